@@ -1,13 +1,7 @@
 import type { ExprNode, RelationNode } from "../node.js";
 import { nextPlanId } from "../plan-id.js";
 
-export type GroupType = "groupby" | "rollup" | "cube" | "pivot";
-
-/** Pivot: the column whose values become output columns, and those values. */
-export interface PivotSpec {
-  readonly column: ExprNode;
-  readonly values: readonly import("../expression/literal.js").LiteralNode[] | undefined;
-}
+export type GroupType = "groupby" | "rollup" | "cube";
 
 /** `groupBy(...).agg(...)`; output columns are the grouping keys, then the aggregates. */
 export interface AggregateNode {
@@ -17,7 +11,6 @@ export interface AggregateNode {
   readonly groupType: GroupType;
   readonly grouping: readonly ExprNode[];
   readonly aggregates: readonly ExprNode[];
-  readonly pivot: PivotSpec | undefined;
 }
 
 export const AggregateNode = {
@@ -26,7 +19,6 @@ export const AggregateNode = {
     groupType: GroupType,
     grouping: readonly ExprNode[],
     aggregates: readonly ExprNode[],
-    pivot?: PivotSpec,
   ): AggregateNode {
     return Object.freeze({
       kind: "aggregate",
@@ -35,7 +27,6 @@ export const AggregateNode = {
       groupType,
       grouping: Object.freeze([...grouping]),
       aggregates: Object.freeze([...aggregates]),
-      pivot,
     });
   },
 };

@@ -1,0 +1,16 @@
+/**
+ * A CLI command: `register` adds it to the commander program. Commands collect data and
+ * render it (`--json` on read commands); they never call process.exit: `main` decides
+ * the exit code from what `run` resolves to (or from the error it throws).
+ */
+import type { Command } from "commander";
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+export interface CommandModule {
+  register(program: Command, io: CliIO, setExit: (code: number) => void): void;
+}

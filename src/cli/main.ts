@@ -1,0 +1,50 @@
+/**
+ * The `tributary` CLI. Commands are loaded lazily from one file each; only this function
+ * decides the exit code: 0 success, 1 a failed check (validate, health), 2 an error.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { TributaryError } from "../errors.js";
+import type { CliIO, CommandModule } from "./command.js";
+
+const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
+  async () => (await import("./commands/run.js")).runCommand,
+  async () => (await import("./commands/show.js")).showCommand,
+];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+  let exit = 0;
+  const program = new Command("tributary")
+    .description("Spark-style data-ingestion pipelines for TypeScript")
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const load of COMMANDS) (await load()).register(program, io, (code) => {
+    exit = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof TributaryError) {
+      io.stderr(`error [${e.code}]: ${e.message}\n${e.hint === undefined ? "" : `hint: ${e.hint}\n`}`);
+      return 2;
+    }
+    io.stderr(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+function defaultIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: process.stdout.isTTY === true,
+  };
+}

@@ -1,0 +1,389 @@
+/**
+ * `DataFrame`: an immutable, lazy table. Transformations return a new DataFrame over a new
+ * plan node and run nothing; actions (`collect`, `count`, `show`, `write...save`) are async
+ * and run the plan on the session's engine.
+ *
+ * @example
+ * ```ts
+ * const late = flights
+ *   .filter("delay > 15")
+ *   .withColumn("day", F.to_date(F.col("date")))
+ *   .groupBy("day", "origin")
+ *   .agg(F.count("*").alias("flights"), F.avg("delay").alias("avg_delay"))
+ *   .orderBy(F.col("flights").desc());
+ * await late.show(5);
+ * ```
+ */
+import { nameToExpr, toExpr } from "../coerce/coerce.js";
+import { Column, type ColumnOrName } from "../column/column.js";
+import type { ReadMetrics, Row } from "../engine/engine.js";
+import { IllegalArgumentError } from "../errors.js";
+import { AliasNode } from "../plan/expression/alias.js";
+import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { SortOrderNode } from "../plan/expression/sort-order.js";
+import { childrenOf as childrenOfRelation, type RelationNode } from "../plan/node.js";
+import { DeduplicateNode } from "../plan/relation/deduplicate.js";
+import { DropNode } from "../plan/relation/drop.js";
+import { FilterNode } from "../plan/relation/filter.js";
+import { JoinNode } from "../plan/relation/join.js";
+import { LimitNode } from "../plan/relation/limit.js";
+import { OffsetNode } from "../plan/relation/offset.js";
+import { ProjectNode } from "../plan/relation/project.js";
+import type { ReadNode } from "../plan/relation/read.js";
+import { SampleNode } from "../plan/relation/sample.js";
+import { SetOpNode } from "../plan/relation/set-op.js";
+import { SortNode } from "../plan/relation/sort.js";
+import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
+import { ToDFNode } from "../plan/relation/to-df.js";
+import { WithColumnsNode } from "../plan/relation/with-columns.js";
+import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
+import type { SparkSession } from "../session/session.js";
+import { parseExpression, parseSelectItem, parseSortItem } from "../sql-expr/index.js";
+import type { StructType } from "../types/data-types.js";
+import { treeString } from "../types/tree-string.js";
+import { DataFrameWriter } from "./writer.js";
+import { GroupedData } from "./grouped-data.js";
+import { parseJoinType } from "./join-type.js";
+import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
+import { showString } from "./show.js";
+
+type Cols = (ColumnOrName | readonly ColumnOrName[])[];
+
+function flat(cols: Cols): ColumnOrName[] {
+  return cols.flatMap((c) => (Array.isArray(c) ? [...(c as readonly ColumnOrName[])] : [c as ColumnOrName]));
+}
+
+function sortKey(c: ColumnOrName): SortOrderNode {
+  const e = typeof c === "string" ? parseSortItem(c) : toExpr(c);
+  return e.kind === "sortOrder" ? e : SortOrderNode.create(e, "asc");
+}
+
+export class DataFrame {
+  readonly sparkSession: SparkSession;
+  readonly plan: RelationNode;
+
+  constructor(session: SparkSession, plan: RelationNode) {
+    this.sparkSession = session;
+    this.plan = plan;
+    Object.freeze(this);
+  }
+
+  private next(plan: RelationNode): DataFrame {
+    return new DataFrame(this.sparkSession, plan);
+  }
+
+  private get engine() {
+    return this.sparkSession.engine;
+  }
+
+  // ---------------------------------------------------------------- transformations
+
+  /** Projects columns: names, `"*"`, Columns, or arrays of them. */
+  select(...cols: Cols): DataFrame {
+    return this.next(ProjectNode.create(this.plan, flat(cols).map(toExpr)));
+  }
+
+  /** Projects SQL expression text: `selectExpr("upper(name) AS n", "delay * 2")`. */
+  selectExpr(...exprs: string[]): DataFrame {
+    return this.next(ProjectNode.create(this.plan, exprs.map(parseSelectItem)));
+  }
+
+  /** Keeps rows where the condition (a Column or SQL expression text) is true. */
+  filter(condition: Column | string): DataFrame {
+    const e = typeof condition === "string" ? parseExpression(condition) : condition.expr;
+    return this.next(FilterNode.create(this.plan, e));
+  }
+
+  /** Alias of {@link filter}. */
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  /** Adds a column, or replaces the one with this name in place. */
+  withColumn(name: string, col: Column): DataFrame {
+    return this.withColumns({ [name]: col });
+  }
+
+  withColumns(cols: Readonly<Record<string, Column>>): DataFrame {
+    const aliases = Object.entries(cols).map(([name, c]) => AliasNode.create(c.expr, name));
+    return this.next(WithColumnsNode.create(this.plan, aliases));
+  }
+
+  /** Renames a column; a name that does not exist is a no-op, as in Spark. */
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.next(WithColumnsRenamedNode.create(this.plan, [[existing, newName]]));
+  }
+
+  withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
+    return this.next(WithColumnsRenamedNode.create(this.plan, Object.entries(renames)));
+  }
+
+  /** Drops columns by name (names that do not exist are ignored). */
+  drop(...cols: ColumnOrName[]): DataFrame {
+    const names = cols.map((c) => {
+      if (typeof c === "string") return c;
+      if (c.expr.kind === "column") return c.expr.name;
+      throw new IllegalArgumentError("drop() takes column names or col(...) references.");
+    });
+    return this.next(DropNode.create(this.plan, names));
+  }
+
+  /** Renames every column by position. */
+  toDF(...names: string[]): DataFrame {
+    return this.next(ToDFNode.create(this.plan, names));
+  }
+
+  distinct(): DataFrame {
+    return this.next(DeduplicateNode.create(this.plan));
+  }
+
+  /** Drops duplicate rows, comparing only `subset` when given (one row per key is kept). */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    return this.next(DeduplicateNode.create(this.plan, subset));
+  }
+
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  groupBy(...cols: Cols): GroupedData<DataFrame> {
+    return new GroupedData(this.plan, flat(cols).map(toExpr), "groupby", (p) => this.next(p));
+  }
+
+  groupby(...cols: Cols): GroupedData<DataFrame> {
+    return this.groupBy(...cols);
+  }
+
+  rollup(...cols: Cols): GroupedData<DataFrame> {
+    return new GroupedData(this.plan, flat(cols).map(toExpr), "rollup", (p) => this.next(p));
+  }
+
+  cube(...cols: Cols): GroupedData<DataFrame> {
+    return new GroupedData(this.plan, flat(cols).map(toExpr), "cube", (p) => this.next(p));
+  }
+
+  /** Aggregates the whole DataFrame: `df.agg(F.max("delay"))`. */
+  agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  /**
+   * Joins with another DataFrame: `on` is a column name, a list of names (the keys appear
+   * once) or a condition; `how` is any of Spark's join type names (default inner).
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column, how = "inner"): DataFrame {
+    const joinType = parseJoinType(how);
+    if (on === undefined) return this.next(JoinNode.create(this.plan, other.plan, joinType === "inner" ? "cross" : joinType));
+    if (typeof on === "string") return this.next(JoinNode.create(this.plan, other.plan, joinType, undefined, [on]));
+    if (on instanceof Column) return this.next(JoinNode.create(this.plan, other.plan, joinType, on.expr));
+    return this.next(JoinNode.create(this.plan, other.plan, joinType, undefined, on));
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.next(JoinNode.create(this.plan, other.plan, "cross"));
+  }
+
+  /** Sorts by columns (ascending, nulls first, unless the Column says otherwise). */
+  orderBy(...cols: Cols): DataFrame {
+    return this.next(SortNode.create(this.plan, flat(cols).map(sortKey)));
+  }
+
+  sort(...cols: Cols): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  limit(n: number): DataFrame {
+    return this.next(LimitNode.create(this.plan, n));
+  }
+
+  offset(n: number): DataFrame {
+    return this.next(OffsetNode.create(this.plan, n));
+  }
+
+  /** Rows of both, by column position, duplicates kept (Spark's `union` is SQL's UNION ALL). */
+  union(other: DataFrame): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "union", { isAll: true }));
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  /** Rows of both, matching columns by name; missing columns become nulls when allowed. */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "union", { isAll: true, byName: true, allowMissingColumns }));
+  }
+
+  intersect(other: DataFrame): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "intersect", { isAll: false }));
+  }
+
+  intersectAll(other: DataFrame): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "intersect", { isAll: true }));
+  }
+
+  /** Distinct rows of this DataFrame not in `other` (SQL EXCEPT DISTINCT). */
+  subtract(other: DataFrame): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "except", { isAll: false }));
+  }
+
+  /** Rows of this DataFrame not in `other`, keeping duplicates (SQL EXCEPT ALL). */
+  exceptAll(other: DataFrame): DataFrame {
+    return this.next(SetOpNode.create(this.plan, other.plan, "except", { isAll: true }));
+  }
+
+  /** Applies a function `(df) => df`: chains custom transformations as the seed does. */
+  transform<A extends unknown[]>(fn: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return fn(this, ...args);
+  }
+
+  /** Names this DataFrame so expressions can say `alias.column`. */
+  alias(name: string): DataFrame {
+    return this.next(SubqueryAliasNode.create(this.plan, name));
+  }
+
+  /** A random sample of about `fraction` of the rows. */
+  sample(fraction: number, seed?: number): DataFrame {
+    return this.next(SampleNode.create(this.plan, fraction, false, seed));
+  }
+
+  /** Null handling: `df.na.fill(...)`, `df.na.drop(...)`. */
+  get na(): DataFrameNaFunctions<DataFrame> {
+    return new DataFrameNaFunctions(this.plan, (p) => this.next(p));
+  }
+
+  fillna(value: FillValue | Readonly<Record<string, FillValue>>, subset?: readonly string[]): DataFrame {
+    return this.na.fill(value, subset);
+  }
+
+  dropna(how: "any" | "all" = "any", thresh?: number, subset?: readonly string[]): DataFrame {
+    return this.na.drop(how, thresh, subset);
+  }
+
+  /** A column of this DataFrame, pinned to it (disambiguates self-joins). */
+  col(name: string): Column {
+    const e = nameToExpr(name);
+    return new Column(e.kind === "column" ? ColumnRefNode.create(e.name, this.plan.planId) : e);
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /** Every row, as plain objects keyed by column name. */
+  async collect(options?: { signal?: AbortSignal }): Promise<Row[]> {
+    return this.engine.collect(this.plan, options);
+  }
+
+  /** The number of rows. */
+  async count(): Promise<number> {
+    const rows = await this.engine.collect(this.groupBy().count().plan);
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.engine.collect(this.limit(1).plan)).length === 0;
+  }
+
+  /** The first row, or undefined for an empty DataFrame. */
+  async first(): Promise<Row | undefined> {
+    return (await this.head(1))[0];
+  }
+
+  async head(n = 1): Promise<Row[]> {
+    return this.engine.collect(this.limit(n).plan);
+  }
+
+  async take(n: number): Promise<Row[]> {
+    return this.head(n);
+  }
+
+  /** The last `n` rows. */
+  async tail(n: number): Promise<Row[]> {
+    const rows = await this.collect();
+    return rows.slice(Math.max(0, rows.length - n));
+  }
+
+  /** Streams rows chunk by chunk, for results larger than memory. */
+  async *toLocalIterator(options?: { signal?: AbortSignal }): AsyncGenerator<Row> {
+    for await (const chunk of this.engine.stream(this.plan, options)) yield* chunk;
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<Row> {
+    return this.toLocalIterator();
+  }
+
+  /** The schema, resolved by the engine. */
+  get schema(): Promise<StructType> {
+    return this.engine.schema(this.plan);
+  }
+
+  get columns(): Promise<string[]> {
+    return this.schema.then((s) => s.fieldNames());
+  }
+
+  /** `[name, simpleString]` pairs, as PySpark's `dtypes`. */
+  get dtypes(): Promise<[string, string][]> {
+    return this.schema.then((s) => s.fields.map((f) => [f.name, f.dataType.simpleString()] as [string, string]));
+  }
+
+  /** Spark's schema tree, as text. */
+  async schemaString(): Promise<string> {
+    return treeString(await this.schema);
+  }
+
+  async printSchema(): Promise<void> {
+    process.stdout.write(await this.schemaString());
+  }
+
+  /** The text `show()` prints. */
+  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    const [schema, rows] = await Promise.all([this.schema, this.engine.collect(this.limit(n + 1).plan)]);
+    return showString(schema, rows, { numRows: n, truncate, vertical, timeZone: this.sparkSession.timeZone });
+  }
+
+  /** Prints the first `n` rows in Spark's table format. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    process.stdout.write(await this.showString(n, truncate, vertical));
+  }
+
+  /** The plan and the SQL the engine runs, as text. */
+  async explainString(mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple"): Promise<string> {
+    return this.engine.explain(this.plan, mode);
+  }
+
+  async explain(mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple"): Promise<void> {
+    process.stdout.write(`${await this.explainString(mode)}\n`);
+  }
+
+  /** What each read of this DataFrame did in the last action: rows read and rejected. */
+  inputMetrics(): ReadMetrics[] {
+    const out: ReadMetrics[] = [];
+    const visit = (n: RelationNode): void => {
+      if (n.kind === "read") {
+        const m = this.engine.readMetrics(n as ReadNode);
+        if (m !== undefined) out.push(m);
+      }
+      for (const c of childrenOfRelation(n)) visit(c);
+    };
+    visit(this.plan);
+    return out;
+  }
+
+  /** Registers this DataFrame as a temporary view for `spark.sql`. */
+  createOrReplaceTempView(name: string): void {
+    this.sparkSession.registerTempView(name, this.plan, true);
+  }
+
+  createTempView(name: string): void {
+    this.sparkSession.registerTempView(name, this.plan, false);
+  }
+
+  /** The writer: `df.write.format("parquet").mode("overwrite").save(path)`. */
+  get write(): DataFrameWriter {
+    return DataFrameWriter.of(this);
+  }
+
+  toString(): string {
+    return `DataFrame[plan #${this.plan.planId} ${this.plan.kind}]`;
+  }
+}
+

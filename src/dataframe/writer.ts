@@ -1,0 +1,105 @@
+/**
+ * `df.write`: format, save mode, partitioning and options, then `save(path)`.
+ *
+ * @example
+ * ```ts
+ * await df.write.format("parquet").mode("overwrite").partitionBy("date").save("out/flights");
+ * await df.write.option("header", true).csv("out/flights-csv");
+ * ```
+ */
+import type { SaveMode, WriteResult } from "../engine/engine.js";
+import { IllegalArgumentError } from "../errors.js";
+import type { DataFrame } from "./dataframe.js";
+import { type OptionValue, optionString } from "./options.js";
+
+const MODES: Readonly<Record<string, SaveMode>> = {
+  error: "error",
+  errorifexists: "error",
+  default: "error",
+  append: "append",
+  overwrite: "overwrite",
+  ignore: "ignore",
+};
+
+/** Writes a DataFrame somewhere other than plain files (Delta registers itself here). */
+export type FormatWriter = (df: DataFrame, spec: WriterSpec) => Promise<WriteResult>;
+
+export interface WriterSpec {
+  readonly path: string;
+  readonly mode: SaveMode;
+  readonly partitionBy: readonly string[];
+  readonly options: Readonly<Record<string, string>>;
+}
+
+const formatWriters = new Map<string, FormatWriter>();
+
+/** Lets a format (delta) take over `df.write.format(name).save(...)`. */
+export function registerFormatWriter(format: string, writer: FormatWriter): void {
+  formatWriters.set(format.toLowerCase(), writer);
+}
+
+export class DataFrameWriter {
+  private constructor(
+    private readonly df: DataFrame,
+    private readonly fmt: string,
+    private readonly saveMode: SaveMode,
+    private readonly partitions: readonly string[],
+    private readonly opts: Readonly<Record<string, string>>,
+  ) {}
+
+  static of(df: DataFrame): DataFrameWriter {
+    return new DataFrameWriter(df, "parquet", "error", [], {});
+  }
+
+  format(source: string): DataFrameWriter {
+    return new DataFrameWriter(this.df, source.toLowerCase(), this.saveMode, this.partitions, this.opts);
+  }
+
+  /** `error` (default: fail if data exists), `append`, `overwrite` or `ignore`. */
+  mode(saveMode: string): DataFrameWriter {
+    const m = MODES[saveMode.toLowerCase()];
+    if (m === undefined) {
+      throw new IllegalArgumentError(`Unknown save mode: ${saveMode}.`, {
+        hint: "Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.",
+      });
+    }
+    return new DataFrameWriter(this.df, this.fmt, m, this.partitions, this.opts);
+  }
+
+  option(key: string, value: OptionValue): DataFrameWriter {
+    return new DataFrameWriter(this.df, this.fmt, this.saveMode, this.partitions, { ...this.opts, [key]: optionString(value) });
+  }
+
+  options(options: Readonly<Record<string, OptionValue>>): DataFrameWriter {
+    let w: DataFrameWriter = this;
+    for (const [k, v] of Object.entries(options)) w = w.option(k, v);
+    return w;
+  }
+
+  /** Hive-style partition directories (`date=2024-01-01/`), one level per column. */
+  partitionBy(...cols: (string | readonly string[])[]): DataFrameWriter {
+    return new DataFrameWriter(this.df, this.fmt, this.saveMode, cols.flat(), this.opts);
+  }
+
+  /** Writes the data; resolves to what was written (files, rows, bytes). */
+  async save(path?: string): Promise<WriteResult> {
+    const target = path ?? this.opts.path;
+    if (target === undefined) throw new IllegalArgumentError("save() needs a path (or option('path', ...)).");
+    const spec: WriterSpec = { path: target, mode: this.saveMode, partitionBy: this.partitions, options: this.opts };
+    const special = formatWriters.get(this.fmt);
+    if (special !== undefined) return special(this.df, spec);
+    return this.df.sparkSession.engine.write(this.df.plan, { ...spec, format: this.fmt });
+  }
+
+  parquet(path: string): Promise<WriteResult> {
+    return this.format("parquet").save(path);
+  }
+
+  csv(path: string): Promise<WriteResult> {
+    return this.format("csv").save(path);
+  }
+
+  json(path: string): Promise<WriteResult> {
+    return this.format("json").save(path);
+  }
+}

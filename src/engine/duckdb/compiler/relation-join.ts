@@ -1,0 +1,82 @@
+/**
+ * Joins. Output columns follow Spark: left's then right's; with `usingColumns` the keys come
+ * first, once (coalesced for a full join); semi and anti joins output only the left side.
+ */
+import { AnalysisError } from "../../../errors.js";
+import type { JoinNode } from "../../../plan/relation/join.js";
+import { quoteIdent } from "../sql-quote.js";
+import { compileExpr, type ExprContext } from "./expression.js";
+import type { SelectItem } from "./relation-project.js";
+import { type CompiledRelation, pass } from "./relation-types.js";
+import { mergeScopes, NameAllocator, type OutCol, requireColumn, type ScopeEntry, scopeOf } from "./scope.js";
+
+const JOIN_SQL: Record<JoinNode["joinType"], string> = {
+  inner: "INNER JOIN",
+  left: "LEFT JOIN",
+  right: "RIGHT JOIN",
+  full: "FULL OUTER JOIN",
+  left_semi: "SEMI JOIN",
+  left_anti: "ANTI JOIN",
+  cross: "CROSS JOIN",
+};
+
+function entryFor(scope: { entries: readonly ScopeEntry[] }, col: OutCol): ScopeEntry {
+  const e = scope.entries.find((x) => x.col === col);
+  if (e === undefined) throw new Error("join column not in scope");
+  return e;
+}
+
+export function compileJoin(node: JoinNode, left: CompiledRelation, right: CompiledRelation, ctx: ExprContext): CompiledRelation {
+  const la = `l${node.planId}`;
+  const ra = `r${node.planId}`;
+  const ls = scopeOf(left.columns, la);
+  const rs = scopeOf(right.columns, ra);
+  const both = mergeScopes(ls, rs);
+  const conditions: string[] = [];
+  const items: SelectItem[] = [];
+  const usingLeft = new Set<OutCol>();
+  const usingRight = new Set<OutCol>();
+  for (const name of node.usingColumns) {
+    const lc = requireColumn(name, left.columns);
+    const rc = requireColumn(name, right.columns);
+    usingLeft.add(lc);
+    usingRight.add(rc);
+    const lref = entryFor(ls, lc).ref;
+    const rref = entryFor(rs, rc).ref;
+    conditions.push(`${lref} = ${rref}`);
+    const sql = node.joinType === "full" ? `coalesce(${lref}, ${rref})` : node.joinType === "right" ? rref : lref;
+    const from = node.joinType === "right" ? rc : lc;
+    items.push({ sql, col: { ...pass(from, node.planId), name: lc.name } });
+  }
+  if (node.condition !== undefined) {
+    const cond = compileExpr(node.condition, both, ctx);
+    if (cond.type !== undefined && cond.type.typeName !== "boolean") {
+      throw new AnalysisError("DATATYPE_MISMATCH", `A join condition must be a boolean, but it is ${cond.type.simpleString()}.`);
+    }
+    conditions.push(cond.sql);
+  }
+  if (node.joinType !== "cross" && conditions.length === 0) {
+    throw new AnalysisError(
+      "MISSING_JOIN_CONDITION",
+      `A ${node.joinType} join needs a condition or join columns.`,
+      { hint: "Pass join columns (df.join(other, [\"id\"])) or a condition, or use crossJoin()." },
+    );
+  }
+  for (const e of ls.entries) if (!usingLeft.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
+  if (node.joinType !== "left_semi" && node.joinType !== "left_anti") {
+    for (const e of rs.entries) if (!usingRight.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
+  }
+  const names = new NameAllocator();
+  const columns: OutCol[] = [];
+  const list = items.map((item) => {
+    const sqlName = names.allocate(item.col.name);
+    columns.push({ ...item.col, sqlName });
+    return `${item.sql} AS ${quoteIdent(sqlName)}`;
+  });
+  const on = node.joinType === "cross" && conditions.length === 0 ? "" : ` ON ${conditions.join(" AND ")}`;
+  const joinSql = node.joinType === "cross" && conditions.length > 0 ? "INNER JOIN" : JOIN_SQL[node.joinType];
+  return {
+    sql: `SELECT ${list.join(", ")} FROM (${left.sql}) AS ${quoteIdent(la)} ${joinSql} (${right.sql}) AS ${quoteIdent(ra)}${on}`,
+    columns,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The sole runtime import of `@duckdb/node-api`: one DuckDB instance per session, and a
+ * small surface (run, read, describe, stream) whose errors always carry our context.
+ */
+import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
+import { EngineError } from "../../errors.js";
+import type { DataType } from "../../types/data-types.js";
+import { fromDuckDBType } from "./type-mapper.js";
+import { type JsValue, tributaryValueConverter } from "./values.js";
+
+/** Settings the session passes down (from `spark.driver.memory`, `local[N]`, time zone). */
+export interface DuckDBSettings {
+  readonly threads: number;
+  readonly memoryLimit: string | undefined;
+  readonly timeZone: string;
+  readonly tempDirectory: string | undefined;
+}
+
+/** A column of a result: its name and Spark type. */
+export interface ResultColumn {
+  readonly name: string;
+  readonly dataType: DataType;
+}
+
+/** A whole result: column metadata and rows as arrays. */
+export interface ResultSet {
+  readonly columns: readonly ResultColumn[];
+  readonly rows: readonly JsValue[][];
+}
+
+/** Thrown by DuckDB calls; carries the SQL and DuckDB's message. */
+export function duckdbError(e: unknown, sql: string, what: string): EngineError {
+  const message = e instanceof Error ? e.message : String(e);
+  return new EngineError("duckdb", `${what} failed: ${message}`, {
+    cause: e,
+    code: "DUCKDB_ERROR",
+    context: { sql },
+    hint: "The generated SQL is in error.context.sql; df.explain() shows it before running.",
+  });
+}
+
+function columnsOf(count: number, name: (i: number) => string, type: (i: number) => DuckDBType): ResultColumn[] {
+  const out: ResultColumn[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = name(i);
+    out.push({ name: n, dataType: fromDuckDBType(type(i), n) });
+  }
+  return out;
+}
+
+export class DuckDBSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(settings: DuckDBSettings): Promise<DuckDBSession> {
+    const options: Record<string, string> = {
+      threads: String(settings.threads),
+      TimeZone: settings.timeZone,
+    };
+    if (settings.memoryLimit !== undefined) options.memory_limit = settings.memoryLimit;
+    if (settings.tempDirectory !== undefined) options.temp_directory = settings.tempDirectory;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(":memory:", options);
+    } catch (e) {
+      throw duckdbError(e, JSON.stringify(options), "Starting DuckDB");
+    }
+    return new DuckDBSession(instance, await instance.connect());
+  }
+
+  /** Runs statements whose results are not needed (SET, CREATE, COPY without stats). */
+  async execute(sql: string): Promise<void> {
+    try {
+      await this.connection.run(sql);
+    } catch (e) {
+      throw duckdbError(e, sql, "Query");
+    }
+  }
+
+  /** Runs a query and reads every row. */
+  async query(sql: string): Promise<ResultSet> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      const columns = columnsOf(
+        reader.columnCount,
+        (i) => reader.columnName(i),
+        (i) => reader.columnType(i),
+      );
+      return { columns, rows: reader.convertRows(tributaryValueConverter) };
+    } catch (e) {
+      throw duckdbError(e, sql, "Query");
+    }
+  }
+
+  /** The result columns of a query, without running it. */
+  async describe(sql: string): Promise<ResultColumn[]> {
+    try {
+      const prepared = await this.connection.prepare(sql);
+      return columnsOf(
+        prepared.columnCount,
+        (i) => prepared.columnName(i),
+        (i) => prepared.columnType(i),
+      );
+    } catch (e) {
+      throw duckdbError(e, sql, "Analysis");
+    }
+  }
+
+  /** Streams a query's rows chunk by chunk: memory stays bounded whatever the result size. */
+  async *stream(sql: string): AsyncGenerator<{ columns: readonly ResultColumn[]; rows: JsValue[][] }> {
+    let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (e) {
+      throw duckdbError(e, sql, "Query");
+    }
+    const columns = columnsOf(
+      result.columnCount,
+      (i) => result.columnName(i),
+      (i) => result.columnType(i),
+    );
+    for (;;) {
+      let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (e) {
+        throw duckdbError(e, sql, "Query");
+      }
+      if (chunk === null || chunk.rowCount === 0) return;
+      const cols = chunk.convertColumns(tributaryValueConverter);
+      const rows: JsValue[][] = [];
+      for (let r = 0; r < chunk.rowCount; r++) rows.push(cols.map((c) => c[r]));
+      yield { columns, rows };
+    }
+  }
+
+  /** Stops a running query (used for AbortSignal). */
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The embedded engine: runs plans on an in-process DuckDB. Analysis goes bottom-up: each
+ * relation is compiled over its inputs' SQL and described by DuckDB, so every level knows
+ * its exact column types (Spark's cast, division and sum rules depend on them). Results are
+ * cached per (immutable) plan node, so a DataFrame built step by step is analysed once.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AnalysisError, TributaryError } from "../../errors.js";
+import { childrenOf, type RelationNode } from "../../plan/node.js";
+import type { ReadNode } from "../../plan/relation/read.js";
+import type { SqlNode } from "../../plan/relation/sql.js";
+import { StructField, StructType } from "../../types/data-types.js";
+import type {
+  ActionOptions,
+  Engine,
+  ExplainMode,
+  ReadMetrics,
+  Row,
+  WriteResult,
+  WriteSpec,
+} from "../engine.js";
+import { finalSql, compileRelation } from "./compiler/relation.js";
+import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
+import { NameAllocator, type OutCol } from "./compiler/scope.js";
+import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
+import { hasFunction } from "./functions/registry.js";
+import { type ResolvedSource, resolveRead } from "./read/index.js";
+import { quoteIdent, quoteString } from "./sql-quote.js";
+import { writeFiles } from "./write/index.js";
+
+export interface DuckDBEngineSettings extends DuckDBSettings {
+  /** `spark.sql.ansi.enabled`: casts fail instead of giving null. */
+  readonly ansi: boolean;
+}
+
+function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[][]): Row[] {
+  const names = columns.map((c) => c.name);
+  return rows.map((r) => {
+    const o: Row = {};
+    for (let i = 0; i < names.length; i++) o[names[i] ?? ""] = r[i];
+    return o;
+  });
+}
+
+export class DuckDBEngine implements Engine {
+  readonly name = "duckdb";
+  private readonly analyzed = new WeakMap<RelationNode, CompiledRelation>();
+  private readonly sources = new WeakMap<RelationNode, ResolvedSource>();
+  private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
+  private readonly scratchDir: string;
+  private settings: DuckDBEngineSettings;
+
+  private constructor(
+    private readonly db: DuckDBSession,
+    settings: DuckDBEngineSettings,
+  ) {
+    this.settings = settings;
+    this.scratchDir = mkdtempSync(join(tmpdir(), "tributary-"));
+  }
+
+  static async start(settings: DuckDBEngineSettings): Promise<DuckDBEngine> {
+    return new DuckDBEngine(await DuckDBSession.open(settings), settings);
+  }
+
+  private context(): RelationContext {
+    return {
+      timeZone: this.settings.timeZone,
+      ansi: this.settings.ansi,
+      source: (node) => {
+        const compiled = this.analyzed.get(node);
+        if (compiled === undefined) throw new Error(`source ${node.planId} was not resolved`);
+        return compiled;
+      },
+    };
+  }
+
+  /** Compiles and describes a relation and everything below it. */
+  async analyze(node: RelationNode): Promise<CompiledRelation> {
+    const cached = this.analyzed.get(node);
+    if (cached !== undefined) return cached;
+    let compiled: CompiledRelation;
+    if (node.kind === "read") {
+      const source = await resolveRead(node, {
+        db: this.db,
+        timeZone: this.settings.timeZone,
+        scratchDir: this.scratchDir,
+      });
+      this.sources.set(node, source);
+      compiled = source.compiled;
+    } else if (node.kind === "sql") {
+      compiled = await this.analyzeSql(node);
+    } else {
+      const inputs: CompiledRelation[] = [];
+      for (const child of childrenOf(node)) inputs.push(await this.analyze(child));
+      const draft = compileRelation(node, inputs, this.context());
+      compiled = await this.describe(node, draft);
+    }
+    this.analyzed.set(node, compiled);
+    return compiled;
+  }
+
+  private async describe(node: RelationNode, draft: CompiledRelation): Promise<CompiledRelation> {
+    if (draft.columns.length === 0) return draft;
+    let described: ResultColumn[];
+    try {
+      described = await this.db.describe(draft.sql);
+    } catch (e) {
+      throw this.analysisFailure(node, e);
+    }
+    return {
+      sql: draft.sql,
+      columns: draft.columns.map((c, i) => ({ ...c, dataType: described[i]?.dataType ?? c.dataType })),
+    };
+  }
+
+  private analysisFailure(node: RelationNode, e: unknown): TributaryError {
+    if (e instanceof TributaryError && e.cause instanceof Error) {
+      const msg = e.cause.message;
+      const binder = /Binder Error: (.*)/s.exec(msg);
+      const conversion = /(Conversion|Invalid Input) Error: (.*)/s.exec(msg);
+      const detail = binder?.[1] ?? conversion?.[2];
+      if (detail !== undefined) {
+        return new AnalysisError(
+          binder ? "DATATYPE_MISMATCH" : "INVALID_INPUT",
+          `Cannot analyze the ${node.kind} step: ${detail.split("\n")[0]}`,
+          { cause: e, context: { ...e.context, step: node.kind }, hint: "Check the types of the columns involved (df.printSchema())." },
+        );
+      }
+    }
+    return e instanceof TributaryError ? e : new AnalysisError("ANALYSIS_FAILED", String(e), { cause: e });
+  }
+
+  private async analyzeSql(node: SqlNode): Promise<CompiledRelation> {
+    const ctes: string[] = [];
+    for (const [name, view] of Object.entries(node.views)) {
+      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyze(view))})`);
+    }
+    const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
+    const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
+    const described = await this.db.describe(sql);
+    const names = new NameAllocator();
+    const columns: OutCol[] = described.map((c) => ({
+      name: c.name,
+      sqlName: names.allocate(c.name),
+      dataType: c.dataType,
+      qualifiers: [],
+      planIds: [node.planId],
+    }));
+    const list = described.map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`).join(", ");
+    return { sql: `SELECT ${list} FROM (${sql})`, columns };
+  }
+
+  /** The final SQL of a plan (what explain prints). */
+  async sql(plan: RelationNode): Promise<string> {
+    return finalSql(await this.analyze(plan));
+  }
+
+  async schema(plan: RelationNode): Promise<StructType> {
+    const compiled = await this.analyze(plan);
+    return new StructType(
+      compiled.columns.map((c) => {
+        if (c.dataType === undefined) throw new Error(`column ${c.name} has no type after analysis`);
+        return new StructField(c.name, c.dataType, true);
+      }),
+    );
+  }
+
+  private readsOf(plan: RelationNode): ReadNode[] {
+    const out: ReadNode[] = [];
+    const visit = (n: RelationNode): void => {
+      if (n.kind === "read") out.push(n);
+      for (const c of childrenOf(n)) visit(c);
+    };
+    visit(plan);
+    return [...new Set(out)];
+  }
+
+  /** Runs `body` between the before/after hooks of every source the plan reads. */
+  private async withSources<T>(plan: RelationNode, body: () => Promise<T>): Promise<{ value: T; metrics: ReadMetrics[] }> {
+    await this.analyze(plan);
+    const reads = this.readsOf(plan);
+    for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+    const value = await body();
+    const metrics: ReadMetrics[] = [];
+    for (const r of reads) {
+      const m = await this.sources.get(r)?.after?.(this.db);
+      if (m !== undefined) {
+        this.metrics.set(r, m);
+        metrics.push(m);
+      }
+    }
+    return { value, metrics };
+  }
+
+  private async abortable<T>(options: ActionOptions | undefined, body: () => Promise<T>): Promise<T> {
+    const signal = options?.signal;
+    if (signal === undefined) return body();
+    signal.throwIfAborted();
+    const onAbort = (): void => this.db.interrupt();
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await body();
+    } catch (e) {
+      if (signal.aborted) throw new TributaryError("ACTION_ABORTED", "The action was aborted.", { cause: signal.reason ?? e });
+      throw e;
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  async collect(plan: RelationNode, options?: ActionOptions): Promise<Row[]> {
+    return this.abortable(options, async () => {
+      const sql = await this.sql(plan);
+      const { value } = await this.withSources(plan, () => this.db.query(sql));
+      return rowsToObjects(value.columns, value.rows);
+    });
+  }
+
+  async *stream(plan: RelationNode, options?: ActionOptions): AsyncGenerator<Row[]> {
+    const sql = await this.sql(plan);
+    const reads = this.readsOf(plan);
+    for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+    for await (const chunk of this.db.stream(sql)) {
+      options?.signal?.throwIfAborted();
+      yield rowsToObjects(chunk.columns, chunk.rows);
+    }
+    for (const r of reads) {
+      const m = await this.sources.get(r)?.after?.(this.db);
+      if (m !== undefined) this.metrics.set(r, m);
+    }
+  }
+
+  async explain(plan: RelationNode, mode: ExplainMode): Promise<string> {
+    const sql = await this.sql(plan);
+    const result = await this.db.query(`EXPLAIN ${sql}`);
+    const physical = result.rows.map((r) => String(r[1] ?? "")).join("\n");
+    const header = mode === "simple" ? "" : `== Analyzed Plan ==\n${await this.schema(plan).then((s) => s.simpleString())}\n\n`;
+    return `${header}== Generated SQL (DuckDB) ==\n${sql}\n\n== Physical Plan ==\n${physical}`;
+  }
+
+  async write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult> {
+    return this.abortable(options, async () => {
+      const compiled = await this.analyze(plan);
+      const { value, metrics } = await this.withSources(plan, () => writeFiles(this.db, compiled, spec, this.scratchDir));
+      return { ...value, readMetrics: metrics };
+    });
+  }
+
+  readMetrics(node: ReadNode): ReadMetrics | undefined {
+    return this.metrics.get(node);
+  }
+
+  supports(operation: string): boolean {
+    if (operation.startsWith("function:")) return hasFunction(operation.slice("function:".length));
+    return true;
+  }
+
+  async setConf(key: string, value: string): Promise<void> {
+    if (key === "spark.sql.session.timeZone") {
+      await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
+      this.settings = { ...this.settings, timeZone: value };
+    } else if (key === "spark.sql.ansi.enabled") {
+      this.settings = { ...this.settings, ansi: value.toLowerCase() === "true" };
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.db.close();
+    rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The DuckDB function table: Spark function name -> how to write it in DuckDB SQL with
+ * Spark's semantics. Each family lives in its own file; `registry.ts` joins them.
+ */
+import type { ExprNode } from "../../../plan/node.js";
+import type { DataType } from "../../../types/data-types.js";
+
+/** One compiled argument: its SQL, its Spark type when known, and its plan node. */
+export interface FnArg {
+  readonly sql: string;
+  readonly type: DataType | undefined;
+  readonly node: ExprNode;
+}
+
+export interface FnContext {
+  /** The Spark name the user called. */
+  readonly name: string;
+  readonly distinct: boolean;
+  /** The session time zone (`spark.sql.session.timeZone`). */
+  readonly timeZone: string;
+  /** The value of a literal string argument, or an AnalysisError naming the function. */
+  literalString(index: number): string;
+  /** The value of a literal integer argument. */
+  literalInt(index: number): number;
+  /**
+   * ` OVER (...)` when the call is windowed, else "". Aggregate and window functions put it
+   * right after their call, inside any cast they wrap around it.
+   */
+  readonly over: string;
+}
+
+export type FunctionKind = "scalar" | "aggregate" | "window" | "generator";
+
+export interface FunctionDef {
+  readonly kind?: FunctionKind;
+  readonly minArgs: number;
+  /** Omit for "same as minArgs"; `Number.POSITIVE_INFINITY` for varargs. */
+  readonly maxArgs?: number;
+  compile(args: readonly FnArg[], ctx: FnContext): string;
+  /** The result's Spark type, when it can be told from the arguments. */
+  returnType?(args: readonly FnArg[]): DataType | undefined;
+}
+
+export type FunctionTable = Readonly<Record<string, FunctionDef>>;
+
+/** `name(a, b, ...)` with the same arguments: for functions DuckDB spells like Spark. */
+export function same(duckName: string, minArgs: number, maxArgs = minArgs, returnType?: FunctionDef["returnType"]): FunctionDef {
+  return {
+    minArgs,
+    maxArgs,
+    compile: (args) => `${duckName}(${args.map((a) => a.sql).join(", ")})`,
+    ...(returnType === undefined ? {} : { returnType }),
+  };
+}
+
+/** A fixed result type. */
+export function returns(t: DataType): FunctionDef["returnType"] {
+  return () => t;
+}
+
+/** The type of argument i. */
+export function argType(i: number): FunctionDef["returnType"] {
+  return (args) => args[i]?.type;
+}
+
+export function sqlOf(args: readonly FnArg[], i: number): string {
+  const a = args[i];
+  if (a === undefined) throw new RangeError(`argument ${i} is missing`);
+  return a.sql;
+}

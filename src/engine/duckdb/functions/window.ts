@@ -1,0 +1,33 @@
+/** Ranking and offset functions; they only make sense with `.over(window)`. */
+import { DoubleType, IntegerType } from "../../../types/data-types.js";
+import type { FunctionDef, FunctionTable } from "./types.js";
+import { returns, sqlOf } from "./types.js";
+
+function win(compile: FunctionDef["compile"], minArgs: number, maxArgs: number, returnType?: FunctionDef["returnType"]): FunctionDef {
+  return { kind: "window", minArgs, maxArgs, compile, ...(returnType === undefined ? {} : { returnType }) };
+}
+
+function offsetFn(name: "lag" | "lead"): FunctionDef {
+  return win(
+    (args, ctx) => {
+      const offset = args.length > 1 ? String(ctx.literalInt(1)) : "1";
+      const dflt = args.length > 2 ? `, ${sqlOf(args, 2)}` : "";
+      return `${name}(${sqlOf(args, 0)}, ${offset}${dflt})${ctx.over}`;
+    },
+    1,
+    3,
+    (args) => args[0]?.type,
+  );
+}
+
+export const windowFunctions: FunctionTable = {
+  row_number: win((_a, ctx) => `CAST(row_number()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
+  rank: win((_a, ctx) => `CAST(rank()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
+  dense_rank: win((_a, ctx) => `CAST(dense_rank()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
+  percent_rank: win((_a, ctx) => `percent_rank()${ctx.over}`, 0, 0, returns(DoubleType)),
+  cume_dist: win((_a, ctx) => `cume_dist()${ctx.over}`, 0, 0, returns(DoubleType)),
+  ntile: win((_args, ctx) => `CAST(ntile(${ctx.literalInt(0)})${ctx.over} AS INTEGER)`, 1, 1, returns(IntegerType)),
+  lag: offsetFn("lag"),
+  lead: offsetFn("lead"),
+  nth_value: win((args, ctx) => `nth_value(${sqlOf(args, 0)}, ${ctx.literalInt(1)})${ctx.over}`, 2, 3, (args) => args[0]?.type),
+};

@@ -1,0 +1,20 @@
+/** Parquet sources: DuckDB's reader, with Hive partition columns when the layout has them. */
+import type { ReadNode } from "../../../plan/relation/read.js";
+import { quoteString } from "../sql-quote.js";
+import { ReaderOptions } from "./options.js";
+import { expandPaths } from "./paths.js";
+import { describeSource } from "./describe.js";
+import type { ReadContext, ResolvedSource } from "./source.js";
+
+export async function resolveParquet(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
+  const options = new ReaderOptions(node.options);
+  const { files, hivePartitioned } = expandPaths(node.paths, {
+    recursive: options.bool("recursiveFileLookup", false),
+    globFilter: options.get("pathGlobFilter"),
+  });
+  const list = `[${files.map(quoteString).join(", ")}]`;
+  const hive = hivePartitioned ? ", hive_partitioning = true" : ", hive_partitioning = false";
+  const merge = options.bool("mergeSchema", false) ? ", union_by_name = true" : "";
+  const sql = `SELECT * FROM read_parquet(${list}${hive}${merge})`;
+  return { compiled: await describeSource(ctx, node, sql) };
+}

@@ -1,0 +1,32 @@
+/**
+ * The only place that turns names and values into DuckDB SQL text. Every identifier and
+ * every literal that reaches generated SQL goes through here, so user data always
+ * travels as data: identifiers are double-quoted with `"` doubled, strings single-quoted
+ * with `'` doubled. DuckDB string literals treat backslashes literally and have no other
+ * escapes, so nothing else needs escaping; a NUL character cannot live in a DuckDB
+ * literal, so it is spliced in with `chr(0)`.
+ */
+
+/** `"name"`, with embedded quotes doubled. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `'text'`, with embedded quotes doubled (NUL characters through `chr(0)`). */
+export function quoteString(text: string): string {
+  if (!text.includes("\u0000")) return `'${text.replaceAll("'", "''")}'`;
+  const parts = text.split("\u0000").map((p) => `'${p.replaceAll("'", "''")}'`);
+  return `(${parts.join(" || chr(0) || ")})`;
+}
+
+/** A dotted path of identifiers (`"q"."col"`). */
+export function quotePath(...names: string[]): string {
+  return names.map(quoteIdent).join(".");
+}
+
+/** A `key = value` option list for DuckDB table functions and COPY, values already SQL. */
+export function optionList(options: Readonly<Record<string, string>>): string {
+  return Object.entries(options)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
+}

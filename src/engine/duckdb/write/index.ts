@@ -1,0 +1,173 @@
+/**
+ * File writers (parquet, csv, json) with Spark's save modes. Data is written to a hidden
+ * staging directory inside the target first and moved into place only when the whole
+ * write succeeded, so a failed write leaves the target as it was.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
+import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
+import type { CompiledRelation } from "../compiler/relation-types.js";
+import type { DuckDBSession } from "../connection.js";
+import { quoteIdent, quoteString } from "../sql-quote.js";
+import { toDuckDBType } from "../type-mapper.js";
+import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
+import { parseColumnStats, parsePartitionKeys } from "./stats.js";
+
+export type FilesWritten = Omit<WriteResult, "readMetrics">;
+
+const hidden = (name: string): boolean => name.startsWith("_") || name.startsWith(".");
+
+/** True when `path` holds anything a reader would see. */
+function hasData(path: string): boolean {
+  if (!existsSync(path)) return false;
+  if (!statSync(path).isDirectory()) return true;
+  return readdirSync(path).some((n) => !hidden(n));
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** The SELECT that feeds COPY: columns in Spark types (DuckDB's HUGEINT sums become BIGINT). */
+export function normalizedSelect(compiled: CompiledRelation): string {
+  const seen = new Set<string>();
+  for (const c of compiled.columns) {
+    const key = c.name.toLowerCase();
+    if (seen.has(key)) {
+      throw new AnalysisError("COLUMN_ALREADY_EXISTS", `The column \`${c.name}\` appears more than once in the data to write.`, {
+        hint: "Rename or drop one of the duplicate columns (they often come from a join) before writing.",
+      });
+    }
+    seen.add(key);
+  }
+  const list = compiled.columns.map((c) => {
+    const ref = quoteIdent(c.sqlName);
+    const cast = c.dataType === undefined ? ref : `CAST(${ref} AS ${toDuckDBType(c.dataType)})`;
+    return `${cast} AS ${quoteIdent(c.name)}`;
+  });
+  return `SELECT ${list.join(", ")} FROM (${compiled.sql}) AS "to_write"`;
+}
+
+function checkPartitionColumns(compiled: CompiledRelation, partitionBy: readonly string[]): string[] {
+  const names = compiled.columns.map((c) => c.name);
+  const resolved = partitionBy.map((p) => {
+    const hit = names.find((n) => n === p) ?? names.find((n) => n.toLowerCase() === p.toLowerCase());
+    if (hit === undefined) {
+      throw new AnalysisError("UNRESOLVED_COLUMN", `Partition column \`${p}\` is not in the data: [${names.map((n) => `\`${n}\``).join(", ")}].`, {
+        hint: "partitionBy takes names of columns of the DataFrame being written.",
+      });
+    }
+    return hit;
+  });
+  if (resolved.length > 0 && resolved.length === names.length) {
+    throw new AnalysisError("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition columns.", {
+      hint: "Leave at least one column as data.",
+    });
+  }
+  return resolved;
+}
+
+/** Writes the relation as files under `spec.path` following Spark's save modes. */
+export async function writeFiles(
+  db: DuckDBSession,
+  compiled: CompiledRelation,
+  spec: WriteSpec,
+  _scratchDir: string,
+): Promise<FilesWritten> {
+  const format = spec.format.toLowerCase();
+  const extension = FILE_EXTENSIONS[format];
+  if (extension === undefined) {
+    throw new UnsupportedOperationError("duckdb", `write.format("${format}")`, `The DuckDB engine cannot write format "${format}".`, {
+      hint: `Supported formats: ${Object.keys(FILE_EXTENSIONS).join(", ")} (and delta).`,
+    });
+  }
+  const target = resolve(spec.path);
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new IllegalArgumentError(`Cannot write to ${spec.path}: it is a file, and Spark-style writes create a directory.`);
+  }
+  const exists = hasData(target);
+  if (exists && spec.mode === "error") {
+    throw new AnalysisError("PATH_ALREADY_EXISTS", `Path ${target} already exists.`, {
+      hint: 'Set mode("overwrite") to replace it, mode("append") to add to it, or mode("ignore") to skip.',
+      context: { path: target },
+    });
+  }
+  if (exists && spec.mode === "ignore") return { files: [], rowsWritten: 0, bytesWritten: 0, written: false };
+
+  const partitionBy = checkPartitionColumns(compiled, spec.partitionBy);
+  const staging = join(target, `.tributary-staging-${randomUUID()}`);
+  mkdirSync(staging, { recursive: true });
+  try {
+    const options = copyOptions(format, spec.options, partitionBy);
+    const into = partitionBy.length === 0 && format !== "parquet" ? join(staging, `part-00000-${randomUUID()}${extension}`) : staging;
+    const sql = `COPY (${normalizedSelect(compiled)}) TO ${quoteString(into)} (${options})`;
+    const result = await db.query(sql);
+    const written: WrittenFile[] = [];
+    if (format === "parquet") {
+      const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
+      for (const row of result.rows) {
+        written.push({
+          path: String(row[idx("filename")]),
+          rows: Number(row[idx("count")]),
+          bytes: Number(row[idx("file_size_bytes")]),
+          partitionValues: parsePartitionKeys(row[idx("partition_keys")]),
+          stats: parseColumnStats(row[idx("column_statistics")]),
+        });
+      }
+    } else {
+      const total = Number(result.rows[0]?.[0] ?? 0);
+      const files = listFiles(staging);
+      for (const f of files) {
+        written.push({
+          path: f,
+          rows: files.length === 1 ? total : Number.NaN,
+          bytes: statSync(f).size,
+          partitionValues: partitionValuesOf(relative(staging, f)),
+          stats: {},
+        });
+      }
+    }
+    if (exists && spec.mode === "overwrite") {
+      for (const name of readdirSync(target)) {
+        const full = join(target, name);
+        if (full !== staging) rmSync(full, { recursive: true, force: true });
+      }
+    }
+    const final = written.map((f) => {
+      const destination = join(target, relative(staging, f.path));
+      mkdirSync(dirname(destination), { recursive: true });
+      renameSync(f.path, destination);
+      return { ...f, path: destination };
+    });
+    writeFileSync(join(target, "_SUCCESS"), "");
+    const rowsWritten = final.reduce((n, f) => n + (Number.isNaN(f.rows) ? 0 : f.rows), 0);
+    return {
+      files: final,
+      rowsWritten: format === "parquet" ? rowsWritten : Number(result.rows[0]?.[0] ?? 0),
+      bytesWritten: final.reduce((n, f) => n + f.bytes, 0),
+      written: true,
+    };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** `a=1/b=x%20y/part.csv` -> { a: "1", b: "x y" }. */
+function partitionValuesOf(relativePath: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const segment of relativePath.split(/[\\/]/).slice(0, -1)) {
+    const eq = segment.indexOf("=");
+    if (eq < 0) continue;
+    const value = decodeURIComponent(segment.slice(eq + 1));
+    out[decodeURIComponent(segment.slice(0, eq))] = value === "__HIVE_DEFAULT_PARTITION__" ? null : value;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * The engine contract. An engine compiles a plan (to SQL, to protos) and runs it; the API
+ * layer never knows which engine it talks to. Capabilities are declared, so a caller can
+ * ask before running and an unsupported operation fails with a typed error naming both.
+ */
+import type { RelationNode } from "../plan/node.js";
+import type { ReadNode } from "../plan/relation/read.js";
+import type { StructType } from "../types/data-types.js";
+
+/** A row as a plain object keyed by column name. */
+export type Row = Record<string, unknown>;
+
+/** What one read did during the last action: nothing is lost without a trace. */
+export interface ReadMetrics {
+  readonly format: string;
+  readonly paths: readonly string[];
+  /** Records read from the input, good and bad. */
+  readonly rowsRead: number;
+  /** Records that did not parse (kept with nulls in PERMISSIVE, dropped in DROPMALFORMED). */
+  readonly rowsRejected: number;
+  /** Where the rejected records were written (JSON lines), when `badRecordsPath` is set. */
+  readonly badRecordsFile: string | undefined;
+  /** The first few rejected records: file, line, raw record, reason. */
+  readonly sample: readonly RejectedRecord[];
+}
+
+export interface RejectedRecord {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly record: string;
+  readonly reason: string;
+}
+
+export type SaveMode = "error" | "append" | "overwrite" | "ignore";
+
+/** What `df.write...save(path)` asks of an engine for file formats. */
+export interface WriteSpec {
+  readonly format: string;
+  readonly path: string;
+  readonly mode: SaveMode;
+  readonly partitionBy: readonly string[];
+  readonly options: Readonly<Record<string, string>>;
+}
+
+/** One data file an engine wrote (enough for a Delta `add` action). */
+export interface WrittenFile {
+  /** Absolute path of the file. */
+  readonly path: string;
+  readonly rows: number;
+  readonly bytes: number;
+  /** Partition column -> value as text (null for a null partition). */
+  readonly partitionValues: Readonly<Record<string, string | null>>;
+  /** Column -> min / max / null count, when the format records them. */
+  readonly stats: Readonly<Record<string, ColumnStats>>;
+}
+
+export interface ColumnStats {
+  readonly min: unknown;
+  readonly max: unknown;
+  readonly nullCount: number | undefined;
+}
+
+export interface WriteResult {
+  readonly files: readonly WrittenFile[];
+  readonly rowsWritten: number;
+  readonly bytesWritten: number;
+  /** False when mode "ignore" found existing data and wrote nothing. */
+  readonly written: boolean;
+  readonly readMetrics: readonly ReadMetrics[];
+}
+
+export type ExplainMode = "simple" | "extended" | "codegen" | "cost" | "formatted";
+
+/** Options every action accepts. */
+export interface ActionOptions {
+  /** Abort a running action (the engine interrupts its query). */
+  readonly signal?: AbortSignal;
+}
+
+export interface Engine {
+  readonly name: string;
+  schema(plan: RelationNode): Promise<StructType>;
+  collect(plan: RelationNode, options?: ActionOptions): Promise<Row[]>;
+  /** Rows in chunks, for results larger than memory. */
+  stream(plan: RelationNode, options?: ActionOptions): AsyncGenerator<Row[]>;
+  explain(plan: RelationNode, mode: ExplainMode): Promise<string>;
+  write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult>;
+  /** The read accounting of the most recent action that read `node`. */
+  readMetrics(node: ReadNode): ReadMetrics | undefined;
+  /** Whether the engine can run an operation (a relation kind, or `function:<name>`). */
+  supports(operation: string): boolean;
+  setConf(key: string, value: string): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+/**
+ * tributary: Spark-style data-ingestion pipelines for TypeScript.
+ *
+ * @example
+ * ```ts
+ * import { SparkSession, functions as F } from "tributary";
+ * const spark = await SparkSession.builder().appName("ingest").getOrCreate();
+ * const df = spark.read.option("header", true).option("inferSchema", true).csv("raw/*.csv");
+ * await df.groupBy("origin").agg(F.avg("delay").alias("avg_delay")).show();
+ * ```
+ */
+export { Column, type ColumnOrName, type ColumnOrValue } from "./column/column.js";
+export * as functions from "./column/functions/index.js";
+export { Window, WindowSpec } from "./column/window.js";
+export { DataFrame } from "./dataframe/dataframe.js";
+export { GroupedData } from "./dataframe/grouped-data.js";
+export { DataFrameNaFunctions } from "./dataframe/na-functions.js";
+export { DataFrameReader } from "./dataframe/reader.js";
+export { DataFrameWriter } from "./dataframe/writer.js";
+export type {
+  ColumnStats,
+  ReadMetrics,
+  RejectedRecord,
+  Row,
+  SaveMode,
+  WriteResult,
+  WrittenFile,
+} from "./engine/engine.js";
+export {
+  AnalysisError,
+  ConfigError,
+  DeltaError,
+  EngineError,
+  IllegalArgumentError,
+  InputError,
+  TributaryError,
+  UnsupportedOperationError,
+} from "./errors.js";
+export { Builder, createSparkSession } from "./session/builder.js";
+export { RuntimeConfig } from "./session/runtime-config.js";
+export { SparkSession } from "./session/session.js";
+export {
+  ArrayType,
+  AtomicType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  type DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+} from "./types/data-types.js";
+export { Decimal } from "./types/decimal.js";

@@ -1,0 +1,40 @@
+/**
+ * Picks and starts the engine a master asks for: `local[...]` runs on the embedded DuckDB
+ * engine with N threads and `spark.driver.memory` as its memory limit.
+ */
+import { type Master, parseByteSize } from "../config/index.js";
+import { DuckDBEngine } from "../engine/duckdb/engine.js";
+import type { Engine } from "../engine/engine.js";
+import { UnsupportedOperationError } from "../errors.js";
+
+export function sessionTimeZone(values: ReadonlyMap<string, string>): string {
+  return values.get("spark.sql.session.timeZone") ?? process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export async function startEngine(master: Master, values: ReadonlyMap<string, string>): Promise<Engine> {
+  if (master.kind === "local") {
+    const memory = values.get("spark.driver.memory");
+    const bytes = memory === undefined ? undefined : parseByteSize("spark.driver.memory", memory);
+    return DuckDBEngine.start({
+      threads: master.threads,
+      memoryLimit: bytes === undefined ? undefined : `${Math.max(1, Math.floor(bytes / 1048576))}MiB`,
+      timeZone: sessionTimeZone(values),
+      tempDirectory: values.get("spark.local.dir"),
+      ansi: (values.get("spark.sql.ansi.enabled") ?? "false").toLowerCase() === "true",
+    });
+  }
+  if (master.kind === "remote") {
+    throw new UnsupportedOperationError(
+      "tributary",
+      "spark-connect",
+      `Master ${master.url.replace(/token=[^;]*/i, "token=***")} asks for the Spark engine (Spark Connect), which this build does not include yet.`,
+      { hint: "Use a local master (local[*]) to run on the embedded DuckDB engine." },
+    );
+  }
+  throw new UnsupportedOperationError(
+    "tributary",
+    `master ${master.url}`,
+    `Master '${master.url}' is a cluster manager: tributary drives clusters through a Spark Connect server started on them, not directly.`,
+    { hint: "Start a Spark Connect server on the cluster and set spark.remote (sc://host:15002), or use local[*]." },
+  );
+}
