@@ -86,23 +86,29 @@ function tagged(pairs: Iterable<readonly [string, string]>, source: ConfigSource
  */
 export function resolveConfig(input: ResolveConfigInput): ResolvedConfig {
   const env = input.env ?? {};
-  const layers: readonly (readonly [Layer, boolean])[] = [
-    [tagged(input.builtins ?? BUILTIN_DEFAULTS, { kind: "builtin" }), false],
-    [input.defaults === undefined ? [] : fileLayer(input.defaults), true],
-    [
-      [...envToConfig(env)].map(([k, e]) => [k, e.value, { kind: "env", variable: e.variable }]),
-      false,
-    ],
-    [tagged(input.cli ?? [], { kind: "cli" }), true],
-    [tagged(input.code ?? [], { kind: "code" }), false],
+  const envLayer: Layer = [...envToConfig(env)].map(([key, { value, variable }]) => [
+    key,
+    value,
+    { kind: "env", variable },
+  ]);
+  // spark-submit drops non-`spark.` keys from the defaults file and --conf; code may set any.
+  const layers: readonly { readonly entries: Layer; readonly sparkKeysOnly: boolean }[] = [
+    {
+      entries: tagged(input.builtins ?? BUILTIN_DEFAULTS, { kind: "builtin" }),
+      sparkKeysOnly: false,
+    },
+    { entries: input.defaults === undefined ? [] : fileLayer(input.defaults), sparkKeysOnly: true },
+    { entries: envLayer, sparkKeysOnly: false },
+    { entries: tagged(input.cli ?? [], { kind: "cli" }), sparkKeysOnly: true },
+    { entries: tagged(input.code ?? [], { kind: "code" }), sparkKeysOnly: false },
   ];
   const values = new Map<string, string>();
   const sources = new Map<string, ConfigSource>();
   const ignored: IgnoredConfig[] = [];
-  for (const [layer, sparkOnly] of layers) {
-    for (const [key, value, source] of layer) {
-      if (sparkOnly && !key.startsWith("spark.")) {
-        ignored.push({ key, source, reason: "Ignoring non-Spark config property" });
+  for (const { entries, sparkKeysOnly } of layers) {
+    for (const [key, value, source] of entries) {
+      if (sparkKeysOnly && !key.startsWith("spark.")) {
+        ignored.push(Object.freeze({ key, source, reason: "Ignoring non-Spark config property" }));
         continue;
       }
       values.set(key, value);

@@ -43,6 +43,10 @@ const ACCEPTED =
   "a whole number with an optional unit: bytes (b), kibibytes (k, kb), mebibytes (m, mb), " +
   "gibibytes (g, gb), tebibytes (t, tb) or pebibytes (p, pb), e.g. 50b, 100k, 250m, 4g";
 
+function suffixUnit(suffix: string): ByteUnit | undefined {
+  return Object.hasOwn(SUFFIXES, suffix) ? SUFFIXES[suffix] : undefined;
+}
+
 /**
  * The unit a bare number means for `key`.
  *
@@ -80,18 +84,13 @@ export function parseByteSize(
     throw invalidValue(key, value, reason, ACCEPTED);
   }
   const suffix = match[2];
-  const unit =
-    suffix === undefined
-      ? defaultUnit
-      : Object.hasOwn(SUFFIXES, suffix)
-        ? SUFFIXES[suffix]
-        : undefined;
+  const unit = suffix === undefined ? defaultUnit : suffixUnit(suffix);
   if (unit === undefined) {
     throw invalidValue(key, value, `invalid suffix "${suffix}"`, ACCEPTED);
   }
   const bytes = BigInt(match[1] ?? "0") * 1024n ** BigInt(POWERS[unit]);
   if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw invalidValue(key, value, "too large (over 8 PiB)", ACCEPTED);
+    throw invalidValue(key, value, "too large (8 PiB or more)", ACCEPTED);
   }
   return Number(bytes);
 }
