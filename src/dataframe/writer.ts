@@ -7,6 +7,8 @@
  * await df.write.option("header", true).csv("out/flights-csv");
  * ```
  */
+import { writeDelta } from "../delta/operations/write.js";
+import { isDeltaTableEngine } from "../delta/table-engine.js";
 import type { SaveMode, WriteResult } from "../engine/engine.js";
 import { IllegalArgumentError } from "../errors.js";
 import type { DataFrame } from "./dataframe.js";
@@ -21,22 +23,6 @@ const MODES: Readonly<Record<string, SaveMode>> = {
   ignore: "ignore",
 };
 
-/** Writes a DataFrame somewhere other than plain files (Delta registers itself here). */
-export type FormatWriter = (df: DataFrame, spec: WriterSpec) => Promise<WriteResult>;
-
-export interface WriterSpec {
-  readonly path: string;
-  readonly mode: SaveMode;
-  readonly partitionBy: readonly string[];
-  readonly options: Readonly<Record<string, string>>;
-}
-
-const formatWriters = new Map<string, FormatWriter>();
-
-/** Lets a format (delta) take over `df.write.format(name).save(...)`. */
-export function registerFormatWriter(format: string, writer: FormatWriter): void {
-  formatWriters.set(format.toLowerCase(), writer);
-}
 
 export class DataFrameWriter {
   private constructor(
@@ -85,10 +71,17 @@ export class DataFrameWriter {
   async save(path?: string): Promise<WriteResult> {
     const target = path ?? this.opts.path;
     if (target === undefined) throw new IllegalArgumentError("save() needs a path (or option('path', ...)).");
-    const spec: WriterSpec = { path: target, mode: this.saveMode, partitionBy: this.partitions, options: this.opts };
-    const special = formatWriters.get(this.fmt);
-    if (special !== undefined) return special(this.df, spec);
-    return this.df.sparkSession.engine.write(this.df.plan, { ...spec, format: this.fmt });
+    const spec = { path: target, mode: this.saveMode, partitionBy: this.partitions, options: this.opts };
+    const engine = this.df.sparkSession.engine;
+    if (this.fmt === "delta" && isDeltaTableEngine(engine)) {
+      return writeDelta(engine, { ...spec, plan: this.df.plan, sessionConf: this.df.sparkSession.conf.getAll() });
+    }
+    return engine.write(this.df.plan, { ...spec, format: this.fmt });
+  }
+
+  /** Writes a Delta table (one atomic commit). */
+  delta(path: string): Promise<WriteResult> {
+    return this.format("delta").save(path);
   }
 
   parquet(path: string): Promise<WriteResult> {

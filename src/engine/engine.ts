@@ -22,6 +22,11 @@ export interface ReadMetrics {
   readonly badRecordsFile: string | undefined;
   /** The first few rejected records: file, line, raw record, reason. */
   readonly sample: readonly RejectedRecord[];
+  /** Data files scanned, and skipped by partition pruning or statistics (table formats). */
+  readonly filesRead?: number;
+  readonly filesSkipped?: number;
+  /** The table version read (Delta). */
+  readonly version?: number;
 }
 
 export interface RejectedRecord {

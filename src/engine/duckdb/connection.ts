@@ -5,6 +5,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
+import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { type JsValue, tributaryValueConverter } from "./values.js";
 
@@ -55,10 +56,9 @@ export class DuckDBSession {
   ) {}
 
   static async open(settings: DuckDBSettings): Promise<DuckDBSession> {
-    const options: Record<string, string> = {
-      threads: String(settings.threads),
-      TimeZone: settings.timeZone,
-    };
+    // TimeZone cannot go in the start-up options: ICU (built in) only loads with the first
+    // connection, so the zone is set right after connecting.
+    const options: Record<string, string> = { threads: String(settings.threads) };
     if (settings.memoryLimit !== undefined) options.memory_limit = settings.memoryLimit;
     if (settings.tempDirectory !== undefined) options.temp_directory = settings.tempDirectory;
     let instance: DuckDBInstance;
@@ -67,7 +67,9 @@ export class DuckDBSession {
     } catch (e) {
       throw duckdbError(e, JSON.stringify(options), "Starting DuckDB");
     }
-    return new DuckDBSession(instance, await instance.connect());
+    const session = new DuckDBSession(instance, await instance.connect());
+    await session.execute(`SET TimeZone = ${quoteString(settings.timeZone)}`);
+    return session;
   }
 
   /** Runs statements whose results are not needed (SET, CREATE, COPY without stats). */

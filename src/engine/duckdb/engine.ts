@@ -20,13 +20,19 @@ import type {
   Row,
   WriteResult,
   WriteSpec,
+  WrittenFile,
 } from "../engine.js";
+import { LocalStorage } from "../../storage/local.js";
 import { finalSql, compileRelation } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { NameAllocator, type OutCol } from "./compiler/scope.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { hasFunction } from "./functions/registry.js";
 import { type ResolvedSource, resolveRead } from "./read/index.js";
+import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
+import { resolveDelta } from "./delta/read.js";
+import { writeDataFiles } from "./delta/write-files.js";
+import type { DataFileOptions } from "../../delta/table-engine.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
 import { writeFiles } from "./write/index.js";
 
@@ -51,6 +57,8 @@ export class DuckDBEngine implements Engine {
   private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
   private readonly scratchDir: string;
   private settings: DuckDBEngineSettings;
+  /** The Delta kernel's handlers (storage, checkpoint Parquet) on this engine. */
+  readonly delta: DuckDBDeltaEngine;
 
   private constructor(
     private readonly db: DuckDBSession,
@@ -58,6 +66,7 @@ export class DuckDBEngine implements Engine {
   ) {
     this.settings = settings;
     this.scratchDir = mkdtempSync(join(tmpdir(), "tributary-"));
+    this.delta = new DuckDBDeltaEngine(new LocalStorage(), db, this.scratchDir);
   }
 
   static async start(settings: DuckDBEngineSettings): Promise<DuckDBEngine> {
@@ -81,7 +90,17 @@ export class DuckDBEngine implements Engine {
     const cached = this.analyzed.get(node);
     if (cached !== undefined) return cached;
     let compiled: CompiledRelation;
-    if (node.kind === "read") {
+    if (node.kind === "read" && node.format === "delta") {
+      const source = await resolveDelta(node, { delta: this.delta, db: this.db, filters: [] });
+      this.sources.set(node, source);
+      compiled = source.compiled;
+    } else if (node.kind === "filter" && node.input.kind === "read" && node.input.format === "delta") {
+      // Partition pruning and file skipping need the filter while the scan is planned.
+      const source = await resolveDelta(node.input, { delta: this.delta, db: this.db, filters: [node.condition] });
+      this.sources.set(node.input, source);
+      const draft = compileRelation(node, [source.compiled], this.context());
+      compiled = await this.describe(node, draft);
+    } else if (node.kind === "read") {
       const source = await resolveRead(node, {
         db: this.db,
         timeZone: this.settings.timeZone,
@@ -246,6 +265,13 @@ export class DuckDBEngine implements Engine {
       const { value, metrics } = await this.withSources(plan, () => writeFiles(this.db, compiled, spec, this.scratchDir));
       return { ...value, readMetrics: metrics };
     });
+  }
+
+  /** Writes a plan's rows as Parquet data files for a Delta commit (not yet visible). */
+  async writeDeltaFiles(plan: RelationNode, tablePath: string, options: DataFileOptions): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
+    const compiled = await this.analyze(plan);
+    const { value, metrics } = await this.withSources(plan, () => writeDataFiles(this.db, compiled, tablePath, options));
+    return { files: value, readMetrics: metrics };
   }
 
   readMetrics(node: ReadNode): ReadMetrics | undefined {

@@ -1,0 +1,66 @@
+/** The Delta writer options delta-spark understands, parsed once with errors that name them. */
+import { IllegalArgumentError } from "../../errors.js";
+
+export interface DeltaWriteOptions {
+  readonly mergeSchema: boolean;
+  readonly overwriteSchema: boolean;
+  readonly replaceWhere: string | undefined;
+  readonly dynamicPartitionOverwrite: boolean;
+  readonly userMetadata: string | undefined;
+  readonly txnAppId: string | undefined;
+  readonly txnVersion: number | undefined;
+  readonly maxRecordsPerFile: number | undefined;
+  readonly compression: string;
+  /** `delta.*` options: table properties when the write creates the table. */
+  readonly tableProperties: Readonly<Record<string, string>>;
+}
+
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new IllegalArgumentError(`Option ${name} must be true or false, got '${value}'.`);
+}
+
+export function parseDeltaWriteOptions(raw: Readonly<Record<string, string>>, sessionConf: Readonly<Record<string, string>> = {}): DeltaWriteOptions {
+  const get = (name: string): string | undefined => {
+    const key = Object.keys(raw).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : raw[key];
+  };
+  const mode = get("partitionOverwriteMode") ?? sessionConf["spark.sql.sources.partitionOverwriteMode"] ?? "static";
+  if (!["static", "dynamic"].includes(mode.toLowerCase())) {
+    throw new IllegalArgumentError(`partitionOverwriteMode must be STATIC or DYNAMIC, got '${mode}'.`);
+  }
+  const txnAppId = get("txnAppId");
+  const txnVersionText = get("txnVersion");
+  if ((txnAppId === undefined) !== (txnVersionText === undefined)) {
+    throw new IllegalArgumentError("txnAppId and txnVersion must be set together.", {
+      hint: "Set both: txnAppId names your application, txnVersion numbers the batch (increasing).",
+    });
+  }
+  const txnVersion = txnVersionText === undefined ? undefined : Number(txnVersionText);
+  if (txnVersion !== undefined && (!Number.isInteger(txnVersion) || txnVersion < 0)) {
+    throw new IllegalArgumentError(`txnVersion must be a non-negative integer, got '${txnVersionText}'.`);
+  }
+  const max = get("maxRecordsPerFile");
+  const maxRecordsPerFile = max === undefined ? undefined : Number(max);
+  if (maxRecordsPerFile !== undefined && (!Number.isInteger(maxRecordsPerFile) || maxRecordsPerFile < 0)) {
+    throw new IllegalArgumentError(`maxRecordsPerFile must be a non-negative integer, got '${max}'.`);
+  }
+  const tableProperties: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (k.startsWith("delta.")) tableProperties[k] = v;
+  const mergeDefault = (sessionConf["spark.databricks.delta.schema.autoMerge.enabled"] ?? "false").toLowerCase() === "true";
+  return {
+    mergeSchema: bool("mergeSchema", get("mergeSchema"), mergeDefault),
+    overwriteSchema: bool("overwriteSchema", get("overwriteSchema"), false),
+    replaceWhere: get("replaceWhere"),
+    dynamicPartitionOverwrite: mode.toLowerCase() === "dynamic",
+    userMetadata: get("userMetadata") ?? sessionConf["spark.databricks.delta.commitInfo.userMetadata"],
+    txnAppId,
+    txnVersion,
+    maxRecordsPerFile: maxRecordsPerFile === 0 ? undefined : maxRecordsPerFile,
+    compression: (get("compression") ?? sessionConf["spark.sql.parquet.compression.codec"] ?? "snappy").toLowerCase(),
+    tableProperties,
+  };
+}

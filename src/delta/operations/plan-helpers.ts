@@ -1,0 +1,47 @@
+/** Small plan builders the table operations share. */
+import { AliasNode } from "../../plan/expression/alias.js";
+import { CallNode } from "../../plan/expression/call.js";
+import { CastNode } from "../../plan/expression/cast.js";
+import { ColumnRefNode } from "../../plan/expression/column-ref.js";
+import { LiteralNode } from "../../plan/expression/literal.js";
+import type { ExprNode, RelationNode } from "../../plan/node.js";
+import { ReadNode } from "../../plan/relation/read.js";
+import type { DataType } from "../../types/data-types.js";
+import type { AddFile } from "../actions/types.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+
+/** These option names are understood by the engines' Delta readers (internal, not user options). */
+export const FILES_OPTION = "__tributary_files";
+export const WITH_FILE_OPTION = "__tributary_with_file";
+export const FILE_COLUMN = "__tributary_file";
+
+/** A column reference to an exact name (back-quoted, so dots stay part of the name). */
+export function colRef(name: string): ColumnRefNode {
+  return ColumnRefNode.create(`\`${name.replaceAll("`", "``")}\``);
+}
+
+export function call(name: string, ...args: ExprNode[]): CallNode {
+  return CallNode.create(name, args);
+}
+
+export function lit(value: boolean | number | string | null): LiteralNode {
+  return LiteralNode.create(value);
+}
+
+/** `coalesce(predicate, false)`: SQL's unknown counts as "does not match". */
+export function matches(predicate: ExprNode): ExprNode {
+  return call("coalesce", predicate, lit(false));
+}
+
+export function typedNull(type: DataType, name: string): AliasNode {
+  return AliasNode.create(CastNode.create(lit(null), type), name);
+}
+
+/** A scan of some files of a snapshot, optionally with each row's file path. */
+export function scanFiles(snapshot: Snapshot, files: readonly AddFile[], withFile: boolean): RelationNode {
+  return ReadNode.create("delta", [snapshot.tablePath], {
+    versionAsOf: String(snapshot.version),
+    [FILES_OPTION]: JSON.stringify(files.map((f) => f.path)),
+    ...(withFile ? { [WITH_FILE_OPTION]: "true" } : {}),
+  });
+}

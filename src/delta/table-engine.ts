@@ -1,0 +1,27 @@
+/**
+ * What table operations (write, delete, update, merge, optimize) need from the engine that
+ * holds the data: schemas and rows of plans, and Parquet data files written from a plan.
+ */
+import type { ReadMetrics, Row, WrittenFile } from "../engine/engine.js";
+import type { RelationNode } from "../plan/node.js";
+import type { StructType } from "../types/data-types.js";
+import type { DeltaEngine } from "./engine.js";
+
+export interface DataFileOptions {
+  readonly partitionBy: readonly string[];
+  readonly maxRecordsPerFile: number | undefined;
+  /** Parquet codec: snappy (default, as delta-spark), zstd, gzip, uncompressed. */
+  readonly compression: string;
+}
+
+export interface DeltaTableEngine {
+  readonly delta: DeltaEngine;
+  schema(plan: RelationNode): Promise<StructType>;
+  collect(plan: RelationNode): Promise<Row[]>;
+  writeDeltaFiles(plan: RelationNode, tablePath: string, options: DataFileOptions): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }>;
+}
+
+/** Whether an engine runs Delta table operations natively (the embedded engine does). */
+export function isDeltaTableEngine(engine: object): engine is DeltaTableEngine {
+  return "delta" in engine && "writeDeltaFiles" in engine;
+}

@@ -1,0 +1,143 @@
+/**
+ * Reading a Delta table on DuckDB: the kernel's snapshot (at `versionAsOf` /
+ * `timestampAsOf` when given) names the live files; pushed-down filters prune partitions
+ * and skip files by their stats; DuckDB reads the Parquet files and the partition values
+ * come from the log (never from directory names), joined on the file name.
+ */
+import { DeltaError, IllegalArgumentError } from "../../../errors.js";
+import type { AddFile } from "../../../delta/actions/types.js";
+import type { DeltaEngine } from "../../../delta/engine.js";
+import { resolveAddPath } from "../../../delta/files/paths.js";
+import { parseStats } from "../../../delta/files/stats.js";
+import { skipFiles } from "../../../delta/scan/skipping.js";
+import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
+import { Snapshot } from "../../../delta/snapshot/snapshot.js";
+import type { ExprNode } from "../../../plan/node.js";
+import type { ReadNode } from "../../../plan/relation/read.js";
+import { type DataType, StringType } from "../../../types/data-types.js";
+import type { ReadMetrics } from "../../engine.js";
+import { NameAllocator, type OutCol } from "../compiler/scope.js";
+import type { DuckDBSession } from "../connection.js";
+import { ReaderOptions } from "../read/options.js";
+import type { ResolvedSource } from "../read/source.js";
+import { quoteIdent, quoteString } from "../sql-quote.js";
+import { toDuckDBType } from "../type-mapper.js";
+
+/** Internal reader option: restrict the scan to these `add.path`s (used by table operations). */
+export const FILES_OPTION = "__tributary_files";
+/** Internal reader option: add a column `__tributary_file` holding each row's `add.path`. */
+export const WITH_FILE_OPTION = "__tributary_with_file";
+export const FILE_COLUMN = "__tributary_file";
+const PATH_COLUMN = "__tributary_add_path";
+
+export interface DeltaReadContext {
+  readonly delta: DeltaEngine;
+  readonly db: DuckDBSession;
+  readonly filters: readonly ExprNode[];
+}
+
+function partitionLiteral(value: string | null | undefined, type: DataType): string {
+  const duck = toDuckDBType(type);
+  if (value === null || value === undefined || value === "") return `CAST(NULL AS ${duck})`;
+  if (type.typeName === "timestamp") {
+    // Old writers store zone-less text in the writer's zone; UTC is what delta-rs assumes too.
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value.trim());
+    return `CAST(${quoteString(hasZone ? value : `${value}+00`)} AS ${duck})`;
+  }
+  return `TRY_CAST(${quoteString(value)} AS ${duck})`;
+}
+
+async function loadSnapshot(node: ReadNode, delta: DeltaEngine, options: ReaderOptions): Promise<Snapshot> {
+  if (node.paths.length !== 1) {
+    throw new IllegalArgumentError(`A Delta table is read from one path, got ${node.paths.length}.`);
+  }
+  const path = node.paths[0] ?? "";
+  const version = options.get("versionAsOf");
+  const timestamp = options.get("timestampAsOf");
+  if (version !== undefined && timestamp !== undefined) {
+    throw new DeltaError("DELTA_CANNOT_SPECIFY_BOTH_VERSION_AND_TIMESTAMP", "Cannot specify both versionAsOf and timestampAsOf.", {
+      hint: "Time travel by version or by timestamp, not both.",
+    });
+  }
+  if (version !== undefined) {
+    const v = Number(version);
+    if (!Number.isInteger(v) || v < 0) throw new IllegalArgumentError(`versionAsOf must be a non-negative integer, got '${version}'.`);
+    return Snapshot.load(delta, path, { version: v });
+  }
+  if (timestamp !== undefined) return Snapshot.load(delta, path, { timestamp: parseTimestampOption(timestamp) });
+  return Snapshot.load(delta, path);
+}
+
+export async function resolveDelta(node: ReadNode, ctx: DeltaReadContext): Promise<ResolvedSource & { snapshot: Snapshot }> {
+  const options = new ReaderOptions(node.options);
+  const snapshot = await loadSnapshot(node, ctx.delta, options);
+  const schema = snapshot.schema;
+  const partitionColumns = snapshot.partitionColumns;
+  let files: AddFile[] = snapshot.files();
+  const restrict = options.get(FILES_OPTION);
+  if (restrict !== undefined) {
+    const wanted = new Set(JSON.parse(restrict) as string[]);
+    files = files.filter((f) => wanted.has(f.path));
+  }
+  const total = files.length;
+  files = skipFiles(files, ctx.filters, { schema, partitionColumns });
+  const names = new NameAllocator();
+  const columns: OutCol[] = schema.fields.map((f) => ({
+    name: f.name,
+    sqlName: names.allocate(f.name),
+    dataType: f.dataType,
+    qualifiers: [],
+    planIds: [node.planId],
+  }));
+  const withFile = options.bool(WITH_FILE_OPTION, false);
+  if (withFile) {
+    columns.push({ name: FILE_COLUMN, sqlName: names.allocate(FILE_COLUMN), dataType: StringType, qualifiers: [], planIds: [node.planId] });
+  }
+  const isPartition = (name: string): boolean => partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
+  let sql: string;
+  if (files.length === 0) {
+    const list = columns.map((c) => `CAST(NULL AS ${toDuckDBType(c.dataType ?? StringType)}) AS ${quoteIdent(c.sqlName)}`);
+    sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
+  } else {
+    const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
+    const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)})`;
+    // Columns added by schema evolution after every scanned file was written are in no file.
+    const present = new Set((await ctx.db.describe(`SELECT * FROM ${read}`)).map((c) => c.name.toLowerCase()));
+    const select = schema.fields.map((f, i) => {
+      const out = quoteIdent(columns[i]?.sqlName ?? f.name);
+      const type = toDuckDBType(f.dataType);
+      if (isPartition(f.name)) return `CAST("p".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
+      if (!present.has(f.name.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
+      return `CAST("d".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
+    });
+    const fileCols = "*";
+    if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
+    if (partitionColumns.length === 0 && !withFile) {
+      sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d"`;
+    } else {
+      const partFields = partitionColumns.map((p) => schema.field(p)).filter((f) => f !== undefined);
+      const rows = files.map((f, i) => {
+        const values = partFields.map((pf) => {
+          const key = Object.keys(f.partitionValues).find((k) => k.toLowerCase() === pf.name.toLowerCase());
+          return partitionLiteral(key === undefined ? null : f.partitionValues[key], pf.dataType);
+        });
+        return `(${[quoteString(paths[i] ?? ""), quoteString(f.path), ...values].join(", ")})`;
+      });
+      const pcols = [quoteIdent(FILE_COLUMN), quoteIdent(PATH_COLUMN), ...partFields.map((pf) => quoteIdent(pf.name))].join(", ");
+      sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
+    }
+  }
+  const rowsRead = files.reduce((n, f) => n + (parseStats(f.stats)?.numRecords ?? 0), 0);
+  const metrics: ReadMetrics = {
+    format: "delta",
+    paths: node.paths,
+    rowsRead,
+    rowsRejected: 0,
+    badRecordsFile: undefined,
+    sample: [],
+    filesRead: files.length,
+    filesSkipped: total - files.length,
+    version: snapshot.version,
+  };
+  return { compiled: { sql, columns }, snapshot, after: async () => metrics };
+}

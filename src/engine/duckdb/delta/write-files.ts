@@ -1,0 +1,64 @@
+/**
+ * Data files for a Delta commit: Parquet written by one COPY into a hidden staging
+ * directory inside the table, then moved to their final place (renames, on the same file
+ * system). Until the commit names them they are invisible to every reader; if anything fails
+ * the staging directory is removed and the table is untouched.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { DataFileOptions } from "../../../delta/table-engine.js";
+import type { WrittenFile } from "../../engine.js";
+import type { CompiledRelation } from "../compiler/relation-types.js";
+import type { DuckDBSession } from "../connection.js";
+import { quoteIdent, quoteString } from "../sql-quote.js";
+import { normalizedSelect } from "../write/index.js";
+import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
+
+
+export async function writeDataFiles(
+  db: DuckDBSession,
+  compiled: CompiledRelation,
+  tablePath: string,
+  options: DataFileOptions,
+): Promise<WrittenFile[]> {
+  const staging = join(tablePath, `.tributary-write-${randomUUID()}`);
+  mkdirSync(staging, { recursive: true });
+  const moved: string[] = [];
+  try {
+    const parts = [
+      "FORMAT parquet",
+      `COMPRESSION ${options.compression}`,
+      "RETURN_STATS true",
+      `FILENAME_PATTERN ${quoteString(`part-{uuid}.c000.${options.compression}`)}`,
+    ];
+    if (options.partitionBy.length > 0) parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
+    else parts.push("PER_THREAD_OUTPUT true");
+    if (options.maxRecordsPerFile !== undefined && options.maxRecordsPerFile > 0) {
+      parts.push(`ROW_GROUP_SIZE ${options.maxRecordsPerFile}`, "ROW_GROUPS_PER_FILE 1");
+    }
+    const result = await db.query(`COPY (${normalizedSelect(compiled)}) TO ${quoteString(staging)} (${parts.join(", ")})`);
+    const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
+    const files: WrittenFile[] = [];
+    for (const row of result.rows) {
+      const staged = String(row[idx("filename")]);
+      const destination = join(tablePath, relative(staging, staged));
+      mkdirSync(dirname(destination), { recursive: true });
+      renameSync(staged, destination);
+      moved.push(destination);
+      files.push({
+        path: destination,
+        rows: Number(row[idx("count")]),
+        bytes: Number(row[idx("file_size_bytes")]),
+        partitionValues: parsePartitionKeys(row[idx("partition_keys")]),
+        stats: parseColumnStats(row[idx("column_statistics")]),
+      });
+    }
+    return files;
+  } catch (e) {
+    for (const f of moved) rmSync(f, { force: true });
+    throw e;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

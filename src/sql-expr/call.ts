@@ -1,0 +1,112 @@
+/**
+ * Function calls: `name([DISTINCT|ALL] args)`, with `count(*)`, `struct(a AS x)`, Spark's
+ * `first(x IGNORE NULLS)`, and what may follow the parentheses: `IGNORE|RESPECT NULLS`
+ * and `OVER (...)`. Names are Spark's registry names, lower-cased.
+ */
+import { LiteralNode } from "../plan/expression/literal.js";
+import type { ExprNode } from "../plan/node.js";
+import type { Token } from "../types/sql-lexer.js";
+import { parseExpr } from "./boolean.js";
+import { call, type ParseContext, unsupported } from "./context.js";
+import { parseAlias } from "./primary.js";
+import { parseOver } from "./window.js";
+
+/** Functions that take Spark's IGNORE NULLS as a trailing boolean argument, by arity. */
+const IGNORE_NULLS_ARITY: Readonly<Record<string, number>> = {
+  first: 1,
+  last: 1,
+  first_value: 1,
+  last_value: 1,
+  any_value: 1,
+  nth_value: 2,
+  lag: 3,
+  lead: 3,
+};
+
+/** `lag(x)` IGNORE NULLS is `lag(x, 1, NULL, true)`: the defaults Spark's function would use. */
+function ignoreNulls(ctx: ParseContext, name: string, args: ExprNode[], at: Token): ExprNode[] {
+  const arity = IGNORE_NULLS_ARITY[name];
+  if (arity === undefined || args.length > arity) {
+    return ctx.c.failAt(
+      at,
+      "PARSE_SYNTAX_ERROR",
+      `IGNORE NULLS does not apply to ${name}()`,
+      "IGNORE NULLS works with first, last, first_value, last_value, any_value, nth_value, lag and lead.",
+    );
+  }
+  const padded = [...args];
+  if (name === "lag" || name === "lead") {
+    if (padded.length < 2) padded.push(LiteralNode.create(1));
+    if (padded.length < 3) padded.push(LiteralNode.create(null));
+  }
+  return [...padded, LiteralNode.create(true)];
+}
+
+function parseArgs(ctx: ParseContext, name: string): { args: ExprNode[]; distinct: boolean } {
+  const { c } = ctx;
+  let distinct = false;
+  const quantified = !c.isOp(")", 1) && !c.isOp(",", 1);
+  if (quantified && c.isWord("DISTINCT")) {
+    c.next();
+    distinct = true;
+  } else if (quantified && c.isWord("ALL")) c.next();
+  const args: ExprNode[] = [];
+  if (c.isOp(")")) return { args, distinct };
+  do {
+    if ((c.peek().kind === "word" || c.peek().kind === "quoted") && c.isOp("=>", 1)) {
+      unsupported(
+        ctx,
+        c.peek(),
+        "A named argument (name => value)",
+        "Pass the arguments by position.",
+      );
+    }
+    const arg = parseExpr(ctx);
+    // Only struct() names its fields from aliases, as in Spark's `struct(a AS x)`.
+    args.push(name === "struct" ? parseAlias(ctx, arg, true) : arg);
+  } while (c.acceptOp(","));
+  return { args, distinct };
+}
+
+/**
+ * Parses `(args)` and what follows, after the function name (already read).
+ *
+ * @example
+ * ```ts
+ * // "count(DISTINCT a) OVER (PARTITION BY b)" -> WindowNode(count(DISTINCT a), [b], [])
+ * ```
+ */
+export function parseCall(ctx: ParseContext, name: string, nameToken: Token): ExprNode {
+  const { c } = ctx;
+  c.expectOp("(");
+  const parsed = parseArgs(ctx, name);
+  let args = parsed.args;
+  if (c.isWord("IGNORE") && c.isWord("NULLS", 1)) {
+    args = ignoreNulls(ctx, name, args, c.next());
+    c.next();
+  }
+  c.expectOp(")", `Close the argument list of ${name}( with ')'.`);
+  if (c.isWord("WITHIN") && c.isWord("GROUP", 1)) {
+    unsupported(
+      ctx,
+      c.peek(),
+      "WITHIN GROUP (ORDER BY ...)",
+      "Use percentile_approx(col, p) or percentile(col, p).",
+    );
+  }
+  if (c.isWord("FILTER") && c.isOp("(", 1)) {
+    unsupported(
+      ctx,
+      c.peek(),
+      "An aggregate FILTER (WHERE ...) clause",
+      "Aggregate a conditional value instead: sum(CASE WHEN cond THEN x END).",
+    );
+  }
+  if ((c.isWord("IGNORE") || c.isWord("RESPECT")) && c.isWord("NULLS", 1)) {
+    const respect = c.next().text.toUpperCase() === "RESPECT";
+    c.next();
+    if (!respect) args = ignoreNulls(ctx, name, args, nameToken);
+  }
+  const fn = call(name, args, parsed.distinct);
+  return c.isWord("OVER") ? parseOver(ctx, fn) : fn;
+}

@@ -1,0 +1,126 @@
+/**
+ * `fn(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE frame)` and sort items
+ * (`expr [ASC|DESC] [NULLS FIRST|LAST]`). Frame offsets must be numeric literals:
+ * `n PRECEDING` is the offset -n, `n FOLLOWING` the offset n.
+ */
+import { SortOrderNode } from "../plan/expression/sort-order.js";
+import { type FrameBound, type WindowFrame, WindowNode } from "../plan/expression/window.js";
+import type { ExprNode } from "../plan/node.js";
+import { Decimal } from "../types/decimal.js";
+import { parseExpr } from "./boolean.js";
+import { type ParseContext, unsupported } from "./context.js";
+
+/**
+ * One sort key at the cursor.
+ *
+ * @example
+ * ```ts
+ * parseSortItemAt(newContext("delay DESC NULLS FIRST")); // SortOrderNode(delay, desc, first)
+ * ```
+ */
+export function parseSortItemAt(ctx: ParseContext): SortOrderNode {
+  const { c } = ctx;
+  const expr = parseExpr(ctx);
+  const direction = c.acceptWord("DESC") ? "desc" : "asc";
+  if (direction === "asc") c.acceptWord("ASC");
+  if (!c.acceptWord("NULLS")) return SortOrderNode.create(expr, direction);
+  if (c.acceptWord("FIRST")) return SortOrderNode.create(expr, direction, "first");
+  c.expectWord("LAST", "Write NULLS FIRST or NULLS LAST.");
+  return SortOrderNode.create(expr, direction, "last");
+}
+
+function exprList(ctx: ParseContext): ExprNode[] {
+  const list: ExprNode[] = [];
+  do list.push(parseExpr(ctx));
+  while (ctx.c.acceptOp(","));
+  return list;
+}
+
+function offsetOf(e: ExprNode): number | undefined {
+  if (e.kind !== "literal") return undefined;
+  const v = e.value;
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  return v instanceof Decimal ? v.toNumber() : undefined;
+}
+
+function parseBound(ctx: ParseContext): FrameBound {
+  const { c } = ctx;
+  if (c.acceptWord("UNBOUNDED")) {
+    if (c.acceptWord("PRECEDING")) return { type: "unboundedPreceding" };
+    c.expectWord("FOLLOWING", "Write UNBOUNDED PRECEDING or UNBOUNDED FOLLOWING.");
+    return { type: "unboundedFollowing" };
+  }
+  if (c.acceptWord("CURRENT")) {
+    c.expectWord("ROW");
+    return { type: "currentRow" };
+  }
+  const start = c.peek();
+  const value = offsetOf(parseExpr(ctx));
+  if (value === undefined) {
+    unsupported(
+      ctx,
+      start,
+      "A frame bound that is not a number",
+      "Use a number of rows, e.g. ROWS BETWEEN 3 PRECEDING AND CURRENT ROW.",
+    );
+  }
+  if (c.acceptWord("PRECEDING")) return { type: "offset", value: -value };
+  c.expectWord("FOLLOWING", "Write n PRECEDING or n FOLLOWING.");
+  return { type: "offset", value };
+}
+
+function parseFrame(ctx: ParseContext): WindowFrame | undefined {
+  const { c } = ctx;
+  if (!c.isWord("ROWS") && !c.isWord("RANGE")) return undefined;
+  const frameType = c.next().text.toUpperCase() === "ROWS" ? "rows" : "range";
+  if (!c.acceptWord("BETWEEN"))
+    return { frameType, lower: parseBound(ctx), upper: { type: "currentRow" } };
+  const lower = parseBound(ctx);
+  c.expectWord("AND", "Write BETWEEN <start> AND <end>.");
+  return { frameType, lower, upper: parseBound(ctx) };
+}
+
+/**
+ * Parses `OVER (...)` after a function call.
+ *
+ * @example
+ * ```ts
+ * // "rank() OVER (PARTITION BY a ORDER BY b DESC)"
+ * ```
+ */
+export function parseOver(ctx: ParseContext, fn: ExprNode): WindowNode {
+  const { c } = ctx;
+  c.expectWord("OVER");
+  if (c.peek().kind === "word" || c.peek().kind === "quoted") {
+    unsupported(
+      ctx,
+      c.peek(),
+      "A named window (OVER w)",
+      "Write the window specification inline: OVER (PARTITION BY ...).",
+    );
+  }
+  c.expectOp("(", "Write OVER (PARTITION BY ... ORDER BY ...).");
+  let partitionBy: ExprNode[] = [];
+  let orderBy: SortOrderNode[] = [];
+  if (c.acceptWord("CLUSTER")) {
+    c.expectWord("BY");
+    partitionBy = exprList(ctx);
+    orderBy = partitionBy.map((e) => SortOrderNode.create(e, "asc"));
+  } else {
+    if (c.isWord("PARTITION") || c.isWord("DISTRIBUTE")) {
+      c.next();
+      c.expectWord("BY");
+      partitionBy = exprList(ctx);
+    }
+    if (c.isWord("ORDER") || c.isWord("SORT")) {
+      c.next();
+      c.expectWord("BY");
+      do orderBy.push(parseSortItemAt(ctx));
+      while (c.acceptOp(","));
+    }
+  }
+  const frame = parseFrame(ctx);
+  c.expectOp(")", "Close the window specification with ')'.");
+  return WindowNode.create(fn, partitionBy, orderBy, frame);
+}
