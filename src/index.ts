@@ -62,3 +62,6 @@ export {
   TimestampType,
 } from "./types/data-types.js";
 export { Decimal } from "./types/decimal.js";
+export { parseDataType, parseDDLSchema, toDDL } from "./types/ddl.js";
+export { schemaFromJSON } from "./types/schema-json.js";
+export { treeString } from "./types/tree-string.js";

@@ -8,7 +8,7 @@ import type { ExprNode } from "../plan/node.js";
 import type { Token } from "../types/sql-lexer.js";
 import { parseExpr } from "./boolean.js";
 import { call, type ParseContext, unsupported } from "./context.js";
-import { parseAlias } from "./primary.js";
+import { parseAlias } from "./names.js";
 import { parseOver } from "./window.js";
 
 /** Functions that take Spark's IGNORE NULLS as a trailing boolean argument, by arity. */

@@ -17,7 +17,7 @@ import type { SortOrderNode } from "../plan/expression/sort-order.js";
 import type { ExprNode } from "../plan/node.js";
 import { parseExpr } from "./boolean.js";
 import { newContext, type ParseContext } from "./context.js";
-import { parseAlias } from "./primary.js";
+import { parseAlias } from "./names.js";
 import { parseSortItemAt } from "./window.js";
 
 function expectEnd(ctx: ParseContext): void {

@@ -14,6 +14,7 @@ import type { ExprNode } from "../plan/node.js";
 import { DecimalType } from "../types/data-types.js";
 import { Decimal } from "../types/decimal.js";
 import type { Token } from "../types/sql-lexer.js";
+import { keywordOf } from "../types/token-cursor.js";
 import { call, type ParseContext } from "./context.js";
 
 const DAY = 86_400_000_000n;
@@ -45,7 +46,7 @@ function unitOf(word: string): string | undefined {
 }
 
 function isUnit(t: Token): boolean {
-  return t.kind === "word" && unitOf(t.text) !== undefined;
+  return keywordOf(t) !== "" && unitOf(t.text) !== undefined;
 }
 
 class IntervalError extends Error {}
@@ -177,7 +178,7 @@ export function parseInterval(ctx: ParseContext, keyword: Token): ExprNode {
       const unit = unitOf(c.next().text) ?? "";
       if (c.acceptWord("TO")) {
         const to = c.peek();
-        const toUnit = to.kind === "word" ? unitOf(to.text) : undefined;
+        const toUnit = keywordOf(to) === "" ? undefined : unitOf(to.text);
         if (toUnit === undefined || to.text.toUpperCase().endsWith("S"))
           return c.fail("SECOND, MINUTE, HOUR, DAY or MONTH");
         c.next();

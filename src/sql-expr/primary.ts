@@ -3,7 +3,6 @@
  * `t.*`, function calls, lambdas, parenthesized expressions and row constructors, the
  * keyword forms (CASE, CAST...), then postfix `[key]`, `.field` and `::type`.
  */
-import { AliasNode } from "../plan/expression/alias.js";
 import { CastNode } from "../plan/expression/cast.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { ExtractNode } from "../plan/expression/extract.js";
@@ -11,52 +10,20 @@ import { LambdaNode, LambdaVarNode } from "../plan/expression/lambda.js";
 import { LiteralNode } from "../plan/expression/literal.js";
 import { StarNode } from "../plan/expression/star.js";
 import type { ExprNode } from "../plan/node.js";
-import { quoteIdentifier } from "../types/sql-string.js";
-import type { Identifier } from "../types/token-cursor.js";
+import { keywordOf } from "../types/token-cursor.js";
 import { parseTypeAt } from "../types/type-parser.js";
 import { parseExpr } from "./boolean.js";
 import { parseCall } from "./call.js";
 import { call, lambdaParam, type ParseContext, RESERVED, unsupported } from "./context.js";
 import { intervalValueAhead, parseInterval } from "./interval.js";
 import { numberLiteral, stringLiteral, TYPED_LITERALS, typedLiteral } from "./literals.js";
+import { attributeText, parseAlias } from "./names.js";
 import { parseKeywordForm } from "./special-forms.js";
 
 const EXPRESSION_HINT =
   "Expected a column name, a literal, a function call or a parenthesized expression. Quote string values with single quotes ('text') and names with spaces or symbols with backquotes (`my col`).";
 
-/** Spark attribute text for name parts: bare when plain, back-quoted when needed. */
-export function attributeText(parts: readonly Identifier[]): string {
-  return parts
-    .map((p) => (/^[\p{L}0-9_]+$/u.test(p.name) ? p.name : quoteIdentifier(p.name)))
-    .join(".");
-}
-
-/** `expr AS name` or, when `implicit`, `expr name`; returns `expr` when no alias follows. */
-export function parseAlias(ctx: ParseContext, expr: ExprNode, implicit: boolean): ExprNode {
-  const { c } = ctx;
-  const explicit = c.acceptWord("AS");
-  const t = c.peek();
-  const named =
-    explicit ||
-    t.kind === "quoted" ||
-    (implicit && t.kind === "word" && !RESERVED.has(t.text.toUpperCase()));
-  if (!named) return expr;
-  if (explicit && c.isOp("("))
-    unsupported(ctx, c.peek(), "A multi-name alias AS (a, b)", "Alias each column separately.");
-  const alias = c.identifier(
-    "an alias name",
-    "Back-quote aliases that contain spaces or symbols: AS `my name`.",
-  );
-  if (expr.kind === "star") {
-    c.failAt(
-      alias.token,
-      "PARSE_SYNTAX_ERROR",
-      "A star (*) cannot have an alias",
-      "Select the columns one by one and alias each.",
-    );
-  }
-  return AliasNode.create(expr, alias.name);
-}
+const CALLABLE_KEYWORDS = ["LIKE", "ILIKE", "RLIKE", "REGEXP", "AND", "OR"];
 
 /** `(a, b) -> ...` ahead? Checked without consuming. */
 function lambdaParamsAhead(ctx: ParseContext): boolean {
@@ -140,7 +107,7 @@ function nameOrCall(ctx: ParseContext): ExprNode {
 function keywordPrimary(ctx: ParseContext): ExprNode | undefined {
   const { c } = ctx;
   const t = c.peek();
-  const word = t.text.toUpperCase();
+  const word = keywordOf(t);
   if (word === "NULL" || word === "TRUE" || word === "FALSE") {
     c.next();
     return LiteralNode.create(word === "NULL" ? null : word === "TRUE");
@@ -155,7 +122,7 @@ function keywordPrimary(ctx: ParseContext): ExprNode | undefined {
       c.failAt(
         t,
         "UNSUPPORTED_TYPED_LITERAL",
-        `Literals of the type "${word}" are not supported`,
+        `Literals of the type "${word || t.text}" are not supported`,
         `Did you forget an operator or a comma before the string? Typed literals are ${TYPED_LITERALS.join(", ")} and INTERVAL.`,
       );
     }
@@ -170,7 +137,10 @@ function keywordPrimary(ctx: ParseContext): ExprNode | undefined {
       "This is an expression, not a query: run whole queries with spark.sql(...).",
     );
   }
-  if (RESERVED.has(word)) return c.fail("an expression", EXPRESSION_HINT);
+  // Spark registers these operators as functions too: `like(a, 'x%')`, `and(p, q)`.
+  if (RESERVED.has(word) && !(CALLABLE_KEYWORDS.includes(word) && c.isOp("(", 1))) {
+    return c.fail("an expression", EXPRESSION_HINT);
+  }
   return undefined;
 }
 

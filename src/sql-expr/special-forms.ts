@@ -135,7 +135,8 @@ export function parseKeywordForm(ctx: ParseContext, word: string): ExprNode | un
   const paren = c.isOp("(", 1);
   if (word === "CASE") return parseCase(ctx);
   if ((word === "CAST" || word === "TRY_CAST") && paren) return parseCast(ctx);
-  if (word === "EXISTS" && paren) {
+  // `exists(arr, x -> ...)` is a higher-order function; only EXISTS (SELECT ...) is a subquery.
+  if (word === "EXISTS" && paren && c.isWord(["SELECT", "WITH"], 2)) {
     unsupported(
       ctx,
       c.peek(),

@@ -20,6 +20,19 @@ export interface Identifier {
   readonly token: Token;
 }
 
+/**
+ * The upper-cased text of a word that can be a keyword, or "" for anything else.
+ * Keywords are ASCII: `ın` must not upper-case into the keyword IN.
+ *
+ * @example
+ * ```ts
+ * keywordOf(TokenCursor.of("select").peek()); // "SELECT"
+ * ```
+ */
+export function keywordOf(t: Token): string {
+  return t.kind === "word" && /^[A-Za-z0-9_]+$/.test(t.text) ? t.text.toUpperCase() : "";
+}
+
 export class TokenCursor {
   readonly text: string;
   private readonly tokens: Token[];
@@ -63,9 +76,8 @@ export class TokenCursor {
 
   /** True when the token `k` ahead is a bare word equal (ignoring case) to one of `words`. */
   isWord(words: string | readonly string[], k = 0): boolean {
-    const t = this.peek(k);
-    if (t.kind !== "word") return false;
-    const upper = t.text.toUpperCase();
+    const upper = keywordOf(this.peek(k));
+    if (upper === "") return false;
     const list = typeof words === "string" ? [words] : words;
     return list.some((w) => w.toUpperCase() === upper);
   }

@@ -13,7 +13,7 @@ import {
   unsupportedType,
 } from "./primitive-type.js";
 import type { Token } from "./sql-lexer.js";
-import type { TokenCursor } from "./token-cursor.js";
+import { keywordOf, type TokenCursor } from "./token-cursor.js";
 
 /** Metadata key where Spark keeps the declared `char(n)`/`varchar(n)` type of a field. */
 export const CHAR_VARCHAR_METADATA_KEY = "__CHAR_VARCHAR_TYPE_STRING";
@@ -39,7 +39,7 @@ function expectClose(c: TokenCursor): void {
 export function parseTypeAt(c: TokenCursor): ParsedType {
   const token = c.peek();
   if (token.kind !== "word") return c.fail("a data type", TYPE_HINT);
-  const name = token.text.toUpperCase();
+  const name = keywordOf(token) || token.text;
   c.next();
   if (name === "ARRAY") {
     c.expectOp("<");

@@ -2,7 +2,7 @@
 import { nameToExpr, toExprOrLiteral } from "../../coerce/coerce.js";
 import { CallNode } from "../../plan/expression/call.js";
 import type { LiteralValue } from "../../plan/expression/literal.js";
-import { parseExpression } from "../../sql-expr/index.js";
+import { parseSelectItem } from "../../sql-expr/index.js";
 import { Column } from "../column.js";
 import { type ColumnOrValue, c, fnNodes, type ColumnOrName } from "./call.js";
 
@@ -21,7 +21,7 @@ export function lit(value: ColumnOrValue): Column {
 
 /** Spark SQL expression text, parsed by tributary's own parser: `expr("upper(name) AS n")`. */
 export function expr(text: string): Column {
-  return new Column(parseExpression(text));
+  return new Column(parseSelectItem(text));
 }
 
 /** Starts a `when(...).when(...).otherwise(...)` chain. */

@@ -93,7 +93,7 @@ describe("identifiers travel as data", () => {
     expect((await renamed.columns)[0]).toBe("x'y\"z");
     const first = unique[1] ?? "";
     const sel = await df.select(F.col(`\`${first}\``)).withColumn(`${first}; --`, F.lit(1)).first();
-    expect(sel).toEqual({ [first]: 1, [`${first}; --`]: 1 });
+    expect(sel).toEqual({ [first]: 1n, [`${first}; --`]: 1 });
     const grouped = await df.groupBy(F.col(`\`${first}\``)).count().first();
     expect(grouped?.count).toBe(1n);
     const out = mkdtempSync(join(tmpdir(), "trib-quote-"));
