@@ -72,6 +72,8 @@ export interface WriteResult {
   /** False when mode "ignore" found existing data and wrote nothing. */
   readonly written: boolean;
   readonly readMetrics: readonly ReadMetrics[];
+  /** The table version committed (Delta); undefined for plain files or when nothing was committed. */
+  readonly version?: number | undefined;
 }
 
 export type ExplainMode = "simple" | "extended" | "codegen" | "cost" | "formatted";
