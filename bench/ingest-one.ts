@@ -6,7 +6,10 @@ const [kind, csv = "", out = ""] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
 if (kind === "tributary") {
-  const spark = await SparkSession.builder().master("local[*]").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+  const spark = await SparkSession.builder()
+    .master("local[*]")
+    .config("spark.sql.session.timeZone", "UTC")
+    .getOrCreate();
   const result = await spark.read
     .option("header", true)
     .option("inferSchema", true)

@@ -22,7 +22,9 @@ const runner = fileURLToPath(new URL("./ingest-one.ts", import.meta.url));
 function measure(kind: "tributary" | "duckdb", csv: string): Sample {
   const out = join(dataDir, `out-${kind}`);
   rmSync(out, { recursive: true, force: true });
-  const text = execFileSync(process.execPath, ["--import", "tsx", runner, kind, csv, out], { encoding: "utf8" });
+  const text = execFileSync(process.execPath, ["--import", "tsx", runner, kind, csv, out], {
+    encoding: "utf8",
+  });
   rmSync(out, { recursive: true, force: true });
   return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Sample;
 }

@@ -35,22 +35,37 @@ export function clean(df: DataFrame): DataFrame {
 
 /** Daily statistics per origin airport. */
 export function dailyDelays(df: DataFrame): DataFrame {
-  return df.groupBy("flight_date", "origin").agg(
-    F.count("*").alias("flights"),
-    F.round(F.avg("delay"), 2).alias("avg_delay"),
-    F.max("delay").alias("max_delay"),
-    F.sum(F.when(F.col("delay_category").isin("moderate", "severe"), 1).otherwise(0)).alias("late_flights"),
-  );
+  return df
+    .groupBy("flight_date", "origin")
+    .agg(
+      F.count("*").alias("flights"),
+      F.round(F.avg("delay"), 2).alias("avg_delay"),
+      F.max("delay").alias("max_delay"),
+      F.sum(F.when(F.col("delay_category").isin("moderate", "severe"), 1).otherwise(0)).alias(
+        "late_flights",
+      ),
+    );
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const spark = await SparkSession.builder().appName("flights-example").master("local[*]").getOrCreate();
+  const spark = await SparkSession.builder()
+    .appName("flights-example")
+    .master("local[*]")
+    .getOrCreate();
   try {
     await prepareRawDrop(spark, rawDir);
-    const raw = spark.read.format("csv").option("header", true).option("inferSchema", true).load(rawDir);
+    const raw = spark.read
+      .format("csv")
+      .option("header", true)
+      .option("inferSchema", true)
+      .load(rawDir);
     const daily = raw.transform(clean).transform(withDelayCategory).transform(dailyDelays);
-    const result = await daily.write.format("delta").mode("overwrite").partitionBy("flight_date").save(outDir);
+    const result = await daily.write
+      .format("delta")
+      .mode("overwrite")
+      .partitionBy("flight_date")
+      .save(outDir);
     const [read] = raw.inputMetrics();
     const partitions = new Set(result.files.map((f) => JSON.stringify(f.partitionValues))).size;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

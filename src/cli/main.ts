@@ -10,10 +10,13 @@ import type { CliIO, CommandModule } from "./command.js";
 const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/run.js")).runCommand,
   async () => (await import("./commands/show.js")).showCommand,
+  async () => (await import("./commands/delta.js")).deltaCommand,
 ];
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -22,18 +25,23 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   const program = new Command("tributary")
     .description("Spark-style data-ingestion pipelines for TypeScript")
     .version(version())
+    // Program options only before the command name, so a command may have its own --version.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const load of COMMANDS) (await load()).register(program, io, (code) => {
-    exit = code;
-  });
+  for (const load of COMMANDS)
+    (await load()).register(program, io, (code) => {
+      exit = code;
+    });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof TributaryError) {
-      io.stderr(`error [${e.code}]: ${e.message}\n${e.hint === undefined ? "" : `hint: ${e.hint}\n`}`);
+      io.stderr(
+        `error [${e.code}]: ${e.message}\n${e.hint === undefined ? "" : `hint: ${e.hint}\n`}`,
+      );
       return 2;
     }
     io.stderr(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

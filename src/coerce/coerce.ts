@@ -3,9 +3,9 @@
  * name, or a plain JS value (a literal).
  */
 import { IllegalArgumentError } from "../errors.js";
-import { ColumnRefNode } from "../plan/expression/column-ref.js";
-import { type LiteralValue, LiteralNode } from "../plan/expression/literal.js";
 import { CallNode } from "../plan/expression/call.js";
+import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { LiteralNode, type LiteralValue } from "../plan/expression/literal.js";
 import { StarNode } from "../plan/expression/star.js";
 import type { ExprNode } from "../plan/node.js";
 import { Decimal } from "../types/decimal.js";
@@ -16,7 +16,12 @@ export interface HasExpr {
 }
 
 export function hasExpr(value: unknown): value is HasExpr {
-  return typeof value === "object" && value !== null && "expr" in value && isExprNode((value as HasExpr).expr);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "expr" in value &&
+    isExprNode((value as HasExpr).expr)
+  );
 }
 
 function isExprNode(value: unknown): value is ExprNode {
@@ -45,7 +50,11 @@ export function toExprOrLiteral(value: HasExpr | LiteralValue): ExprNode {
 
 /** A literal node for a JS value; arrays become `array(...)` calls as PySpark's `lit([..])`. */
 export function literal(value: LiteralValue): ExprNode {
-  if (Array.isArray(value)) return CallNode.create("array", value.map((v: LiteralValue) => literal(v)));
+  if (Array.isArray(value))
+    return CallNode.create(
+      "array",
+      value.map((v: LiteralValue) => literal(v)),
+    );
   if (
     value === null ||
     typeof value === "string" ||

@@ -47,12 +47,20 @@ export class WindowSpec {
 
   /** A frame by row offsets: `rowsBetween(Window.unboundedPreceding, Window.currentRow)`. */
   rowsBetween(start: number, end: number): WindowSpec {
-    return new WindowSpec(this.partitionSpec, this.orderSpec, { frameType: "rows", lower: bound(start), upper: bound(end) });
+    return new WindowSpec(this.partitionSpec, this.orderSpec, {
+      frameType: "rows",
+      lower: bound(start),
+      upper: bound(end),
+    });
   }
 
   /** A frame by ordering-value offsets. */
   rangeBetween(start: number, end: number): WindowSpec {
-    return new WindowSpec(this.partitionSpec, this.orderSpec, { frameType: "range", lower: bound(start), upper: bound(end) });
+    return new WindowSpec(this.partitionSpec, this.orderSpec, {
+      frameType: "range",
+      lower: bound(start),
+      upper: bound(end),
+    });
   }
 
   /** @internal the window expression for a function. */

@@ -41,16 +41,18 @@ import type { SparkSession } from "../session/session.js";
 import { parseExpression, parseSelectItem, parseSortItem } from "../sql-expr/index.js";
 import type { StructType } from "../types/data-types.js";
 import { treeString } from "../types/tree-string.js";
-import { DataFrameWriter } from "./writer.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
 import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
 import { showString } from "./show.js";
+import { DataFrameWriter } from "./writer.js";
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 
 function flat(cols: Cols): ColumnOrName[] {
-  return cols.flatMap((c) => (Array.isArray(c) ? [...(c as readonly ColumnOrName[])] : [c as ColumnOrName]));
+  return cols.flatMap((c) =>
+    Array.isArray(c) ? [...(c as readonly ColumnOrName[])] : [c as ColumnOrName],
+  );
 }
 
 function sortKey(c: ColumnOrName): SortOrderNode {
@@ -173,9 +175,14 @@ export class DataFrame {
    */
   join(other: DataFrame, on?: string | readonly string[] | Column, how = "inner"): DataFrame {
     const joinType = parseJoinType(how);
-    if (on === undefined) return this.next(JoinNode.create(this.plan, other.plan, joinType === "inner" ? "cross" : joinType));
-    if (typeof on === "string") return this.next(JoinNode.create(this.plan, other.plan, joinType, undefined, [on]));
-    if (on instanceof Column) return this.next(JoinNode.create(this.plan, other.plan, joinType, on.expr));
+    if (on === undefined)
+      return this.next(
+        JoinNode.create(this.plan, other.plan, joinType === "inner" ? "cross" : joinType),
+      );
+    if (typeof on === "string")
+      return this.next(JoinNode.create(this.plan, other.plan, joinType, undefined, [on]));
+    if (on instanceof Column)
+      return this.next(JoinNode.create(this.plan, other.plan, joinType, on.expr));
     return this.next(JoinNode.create(this.plan, other.plan, joinType, undefined, on));
   }
 
@@ -211,7 +218,13 @@ export class DataFrame {
 
   /** Rows of both, matching columns by name; missing columns become nulls when allowed. */
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    return this.next(SetOpNode.create(this.plan, other.plan, "union", { isAll: true, byName: true, allowMissingColumns }));
+    return this.next(
+      SetOpNode.create(this.plan, other.plan, "union", {
+        isAll: true,
+        byName: true,
+        allowMissingColumns,
+      }),
+    );
   }
 
   intersect(other: DataFrame): DataFrame {
@@ -233,7 +246,10 @@ export class DataFrame {
   }
 
   /** Applies a function `(df) => df`: chains custom transformations as the seed does. */
-  transform<A extends unknown[]>(fn: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+  transform<A extends unknown[]>(
+    fn: (df: DataFrame, ...args: A) => DataFrame,
+    ...args: A
+  ): DataFrame {
     return fn(this, ...args);
   }
 
@@ -252,7 +268,10 @@ export class DataFrame {
     return new DataFrameNaFunctions(this.plan, (p) => this.next(p));
   }
 
-  fillna(value: FillValue | Readonly<Record<string, FillValue>>, subset?: readonly string[]): DataFrame {
+  fillna(
+    value: FillValue | Readonly<Record<string, FillValue>>,
+    subset?: readonly string[],
+  ): DataFrame {
     return this.na.fill(value, subset);
   }
 
@@ -322,7 +341,9 @@ export class DataFrame {
 
   /** `[name, simpleString]` pairs, as PySpark's `dtypes`. */
   get dtypes(): Promise<[string, string][]> {
-    return this.schema.then((s) => s.fields.map((f) => [f.name, f.dataType.simpleString()] as [string, string]));
+    return this.schema.then((s) =>
+      s.fields.map((f) => [f.name, f.dataType.simpleString()] as [string, string]),
+    );
   }
 
   /** Spark's schema tree, as text. */
@@ -336,8 +357,16 @@ export class DataFrame {
 
   /** The text `show()` prints. */
   async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
-    const [schema, rows] = await Promise.all([this.schema, this.engine.collect(this.limit(n + 1).plan)]);
-    return showString(schema, rows, { numRows: n, truncate, vertical, timeZone: this.sparkSession.timeZone });
+    const [schema, rows] = await Promise.all([
+      this.schema,
+      this.engine.collect(this.limit(n + 1).plan),
+    ]);
+    return showString(schema, rows, {
+      numRows: n,
+      truncate,
+      vertical,
+      timeZone: this.sparkSession.timeZone,
+    });
   }
 
   /** Prints the first `n` rows in Spark's table format. */
@@ -346,11 +375,15 @@ export class DataFrame {
   }
 
   /** The plan and the SQL the engine runs, as text. */
-  async explainString(mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple"): Promise<string> {
+  async explainString(
+    mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple",
+  ): Promise<string> {
     return this.engine.explain(this.plan, mode);
   }
 
-  async explain(mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple"): Promise<void> {
+  async explain(
+    mode: "simple" | "extended" | "formatted" | "cost" | "codegen" = "simple",
+  ): Promise<void> {
     process.stdout.write(`${await this.explainString(mode)}\n`);
   }
 
@@ -386,4 +419,3 @@ export class DataFrame {
     return `DataFrame[plan #${this.plan.planId} ${this.plan.kind}]`;
   }
 }
-

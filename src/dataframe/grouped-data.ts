@@ -21,7 +21,11 @@ import { AggregateNode, type GroupType } from "../plan/relation/aggregate.js";
 /** Builds a DataFrame over a new plan (supplied by DataFrame to avoid an import cycle). */
 export type PlanToFrame<DF> = (plan: RelationNode) => DF;
 
-const AGG_ALIASES: Readonly<Record<string, string>> = { mean: "avg", average: "avg", std: "stddev" };
+const AGG_ALIASES: Readonly<Record<string, string>> = {
+  mean: "avg",
+  average: "avg",
+  std: "stddev",
+};
 
 export class GroupedData<DF> {
   constructor(
@@ -44,7 +48,8 @@ export class GroupedData<DF> {
         }
       }
     }
-    if (nodes.length === 0) throw new IllegalArgumentError("agg() needs at least one aggregate expression.");
+    if (nodes.length === 0)
+      throw new IllegalArgumentError("agg() needs at least one aggregate expression.");
     return this.toFrame(AggregateNode.create(this.input, this.groupType, this.grouping, nodes));
   }
 
@@ -59,7 +64,9 @@ export class GroupedData<DF> {
 
   private shortcut(fn: string, cols: readonly string[]): DF {
     if (cols.length === 0) {
-      throw new IllegalArgumentError(`${fn}() needs column names here (Spark would use every numeric column; name them explicitly).`);
+      throw new IllegalArgumentError(
+        `${fn}() needs column names here (Spark would use every numeric column; name them explicitly).`,
+      );
     }
     return this.toFrame(
       AggregateNode.create(

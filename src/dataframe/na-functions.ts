@@ -18,8 +18,16 @@ import type { PlanToFrame } from "./grouped-data.js";
 export type FillValue = number | bigint | string | boolean;
 
 function checkValue(v: unknown): FillValue {
-  if (typeof v === "number" || typeof v === "bigint" || typeof v === "string" || typeof v === "boolean") return v;
-  throw new IllegalArgumentError(`na.fill values must be numbers, strings or booleans, got ${typeof v}.`);
+  if (
+    typeof v === "number" ||
+    typeof v === "bigint" ||
+    typeof v === "string" ||
+    typeof v === "boolean"
+  )
+    return v;
+  throw new IllegalArgumentError(
+    `na.fill values must be numbers, strings or booleans, got ${typeof v}.`,
+  );
 }
 
 export class DataFrameNaFunctions<DF> {
@@ -40,7 +48,9 @@ export class DataFrameNaFunctions<DF> {
         ),
       );
     }
-    return this.toFrame(NaFillNode.create(this.input, subset, [LiteralNode.create(checkValue(value))]));
+    return this.toFrame(
+      NaFillNode.create(this.input, subset, [LiteralNode.create(checkValue(value))]),
+    );
   }
 
   /**
@@ -48,7 +58,8 @@ export class DataFrameNaFunctions<DF> {
    * nothing but nulls; `thresh` keeps rows with at least that many non-null values.
    */
   drop(how: "any" | "all" = "any", thresh?: number, subset?: readonly string[]): DF {
-    if (how !== "any" && how !== "all") throw new IllegalArgumentError(`how must be 'any' or 'all', got '${String(how)}'.`);
+    if (how !== "any" && how !== "all")
+      throw new IllegalArgumentError(`how must be 'any' or 'all', got '${String(how)}'.`);
     const min = thresh ?? (how === "all" ? 1 : undefined);
     return this.toFrame(NaDropNode.create(this.input, subset, min));
   }

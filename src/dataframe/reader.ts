@@ -38,11 +38,19 @@ export class DataFrameReader {
 
   /** The schema to read with: a StructType or a DDL string (`"id INT, name STRING"`). */
   schema(schema: StructType | string): DataFrameReader {
-    return new DataFrameReader(this.session, this.fmt, typeof schema === "string" ? parseDDLSchema(schema) : schema, this.opts);
+    return new DataFrameReader(
+      this.session,
+      this.fmt,
+      typeof schema === "string" ? parseDDLSchema(schema) : schema,
+      this.opts,
+    );
   }
 
   option(key: string, value: OptionValue): DataFrameReader {
-    return new DataFrameReader(this.session, this.fmt, this.userSchema, { ...this.opts, [key]: optionString(value) });
+    return new DataFrameReader(this.session, this.fmt, this.userSchema, {
+      ...this.opts,
+      [key]: optionString(value),
+    });
   }
 
   options(options: Readonly<Record<string, OptionValue>>): DataFrameReader {
@@ -53,9 +61,20 @@ export class DataFrameReader {
 
   /** Reads a path, a list of paths, or a glob. */
   load(path?: Paths): DataFrame {
-    const paths = path === undefined ? (this.opts.path === undefined ? [] : [this.opts.path]) : typeof path === "string" ? [path] : [...path];
-    if (paths.length === 0) throw new IllegalArgumentError(`load() needs a path for format "${this.fmt}".`);
-    return new DataFrame(this.session, ReadNode.create(this.fmt, paths, this.opts, this.userSchema));
+    const paths =
+      path === undefined
+        ? this.opts.path === undefined
+          ? []
+          : [this.opts.path]
+        : typeof path === "string"
+          ? [path]
+          : [...path];
+    if (paths.length === 0)
+      throw new IllegalArgumentError(`load() needs a path for format "${this.fmt}".`);
+    return new DataFrame(
+      this.session,
+      ReadNode.create(this.fmt, paths, this.opts, this.userSchema),
+    );
   }
 
   csv(path: Paths, options: Readonly<Record<string, OptionValue>> = {}): DataFrame {

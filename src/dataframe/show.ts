@@ -43,18 +43,23 @@ function formatDouble(n: number): string {
 /** One value as Spark's show prints it. */
 export function formatCell(value: unknown, type: DataType | undefined, timeZone: string): string {
   if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number" && (type?.typeName === "double" || type?.typeName === "float")) return formatDouble(value);
+  if (typeof value === "number" && (type?.typeName === "double" || type?.typeName === "float"))
+    return formatDouble(value);
   if (value instanceof Date) {
-    return type?.typeName === "timestamp_ntz" ? formatTimestamp(value, "UTC") : formatTimestamp(value, timeZone);
+    return type?.typeName === "timestamp_ntz"
+      ? formatTimestamp(value, "UTC")
+      : formatTimestamp(value, timeZone);
   }
   if (value instanceof Decimal) return value.toString();
-  if (value instanceof Uint8Array) return `[${[...value].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ")}]`;
+  if (value instanceof Uint8Array)
+    return `[${[...value].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ")}]`;
   if (Array.isArray(value)) {
     const el = type?.typeName === "array" ? type.elementType : undefined;
     return `[${value.map((v) => formatCell(v, el, timeZone)).join(", ")}]`;
   }
   if (value instanceof Map) {
-    const [k, v] = type?.typeName === "map" ? [type.keyType, type.valueType] : [undefined, undefined];
+    const [k, v] =
+      type?.typeName === "map" ? [type.keyType, type.valueType] : [undefined, undefined];
     return `{${[...value.entries()].map(([a, b]) => `${formatCell(a, k, timeZone)} -> ${formatCell(b, v, timeZone)}`).join(", ")}}`;
   }
   if (typeof value === "object") {
@@ -79,11 +84,17 @@ function truncateCell(cell: string, width: number): string {
 }
 
 /** The text Spark's `df.show(n, truncate, vertical)` prints, for `rows` fetched with one extra row. */
-export function showString(schema: StructType, rows: readonly Record<string, unknown>[], o: ShowOptions): string {
+export function showString(
+  schema: StructType,
+  rows: readonly Record<string, unknown>[],
+  o: ShowOptions,
+): string {
   const width = o.truncate === true ? 20 : o.truncate === false ? 0 : o.truncate;
   const shown = rows.slice(0, o.numRows);
   const names = schema.fields.map((f) => f.name);
-  const cells = shown.map((r) => schema.fields.map((f) => truncateCell(formatCell(r[f.name], f.dataType, o.timeZone), width)));
+  const cells = shown.map((r) =>
+    schema.fields.map((f) => truncateCell(formatCell(r[f.name], f.dataType, o.timeZone), width)),
+  );
   const more = rows.length > o.numRows;
   const footer = more ? `only showing top ${o.numRows} row${o.numRows === 1 ? "" : "s"}\n` : "";
   if (o.vertical) {
@@ -93,13 +104,20 @@ export function showString(schema: StructType, rows: readonly Record<string, unk
     const lines = cells.flatMap((row, i) => {
       const head = `-RECORD ${i}`;
       const dashLen = nameWidth + valueWidth + 5;
-      return [`${head}${"-".repeat(Math.max(0, dashLen - head.length))}`, ...row.map((c, j) => ` ${(names[j] ?? "").padEnd(nameWidth)} | ${c.padEnd(valueWidth)} `)];
+      return [
+        `${head}${"-".repeat(Math.max(0, dashLen - head.length))}`,
+        ...row.map((c, j) => ` ${(names[j] ?? "").padEnd(nameWidth)} | ${c.padEnd(valueWidth)} `),
+      ];
     });
     return `${lines.join("\n")}\n${footer}`;
   }
-  const widths = names.map((n, j) => Math.max(3, n.length, ...cells.map((r) => (r[j] ?? "").length)));
+  const widths = names.map((n, j) =>
+    Math.max(3, n.length, ...cells.map((r) => (r[j] ?? "").length)),
+  );
   const sep = `+${widths.map((w) => "-".repeat(w)).join("+")}+`;
-  const align = (text: string, w: number): string => (width > 0 ? text.padStart(w) : text.padEnd(w));
-  const line = (row: readonly string[]): string => `|${row.map((c, j) => align(c, widths[j] ?? 0)).join("|")}|`;
+  const align = (text: string, w: number): string =>
+    width > 0 ? text.padStart(w) : text.padEnd(w);
+  const line = (row: readonly string[]): string =>
+    `|${row.map((c, j) => align(c, widths[j] ?? 0)).join("|")}|`;
   return [sep, line(names), sep, ...cells.map(line), sep].join("\n") + `\n${footer}`;
 }

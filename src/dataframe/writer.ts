@@ -23,7 +23,6 @@ const MODES: Readonly<Record<string, SaveMode>> = {
   ignore: "ignore",
 };
 
-
 export class DataFrameWriter {
   private constructor(
     private readonly df: DataFrame,
@@ -38,7 +37,13 @@ export class DataFrameWriter {
   }
 
   format(source: string): DataFrameWriter {
-    return new DataFrameWriter(this.df, source.toLowerCase(), this.saveMode, this.partitions, this.opts);
+    return new DataFrameWriter(
+      this.df,
+      source.toLowerCase(),
+      this.saveMode,
+      this.partitions,
+      this.opts,
+    );
   }
 
   /** `error` (default: fail if data exists), `append`, `overwrite` or `ignore`. */
@@ -53,7 +58,10 @@ export class DataFrameWriter {
   }
 
   option(key: string, value: OptionValue): DataFrameWriter {
-    return new DataFrameWriter(this.df, this.fmt, this.saveMode, this.partitions, { ...this.opts, [key]: optionString(value) });
+    return new DataFrameWriter(this.df, this.fmt, this.saveMode, this.partitions, {
+      ...this.opts,
+      [key]: optionString(value),
+    });
   }
 
   options(options: Readonly<Record<string, OptionValue>>): DataFrameWriter {
@@ -70,11 +78,21 @@ export class DataFrameWriter {
   /** Writes the data; resolves to what was written (files, rows, bytes). */
   async save(path?: string): Promise<WriteResult> {
     const target = path ?? this.opts.path;
-    if (target === undefined) throw new IllegalArgumentError("save() needs a path (or option('path', ...)).");
-    const spec = { path: target, mode: this.saveMode, partitionBy: this.partitions, options: this.opts };
+    if (target === undefined)
+      throw new IllegalArgumentError("save() needs a path (or option('path', ...)).");
+    const spec = {
+      path: target,
+      mode: this.saveMode,
+      partitionBy: this.partitions,
+      options: this.opts,
+    };
     const engine = this.df.sparkSession.engine;
     if (this.fmt === "delta" && isDeltaTableEngine(engine)) {
-      return writeDelta(engine, { ...spec, plan: this.df.plan, sessionConf: this.df.sparkSession.conf.getAll() });
+      return writeDelta(engine, {
+        ...spec,
+        plan: this.df.plan,
+        sessionConf: this.df.sparkSession.conf.getAll(),
+      });
     }
     return engine.write(this.df.plan, { ...spec, format: this.fmt });
   }

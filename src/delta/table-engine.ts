@@ -12,13 +12,19 @@ export interface DataFileOptions {
   readonly maxRecordsPerFile: number | undefined;
   /** Parquet codec: snappy (default, as delta-spark), zstd, gzip, uncompressed. */
   readonly compression: string;
+  /** Write one file per partition (no per-thread files): OPTIMIZE's compaction needs it. */
+  readonly singleFile?: boolean;
 }
 
 export interface DeltaTableEngine {
   readonly delta: DeltaEngine;
   schema(plan: RelationNode): Promise<StructType>;
   collect(plan: RelationNode): Promise<Row[]>;
-  writeDeltaFiles(plan: RelationNode, tablePath: string, options: DataFileOptions): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }>;
+  writeDeltaFiles(
+    plan: RelationNode,
+    tablePath: string,
+    options: DataFileOptions,
+  ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }>;
 }
 
 /** Whether an engine runs Delta table operations natively (the embedded engine does). */

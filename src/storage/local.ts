@@ -4,12 +4,25 @@
  * silently replaces). Readers never see a partially written file.
  */
 import { randomUUID } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import {
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { type FileEntry, FileExistsError, type Storage } from "./storage.js";
 
 function isCode(e: unknown, code: string): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === code;
+  return (
+    typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === code
+  );
 }
 
 async function writeTemp(path: string, data: Buffer | string): Promise<string> {
@@ -96,10 +109,31 @@ export class LocalStorage implements Storage {
     await rm(path, { force: true });
   }
 
+  async deleteEmptyDir(dir: string): Promise<boolean> {
+    try {
+      await rmdir(dir);
+      return true;
+    } catch (e) {
+      if (
+        isCode(e, "ENOENT") ||
+        isCode(e, "ENOTEMPTY") ||
+        isCode(e, "EEXIST") ||
+        isCode(e, "ENOTDIR")
+      )
+        return false;
+      throw e;
+    }
+  }
+
   async stat(path: string): Promise<(FileEntry & { isDir: boolean; file: FileEntry }) | undefined> {
     try {
       const s = await stat(path);
-      const file: FileEntry = { path, name: basename(path), size: s.size, modificationTime: Math.floor(s.mtimeMs) };
+      const file: FileEntry = {
+        path,
+        name: basename(path),
+        size: s.size,
+        modificationTime: Math.floor(s.mtimeMs),
+      };
       return { ...file, isDir: s.isDirectory(), file };
     } catch (e) {
       if (isCode(e, "ENOENT")) return undefined;

@@ -30,6 +30,11 @@ export interface Storage {
   put(path: string, data: Buffer | string): Promise<void>;
   delete(path: string): Promise<void>;
   stat(path: string): Promise<FileEntry | undefined>;
+  /**
+   * Removes `dir` when it is an empty directory; resolves whether it did. Optional: object
+   * stores have no directories (VACUUM uses it to remove emptied partition directories).
+   */
+  deleteEmptyDir?(dir: string): Promise<boolean>;
 }
 
 /** Thrown by putIfAbsent when the target exists: for a commit, another writer won. */

@@ -16,10 +16,18 @@ const spark = useSpark();
 const writerScript = fileURLToPath(new URL("./writer.ts", import.meta.url));
 const ROWS = 50;
 
-function startWriter(table: string, id: string, batches: number): { child: ChildProcess; done: Promise<{ code: number | null; committed: number }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", writerScript, table, id, String(batches), String(ROWS)], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function startWriter(
+  table: string,
+  id: string,
+  batches: number,
+): { child: ChildProcess; done: Promise<{ code: number | null; committed: number }> } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", writerScript, table, id, String(batches), String(ROWS)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let committed = 0;
   let err = "";
   child.stdout?.on("data", (d: Buffer) => {
@@ -48,7 +56,10 @@ function versions(table: string): number[] {
 async function checkComplete(s: SparkSession, table: string, version?: number): Promise<number> {
   const reader = s.read.format("delta");
   const df = (version === undefined ? reader : reader.option("versionAsOf", version)).load(table);
-  const batches = await df.groupBy("writer", "batch").agg(F.count("*").alias("n"), F.countDistinct("i").alias("d")).collect();
+  const batches = await df
+    .groupBy("writer", "batch")
+    .agg(F.count("*").alias("n"), F.countDistinct("i").alias("d"))
+    .collect();
   for (const b of batches) {
     expect(b.n).toBe(BigInt(ROWS));
     expect(b.d).toBe(BigInt(ROWS));
@@ -57,9 +68,14 @@ async function checkComplete(s: SparkSession, table: string, version?: number): 
 }
 
 describe("commit reliability", () => {
-  it("eight writer processes appending at once: contiguous versions, no row lost", { timeout: 240_000 }, async () => {
+  it("eight writer processes appending at once: contiguous versions, no row lost", {
+    timeout: 240_000,
+  }, async () => {
     const table = join(mkdtempSync(join(tmpdir(), "trib-rel-")), "t");
-    await spark().createDataFrame([], "writer STRING, batch INT, i INT").write.format("delta").save(table);
+    await spark()
+      .createDataFrame([], "writer STRING, batch INT, i INT")
+      .write.format("delta")
+      .save(table);
     const writers = Array.from({ length: 8 }, (_, w) => startWriter(table, `w${w}`, 5));
     const results = await Promise.all(writers.map((w) => w.done));
     const committed = results.reduce((n, r) => n + r.committed, 0);
@@ -71,9 +87,14 @@ describe("commit reliability", () => {
     expect(await spark().read.format("delta").load(table).count()).toBe(40 * ROWS);
   });
 
-  it("SIGKILL at random points: every visible version is complete and the table stays writable", { timeout: 240_000 }, async () => {
+  it("SIGKILL at random points: every visible version is complete and the table stays writable", {
+    timeout: 240_000,
+  }, async () => {
     const table = join(mkdtempSync(join(tmpdir(), "trib-kill-")), "t");
-    await spark().createDataFrame([], "writer STRING, batch INT, i INT").write.format("delta").save(table);
+    await spark()
+      .createDataFrame([], "writer STRING, batch INT, i INT")
+      .write.format("delta")
+      .save(table);
     let seed = 12345;
     const rand = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -86,7 +107,8 @@ describe("commit reliability", () => {
       await w.done;
       const vs = versions(table);
       expect(vs).toEqual(Array.from({ length: vs.length }, (_, i) => i));
-      for (const v of [vs.length - 1, Math.floor((vs.length - 1) / 2)]) await checkComplete(spark(), table, v);
+      for (const v of [vs.length - 1, Math.floor((vs.length - 1) / 2)])
+        await checkComplete(spark(), table, v);
     }
     // The kills landed while commits were being made, not before the first one.
     expect(versions(table).length).toBeGreaterThan(10);

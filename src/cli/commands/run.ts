@@ -24,7 +24,12 @@ export const runCommand: CommandModule = {
       .argument("<pipeline>", "the pipeline module to run")
       .argument("[args...]", "arguments passed to the pipeline (process.argv)")
       .option("--master <master>", "local[*], local[N], or sc://host:port")
-      .option("--conf <key=value>", "a Spark setting (repeatable)", (v: string, acc: string[]) => [...acc, v], [])
+      .option(
+        "--conf <key=value>",
+        "a Spark setting (repeatable)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
       .option("--properties-file <file>", "spark-defaults.conf to use instead of $SPARK_CONF_DIR's")
       .action(async (pipeline: string, args: string[], options: RunOptions) => {
         const cli = options.conf.map(parseConfArg);

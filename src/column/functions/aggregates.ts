@@ -1,7 +1,7 @@
 /** Aggregate functions, Spark's names and semantics (`count("*")` counts rows). */
 import { StarNode } from "../../plan/expression/star.js";
 import type { Column } from "../column.js";
-import { c, type ColumnOrName, fnNodes, l } from "./call.js";
+import { type ColumnOrName, c, fnNodes, l } from "./call.js";
 
 export function count(col: ColumnOrName): Column {
   return fnNodes("count", [col === "*" ? StarNode.create() : c(col)]);
@@ -89,8 +89,20 @@ export function median(col: ColumnOrName): Column {
   return fnNodes("median", [c(col)]);
 }
 /** Approximate percentile(s): `p` in [0, 1], or an array of them. */
-export function percentile_approx(col: ColumnOrName, p: number | readonly number[], accuracy?: number): Column {
-  const args = [c(col), Array.isArray(p) ? fnNodes("array", p.map((x) => l(x))).expr : l(p as number)];
+export function percentile_approx(
+  col: ColumnOrName,
+  p: number | readonly number[],
+  accuracy?: number,
+): Column {
+  const args = [
+    c(col),
+    Array.isArray(p)
+      ? fnNodes(
+          "array",
+          p.map((x) => l(x)),
+        ).expr
+      : l(p as number),
+  ];
   return fnNodes("percentile_approx", accuracy === undefined ? args : [...args, l(accuracy)]);
 }
 export function max_by(col: ColumnOrName, ord: ColumnOrName): Column {

@@ -4,7 +4,7 @@ import { CallNode } from "../../plan/expression/call.js";
 import type { LiteralValue } from "../../plan/expression/literal.js";
 import { parseSelectItem } from "../../sql-expr/index.js";
 import { Column } from "../column.js";
-import { type ColumnOrValue, c, fnNodes, type ColumnOrName } from "./call.js";
+import { type ColumnOrName, type ColumnOrValue, c, fnNodes } from "./call.js";
 
 /** A column by name (`"a"`, `"t.a"`, `"s.field"`, `` "`odd.name`" ``, `"*"`). */
 export function col(name: string): Column {

@@ -6,23 +6,47 @@
 import { DeltaError } from "../../errors.js";
 import type { Action, AddFile, Metadata, Protocol, RemoveFile, Txn } from "./types.js";
 
-const KNOWN = ["protocol", "metaData", "add", "remove", "txn", "commitInfo", "domainMetadata", "cdc"] as const;
+const KNOWN = [
+  "protocol",
+  "metaData",
+  "add",
+  "remove",
+  "txn",
+  "commitInfo",
+  "domainMetadata",
+  "cdc",
+] as const;
 
 function fail(file: string, line: number, reason: string, cause?: unknown): DeltaError {
-  return new DeltaError("DELTA_CORRUPT_LOG", `Corrupt Delta log entry in ${file} at line ${line}: ${reason}.`, {
-    cause,
-    hint: "The log file is damaged or was not written by a Delta writer. Restore it from a backup or remove the incomplete last commit.",
-    context: { file, line },
-  });
+  return new DeltaError(
+    "DELTA_CORRUPT_LOG",
+    `Corrupt Delta log entry in ${file} at line ${line}: ${reason}.`,
+    {
+      cause,
+      hint: "The log file is damaged or was not written by a Delta writer. Restore it from a backup or remove the incomplete last commit.",
+      context: { file, line },
+    },
+  );
 }
 
-function need(obj: Record<string, unknown>, field: string, type: "string" | "number" | "boolean" | "object", file: string, line: number): void {
+function need(
+  obj: Record<string, unknown>,
+  field: string,
+  type: "string" | "number" | "boolean" | "object",
+  file: string,
+  line: number,
+): void {
   const v = obj[field];
   const ok = type === "object" ? typeof v === "object" && v !== null : typeof v === type;
   if (!ok) throw fail(file, line, `${field} must be a ${type}, got ${JSON.stringify(v)}`);
 }
 
-function check(name: (typeof KNOWN)[number], body: Record<string, unknown>, file: string, line: number): void {
+function check(
+  name: (typeof KNOWN)[number],
+  body: Record<string, unknown>,
+  file: string,
+  line: number,
+): void {
   switch (name) {
     case "protocol":
       need(body, "minReaderVersion", "number", file, line);
@@ -31,7 +55,8 @@ function check(name: (typeof KNOWN)[number], body: Record<string, unknown>, file
     case "metaData":
       need(body, "id", "string", file, line);
       need(body, "schemaString", "string", file, line);
-      if (!Array.isArray(body.partitionColumns)) throw fail(file, line, "metaData.partitionColumns must be an array");
+      if (!Array.isArray(body.partitionColumns))
+        throw fail(file, line, "metaData.partitionColumns must be an array");
       return;
     case "add":
       need(body, "path", "string", file, line);
@@ -63,7 +88,8 @@ export function parseCommit(text: string, file: string): Action[] {
     } catch (e) {
       throw fail(file, i + 1, "not valid JSON (the commit may have been truncated)", e);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw fail(file, i + 1, "not a JSON object");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw fail(file, i + 1, "not a JSON object");
     const obj = parsed as Record<string, unknown>;
     const key = KNOWN.find((k) => k in obj);
     if (key === undefined) {
@@ -71,7 +97,8 @@ export function parseCommit(text: string, file: string): Action[] {
       return;
     }
     const body = obj[key];
-    if (typeof body !== "object" || body === null) throw fail(file, i + 1, `${key} must be an object`);
+    if (typeof body !== "object" || body === null)
+      throw fail(file, i + 1, `${key} must be an object`);
     check(key, body as Record<string, unknown>, file, i + 1);
     actions.push({ [key]: body } as Action);
   });
@@ -80,7 +107,10 @@ export function parseCommit(text: string, file: string): Action[] {
 
 /** Serializes actions as a commit file: commitInfo first, as delta-spark writes it. */
 export function serializeCommit(actions: readonly Action[]): string {
-  const ordered = [...actions.filter((a) => "commitInfo" in a), ...actions.filter((a) => !("commitInfo" in a))];
+  const ordered = [
+    ...actions.filter((a) => "commitInfo" in a),
+    ...actions.filter((a) => !("commitInfo" in a)),
+  ];
   return `${ordered.map((a) => JSON.stringify(a)).join("\n")}\n`;
 }
 

@@ -18,23 +18,43 @@ export function checkpointInterval(conf: Readonly<Record<string, string>>): numb
 }
 
 /** Writes the checkpoint of `version` and `_last_checkpoint`. */
-export async function writeCheckpoint(engine: DeltaEngine, tablePath: string, version: number): Promise<void> {
+export async function writeCheckpoint(
+  engine: DeltaEngine,
+  tablePath: string,
+  version: number,
+): Promise<void> {
   const snapshot = await Snapshot.load(engine, tablePath, { version });
-  const retention = durationMs(snapshot.configuration["delta.deletedFileRetentionDuration"], 7 * DAY);
+  const retention = durationMs(
+    snapshot.configuration["delta.deletedFileRetentionDuration"],
+    7 * DAY,
+  );
   const cutoff = Date.now() - retention;
   const actions: Action[] = [{ protocol: snapshot.protocol }, { metaData: snapshot.metadata }];
   for (const txn of snapshot.txns()) actions.push({ txn });
   for (const d of snapshot.domains.values()) actions.push({ domainMetadata: d });
   for (const add of snapshot.files()) actions.push({ add: { ...add, dataChange: false } });
   for (const remove of snapshot.tombstones()) {
-    if ((remove.deletionTimestamp ?? 0) > cutoff) actions.push({ remove: { ...remove, dataChange: false } });
+    if ((remove.deletionTimestamp ?? 0) > cutoff)
+      actions.push({ remove: { ...remove, dataChange: false } });
   }
   const path = `${logDir(tablePath)}/${checkpointName(version)}`;
   const { sizeInBytes } = await engine.writeCheckpoint(path, actions);
-  const last = { version, size: actions.length, sizeInBytes, numOfAddFiles: snapshot.files().length };
+  const last = {
+    version,
+    size: actions.length,
+    sizeInBytes,
+    numOfAddFiles: snapshot.files().length,
+  };
   await engine.storage.put(`${logDir(tablePath)}/${LAST_CHECKPOINT}`, JSON.stringify(last));
-  if ((snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true").toLowerCase() !== "false") {
-    await cleanupLog(engine, tablePath, version, durationMs(snapshot.configuration["delta.logRetentionDuration"], 30 * DAY));
+  if (
+    (snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true").toLowerCase() !== "false"
+  ) {
+    await cleanupLog(
+      engine,
+      tablePath,
+      version,
+      durationMs(snapshot.configuration["delta.logRetentionDuration"], 30 * DAY),
+    );
   }
 }
 
@@ -47,13 +67,19 @@ function durationMs(value: string | undefined, fallback: number): number {
  * Deletes commits and checkpoints older than the retention, keeping everything from the
  * newest checkpoint that is itself past the cutoff (so every retained version stays readable).
  */
-export async function cleanupLog(engine: DeltaEngine, tablePath: string, newestCheckpoint: number, retentionMs: number): Promise<number> {
+export async function cleanupLog(
+  engine: DeltaEngine,
+  tablePath: string,
+  newestCheckpoint: number,
+  retentionMs: number,
+): Promise<number> {
   const cutoff = Date.now() - retentionMs;
   const entries = await engine.storage.list(logDir(tablePath));
   let keepFrom = -1;
   for (const e of entries) {
     const f = parseLogName(e.name);
-    if (f?.type === "checkpoint" && f.version <= newestCheckpoint && e.modificationTime <= cutoff) keepFrom = Math.max(keepFrom, f.version);
+    if (f?.type === "checkpoint" && f.version <= newestCheckpoint && e.modificationTime <= cutoff)
+      keepFrom = Math.max(keepFrom, f.version);
   }
   if (keepFrom <= 0) return 0;
   let deleted = 0;

@@ -14,7 +14,8 @@ export function addActions(
   configuration: Readonly<Record<string, string>>,
   dataChange = true,
 ): AddFile[] {
-  const isPartition = (n: string): boolean => partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase());
+  const isPartition = (n: string): boolean =>
+    partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase());
   const dataSchema = new StructType(schema.fields.filter((f) => !isPartition(f.name)));
   const indexed = Number(configuration["delta.dataSkippingNumIndexedCols"] ?? "32");
   const now = Date.now();
@@ -24,7 +25,8 @@ export function addActions(
       const field = schema.field(p);
       const key = Object.keys(f.partitionValues).find((k) => k.toLowerCase() === p.toLowerCase());
       const raw = key === undefined ? null : (f.partitionValues[key] ?? null);
-      partitionValues[field?.name ?? p] = field === undefined ? raw : serializePartitionValue(raw, field.dataType);
+      partitionValues[field?.name ?? p] =
+        field === undefined ? raw : serializePartitionValue(raw, field.dataType);
     }
     return {
       path: toAddPath(tablePath, f.path),

@@ -16,10 +16,13 @@ export function serializePartitionValue(text: string | null, type: DataType): st
 
 /** `2001-01-01 00:00:00+00` / `...05.123456+02:00` -> `2001-01-01T00:00:00.000000Z`. */
 export function toIsoUtc(text: string): string {
-  const m = /^(\d{4,})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text.trim());
+  const m =
+    /^(\d{4,})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+      text.trim(),
+    );
   if (m === null) return text;
   const [, y, mo, d, h, mi, s, frac = "", zone = "Z"] = m;
-  const micros = (frac + "000000").slice(0, 6);
+  const micros = `${frac}000000`.slice(0, 6);
   const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const offsetMinutes = zoneMinutes(zone);
   const utc = new Date(base - offsetMinutes * 60_000);

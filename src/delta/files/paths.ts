@@ -12,7 +12,9 @@ function encodeSegment(segment: string): string {
   let out = "";
   for (const ch of segment) {
     if (UNRESERVED.test(ch)) out += ch;
-    else for (const b of Buffer.from(ch, "utf8")) out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    else
+      for (const b of Buffer.from(ch, "utf8"))
+        out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }

@@ -93,7 +93,8 @@ export function buildStats(
   const min: Tree = {};
   const max: Tree = {};
   const nulls: Tree = {};
-  const indexed = numIndexedCols < 0 ? leaves(dataSchema) : leaves(dataSchema).slice(0, numIndexedCols);
+  const indexed =
+    numIndexedCols < 0 ? leaves(dataSchema) : leaves(dataSchema).slice(0, numIndexedCols);
   for (const { path, type } of indexed) {
     const stats = columnStats[path.join(".")];
     if (stats === undefined) continue;
@@ -105,7 +106,12 @@ export function buildStats(
     if (lo !== undefined) setPath(min, path, lo);
     if (hi !== undefined) setPath(max, path, hi);
   }
-  return serialize({ numRecords: new Raw(String(numRecords)), minValues: min, maxValues: max, nullCount: nulls });
+  return serialize({
+    numRecords: new Raw(String(numRecords)),
+    minValues: min,
+    maxValues: max,
+    nullCount: nulls,
+  });
 }
 
 /** Parsed stats as data skipping uses them (values as JSON gives them). */

@@ -24,7 +24,12 @@ export function checkpointName(version: number): string {
 
 export type LogFile =
   | { readonly type: "commit"; readonly version: number }
-  | { readonly type: "checkpoint"; readonly version: number; readonly part: number; readonly parts: number }
+  | {
+      readonly type: "checkpoint";
+      readonly version: number;
+      readonly part: number;
+      readonly parts: number;
+    }
   | { readonly type: "v2checkpoint"; readonly version: number }
   | { readonly type: "crc"; readonly version: number }
   | { readonly type: "compacted"; readonly version: number };

@@ -37,7 +37,10 @@ export interface LastCheckpointHint {
 }
 
 /** Reads `_last_checkpoint`, or undefined when absent or unreadable (it is only a hint). */
-export async function readLastCheckpoint(storage: Storage, tablePath: string): Promise<LastCheckpointHint | undefined> {
+export async function readLastCheckpoint(
+  storage: Storage,
+  tablePath: string,
+): Promise<LastCheckpointHint | undefined> {
   const data = await storage.readIfExists(`${logDir(tablePath)}/${LAST_CHECKPOINT}`);
   if (data === undefined) return undefined;
   try {
@@ -70,27 +73,37 @@ function completeCheckpoints(entries: readonly FileEntry[]): Map<number, string[
 }
 
 /** Lists the log and builds the segment for `version` (the latest when undefined). */
-export async function buildLogSegment(storage: Storage, tablePath: string, version?: number): Promise<LogSegment> {
+export async function buildLogSegment(
+  storage: Storage,
+  tablePath: string,
+  version?: number,
+): Promise<LogSegment> {
   const entries = await storage.list(logDir(tablePath));
   const commits: CommitFile[] = [];
   const v2: number[] = [];
   for (const e of entries) {
     const f = parseLogName(e.name);
-    if (f?.type === "commit") commits.push({ version: f.version, path: e.path, modificationTime: e.modificationTime });
+    if (f?.type === "commit")
+      commits.push({ version: f.version, path: e.path, modificationTime: e.modificationTime });
     if (f?.type === "v2checkpoint") v2.push(f.version);
   }
   const checkpoints = completeCheckpoints(entries);
   if (commits.length === 0 && checkpoints.size === 0) {
-    throw new DeltaError("DELTA_TABLE_NOT_FOUND", `${tablePath} is not a Delta table: ${logDir(tablePath)} has no commits.`, {
-      hint: "Check the path; a Delta table has a _delta_log directory with commit files.",
-      context: { path: tablePath },
-    });
+    throw new DeltaError(
+      "DELTA_TABLE_NOT_FOUND",
+      `${tablePath} is not a Delta table: ${logDir(tablePath)} has no commits.`,
+      {
+        hint: "Check the path; a Delta table has a _delta_log directory with commit files.",
+        context: { path: tablePath },
+      },
+    );
   }
   const latestCommit = commits.at(-1)?.version ?? -1;
   const latestCheckpoint = Math.max(-1, ...checkpoints.keys());
   const latest = Math.max(latestCommit, latestCheckpoint);
   const target = version ?? latest;
-  if (target > latest || target < 0) throw versionNotFound(tablePath, target, earliestVersion(commits, checkpoints), latest);
+  if (target > latest || target < 0)
+    throw versionNotFound(tablePath, target, earliestVersion(commits, checkpoints), latest);
   const candidates = [...checkpoints.keys()].filter((v) => v <= target).sort((a, b) => b - a);
   const cpVersion = candidates[0];
   const after = commits.filter((c) => c.version > (cpVersion ?? -1) && c.version <= target);
@@ -100,7 +113,10 @@ export async function buildLogSegment(storage: Storage, tablePath: string, versi
       throw new DeltaError(
         "DELTA_VERSIONS_NOT_CONTIGUOUS",
         `The Delta log of ${tablePath} is missing commit ${start + i} (versions must be contiguous).`,
-        { hint: "A commit file was deleted or not copied. Restore it, or read a version before the gap.", context: { path: tablePath, missing: start + i } },
+        {
+          hint: "A commit file was deleted or not copied. Restore it, or read a version before the gap.",
+          context: { path: tablePath, missing: start + i },
+        },
       );
     }
   }
@@ -111,14 +127,21 @@ export async function buildLogSegment(storage: Storage, tablePath: string, versi
     throw versionNotFound(tablePath, target, earliestVersion(commits, checkpoints), latest);
   }
   if (v2.some((v) => v === cpVersion)) {
-    throw new DeltaError("DELTA_UNSUPPORTED_FEATURE", "This table uses v2 checkpoints, which tributary cannot read yet.", {
-      hint: "Read it with delta-spark or delta-rs.",
-    });
+    throw new DeltaError(
+      "DELTA_UNSUPPORTED_FEATURE",
+      "This table uses v2 checkpoints, which tributary cannot read yet.",
+      {
+        hint: "Read it with delta-spark or delta-rs.",
+      },
+    );
   }
   return {
     tablePath,
     version: target,
-    checkpoint: cpVersion === undefined ? undefined : { version: cpVersion, paths: checkpoints.get(cpVersion) ?? [] },
+    checkpoint:
+      cpVersion === undefined
+        ? undefined
+        : { version: cpVersion, paths: checkpoints.get(cpVersion) ?? [] },
     commits: after,
     allCommits: commits,
     earliestVersion: earliestVersion(commits, checkpoints),
@@ -126,16 +149,27 @@ export async function buildLogSegment(storage: Storage, tablePath: string, versi
 }
 
 /** The oldest version that can be rebuilt: 0 while commit 0 exists, else the oldest checkpoint. */
-function earliestVersion(commits: readonly CommitFile[], checkpoints: ReadonlyMap<number, string[]>): number {
+function earliestVersion(
+  commits: readonly CommitFile[],
+  checkpoints: ReadonlyMap<number, string[]>,
+): number {
   if (commits[0]?.version === 0) return 0;
   const cp = Math.min(...checkpoints.keys());
   return Number.isFinite(cp) ? cp : (commits[0]?.version ?? 0);
 }
 
-export function versionNotFound(tablePath: string, version: number, earliest: number, latest: number): DeltaError {
+export function versionNotFound(
+  tablePath: string,
+  version: number,
+  earliest: number,
+  latest: number,
+): DeltaError {
   return new DeltaError(
     "DELTA_VERSION_NOT_FOUND",
     `Cannot time travel Delta table to version ${version}. Available versions: [${earliest}, ${latest}].`,
-    { hint: `Use a version between ${earliest} and ${latest}.`, context: { path: tablePath, version, earliest, latest } },
+    {
+      hint: `Use a version between ${earliest} and ${latest}.`,
+      context: { path: tablePath, version, earliest, latest },
+    },
   );
 }

@@ -21,10 +21,18 @@ const EXCEPTIONS: Readonly<Record<Conflict["kind"], [code: string, name: string]
 
 export function concurrentModification(tablePath: string, conflict: Conflict): DeltaError {
   const [code, name] = EXCEPTIONS[conflict.kind];
-  return new DeltaError(code, `${name}: ${conflict.detail} Conflicting commit: version ${conflict.winningVersion}.`, {
-    hint: "Another writer changed the table first. Retry the operation; it will run against the new version.",
-    context: { path: tablePath, winningVersion: conflict.winningVersion, conflict: conflict.kind },
-  });
+  return new DeltaError(
+    code,
+    `${name}: ${conflict.detail} Conflicting commit: version ${conflict.winningVersion}.`,
+    {
+      hint: "Another writer changed the table first. Retry the operation; it will run against the new version.",
+      context: {
+        path: tablePath,
+        winningVersion: conflict.winningVersion,
+        conflict: conflict.kind,
+      },
+    },
+  );
 }
 
 export interface OperationCommit extends CommitOptions {
@@ -57,7 +65,10 @@ export async function commitOrThrow(
       await writeCheckpoint(engine.delta, tablePath, result.version);
     } catch (e) {
       // The commit stands; a missing checkpoint only makes later reads replay more commits.
-      process.emitWarning(`Delta checkpoint of ${tablePath} at version ${result.version} failed: ${e instanceof Error ? e.message : String(e)}`, { code: "DELTA_CHECKPOINT_FAILED" });
+      process.emitWarning(
+        `Delta checkpoint of ${tablePath} at version ${result.version} failed: ${e instanceof Error ? e.message : String(e)}`,
+        { code: "DELTA_CHECKPOINT_FAILED" },
+      );
     }
   }
   return result.version;

@@ -23,14 +23,22 @@ function bool(name: string, value: string | undefined, fallback: boolean): boole
   throw new IllegalArgumentError(`Option ${name} must be true or false, got '${value}'.`);
 }
 
-export function parseDeltaWriteOptions(raw: Readonly<Record<string, string>>, sessionConf: Readonly<Record<string, string>> = {}): DeltaWriteOptions {
+export function parseDeltaWriteOptions(
+  raw: Readonly<Record<string, string>>,
+  sessionConf: Readonly<Record<string, string>> = {},
+): DeltaWriteOptions {
   const get = (name: string): string | undefined => {
     const key = Object.keys(raw).find((k) => k.toLowerCase() === name.toLowerCase());
     return key === undefined ? undefined : raw[key];
   };
-  const mode = get("partitionOverwriteMode") ?? sessionConf["spark.sql.sources.partitionOverwriteMode"] ?? "static";
+  const mode =
+    get("partitionOverwriteMode") ??
+    sessionConf["spark.sql.sources.partitionOverwriteMode"] ??
+    "static";
   if (!["static", "dynamic"].includes(mode.toLowerCase())) {
-    throw new IllegalArgumentError(`partitionOverwriteMode must be STATIC or DYNAMIC, got '${mode}'.`);
+    throw new IllegalArgumentError(
+      `partitionOverwriteMode must be STATIC or DYNAMIC, got '${mode}'.`,
+    );
   }
   const txnAppId = get("txnAppId");
   const txnVersionText = get("txnVersion");
@@ -41,26 +49,40 @@ export function parseDeltaWriteOptions(raw: Readonly<Record<string, string>>, se
   }
   const txnVersion = txnVersionText === undefined ? undefined : Number(txnVersionText);
   if (txnVersion !== undefined && (!Number.isInteger(txnVersion) || txnVersion < 0)) {
-    throw new IllegalArgumentError(`txnVersion must be a non-negative integer, got '${txnVersionText}'.`);
+    throw new IllegalArgumentError(
+      `txnVersion must be a non-negative integer, got '${txnVersionText}'.`,
+    );
   }
   const max = get("maxRecordsPerFile");
   const maxRecordsPerFile = max === undefined ? undefined : Number(max);
-  if (maxRecordsPerFile !== undefined && (!Number.isInteger(maxRecordsPerFile) || maxRecordsPerFile < 0)) {
-    throw new IllegalArgumentError(`maxRecordsPerFile must be a non-negative integer, got '${max}'.`);
+  if (
+    maxRecordsPerFile !== undefined &&
+    (!Number.isInteger(maxRecordsPerFile) || maxRecordsPerFile < 0)
+  ) {
+    throw new IllegalArgumentError(
+      `maxRecordsPerFile must be a non-negative integer, got '${max}'.`,
+    );
   }
   const tableProperties: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (k.startsWith("delta.")) tableProperties[k] = v;
-  const mergeDefault = (sessionConf["spark.databricks.delta.schema.autoMerge.enabled"] ?? "false").toLowerCase() === "true";
+  const mergeDefault =
+    (sessionConf["spark.databricks.delta.schema.autoMerge.enabled"] ?? "false").toLowerCase() ===
+    "true";
   return {
     mergeSchema: bool("mergeSchema", get("mergeSchema"), mergeDefault),
     overwriteSchema: bool("overwriteSchema", get("overwriteSchema"), false),
     replaceWhere: get("replaceWhere"),
     dynamicPartitionOverwrite: mode.toLowerCase() === "dynamic",
-    userMetadata: get("userMetadata") ?? sessionConf["spark.databricks.delta.commitInfo.userMetadata"],
+    userMetadata:
+      get("userMetadata") ?? sessionConf["spark.databricks.delta.commitInfo.userMetadata"],
     txnAppId,
     txnVersion,
     maxRecordsPerFile: maxRecordsPerFile === 0 ? undefined : maxRecordsPerFile,
-    compression: (get("compression") ?? sessionConf["spark.sql.parquet.compression.codec"] ?? "snappy").toLowerCase(),
+    compression: (
+      get("compression") ??
+      sessionConf["spark.sql.parquet.compression.codec"] ??
+      "snappy"
+    ).toLowerCase(),
     tableProperties,
   };
 }

@@ -28,9 +28,12 @@ export function lit(value: boolean | number | string | null): LiteralNode {
   return LiteralNode.create(value);
 }
 
-/** `coalesce(predicate, false)`: SQL's unknown counts as "does not match". */
+/**
+ * `predicate <=> true`: SQL's unknown counts as "does not match". (Null-safe equality rather
+ * than `coalesce`, which not every engine's function table has.)
+ */
 export function matches(predicate: ExprNode): ExprNode {
-  return call("coalesce", predicate, lit(false));
+  return call("<=>", predicate, lit(true));
 }
 
 export function typedNull(type: DataType, name: string): AliasNode {
@@ -38,7 +41,11 @@ export function typedNull(type: DataType, name: string): AliasNode {
 }
 
 /** A scan of some files of a snapshot, optionally with each row's file path. */
-export function scanFiles(snapshot: Snapshot, files: readonly AddFile[], withFile: boolean): RelationNode {
+export function scanFiles(
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  withFile: boolean,
+): RelationNode {
   return ReadNode.create("delta", [snapshot.tablePath], {
     versionAsOf: String(snapshot.version),
     [FILES_OPTION]: JSON.stringify(files.map((f) => f.path)),

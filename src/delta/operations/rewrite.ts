@@ -5,11 +5,11 @@
  * are removed whole, and only files with some matching rows are rewritten.
  */
 import type { Row } from "../../engine/engine.js";
+import { AliasNode } from "../../plan/expression/alias.js";
+import { StarNode } from "../../plan/expression/star.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
 import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
-import { AliasNode } from "../../plan/expression/alias.js";
-import { StarNode } from "../../plan/expression/star.js";
 import type { AddFile, RemoveFile } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { parseStats } from "../files/stats.js";
@@ -29,18 +29,37 @@ export interface FileClassification {
 }
 
 /** Which files hold rows matching `predicate` (undefined = every row matches). */
-export async function classifyFiles(engine: DeltaTableEngine, snapshot: Snapshot, predicate: ExprNode | undefined): Promise<FileClassification> {
+export async function classifyFiles(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  predicate: ExprNode | undefined,
+): Promise<FileClassification> {
   const all = snapshot.files();
   if (predicate === undefined) {
     const rows = all.reduce((n, f) => n + (parseStats(f.stats)?.numRecords ?? 0), 0);
-    return { touched: all, fullyMatching: all, partlyMatching: [], matchedRows: rows, scanned: all };
+    return {
+      touched: all,
+      fullyMatching: all,
+      partlyMatching: [],
+      matchedRows: rows,
+      scanned: all,
+    };
   }
-  const candidates = skipFiles(all, [predicate], { schema: snapshot.schema, partitionColumns: snapshot.partitionColumns });
-  if (candidates.length === 0) return { touched: [], fullyMatching: [], partlyMatching: [], matchedRows: 0, scanned: [] };
-  const plan: RelationNode = AggregateNode.create(scanFiles(snapshot, candidates, true), "groupby", [colRef(FILE_COLUMN)], [
-    AliasNode.create(call("sum", call("when", matches(predicate), lit(1), lit(0))), "hit"),
-    AliasNode.create(call("count", StarNode.create()), "n"),
-  ]);
+  const candidates = skipFiles(all, [predicate], {
+    schema: snapshot.schema,
+    partitionColumns: snapshot.partitionColumns,
+  });
+  if (candidates.length === 0)
+    return { touched: [], fullyMatching: [], partlyMatching: [], matchedRows: 0, scanned: [] };
+  const plan: RelationNode = AggregateNode.create(
+    scanFiles(snapshot, candidates, true),
+    "groupby",
+    [colRef(FILE_COLUMN)],
+    [
+      AliasNode.create(call("sum", call("when", matches(predicate), lit(1), lit(0))), "hit"),
+      AliasNode.create(call("count", StarNode.create()), "n"),
+    ],
+  );
   const rows: Row[] = await engine.collect(plan);
   const byPath = new Map(candidates.map((f) => [f.path, f]));
   const fully: AddFile[] = [];
@@ -55,11 +74,21 @@ export async function classifyFiles(engine: DeltaTableEngine, snapshot: Snapshot
     if (hit === n) fully.push(f);
     else partly.push(f);
   }
-  return { touched: [...fully, ...partly], fullyMatching: fully, partlyMatching: partly, matchedRows: matched, scanned: candidates };
+  return {
+    touched: [...fully, ...partly],
+    fullyMatching: fully,
+    partlyMatching: partly,
+    matchedRows: matched,
+    scanned: candidates,
+  };
 }
 
 /** The remove action for a live file. */
-export function removeOf(file: AddFile, timestamp: number, dataChange = true): { remove: RemoveFile } {
+export function removeOf(
+  file: AddFile,
+  timestamp: number,
+  dataChange = true,
+): { remove: RemoveFile } {
   return {
     remove: {
       path: file.path,
@@ -78,18 +107,38 @@ export function removeOf(file: AddFile, timestamp: number, dataChange = true): {
  * New files holding the rows of `files` that do NOT match `predicate` (the rest of a
  * partly matching file, for delete and replaceWhere).
  */
-export async function rewriteKeeping(engine: DeltaTableEngine, snapshot: Snapshot, files: readonly AddFile[], predicate: ExprNode): Promise<AddFile[]> {
+export async function rewriteKeeping(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  predicate: ExprNode,
+): Promise<AddFile[]> {
   if (files.length === 0) return [];
-  const kept = FilterNode.create(scanFiles(snapshot, files, false), call("not", matches(predicate)));
+  const kept = FilterNode.create(
+    scanFiles(snapshot, files, false),
+    call("not", matches(predicate)),
+  );
   return writeRows(engine, snapshot, kept);
 }
 
 /** Writes a plan over the table's columns as data files of the table; returns their adds. */
-export async function writeRows(engine: DeltaTableEngine, snapshot: Snapshot, plan: RelationNode, dataChange = true): Promise<AddFile[]> {
+export async function writeRows(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  plan: RelationNode,
+  dataChange = true,
+): Promise<AddFile[]> {
   const { files } = await engine.writeDeltaFiles(plan, snapshot.tablePath, {
     partitionBy: snapshot.partitionColumns,
     maxRecordsPerFile: undefined,
     compression: "snappy",
   });
-  return addActions(snapshot.tablePath, files, snapshot.schema, snapshot.partitionColumns, snapshot.configuration, dataChange);
+  return addActions(
+    snapshot.tablePath,
+    files,
+    snapshot.schema,
+    snapshot.partitionColumns,
+    snapshot.configuration,
+    dataChange,
+  );
 }

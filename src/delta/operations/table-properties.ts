@@ -42,29 +42,45 @@ const UNSUPPORTED: Readonly<Record<string, (v: string) => boolean>> = {
   "delta.enableRowTracking": (v) => v.toLowerCase() === "true",
 };
 
-export function validateTableProperties(props: Readonly<Record<string, string>>): Record<string, string> {
+export function validateTableProperties(
+  props: Readonly<Record<string, string>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(props)) {
     const unsupported = UNSUPPORTED[key];
     if (unsupported !== undefined) {
       if (unsupported(value)) {
-        throw new DeltaError("DELTA_UNSUPPORTED_FEATURE", `Table property ${key}=${value} needs a Delta feature tributary does not write yet.`, {
-          hint: "Create the table without it, or with delta-spark.",
-        });
+        throw new DeltaError(
+          "DELTA_UNSUPPORTED_FEATURE",
+          `Table property ${key}=${value} needs a Delta feature tributary does not write yet.`,
+          {
+            hint: "Create the table without it, or with delta-spark.",
+          },
+        );
       }
       out[key] = value;
       continue;
     }
     const check = KNOWN[key];
     if (check === undefined) {
-      throw new DeltaError("DELTA_UNKNOWN_CONFIGURATION", `Unknown configuration was specified: ${key}.`, {
-        hint: `Known table properties: ${Object.keys(KNOWN).join(", ")}.`,
-      });
+      throw new DeltaError(
+        "DELTA_UNKNOWN_CONFIGURATION",
+        `Unknown configuration was specified: ${key}.`,
+        {
+          hint: `Known table properties: ${Object.keys(KNOWN).join(", ")}.`,
+        },
+      );
     }
     if (!check(value)) {
-      throw new DeltaError("DELTA_INVALID_TABLE_PROPERTY", `Invalid value '${value}' for table property ${key}.`, {
-        hint: key.endsWith("Duration") ? "Use an interval such as 'interval 30 days'." : "Check the property's documented values.",
-      });
+      throw new DeltaError(
+        "DELTA_INVALID_TABLE_PROPERTY",
+        `Invalid value '${value}' for table property ${key}.`,
+        {
+          hint: key.endsWith("Duration")
+            ? "Use an interval such as 'interval 30 days'."
+            : "Check the property's documented values.",
+        },
+      );
     }
     out[key] = value;
   }

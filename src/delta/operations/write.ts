@@ -45,7 +45,12 @@ export interface DeltaWriteResult extends WriteResult {
   readonly version: number | undefined;
 }
 
-const MODE_NAMES: Readonly<Record<SaveMode, string>> = { error: "ErrorIfExists", append: "Append", overwrite: "Overwrite", ignore: "Ignore" };
+const MODE_NAMES: Readonly<Record<SaveMode, string>> = {
+  error: "ErrorIfExists",
+  append: "Append",
+  overwrite: "Overwrite",
+  ignore: "Ignore",
+};
 
 async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Snapshot | undefined> {
   try {
@@ -59,14 +64,21 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const usesNtz = JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"');
   if (usesNtz) {
-    return { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ["timestampNtz"], writerFeatures: ["appendOnly", "invariants", "timestampNtz"] };
+    return {
+      minReaderVersion: 3,
+      minWriterVersion: 7,
+      readerFeatures: ["timestampNtz"],
+      writerFeatures: ["appendOnly", "invariants", "timestampNtz"],
+    };
   }
   void props;
   return { minReaderVersion: 1, minWriterVersion: 2 };
 }
 
 function nullableSchema(schema: StructType): StructType {
-  return new StructType(schema.fields.map((f) => new StructField(f.name, f.dataType, true, f.metadata)));
+  return new StructType(
+    schema.fields.map((f) => new StructField(f.name, f.dataType, true, f.metadata)),
+  );
 }
 
 /** The data projected to the table's columns and types (missing columns as nulls). */
@@ -87,35 +99,69 @@ function resolvePartitionColumns(requested: readonly string[], schema: StructTyp
   return requested.map((p) => {
     const f = schema.field(p);
     if (f === undefined) {
-      throw new DeltaError("DELTA_PARTITION_COLUMN_NOT_FOUND", `Partition column \`${p}\` not found in schema [${schema.fieldNames().join(", ")}].`, {
-        hint: "partitionBy takes names of columns of the DataFrame being written.",
-      });
+      throw new DeltaError(
+        "DELTA_PARTITION_COLUMN_NOT_FOUND",
+        `Partition column \`${p}\` not found in schema [${schema.fieldNames().join(", ")}].`,
+        {
+          hint: "partitionBy takes names of columns of the DataFrame being written.",
+        },
+      );
     }
     return f.name;
   });
 }
 
-async function checkReplaceWhere(engine: DeltaTableEngine, data: RelationNode, predicate: ExprNode, text: string): Promise<void> {
+async function checkReplaceWhere(
+  engine: DeltaTableEngine,
+  data: RelationNode,
+  predicate: ExprNode,
+  text: string,
+): Promise<void> {
   const violating = FilterNode.create(data, call("not", matches(predicate)));
-  const rows = await engine.collect(AggregateNode.create(violating, "groupby", [], [AliasNode.create(call("count", StarNode.create()), "n")]));
+  const rows = await engine.collect(
+    AggregateNode.create(
+      violating,
+      "groupby",
+      [],
+      [AliasNode.create(call("count", StarNode.create()), "n")],
+    ),
+  );
   const n = Number(rows[0]?.n ?? 0);
   if (n > 0) {
-    throw new DeltaError("DELTA_REPLACE_WHERE_MISMATCH", `Written data does not conform to partial table overwrite condition or constraint '${text}': ${n} row(s) do not match it.`, {
-      hint: "Filter the DataFrame with the same condition before writing, or widen replaceWhere.",
-    });
+    throw new DeltaError(
+      "DELTA_REPLACE_WHERE_MISMATCH",
+      `Written data does not conform to partial table overwrite condition or constraint '${text}': ${n} row(s) do not match it.`,
+      {
+        hint: "Filter the DataFrame with the same condition before writing, or widen replaceWhere.",
+      },
+    );
   }
 }
 
 /** Writes `plan` into the Delta table at `path`. */
-export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteRequest): Promise<DeltaWriteResult> {
+export async function writeDelta(
+  engine: DeltaTableEngine,
+  req: DeltaWriteRequest,
+): Promise<DeltaWriteResult> {
   const opts: DeltaWriteOptions = parseDeltaWriteOptions(req.options, req.sessionConf);
   const snapshot = await loadIfExists(engine, req.path);
-  const nothing: DeltaWriteResult = { files: [], rowsWritten: 0, bytesWritten: 0, written: false, readMetrics: [], version: undefined };
+  const nothing: DeltaWriteResult = {
+    files: [],
+    rowsWritten: 0,
+    bytesWritten: 0,
+    written: false,
+    readMetrics: [],
+    version: undefined,
+  };
   if (snapshot !== undefined && req.mode === "error") {
-    throw new DeltaError("DELTA_PATH_EXISTS", `Cannot write to already existent path ${req.path} without setting mode("overwrite").`, {
-      hint: 'Use mode("append") to add to the table or mode("overwrite") to replace it.',
-      context: { path: req.path, version: snapshot.version },
-    });
+    throw new DeltaError(
+      "DELTA_PATH_EXISTS",
+      `Cannot write to already existent path ${req.path} without setting mode("overwrite").`,
+      {
+        hint: 'Use mode("append") to add to the table or mode("overwrite") to replace it.',
+        context: { path: req.path, version: snapshot.version },
+      },
+    );
   }
   if (snapshot !== undefined && req.mode === "ignore") return nothing;
   if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol);
@@ -127,10 +173,18 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
   checkColumnNames(dataSchema);
   const overwrite = req.mode === "overwrite";
   const replaceTable = snapshot === undefined || (overwrite && opts.overwriteSchema);
-  if (snapshot !== undefined && overwrite && (snapshot.configuration["delta.appendOnly"] ?? "false").toLowerCase() === "true") {
-    throw new DeltaError("DELTA_CANNOT_MODIFY_APPEND_ONLY", "This table is configured to only allow appends. If you would like to permit updates or deletes, set the table property delta.appendOnly=false.", {
-      hint: 'Write with mode("append"), or change the table property first.',
-    });
+  if (
+    snapshot !== undefined &&
+    overwrite &&
+    (snapshot.configuration["delta.appendOnly"] ?? "false").toLowerCase() === "true"
+  ) {
+    throw new DeltaError(
+      "DELTA_CANNOT_MODIFY_APPEND_ONLY",
+      "This table is configured to only allow appends. If you would like to permit updates or deletes, set the table property delta.appendOnly=false.",
+      {
+        hint: 'Write with mode("append"), or change the table property first.',
+      },
+    );
   }
   let schema: StructType;
   let partitionColumns: string[];
@@ -138,14 +192,25 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
   let metadataChanged = false;
   if (replaceTable) {
     if (snapshot !== undefined && opts.replaceWhere !== undefined) {
-      throw new DeltaError("DELTA_OVERWRITE_SCHEMA_WITH_DYNAMIC_PARTITION_OVERWRITE", "overwriteSchema cannot be used with replaceWhere.", { hint: "Drop one of the two options." });
+      throw new DeltaError(
+        "DELTA_OVERWRITE_SCHEMA_WITH_DYNAMIC_PARTITION_OVERWRITE",
+        "overwriteSchema cannot be used with replaceWhere.",
+        { hint: "Drop one of the two options." },
+      );
     }
     schema = nullableSchema(dataSchema);
     partitionColumns = resolvePartitionColumns(req.partitionBy, schema);
     if (partitionColumns.length > 0 && partitionColumns.length === schema.length) {
-      throw new DeltaError("DELTA_CANNOT_USE_ALL_COLUMNS_FOR_PARTITION", "Cannot use all columns for partition columns.", { hint: "Leave at least one data column." });
+      throw new DeltaError(
+        "DELTA_CANNOT_USE_ALL_COLUMNS_FOR_PARTITION",
+        "Cannot use all columns for partition columns.",
+        { hint: "Leave at least one data column." },
+      );
     }
-    const configuration = snapshot === undefined ? validateTableProperties(opts.tableProperties) : snapshot.configuration;
+    const configuration =
+      snapshot === undefined
+        ? validateTableProperties(opts.tableProperties)
+        : snapshot.configuration;
     metadata = {
       id: snapshot?.metadata.id ?? randomUUID(),
       format: { provider: "parquet", options: {} },
@@ -162,16 +227,26 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
       throw new DeltaError(
         "DELTA_MISMATCHED_PARTITION_COLUMNS",
         `Partition columns do not match the partition columns of the table. Given: [${req.partitionBy.join(", ")}], table: [${partitionColumns.join(", ")}].`,
-        { hint: 'Leave partitionBy out to use the table\'s, or rewrite the table with mode("overwrite") and option("overwriteSchema", true).' },
+        {
+          hint: 'Leave partitionBy out to use the table\'s, or rewrite the table with mode("overwrite") and option("overwriteSchema", true).',
+        },
       );
     }
     metadataChanged = schema.json() !== snapshot.schema.json();
-    metadata = metadataChanged ? { ...snapshot.metadata, schemaString: schema.json() } : snapshot.metadata;
+    metadata = metadataChanged
+      ? { ...snapshot.metadata, schemaString: schema.json() }
+      : snapshot.metadata;
   }
   const conformed = conform(req.plan, dataSchema, schema);
-  const predicate = opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);
+  const predicate =
+    opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);
   if (predicate !== undefined && opts.replaceWhere !== undefined) {
-    if (!overwrite) throw new DeltaError("DELTA_REPLACE_WHERE_IN_APPEND", "replaceWhere can only be used with mode(\"overwrite\").", { hint: 'Use mode("overwrite") with replaceWhere.' });
+    if (!overwrite)
+      throw new DeltaError(
+        "DELTA_REPLACE_WHERE_IN_APPEND",
+        'replaceWhere can only be used with mode("overwrite").',
+        { hint: 'Use mode("overwrite") with replaceWhere.' },
+      );
     await checkReplaceWhere(engine, conformed, predicate, opts.replaceWhere);
   }
   const { files, readMetrics } = await engine.writeDeltaFiles(conformed, req.path, {
@@ -181,7 +256,8 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
   });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
-  if (snapshot === undefined) actions.push({ protocol: newProtocol(schema, metadata.configuration) }, { metaData: metadata });
+  if (snapshot === undefined)
+    actions.push({ protocol: newProtocol(schema, metadata.configuration) }, { metaData: metadata });
   else if (metadataChanged) actions.push({ metaData: metadata });
   const now = Date.now();
   let removed: AddFile[] = [];
@@ -201,7 +277,8 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
       rewritten = await rewriteKeeping(engine, snapshot, cls.partlyMatching, predicate);
       footprint = { ...footprint, readFiles: new Set(cls.scanned.map((f) => f.path)) };
     } else if (opts.dynamicPartitionOverwrite && partitionColumns.length > 0 && !replaceTable) {
-      const key = (pv: Readonly<Record<string, string | null>>): string => JSON.stringify(partitionColumns.map((p) => pv[p] ?? null));
+      const key = (pv: Readonly<Record<string, string | null>>): string =>
+        JSON.stringify(partitionColumns.map((p) => pv[p] ?? null));
       const written = new Set(adds.map((a) => key(a.partitionValues)));
       removed = snapshot.files().filter((f) => written.has(key(f.partitionValues)));
       footprint = { ...footprint, readPartitions: (pv) => written.has(key(pv)) };
@@ -213,10 +290,14 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
   }
   for (const f of removed) actions.push(removeOf(f, now));
   for (const a of [...adds, ...rewritten]) actions.push({ add: a });
-  if (opts.txnAppId !== undefined && opts.txnVersion !== undefined) actions.push({ txn: { appId: opts.txnAppId, version: opts.txnVersion, lastUpdated: now } });
+  if (opts.txnAppId !== undefined && opts.txnVersion !== undefined)
+    actions.push({ txn: { appId: opts.txnAppId, version: opts.txnVersion, lastUpdated: now } });
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  const parameters: Record<string, unknown> = { mode: MODE_NAMES[req.mode], partitionBy: JSON.stringify(partitionColumns) };
+  const parameters: Record<string, unknown> = {
+    mode: MODE_NAMES[req.mode],
+    partitionBy: JSON.stringify(partitionColumns),
+  };
   if (opts.replaceWhere !== undefined) parameters.predicate = JSON.stringify([opts.replaceWhere]);
   const written = [...adds, ...rewritten].map((a) => resolveAddPath(req.path, a.path));
   const version = await commitOrThrow(engine, req.path, snapshot?.version ?? -1, actions, written, {
@@ -233,5 +314,12 @@ export async function writeDelta(engine: DeltaTableEngine, req: DeltaWriteReques
     footprint,
     configuration: metadata.configuration,
   });
-  return { files, rowsWritten: rows, bytesWritten: bytes, written: true, readMetrics: readMetrics as ReadMetrics[], version };
+  return {
+    files,
+    rowsWritten: rows,
+    bytesWritten: bytes,
+    written: true,
+    readMetrics: readMetrics as ReadMetrics[],
+    version,
+  };
 }

@@ -23,7 +23,10 @@ export interface SkippingContext {
   readonly partitionColumns: readonly string[];
 }
 
-function columnType(ctx: SkippingContext, name: string): { name: string; type: DataType } | undefined {
+function columnType(
+  ctx: SkippingContext,
+  name: string,
+): { name: string; type: DataType } | undefined {
   const parts = splitAttribute(name);
   if (parts.length !== 1) return undefined;
   const f = ctx.schema.field(attributeLeaf(name));
@@ -39,7 +42,12 @@ function typed(value: unknown, type: DataType, bound: "min" | "max" | "exact"): 
     case "integer":
     case "long": {
       if (typeof value === "bigint") return value;
-      const s = typeof value === "number" ? (Number.isInteger(value) ? String(value) : undefined) : String(value).trim();
+      const s =
+        typeof value === "number"
+          ? Number.isInteger(value)
+            ? String(value)
+            : undefined
+          : String(value).trim();
       return s !== undefined && /^-?\d+$/.test(s) ? BigInt(s) : undefined;
     }
     case "float":
@@ -49,13 +57,16 @@ function typed(value: unknown, type: DataType, bound: "min" | "max" | "exact"): 
       return Number.isFinite(n) ? n : undefined;
     }
     case "date": {
-      const s = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+      const s =
+        value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
       return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
     }
     case "timestamp":
     case "timestamp_ntz": {
       const text = value instanceof Date ? value.toISOString() : String(value);
-      const iso = /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text.replace(" ", "T") : `${text.replace(" ", "T")}Z`;
+      const iso = /(Z|[+-]\d{2}:?\d{2})$/.test(text)
+        ? text.replace(" ", "T")
+        : `${text.replace(" ", "T")}Z`;
       const ms = Date.parse(iso);
       if (Number.isNaN(ms)) return undefined;
       return bound === "max" ? ms + 1 : ms;
@@ -83,11 +94,16 @@ interface Range {
   readonly noNulls: boolean;
 }
 
-function rangeOf(ctx: SkippingContext, file: FileView, col: { name: string; type: DataType }): Range | undefined {
+function rangeOf(
+  ctx: SkippingContext,
+  file: FileView,
+  col: { name: string; type: DataType },
+): Range | undefined {
   if (ctx.partitionColumns.some((p) => p.toLowerCase() === col.name.toLowerCase())) {
     const key = [...file.partitions.keys()].find((k) => k.toLowerCase() === col.name.toLowerCase());
     const raw = key === undefined ? null : (file.partitions.get(key) ?? null);
-    if (raw === null || raw === "") return { min: undefined, max: undefined, allNull: true, noNulls: false };
+    if (raw === null || raw === "")
+      return { min: undefined, max: undefined, allNull: true, noNulls: false };
     const v = typed(raw, col.type, "exact");
     return v === undefined ? undefined : { min: v, max: v, allNull: false, noNulls: true };
   }
@@ -104,11 +120,29 @@ function rangeOf(ctx: SkippingContext, file: FileView, col: { name: string; type
   };
 }
 
-const FLIP: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=" };
-const NEGATE: Readonly<Record<string, string>> = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "==" };
+const FLIP: Readonly<Record<string, string>> = {
+  "<": ">",
+  "<=": ">=",
+  ">": "<",
+  ">=": "<=",
+  "==": "==",
+  "!=": "!=",
+};
+const NEGATE: Readonly<Record<string, string>> = {
+  "<": ">=",
+  "<=": ">",
+  ">": "<=",
+  ">=": "<",
+  "==": "!=",
+  "!=": "==",
+};
 
 function literalOf(e: ExprNode): unknown {
-  return e.kind === "literal" ? e.value : e.kind === "cast" && e.expr.kind === "literal" ? e.expr.value : Symbol.for("none");
+  return e.kind === "literal"
+    ? e.value
+    : e.kind === "cast" && e.expr.kind === "literal"
+      ? e.expr.value
+      : Symbol.for("none");
 }
 
 /** false only when no row of the file can satisfy `e`. */
@@ -117,9 +151,13 @@ function might(ctx: SkippingContext, file: FileView, e: ExprNode, negated: boole
   const [a, b] = e.args;
   switch (e.name) {
     case "and":
-      return negated ? might(ctx, file, a as ExprNode, true) || might(ctx, file, b as ExprNode, true) : might(ctx, file, a as ExprNode, false) && might(ctx, file, b as ExprNode, false);
+      return negated
+        ? might(ctx, file, a as ExprNode, true) || might(ctx, file, b as ExprNode, true)
+        : might(ctx, file, a as ExprNode, false) && might(ctx, file, b as ExprNode, false);
     case "or":
-      return negated ? might(ctx, file, a as ExprNode, true) && might(ctx, file, b as ExprNode, true) : might(ctx, file, a as ExprNode, false) || might(ctx, file, b as ExprNode, false);
+      return negated
+        ? might(ctx, file, a as ExprNode, true) && might(ctx, file, b as ExprNode, true)
+        : might(ctx, file, a as ExprNode, false) || might(ctx, file, b as ExprNode, false);
     case "not":
       return a === undefined ? true : might(ctx, file, a, !negated);
     case "isnull":
@@ -133,7 +171,11 @@ function might(ctx: SkippingContext, file: FileView, e: ExprNode, negated: boole
     }
     case "in": {
       if (negated || a?.kind !== "column") return true;
-      return e.args.slice(1).some((v) => might(ctx, file, { kind: "call", name: "==", args: [a, v], distinct: false }, false));
+      return e.args
+        .slice(1)
+        .some((v) =>
+          might(ctx, file, { kind: "call", name: "==", args: [a, v], distinct: false }, false),
+        );
     }
     default:
       break;
@@ -162,7 +204,14 @@ function might(ctx: SkippingContext, file: FileView, e: ExprNode, negated: boole
     case "==":
       return (min === undefined || cmp(min, v) <= 0) && (max === undefined || cmp(v, max) <= 0);
     case "!=":
-      return !(min !== undefined && max !== undefined && cmp(min, v) === 0 && cmp(max, v) === 0 && min === max && r.noNulls);
+      return !(
+        min !== undefined &&
+        max !== undefined &&
+        cmp(min, v) === 0 &&
+        cmp(max, v) === 0 &&
+        min === max &&
+        r.noNulls
+      );
     case "<":
       return min === undefined || cmp(min, v) < 0;
     case "<=":
@@ -177,10 +226,17 @@ function might(ctx: SkippingContext, file: FileView, e: ExprNode, negated: boole
 }
 
 /** The files that might contain rows matching every predicate. */
-export function skipFiles(files: readonly AddFile[], predicates: readonly ExprNode[], ctx: SkippingContext): AddFile[] {
+export function skipFiles(
+  files: readonly AddFile[],
+  predicates: readonly ExprNode[],
+  ctx: SkippingContext,
+): AddFile[] {
   if (predicates.length === 0) return [...files];
   return files.filter((f) => {
-    const view: FileView = { partitions: new Map(Object.entries(f.partitionValues)), stats: parseStats(f.stats) };
+    const view: FileView = {
+      partitions: new Map(Object.entries(f.partitionValues)),
+      stats: parseStats(f.stats),
+    };
     return predicates.every((p) => might(ctx, view, p, false));
   });
 }

@@ -5,11 +5,23 @@
  * `mergeSchema`; an incompatible type fails even with it.
  */
 import { DeltaError } from "../../errors.js";
-import { ArrayType, type DataType, MapType, StructField, StructType, sameType } from "../../types/data-types.js";
+import {
+  ArrayType,
+  type DataType,
+  MapType,
+  StructField,
+  StructType,
+  sameType,
+} from "../../types/data-types.js";
 import { treeString } from "../../types/tree-string.js";
 
 const INTEGRAL_RANK: Readonly<Record<string, number>> = { byte: 1, short: 2, integer: 3, long: 4 };
-const INTEGRAL_DIGITS: Readonly<Record<string, number>> = { byte: 3, short: 5, integer: 10, long: 20 };
+const INTEGRAL_DIGITS: Readonly<Record<string, number>> = {
+  byte: 3,
+  short: 5,
+  integer: 10,
+  long: 20,
+};
 
 /** Whether a value of type `from` can be stored in a column of type `to` without loss. */
 export function canUpcast(from: DataType, to: DataType): boolean {
@@ -18,13 +30,18 @@ export function canUpcast(from: DataType, to: DataType): boolean {
   const fr = INTEGRAL_RANK[from.typeName];
   const tr = INTEGRAL_RANK[to.typeName];
   if (fr !== undefined && tr !== undefined) return fr <= tr;
-  if (fr !== undefined && (to.typeName === "double" || to.typeName === "float")) return fr <= 3 || to.typeName === "double";
+  if (fr !== undefined && (to.typeName === "double" || to.typeName === "float"))
+    return fr <= 3 || to.typeName === "double";
   if (from.typeName === "float" && to.typeName === "double") return true;
-  if (fr !== undefined && to.typeName === "decimal") return to.precision - to.scale >= (INTEGRAL_DIGITS[from.typeName] ?? 99);
-  if (from.typeName === "decimal" && to.typeName === "decimal") return to.scale >= from.scale && to.precision - to.scale >= from.precision - from.scale;
+  if (fr !== undefined && to.typeName === "decimal")
+    return to.precision - to.scale >= (INTEGRAL_DIGITS[from.typeName] ?? 99);
+  if (from.typeName === "decimal" && to.typeName === "decimal")
+    return to.scale >= from.scale && to.precision - to.scale >= from.precision - from.scale;
   if (from.typeName === "date" && to.typeName === "timestamp") return true;
-  if (from.typeName === "array" && to.typeName === "array") return canUpcast(from.elementType, to.elementType);
-  if (from.typeName === "map" && to.typeName === "map") return canUpcast(from.keyType, to.keyType) && canUpcast(from.valueType, to.valueType);
+  if (from.typeName === "array" && to.typeName === "array")
+    return canUpcast(from.elementType, to.elementType);
+  if (from.typeName === "map" && to.typeName === "map")
+    return canUpcast(from.keyType, to.keyType) && canUpcast(from.valueType, to.valueType);
   if (from.typeName === "struct" && to.typeName === "struct") {
     return from.fields.every((f) => {
       const t = to.field(f.name);
@@ -39,12 +56,20 @@ function typeName(t: DataType): string {
 }
 
 function mergeType(table: DataType, data: DataType, path: string, merge: boolean): DataType {
-  if (table.typeName === "struct" && data.typeName === "struct") return mergeStruct(table, data, path, merge);
+  if (table.typeName === "struct" && data.typeName === "struct")
+    return mergeStruct(table, data, path, merge);
   if (table.typeName === "array" && data.typeName === "array") {
-    return new ArrayType(mergeType(table.elementType, data.elementType, `${path}.element`, merge), table.containsNull || data.containsNull);
+    return new ArrayType(
+      mergeType(table.elementType, data.elementType, `${path}.element`, merge),
+      table.containsNull || data.containsNull,
+    );
   }
   if (table.typeName === "map" && data.typeName === "map") {
-    return new MapType(mergeType(table.keyType, data.keyType, `${path}.key`, merge), mergeType(table.valueType, data.valueType, `${path}.value`, merge), table.valueContainsNull);
+    return new MapType(
+      mergeType(table.keyType, data.keyType, `${path}.key`, merge),
+      mergeType(table.valueType, data.valueType, `${path}.value`, merge),
+      table.valueContainsNull,
+    );
   }
   if (canUpcast(data, table)) return table;
   throw new DeltaError(
@@ -57,12 +82,22 @@ function mergeType(table: DataType, data: DataType, path: string, merge: boolean
   );
 }
 
-function mergeStruct(table: StructType, data: StructType, prefix: string, merge: boolean): StructType {
+function mergeStruct(
+  table: StructType,
+  data: StructType,
+  prefix: string,
+  merge: boolean,
+): StructType {
   const fields: StructField[] = table.fields.map((tf) => {
     const df = data.fields.find((f) => f.name.toLowerCase() === tf.name.toLowerCase());
     if (df === undefined) return tf;
     const path = prefix === "" ? tf.name : `${prefix}.${tf.name}`;
-    return new StructField(tf.name, mergeType(tf.dataType, df.dataType, path, merge), tf.nullable, tf.metadata);
+    return new StructField(
+      tf.name,
+      mergeType(tf.dataType, df.dataType, path, merge),
+      tf.nullable,
+      tf.metadata,
+    );
   });
   for (const df of data.fields) {
     if (table.fields.some((f) => f.name.toLowerCase() === df.name.toLowerCase())) continue;
@@ -79,7 +114,12 @@ class MissingColumn extends Error {
 }
 
 /** The table schema after writing `data` (unchanged, or evolved with `mergeSchema`). */
-export function evolveSchema(table: StructType, data: StructType, mergeSchema: boolean, tableId: string): StructType {
+export function evolveSchema(
+  table: StructType,
+  data: StructType,
+  mergeSchema: boolean,
+  tableId: string,
+): StructType {
   try {
     return mergeStruct(table, data, "", mergeSchema);
   } catch (e) {
@@ -89,7 +129,7 @@ export function evolveSchema(table: StructType, data: StructType, mergeSchema: b
       `A schema mismatch detected when writing to the Delta table (Table ID: ${tableId}).\n` +
         "To enable schema migration using DataFrameWriter or DataStreamWriter, please set:\n" +
         `'.option("mergeSchema", "true")'.\n` +
-        "For other operations, set the session configuration spark.databricks.delta.schema.autoMerge.enabled to \"true\".\n\n" +
+        'For other operations, set the session configuration spark.databricks.delta.schema.autoMerge.enabled to "true".\n\n' +
         `Table schema:\n${treeString(table)}\nData schema:\n${treeString(data)}`,
       {
         hint: `The data has column \`${e.column}\`, which the table does not. Add .option("mergeSchema", true) to add it, or drop it before writing.`,
@@ -112,9 +152,13 @@ export function checkColumnNames(schema: StructType): void {
       const key = full.toLowerCase();
       const other = seen.get(key);
       if (other !== undefined) {
-        throw new DeltaError("DELTA_DUPLICATE_COLUMNS_FOUND", `Found duplicate column(s) in the data to save: ${other}, ${full}.`, {
-          hint: "Delta column names must be unique regardless of case: rename one of them.",
-        });
+        throw new DeltaError(
+          "DELTA_DUPLICATE_COLUMNS_FOUND",
+          `Found duplicate column(s) in the data to save: ${other}, ${full}.`,
+          {
+            hint: "Delta column names must be unique regardless of case: rename one of them.",
+          },
+        );
       }
       seen.set(key, full);
       if (f.dataType.typeName === "struct") visit(f.dataType, full);
@@ -125,7 +169,9 @@ export function checkColumnNames(schema: StructType): void {
     throw new DeltaError(
       "DELTA_INVALID_CHARACTERS_IN_COLUMN_NAMES",
       `Found invalid character(s) among ' ,;{}()\\n\\t=' in the column names of your schema: ${bad.map((b) => `'${b}'`).join(", ")}.`,
-      { hint: "Rename the columns (withColumnRenamed) before writing; tributary does not support Delta column mapping yet." },
+      {
+        hint: "Rename the columns (withColumnRenamed) before writing; tributary does not support Delta column mapping yet.",
+      },
     );
   }
 }

@@ -3,7 +3,15 @@
  * identified by its path and deletion vector; an `add` replaces a tombstone and a `remove`
  * replaces an add; the latest `txn` per application wins.
  */
-import type { Action, AddFile, DomainMetadata, Metadata, Protocol, RemoveFile, Txn } from "../actions/types.js";
+import type {
+  Action,
+  AddFile,
+  DomainMetadata,
+  Metadata,
+  Protocol,
+  RemoveFile,
+  Txn,
+} from "../actions/types.js";
 
 export interface TableState {
   protocol: Protocol | undefined;
@@ -15,12 +23,24 @@ export interface TableState {
 }
 
 export function emptyState(): TableState {
-  return { protocol: undefined, metadata: undefined, files: new Map(), tombstones: new Map(), txns: new Map(), domains: new Map() };
+  return {
+    protocol: undefined,
+    metadata: undefined,
+    files: new Map(),
+    tombstones: new Map(),
+    txns: new Map(),
+    domains: new Map(),
+  };
 }
 
 /** The reconciliation key of a file action: its path plus its deletion vector's identity. */
-export function fileKey(path: string, dv: { storageType: string; pathOrInlineDv: string; offset?: number } | null | undefined): string {
-  return dv === null || dv === undefined ? path : `${path}\u0000${dv.storageType}${dv.pathOrInlineDv}${dv.offset ?? ""}`;
+export function fileKey(
+  path: string,
+  dv: { storageType: string; pathOrInlineDv: string; offset?: number } | null | undefined,
+): string {
+  return dv === null || dv === undefined
+    ? path
+    : `${path}\u0000${dv.storageType}${dv.pathOrInlineDv}${dv.offset ?? ""}`;
 }
 
 /** Applies actions, in log order, to a state. */

@@ -12,7 +12,15 @@ import { DeltaError } from "../../errors.js";
 import type { StructType } from "../../types/data-types.js";
 import { schemaFromJSON } from "../../types/schema-json.js";
 import { parseCommit } from "../actions/codec.js";
-import type { AddFile, CommitInfo, DomainMetadata, Metadata, Protocol, RemoveFile, Txn } from "../actions/types.js";
+import type {
+  AddFile,
+  CommitInfo,
+  DomainMetadata,
+  Metadata,
+  Protocol,
+  RemoveFile,
+  Txn,
+} from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
 import { buildLogSegment, type LogSegment } from "../log/segment.js";
 import { checkReadable } from "../table-features/registry.js";
@@ -42,11 +50,20 @@ export class Snapshot {
     readonly lastCommitInfo: CommitInfo | undefined,
   ) {}
 
-  static async load(engine: DeltaEngine, tablePath: string, options: SnapshotOptions = {}): Promise<Snapshot> {
+  static async load(
+    engine: DeltaEngine,
+    tablePath: string,
+    options: SnapshotOptions = {},
+  ): Promise<Snapshot> {
     let version = options.version;
     if (options.timestamp !== undefined) {
       const latest = await buildLogSegment(engine.storage, tablePath);
-      version = versionAtTimestamp(tablePath, latest.allCommits, options.timestamp, latest.earliestVersion);
+      version = versionAtTimestamp(
+        tablePath,
+        latest.allCommits,
+        options.timestamp,
+        latest.earliestVersion,
+      );
     }
     const segment = await buildLogSegment(engine.storage, tablePath, version);
     const state = emptyState();
@@ -57,23 +74,37 @@ export class Snapshot {
         throw new DeltaError(
           "DELTA_CORRUPT_CHECKPOINT",
           `Cannot read the checkpoint of ${tablePath} at version ${segment.checkpoint.version}: ${e instanceof Error ? e.message : String(e)}`,
-          { cause: e, hint: "Delete the damaged checkpoint file (and _last_checkpoint); the table is then read from its commits.", context: { files: segment.checkpoint.paths } },
+          {
+            cause: e,
+            hint: "Delete the damaged checkpoint file (and _last_checkpoint); the table is then read from its commits.",
+            context: { files: segment.checkpoint.paths },
+          },
         );
       }
     }
     let lastCommitInfo: CommitInfo | undefined;
     for (const commit of segment.commits) {
-      const actions = parseCommit((await engine.storage.read(commit.path)).toString("utf8"), commit.path);
+      const actions = parseCommit(
+        (await engine.storage.read(commit.path)).toString("utf8"),
+        commit.path,
+      );
       applyActions(state, actions);
       for (const a of actions) if ("commitInfo" in a) lastCommitInfo = a.commitInfo;
     }
     if (state.protocol === undefined || state.metadata === undefined) {
-      throw new DeltaError("DELTA_CORRUPT_LOG", `The Delta log of ${tablePath} has no ${state.protocol === undefined ? "protocol" : "metaData"} action at version ${segment.version}.`, {
-        hint: "The log is incomplete: its first commit or checkpoint is missing or damaged.",
-      });
+      throw new DeltaError(
+        "DELTA_CORRUPT_LOG",
+        `The Delta log of ${tablePath} has no ${state.protocol === undefined ? "protocol" : "metaData"} action at version ${segment.version}.`,
+        {
+          hint: "The log is incomplete: its first commit or checkpoint is missing or damaged.",
+        },
+      );
     }
     checkReadable(tablePath, state.protocol);
-    const time = commitTimes(segment.allCommits).find((t) => t.version === segment.version)?.timestamp ?? lastCommitInfo?.timestamp ?? 0;
+    const time =
+      commitTimes(segment.allCommits).find((t) => t.version === segment.version)?.timestamp ??
+      lastCommitInfo?.timestamp ??
+      0;
     return new Snapshot(
       tablePath,
       segment.version,

@@ -28,7 +28,12 @@ function iso(ms: number): string {
 }
 
 /** The version current at `timestamp` (ms), with delta-spark's errors outside the log. */
-export function versionAtTimestamp(tablePath: string, commits: readonly CommitFile[], timestamp: number, earliestReadable: number): number {
+export function versionAtTimestamp(
+  tablePath: string,
+  commits: readonly CommitFile[],
+  timestamp: number,
+  earliestReadable: number,
+): number {
   const times = commitTimes(commits).filter((t) => t.version >= earliestReadable);
   const first = times[0];
   const last = times.at(-1);
@@ -39,14 +44,20 @@ export function versionAtTimestamp(tablePath: string, commits: readonly CommitFi
     throw new DeltaError(
       "DELTA_TIMESTAMP_EARLIER_THAN_COMMIT_RETENTION",
       `The provided timestamp (${iso(timestamp)}) is before the earliest version available to this table (${iso(first.timestamp)}). Please use a timestamp after ${iso(first.timestamp)}.`,
-      { hint: `The earliest readable version is ${first.version}.`, context: { path: tablePath, timestamp, earliest: first.timestamp } },
+      {
+        hint: `The earliest readable version is ${first.version}.`,
+        context: { path: tablePath, timestamp, earliest: first.timestamp },
+      },
     );
   }
   if (timestamp > last.timestamp) {
     throw new DeltaError(
       "DELTA_TIMESTAMP_GREATER_THAN_COMMIT",
       `The provided timestamp (${iso(timestamp)}) is after the latest version available to this table (${iso(last.timestamp)}). Please use a timestamp before or at ${iso(last.timestamp)}.`,
-      { hint: `The latest version is ${last.version}; read it without timestampAsOf.`, context: { path: tablePath, timestamp, latest: last.timestamp } },
+      {
+        hint: `The latest version is ${last.version}; read it without timestampAsOf.`,
+        context: { path: tablePath, timestamp, latest: last.timestamp },
+      },
     );
   }
   let found = first.version;
@@ -61,11 +72,17 @@ export function parseTimestampOption(value: string | number | Date, timeZoneOffs
   const text = value.trim();
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
   const normalized = text.includes("T") || !text.includes(" ") ? text : text.replace(" ", "T");
-  const ms = Date.parse(hasZone ? normalized : `${normalized.length === 10 ? `${normalized}T00:00:00` : normalized}Z`);
+  const ms = Date.parse(
+    hasZone ? normalized : `${normalized.length === 10 ? `${normalized}T00:00:00` : normalized}Z`,
+  );
   if (Number.isNaN(ms)) {
-    throw new DeltaError("DELTA_INVALID_TIMESTAMP", `'${value}' is not a valid timestamp for timestampAsOf.`, {
-      hint: "Use a form like '2024-01-31 12:00:00' or an ISO 8601 timestamp.",
-    });
+    throw new DeltaError(
+      "DELTA_INVALID_TIMESTAMP",
+      `'${value}' is not a valid timestamp for timestampAsOf.`,
+      {
+        hint: "Use a form like '2024-01-31 12:00:00' or an ISO 8601 timestamp.",
+      },
+    );
   }
   return hasZone ? ms : ms - timeZoneOffsetMs;
 }

@@ -6,18 +6,45 @@ import { DeltaError } from "../../errors.js";
 import type { Protocol } from "../actions/types.js";
 
 /** Reader features we read correctly (vacuumProtocolCheck only constrains VACUUM, which honours it). */
-const READABLE = new Set(["timestampNtz", "vacuumProtocolCheck", "appendOnly", "invariants", "checkConstraints"]);
+const READABLE = new Set([
+  "timestampNtz",
+  "vacuumProtocolCheck",
+  "appendOnly",
+  "invariants",
+  "checkConstraints",
+]);
 
 /** Writer features we honour when writing. */
-const WRITABLE = new Set(["appendOnly", "invariants", "timestampNtz", "vacuumProtocolCheck", "domainMetadata"]);
+const WRITABLE = new Set([
+  "appendOnly",
+  "invariants",
+  "timestampNtz",
+  "vacuumProtocolCheck",
+  "domainMetadata",
+]);
 
 /** What each legacy protocol version implies (before table features). */
 const LEGACY_WRITER_FEATURES: Readonly<Record<number, readonly string[]>> = {
   2: ["appendOnly", "invariants"],
   3: ["appendOnly", "invariants", "checkConstraints"],
   4: ["appendOnly", "invariants", "checkConstraints", "changeDataFeed", "generatedColumns"],
-  5: ["appendOnly", "invariants", "checkConstraints", "changeDataFeed", "generatedColumns", "columnMapping"],
-  6: ["appendOnly", "invariants", "checkConstraints", "changeDataFeed", "generatedColumns", "columnMapping", "identityColumns"],
+  5: [
+    "appendOnly",
+    "invariants",
+    "checkConstraints",
+    "changeDataFeed",
+    "generatedColumns",
+    "columnMapping",
+  ],
+  6: [
+    "appendOnly",
+    "invariants",
+    "checkConstraints",
+    "changeDataFeed",
+    "generatedColumns",
+    "columnMapping",
+    "identityColumns",
+  ],
 };
 
 /** Reader features a protocol needs. */
@@ -37,8 +64,16 @@ function refuse(path: string, what: "read" | "write", features: string[], p: Pro
     "DELTA_UNSUPPORTED_FEATURE",
     `Cannot ${what} Delta table ${path}: it uses table feature(s) ${features.map((f) => `'${f}'`).join(", ")} (protocol ${p.minReaderVersion},${p.minWriterVersion}), which tributary does not support yet.`,
     {
-      hint: what === "read" ? "Read the table with delta-spark or delta-rs, or disable the feature there." : "Write to this table with delta-spark or delta-rs.",
-      context: { path, features, minReaderVersion: p.minReaderVersion, minWriterVersion: p.minWriterVersion },
+      hint:
+        what === "read"
+          ? "Read the table with delta-spark or delta-rs, or disable the feature there."
+          : "Write to this table with delta-spark or delta-rs.",
+      context: {
+        path,
+        features,
+        minReaderVersion: p.minReaderVersion,
+        minWriterVersion: p.minWriterVersion,
+      },
     },
   );
 }
@@ -53,7 +88,8 @@ export function checkReadable(path: string, p: Protocol): void {
 /** Throws unless every writer feature of the table is supported. */
 export function checkWritable(path: string, p: Protocol): void {
   checkReadable(path, p);
-  if (p.minWriterVersion > 7) throw refuse(path, "write", [`writerVersion${p.minWriterVersion}`], p);
+  if (p.minWriterVersion > 7)
+    throw refuse(path, "write", [`writerVersion${p.minWriterVersion}`], p);
   const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f));
   if (missing.length > 0) throw refuse(path, "write", missing, p);
 }

@@ -12,7 +12,9 @@ export interface TransactionFootprint {
   /** The transaction read every file (overwrite, delete/update/merge without a file filter). */
   readonly readWholeTable: boolean;
   /** Partition filters of what was read: a winner's added file matching any conflicts. */
-  readonly readPartitions: ((partitionValues: Readonly<Record<string, string | null>>) => boolean) | undefined;
+  readonly readPartitions:
+    | ((partitionValues: Readonly<Record<string, string | null>>) => boolean)
+    | undefined;
   /** Paths of the files the transaction read. */
   readonly readFiles: ReadonlySet<string>;
   /** Paths of the files the transaction removes. */
@@ -43,35 +45,71 @@ function isBlindAppend(actions: readonly Action[]): boolean {
 }
 
 /** The first conflict between our footprint and one winning commit, if any. */
-export function findConflict(ours: TransactionFootprint, winningVersion: number, winner: readonly Action[]): Conflict | undefined {
-  const conflict = (kind: ConflictKind, detail: string): Conflict => ({ kind, winningVersion, detail });
+export function findConflict(
+  ours: TransactionFootprint,
+  winningVersion: number,
+  winner: readonly Action[],
+): Conflict | undefined {
+  const conflict = (kind: ConflictKind, detail: string): Conflict => ({
+    kind,
+    winningVersion,
+    detail,
+  });
   for (const a of winner) {
-    if ("protocol" in a) return conflict("PROTOCOL_CHANGED", "The protocol version of the Delta table has been changed by a concurrent update.");
-    if ("metaData" in a) return conflict("METADATA_CHANGED", "The metadata of the Delta table has been changed by a concurrent update.");
+    if ("protocol" in a)
+      return conflict(
+        "PROTOCOL_CHANGED",
+        "The protocol version of the Delta table has been changed by a concurrent update.",
+      );
+    if ("metaData" in a)
+      return conflict(
+        "METADATA_CHANGED",
+        "The metadata of the Delta table has been changed by a concurrent update.",
+      );
   }
   const added: AddFile[] = [];
   for (const a of winner) if ("add" in a && a.add.dataChange) added.push(a.add);
   const blind = isBlindAppend(winner);
   if (ours.changesMetadata && added.length > 0) {
-    return conflict("METADATA_CHANGED", "Files were added by a concurrent update while this transaction changed the table's metadata.");
+    return conflict(
+      "METADATA_CHANGED",
+      "Files were added by a concurrent update while this transaction changed the table's metadata.",
+    );
   }
   if (!blind && added.length > 0) {
-    const seen = added.find((f) => ours.readWholeTable || (ours.readPartitions?.(f.partitionValues) ?? false));
+    const seen = added.find(
+      (f) => ours.readWholeTable || (ours.readPartitions?.(f.partitionValues) ?? false),
+    );
     if (seen !== undefined) {
-      return conflict("CONCURRENT_APPEND", `Files were added to the data this transaction read by a concurrent update (${seen.path}).`);
+      return conflict(
+        "CONCURRENT_APPEND",
+        `Files were added to the data this transaction read by a concurrent update (${seen.path}).`,
+      );
     }
   }
   for (const a of winner) {
-    if (!("remove" in a) || !a.remove.dataChange) continue;
+    // Every remove counts, dataChange or not: a file compacted away by OPTIMIZE must not be
+    // rewritten by a delete that read it (delta-spark's checker does the same).
+    if (!("remove" in a)) continue;
     const path = a.remove.path;
-    if (ours.removedFiles.has(path)) return conflict("CONCURRENT_DELETE_DELETE", `This transaction attempted to delete file ${path}, which was deleted by a concurrent update.`);
+    if (ours.removedFiles.has(path))
+      return conflict(
+        "CONCURRENT_DELETE_DELETE",
+        `This transaction attempted to delete file ${path}, which was deleted by a concurrent update.`,
+      );
     if (ours.readFiles.has(path) || ours.readWholeTable) {
-      return conflict("CONCURRENT_DELETE_READ", `This transaction attempted to read file ${path}, which was deleted by a concurrent update.`);
+      return conflict(
+        "CONCURRENT_DELETE_READ",
+        `This transaction attempted to read file ${path}, which was deleted by a concurrent update.`,
+      );
     }
   }
   for (const a of winner) {
     if ("txn" in a && ours.appIds.includes(a.txn.appId)) {
-      return conflict("CONCURRENT_TRANSACTION", `A concurrent write committed for application id ${a.txn.appId}.`);
+      return conflict(
+        "CONCURRENT_TRANSACTION",
+        `A concurrent write committed for application id ${a.txn.appId}.`,
+      );
     }
   }
   return undefined;

@@ -55,7 +55,9 @@ export class Transaction {
       ...(this.readVersion >= 0 ? { readVersion: this.readVersion } : {}),
       isolationLevel: "WriteSerializable",
       isBlindAppend: options.isBlindAppend,
-      ...(options.operationMetrics === undefined ? {} : { operationMetrics: options.operationMetrics }),
+      ...(options.operationMetrics === undefined
+        ? {}
+        : { operationMetrics: options.operationMetrics }),
       ...(options.userMetadata === undefined ? {} : { userMetadata: options.userMetadata }),
       engineInfo: ENGINE_INFO,
       txnId: this.txnId,
@@ -79,21 +81,33 @@ export class Transaction {
         return {
           kind: "conflict",
           attemptedVersion: version,
-          conflict: { kind: "METADATA_CHANGED", winningVersion: version, detail: "The table was created by a concurrent writer." },
+          conflict: {
+            kind: "METADATA_CHANGED",
+            winningVersion: version,
+            detail: "The table was created by a concurrent writer.",
+          },
         };
       }
       const latest = (await buildLogSegment(this.engine.storage, this.tablePath)).version;
       for (let v = version; v <= latest; v++) {
-        const winner = parseCommit((await this.engine.storage.read(commitPath(this.tablePath, v))).toString("utf8"), commitPath(this.tablePath, v));
+        const winner = parseCommit(
+          (await this.engine.storage.read(commitPath(this.tablePath, v))).toString("utf8"),
+          commitPath(this.tablePath, v),
+        );
         const conflict = findConflict(options.footprint, v, winner);
-        if (conflict !== undefined) return { kind: "conflict", conflict, attemptedVersion: version };
+        if (conflict !== undefined)
+          return { kind: "conflict", conflict, attemptedVersion: version };
       }
       version = latest + 1;
     }
     return {
       kind: "conflict",
       attemptedVersion: version,
-      conflict: { kind: "CONCURRENT_APPEND", winningVersion: version - 1, detail: `Gave up after ${maxAttempts} attempts: the log kept moving.` },
+      conflict: {
+        kind: "CONCURRENT_APPEND",
+        winningVersion: version - 1,
+        detail: `Gave up after ${maxAttempts} attempts: the log kept moving.`,
+      },
     };
   }
 }

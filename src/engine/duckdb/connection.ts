@@ -40,7 +40,11 @@ export function duckdbError(e: unknown, sql: string, what: string): EngineError 
   });
 }
 
-function columnsOf(count: number, name: (i: number) => string, type: (i: number) => DuckDBType): ResultColumn[] {
+function columnsOf(
+  count: number,
+  name: (i: number) => string,
+  type: (i: number) => DuckDBType,
+): ResultColumn[] {
   const out: ResultColumn[] = [];
   for (let i = 0; i < count; i++) {
     const n = name(i);
@@ -111,7 +115,9 @@ export class DuckDBSession {
   }
 
   /** Streams a query's rows chunk by chunk: memory stays bounded whatever the result size. */
-  async *stream(sql: string): AsyncGenerator<{ columns: readonly ResultColumn[]; rows: JsValue[][] }> {
+  async *stream(
+    sql: string,
+  ): AsyncGenerator<{ columns: readonly ResultColumn[]; rows: JsValue[][] }> {
     let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
     try {
       result = await this.connection.stream(sql);

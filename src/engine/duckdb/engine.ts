@@ -7,10 +7,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DataFileOptions } from "../../delta/table-engine.js";
 import { AnalysisError, TributaryError } from "../../errors.js";
 import { childrenOf, type RelationNode } from "../../plan/node.js";
 import type { ReadNode } from "../../plan/relation/read.js";
 import type { SqlNode } from "../../plan/relation/sql.js";
+import { LocalStorage } from "../../storage/local.js";
 import { StructField, StructType } from "../../types/data-types.js";
 import type {
   ActionOptions,
@@ -22,17 +24,15 @@ import type {
   WriteSpec,
   WrittenFile,
 } from "../engine.js";
-import { LocalStorage } from "../../storage/local.js";
-import { finalSql, compileRelation } from "./compiler/relation.js";
+import { compileRelation, finalSql } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { NameAllocator, type OutCol } from "./compiler/scope.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
-import { hasFunction } from "./functions/registry.js";
-import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { resolveDelta } from "./delta/read.js";
 import { writeDataFiles } from "./delta/write-files.js";
-import type { DataFileOptions } from "../../delta/table-engine.js";
+import { hasFunction } from "./functions/registry.js";
+import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
 import { writeFiles } from "./write/index.js";
 
@@ -85,8 +85,44 @@ export class DuckDBEngine implements Engine {
     };
   }
 
+  /**
+   * One action at a time per connection: reject tables, read views and profiling are
+   * per connection, and DuckDB runs one query per connection. Actions queue; an action
+   * started while a `for await` stream holds the connection fails fast instead of waiting
+   * for a loop that waits for it.
+   */
+  private queue: Promise<void> = Promise.resolve();
+  private streaming = false;
+
+  private async exclusive<T>(body: () => Promise<T>): Promise<T> {
+    if (this.streaming) {
+      throw new TributaryError(
+        "ACTION_DURING_STREAM",
+        "Another action was started while a DataFrame is being streamed on this session.",
+        {
+          hint: "Finish (or break out of) the `for await` loop first, collect() the rows you need, or use a second SparkSession.",
+        },
+      );
+    }
+    const previous = this.queue;
+    let release: () => void = () => undefined;
+    this.queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      return await body();
+    } finally {
+      release();
+    }
+  }
+
   /** Compiles and describes a relation and everything below it. */
   async analyze(node: RelationNode): Promise<CompiledRelation> {
+    return this.exclusive(() => this.analyzeNode(node));
+  }
+
+  private async analyzeNode(node: RelationNode): Promise<CompiledRelation> {
     const cached = this.analyzed.get(node);
     if (cached !== undefined) return cached;
     let compiled: CompiledRelation;
@@ -94,9 +130,17 @@ export class DuckDBEngine implements Engine {
       const source = await resolveDelta(node, { delta: this.delta, db: this.db, filters: [] });
       this.sources.set(node, source);
       compiled = source.compiled;
-    } else if (node.kind === "filter" && node.input.kind === "read" && node.input.format === "delta") {
+    } else if (
+      node.kind === "filter" &&
+      node.input.kind === "read" &&
+      node.input.format === "delta"
+    ) {
       // Partition pruning and file skipping need the filter while the scan is planned.
-      const source = await resolveDelta(node.input, { delta: this.delta, db: this.db, filters: [node.condition] });
+      const source = await resolveDelta(node.input, {
+        delta: this.delta,
+        db: this.db,
+        filters: [node.condition],
+      });
       this.sources.set(node.input, source);
       const draft = compileRelation(node, [source.compiled], this.context());
       compiled = await this.describe(node, draft);
@@ -112,7 +156,7 @@ export class DuckDBEngine implements Engine {
       compiled = await this.analyzeSql(node);
     } else {
       const inputs: CompiledRelation[] = [];
-      for (const child of childrenOf(node)) inputs.push(await this.analyze(child));
+      for (const child of childrenOf(node)) inputs.push(await this.analyzeNode(child));
       const draft = compileRelation(node, inputs, this.context());
       compiled = await this.describe(node, draft);
     }
@@ -130,7 +174,10 @@ export class DuckDBEngine implements Engine {
     }
     return {
       sql: draft.sql,
-      columns: draft.columns.map((c, i) => ({ ...c, dataType: described[i]?.dataType ?? c.dataType })),
+      columns: draft.columns.map((c, i) => ({
+        ...c,
+        dataType: described[i]?.dataType ?? c.dataType,
+      })),
     };
   }
 
@@ -144,17 +191,23 @@ export class DuckDBEngine implements Engine {
         return new AnalysisError(
           binder ? "DATATYPE_MISMATCH" : "INVALID_INPUT",
           `Cannot analyze the ${node.kind} step: ${detail.split("\n")[0]}`,
-          { cause: e, context: { ...e.context, step: node.kind }, hint: "Check the types of the columns involved (df.printSchema())." },
+          {
+            cause: e,
+            context: { ...e.context, step: node.kind },
+            hint: "Check the types of the columns involved (df.printSchema()).",
+          },
         );
       }
     }
-    return e instanceof TributaryError ? e : new AnalysisError("ANALYSIS_FAILED", String(e), { cause: e });
+    return e instanceof TributaryError
+      ? e
+      : new AnalysisError("ANALYSIS_FAILED", String(e), { cause: e });
   }
 
   private async analyzeSql(node: SqlNode): Promise<CompiledRelation> {
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
-      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyze(view))})`);
+      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeNode(view))})`);
     }
     const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
     const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
@@ -167,20 +220,31 @@ export class DuckDBEngine implements Engine {
       qualifiers: [],
       planIds: [node.planId],
     }));
-    const list = described.map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`).join(", ");
+    const list = described
+      .map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`)
+      .join(", ");
     return { sql: `SELECT ${list} FROM (${sql})`, columns };
   }
 
   /** The final SQL of a plan (what explain prints). */
   async sql(plan: RelationNode): Promise<string> {
-    return finalSql(await this.analyze(plan));
+    return this.exclusive(async () => this.sqlOf(plan));
+  }
+
+  private async sqlOf(plan: RelationNode): Promise<string> {
+    return finalSql(await this.analyzeNode(plan));
   }
 
   async schema(plan: RelationNode): Promise<StructType> {
-    const compiled = await this.analyze(plan);
+    return this.exclusive(() => this.schemaOf(plan));
+  }
+
+  private async schemaOf(plan: RelationNode): Promise<StructType> {
+    const compiled = await this.analyzeNode(plan);
     return new StructType(
       compiled.columns.map((c) => {
-        if (c.dataType === undefined) throw new Error(`column ${c.name} has no type after analysis`);
+        if (c.dataType === undefined)
+          throw new Error(`column ${c.name} has no type after analysis`);
         return new StructField(c.name, c.dataType, true);
       }),
     );
@@ -197,11 +261,22 @@ export class DuckDBEngine implements Engine {
   }
 
   /** Runs `body` between the before/after hooks of every source the plan reads. */
-  private async withSources<T>(plan: RelationNode, body: () => Promise<T>): Promise<{ value: T; metrics: ReadMetrics[] }> {
-    await this.analyze(plan);
+  private async withSources<T>(
+    plan: RelationNode,
+    body: () => Promise<T>,
+  ): Promise<{ value: T; metrics: ReadMetrics[] }> {
+    await this.analyzeNode(plan);
     const reads = this.readsOf(plan);
-    for (const r of reads) await this.sources.get(r)?.before?.(this.db);
-    const value = await body();
+    let value: T;
+    for (let attempt = 1; ; attempt++) {
+      for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+      try {
+        value = await body();
+        break;
+      } catch (e) {
+        if (!(await this.recoverSources(reads, e)) || attempt > 1) throw e;
+      }
+    }
     const metrics: ReadMetrics[] = [];
     for (const r of reads) {
       const m = await this.sources.get(r)?.after?.(this.db);
@@ -213,7 +288,17 @@ export class DuckDBEngine implements Engine {
     return { value, metrics };
   }
 
-  private async abortable<T>(options: ActionOptions | undefined, body: () => Promise<T>): Promise<T> {
+  /** Sources explain a failed action (FAILFAST) or ask for one exact re-run (PERMISSIVE). */
+  private async recoverSources(reads: readonly ReadNode[], error: unknown): Promise<boolean> {
+    let again = false;
+    for (const r of reads) if (await this.sources.get(r)?.recover?.(this.db, error)) again = true;
+    return again;
+  }
+
+  private async abortable<T>(
+    options: ActionOptions | undefined,
+    body: () => Promise<T>,
+  ): Promise<T> {
     const signal = options?.signal;
     if (signal === undefined) return body();
     signal.throwIfAborted();
@@ -222,7 +307,10 @@ export class DuckDBEngine implements Engine {
     try {
       return await body();
     } catch (e) {
-      if (signal.aborted) throw new TributaryError("ACTION_ABORTED", "The action was aborted.", { cause: signal.reason ?? e });
+      if (signal.aborted)
+        throw new TributaryError("ACTION_ABORTED", "The action was aborted.", {
+          cause: signal.reason ?? e,
+        });
       throw e;
     } finally {
       signal.removeEventListener("abort", onAbort);
@@ -230,20 +318,56 @@ export class DuckDBEngine implements Engine {
   }
 
   async collect(plan: RelationNode, options?: ActionOptions): Promise<Row[]> {
-    return this.abortable(options, async () => {
-      const sql = await this.sql(plan);
-      const { value } = await this.withSources(plan, () => this.db.query(sql));
-      return rowsToObjects(value.columns, value.rows);
-    });
+    return this.exclusive(() =>
+      this.abortable(options, async () => {
+        const sql = await this.sqlOf(plan);
+        const { value } = await this.withSources(plan, () => this.db.query(sql));
+        return rowsToObjects(value.columns, value.rows);
+      }),
+    );
   }
 
   async *stream(plan: RelationNode, options?: ActionOptions): AsyncGenerator<Row[]> {
-    const sql = await this.sql(plan);
+    // Hold the connection for the whole iteration (see `exclusive`).
+    let release: () => void = () => undefined;
+    let locked: () => void = () => undefined;
+    const hasLock = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const held = this.exclusive(() => {
+      locked();
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await hasLock;
+    this.streaming = true;
+    try {
+      yield* this.streamRows(plan, options);
+    } finally {
+      this.streaming = false;
+      release();
+      await held;
+    }
+  }
+
+  private async *streamRows(plan: RelationNode, options?: ActionOptions): AsyncGenerator<Row[]> {
+    const sql = await this.sqlOf(plan);
     const reads = this.readsOf(plan);
-    for (const r of reads) await this.sources.get(r)?.before?.(this.db);
-    for await (const chunk of this.db.stream(sql)) {
-      options?.signal?.throwIfAborted();
-      yield rowsToObjects(chunk.columns, chunk.rows);
+    for (let attempt = 1; ; attempt++) {
+      for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+      let yielded = false;
+      try {
+        for await (const chunk of this.db.stream(sql)) {
+          options?.signal?.throwIfAborted();
+          yielded = true;
+          yield rowsToObjects(chunk.columns, chunk.rows);
+        }
+        break;
+      } catch (e) {
+        // Rows already handed out cannot be taken back: a re-run only happens before the first chunk.
+        if (!(await this.recoverSources(reads, e)) || attempt > 1 || yielded) throw e;
+      }
     }
     for (const r of reads) {
       const m = await this.sources.get(r)?.after?.(this.db);
@@ -252,26 +376,43 @@ export class DuckDBEngine implements Engine {
   }
 
   async explain(plan: RelationNode, mode: ExplainMode): Promise<string> {
-    const sql = await this.sql(plan);
-    const result = await this.db.query(`EXPLAIN ${sql}`);
-    const physical = result.rows.map((r) => String(r[1] ?? "")).join("\n");
-    const header = mode === "simple" ? "" : `== Analyzed Plan ==\n${await this.schema(plan).then((s) => s.simpleString())}\n\n`;
-    return `${header}== Generated SQL (DuckDB) ==\n${sql}\n\n== Physical Plan ==\n${physical}`;
-  }
-
-  async write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult> {
-    return this.abortable(options, async () => {
-      const compiled = await this.analyze(plan);
-      const { value, metrics } = await this.withSources(plan, () => writeFiles(this.db, compiled, spec, this.scratchDir));
-      return { ...value, readMetrics: metrics };
+    return this.exclusive(async () => {
+      const sql = await this.sqlOf(plan);
+      const result = await this.db.query(`EXPLAIN ${sql}`);
+      const physical = result.rows.map((r) => String(r[1] ?? "")).join("\n");
+      const header =
+        mode === "simple"
+          ? ""
+          : `== Analyzed Plan ==\n${(await this.schemaOf(plan)).simpleString()}\n\n`;
+      return `${header}== Generated SQL (DuckDB) ==\n${sql}\n\n== Physical Plan ==\n${physical}`;
     });
   }
 
+  async write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult> {
+    return this.exclusive(() =>
+      this.abortable(options, async () => {
+        const compiled = await this.analyzeNode(plan);
+        const { value, metrics } = await this.withSources(plan, () =>
+          writeFiles(this.db, compiled, spec, this.scratchDir),
+        );
+        return { ...value, readMetrics: metrics };
+      }),
+    );
+  }
+
   /** Writes a plan's rows as Parquet data files for a Delta commit (not yet visible). */
-  async writeDeltaFiles(plan: RelationNode, tablePath: string, options: DataFileOptions): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
-    const compiled = await this.analyze(plan);
-    const { value, metrics } = await this.withSources(plan, () => writeDataFiles(this.db, compiled, tablePath, options));
-    return { files: value, readMetrics: metrics };
+  async writeDeltaFiles(
+    plan: RelationNode,
+    tablePath: string,
+    options: DataFileOptions,
+  ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
+    return this.exclusive(async () => {
+      const compiled = await this.analyzeNode(plan);
+      const { value, metrics } = await this.withSources(plan, () =>
+        writeDataFiles(this.db, compiled, tablePath, options),
+      );
+      return { files: value, readMetrics: metrics };
+    });
   }
 
   readMetrics(node: ReadNode): ReadMetrics | undefined {
@@ -284,12 +425,14 @@ export class DuckDBEngine implements Engine {
   }
 
   async setConf(key: string, value: string): Promise<void> {
-    if (key === "spark.sql.session.timeZone") {
-      await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
-      this.settings = { ...this.settings, timeZone: value };
-    } else if (key === "spark.sql.ansi.enabled") {
-      this.settings = { ...this.settings, ansi: value.toLowerCase() === "true" };
-    }
+    await this.exclusive(async () => {
+      if (key === "spark.sql.session.timeZone") {
+        await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
+        this.settings = { ...this.settings, timeZone: value };
+      } else if (key === "spark.sql.ansi.enabled") {
+        this.settings = { ...this.settings, ansi: value.toLowerCase() === "true" };
+      }
+    });
   }
 
   async stop(): Promise<void> {

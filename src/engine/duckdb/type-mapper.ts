@@ -133,7 +133,9 @@ export function fromDuckDBType(t: DuckDBType, column = "?"): DataType {
       throw new AnalysisError(
         "UNSUPPORTED_DATA_TYPE",
         `Column \`${column}\` has DuckDB type ${t.toString()}, which has no Spark equivalent.`,
-        { hint: "Cast the column to a supported type (string, numbers, date, timestamp...) first." },
+        {
+          hint: "Cast the column to a supported type (string, numbers, date, timestamp...) first.",
+        },
       );
   }
 }

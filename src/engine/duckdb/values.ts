@@ -4,12 +4,12 @@
  * `Date` for timestamps, `Map` for maps, plain objects for structs.
  */
 import {
+  createDuckDBValueConverter,
   DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBMapValue,
   DuckDBTypeId,
   type DuckDBValueConverter,
-  createDuckDBValueConverter,
   type JS,
   JSDuckDBValueConverter,
 } from "@duckdb/node-api";
@@ -40,7 +40,9 @@ function decimal(value: unknown): Decimal {
 function hugeint(value: unknown): bigint {
   if (typeof value !== "bigint") throw new TypeError("expected a HUGEINT value");
   if (value < INT64_MIN || value > INT64_MAX) {
-    throw new RangeError(`Value ${value} does not fit in a 64-bit long (Spark's sum overflows here).`);
+    throw new RangeError(
+      `Value ${value} does not fit in a 64-bit long (Spark's sum overflows here).`,
+    );
   }
   return value;
 }
@@ -51,7 +53,10 @@ const map: DuckDBValueConverter<JsValue> = (value, type, converter) => {
   }
   const out = new Map<unknown, unknown>();
   for (const entry of value.entries) {
-    out.set(converter(entry.key, type.keyType, converter), converter(entry.value, type.valueType, converter));
+    out.set(
+      converter(entry.key, type.keyType, converter),
+      converter(entry.value, type.valueType, converter),
+    );
   }
   return out;
 };
@@ -68,4 +73,5 @@ byTypeId[DuckDBTypeId.TIME] = (v) => String(v);
 byTypeId[DuckDBTypeId.INTERVAL] = (v) => String(v);
 
 /** The converter used for every result tributary returns. */
-export const tributaryValueConverter: DuckDBValueConverter<JsValue> = createDuckDBValueConverter(byTypeId);
+export const tributaryValueConverter: DuckDBValueConverter<JsValue> =
+  createDuckDBValueConverter(byTypeId);

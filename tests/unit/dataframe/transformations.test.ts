@@ -18,20 +18,29 @@ function people(s: SparkSession) {
 
 describe("select / filter / withColumn", () => {
   it("selects names, columns and expressions with Spark's column names", async () => {
-    const df = people(spark()).select("id", F.col("name"), F.col("salary").plus(1), F.upper("name"));
+    const df = people(spark()).select(
+      "id",
+      F.col("name"),
+      F.col("salary").plus(1),
+      F.upper("name"),
+    );
     expect(await df.columns).toEqual(["id", "name", "(salary + 1)", "upper(name)"]);
     expect((await df.first())?.["(salary + 1)"]).toBe(101);
   });
 
   it("filters with Columns and with SQL text alike", async () => {
-    const a = await people(spark()).filter(F.col("salary").gt(75).and(F.col("dept").eq("eng"))).collect();
+    const a = await people(spark())
+      .filter(F.col("salary").gt(75).and(F.col("dept").eq("eng")))
+      .collect();
     const b = await people(spark()).filter("salary > 75 AND dept = 'eng'").collect();
     expect(a.map((r) => r.name)).toEqual(["ann", "bob"]);
     expect(b).toEqual(a);
   });
 
   it("withColumn replaces in place and appends new columns at the end", async () => {
-    const df = people(spark()).withColumn("salary", F.col("salary").multiply(2)).withColumn("x", F.lit(1));
+    const df = people(spark())
+      .withColumn("salary", F.col("salary").multiply(2))
+      .withColumn("x", F.lit(1));
     expect(await df.columns).toEqual(["id", "name", "dept", "salary", "x"]);
     expect((await df.first())?.salary).toBe(200);
   });
@@ -46,7 +55,10 @@ describe("select / filter / withColumn", () => {
   });
 
   it("an unknown column names the available ones and the closest match", async () => {
-    const err = await people(spark()).select("nmae").collect().catch((e: unknown) => e);
+    const err = await people(spark())
+      .select("nmae")
+      .collect()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnalysisError);
     const e = err as AnalysisError;
     expect(e.code).toBe("UNRESOLVED_COLUMN");
@@ -75,7 +87,11 @@ describe("aggregation", () => {
   });
 
   it("dict-style agg and count shortcut", async () => {
-    const rows = await people(spark()).groupBy("dept").agg({ salary: "max" }).orderBy(F.col("dept").asc_nulls_last()).collect();
+    const rows = await people(spark())
+      .groupBy("dept")
+      .agg({ salary: "max" })
+      .orderBy(F.col("dept").asc_nulls_last())
+      .collect();
     expect(rows.map((r) => r["max(salary)"])).toEqual([100, 70, null]);
     const counts = await people(spark()).groupBy("dept").count().orderBy("dept").collect();
     expect(counts.map((r) => r.count)).toEqual([1n, 2n, 1n]);
@@ -109,15 +125,38 @@ describe("ordering and limits", () => {
 
 describe("distinct and duplicates", () => {
   it("distinct and dropDuplicates(subset)", async () => {
-    const df = spark().createDataFrame([{ a: 1, b: 1 }, { a: 1, b: 1 }, { a: 1, b: 2 }], "a INT, b INT");
+    const df = spark().createDataFrame(
+      [
+        { a: 1, b: 1 },
+        { a: 1, b: 1 },
+        { a: 1, b: 2 },
+      ],
+      "a INT, b INT",
+    );
     expect(await df.distinct().count()).toBe(2);
     expect(await df.dropDuplicates(["a"]).count()).toBe(1);
   });
 });
 
 describe("joins", () => {
-  const left = (s: SparkSession) => s.createDataFrame([{ id: 1, l: "a" }, { id: 2, l: "b" }, { id: 3, l: "c" }], "id INT, l STRING");
-  const right = (s: SparkSession) => s.createDataFrame([{ id: 2, r: "x" }, { id: 3, r: "y" }, { id: 4, r: "z" }], "id INT, r STRING");
+  const left = (s: SparkSession) =>
+    s.createDataFrame(
+      [
+        { id: 1, l: "a" },
+        { id: 2, l: "b" },
+        { id: 3, l: "c" },
+      ],
+      "id INT, l STRING",
+    );
+  const right = (s: SparkSession) =>
+    s.createDataFrame(
+      [
+        { id: 2, r: "x" },
+        { id: 3, r: "y" },
+        { id: 4, r: "z" },
+      ],
+      "id INT, r STRING",
+    );
 
   it.each([
     ["inner", [2, 3]],
@@ -138,7 +177,11 @@ describe("joins", () => {
   it("joins on a condition with DataFrame-pinned columns", async () => {
     const l = left(spark());
     const r = right(spark());
-    const rows = await l.join(r, l.col("id").eq(r.col("id")), "inner").select(l.col("id"), "l", "r").orderBy(l.col("id")).collect();
+    const rows = await l
+      .join(r, l.col("id").eq(r.col("id")), "inner")
+      .select(l.col("id"), "l", "r")
+      .orderBy(l.col("id"))
+      .collect();
     expect(rows).toEqual([
       { id: 2, l: "b", r: "x" },
       { id: 3, l: "c", r: "y" },
@@ -161,7 +204,11 @@ describe("joins", () => {
   it("an ambiguous column after a join says so", async () => {
     const l = left(spark());
     const r = right(spark());
-    const err = await l.join(r, l.col("id").eq(r.col("id"))).select("id").collect().catch((e: unknown) => e);
+    const err = await l
+      .join(r, l.col("id").eq(r.col("id")))
+      .select("id")
+      .collect()
+      .catch((e: unknown) => e);
     expect((err as AnalysisError).code).toBe("AMBIGUOUS_REFERENCE");
   });
 
@@ -184,7 +231,9 @@ describe("set operations", () => {
       { x: 1, y: "a", z: null },
       { x: 3, y: null, z: true },
     ]);
-    await expect(a.unionByName(c).collect()).rejects.toThrow(/unionByName\(other, true\)|Cannot resolve column/);
+    await expect(a.unionByName(c).collect()).rejects.toThrow(
+      /unionByName\(other, true\)|Cannot resolve column/,
+    );
   });
 
   it("intersect, subtract and exceptAll", async () => {
@@ -230,7 +279,13 @@ describe("windows", () => {
         F.row_number().over(w).alias("rn"),
         F.rank().over(w).alias("rk"),
         F.lag("salary").over(w).alias("prev"),
-        F.sum("salary").over(Window.partitionBy("dept").orderBy("salary").rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("run"),
+        F.sum("salary")
+          .over(
+            Window.partitionBy("dept")
+              .orderBy("salary")
+              .rowsBetween(Window.unboundedPreceding, Window.currentRow),
+          )
+          .alias("run"),
       )
       .orderBy("name")
       .collect();
@@ -255,7 +310,9 @@ describe("misc", () => {
 
   it("spark.sql sees temp views", async () => {
     people(spark()).createOrReplaceTempView("people");
-    const rows = await spark().sql("SELECT dept, count(*) AS n FROM people GROUP BY dept ORDER BY dept NULLS LAST").collect();
+    const rows = await spark()
+      .sql("SELECT dept, count(*) AS n FROM people GROUP BY dept ORDER BY dept NULLS LAST")
+      .collect();
     expect(rows).toEqual([
       { dept: "eng", n: 2n },
       { dept: "ops", n: 1n },
@@ -280,5 +337,24 @@ describe("misc", () => {
     const text = await people(spark()).filter("salary > 1").explainString();
     expect(text).toContain("== Generated SQL (DuckDB) ==");
     expect(text).toContain("WHERE");
+  });
+});
+
+describe("concurrent actions", () => {
+  it("queues concurrent actions on one session and refuses an action inside a stream", async () => {
+    const df = spark().range(1000);
+    const [a, b, c] = await Promise.all([
+      df.count(),
+      df.filter("id < 10").count(),
+      df.agg({ id: "max" }).first(),
+    ]);
+    expect([a, b, c?.["max(id)"]]).toEqual([1000, 10, 999n]);
+    const err = await (async () => {
+      for await (const _row of df) {
+        await df.count();
+      }
+    })().catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe("ACTION_DURING_STREAM");
+    expect(await df.count()).toBe(1000);
   });
 });

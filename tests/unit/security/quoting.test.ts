@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { functions as F } from "../../../src/index.js";
 import { quoteIdent, quoteString } from "../../../src/engine/duckdb/sql-quote.js";
+import { functions as F } from "../../../src/index.js";
 import { useSpark } from "../../helpers/session.js";
 
 const spark = useSpark();
@@ -39,7 +39,31 @@ const NASTY = [
 
 /** A small seeded generator, so failures reproduce. */
 function* fuzzStrings(seed: number, count: number): Generator<string> {
-  const alphabet = ["'", '"', ";", "-", "-", "/", "*", "\\", "\n", "\r", "\t", " ", "a", "Z", "é", "🙂", "`", "(", ")", ",", "=", "%", "\u0000"];
+  const alphabet = [
+    "'",
+    '"',
+    ";",
+    "-",
+    "-",
+    "/",
+    "*",
+    "\\",
+    "\n",
+    "\r",
+    "\t",
+    " ",
+    "a",
+    "Z",
+    "é",
+    "🙂",
+    "`",
+    "(",
+    ")",
+    ",",
+    "=",
+    "%",
+    "\u0000",
+  ];
   let x = seed;
   for (let i = 0; i < count; i++) {
     let s = "";
@@ -64,9 +88,13 @@ describe("values travel as data", () => {
   const values = [...NASTY, ...fuzzStrings(7, 200)];
 
   it("string literals round-trip exactly through lit()", async () => {
-    const df = spark().range(1).select(...values.map((v, i) => F.lit(v).alias(`c${i}`)));
+    const df = spark()
+      .range(1)
+      .select(...values.map((v, i) => F.lit(v).alias(`c${i}`)));
     const row = await df.first();
-    values.forEach((v, i) => expect(row?.[`c${i}`]).toBe(v));
+    values.forEach((v, i) => {
+      expect(row?.[`c${i}`]).toBe(v);
+    });
   });
 
   it("createDataFrame values round-trip and filter by equality matches exactly one row", async () => {
@@ -82,7 +110,14 @@ describe("values travel as data", () => {
 });
 
 describe("identifiers travel as data", () => {
-  const names = [...NASTY.filter((n) => !n.includes("\u0000") && n.trim() !== "" && !n.includes(".") && !n.includes("`")), ...[...fuzzStrings(11, 40)].filter((n) => !n.includes("\u0000") && !n.includes(".") && !n.includes("`"))];
+  const names = [
+    ...NASTY.filter(
+      (n) => !n.includes("\u0000") && n.trim() !== "" && !n.includes(".") && !n.includes("`"),
+    ),
+    ...[...fuzzStrings(11, 40)].filter(
+      (n) => !n.includes("\u0000") && !n.includes(".") && !n.includes("`"),
+    ),
+  ];
   const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 
   it("column names survive select, withColumn, rename, groupBy and write", async () => {
@@ -92,9 +127,15 @@ describe("identifiers travel as data", () => {
     const renamed = df.withColumnRenamed(unique[0] ?? "", "x'y\"z");
     expect((await renamed.columns)[0]).toBe("x'y\"z");
     const first = unique[1] ?? "";
-    const sel = await df.select(F.col(`\`${first}\``)).withColumn(`${first}; --`, F.lit(1)).first();
+    const sel = await df
+      .select(F.col(`\`${first}\``))
+      .withColumn(`${first}; --`, F.lit(1))
+      .first();
     expect(sel).toEqual({ [first]: 1n, [`${first}; --`]: 1 });
-    const grouped = await df.groupBy(F.col(`\`${first}\``)).count().first();
+    const grouped = await df
+      .groupBy(F.col(`\`${first}\``))
+      .count()
+      .first();
     expect(grouped?.count).toBe(1n);
     const out = mkdtempSync(join(tmpdir(), "trib-quote-"));
     await df.write.mode("overwrite").parquet(join(out, "t"));
@@ -103,7 +144,10 @@ describe("identifiers travel as data", () => {
 
   it("a nasty value in a partition column is written and read back as data", async () => {
     const out = mkdtempSync(join(tmpdir(), "trib-part-"));
-    const df = spark().createDataFrame(NASTY.filter((v) => !v.includes("\u0000")).map((v, i) => ({ p: v, i })), "p STRING, i INT");
+    const df = spark().createDataFrame(
+      NASTY.filter((v) => !v.includes("\u0000")).map((v, i) => ({ p: v, i })),
+      "p STRING, i INT",
+    );
     await df.write.mode("overwrite").partitionBy("p").parquet(join(out, "t"));
     expect(readdirSync(join(out, "t")).filter((n) => n.startsWith("p=")).length).toBeGreaterThan(5);
     const back = await spark().read.parquet(join(out, "t")).orderBy("i").collect();

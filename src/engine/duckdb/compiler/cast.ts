@@ -21,7 +21,13 @@ function stringToBoolean(sql: string): string {
   return `CASE WHEN ${v} IN ('t', 'true', 'y', 'yes', '1') THEN TRUE WHEN ${v} IN ('f', 'false', 'n', 'no', '0') THEN FALSE END`;
 }
 
-export function castSql(sql: string, from: DataType | undefined, to: DataType, tryCast: boolean, ansi = false): string {
+export function castSql(
+  sql: string,
+  from: DataType | undefined,
+  to: DataType,
+  tryCast: boolean,
+  ansi = false,
+): string {
   const target = toDuckDBType(to);
   const op = ansi && !tryCast ? "CAST" : "TRY_CAST";
   const f = from?.typeName;
@@ -33,12 +39,19 @@ export function castSql(sql: string, from: DataType | undefined, to: DataType, t
   }
   if (f === "string") {
     if (to.typeName === "boolean") return stringToBoolean(sql);
-    if (to.typeName === "date") return `coalesce(TRY_CAST(trim(${sql}) AS DATE), CAST(TRY_CAST(trim(${sql}) AS TIMESTAMP) AS DATE))`;
-    if (INTEGRAL.has(to.typeName)) return `${op}(trunc(TRY_CAST(trim(${sql}) AS DECIMAL(38,9))) AS ${target})`;
+    if (to.typeName === "date")
+      return `coalesce(TRY_CAST(trim(${sql}) AS DATE), CAST(TRY_CAST(trim(${sql}) AS TIMESTAMP) AS DATE))`;
+    if (INTEGRAL.has(to.typeName))
+      return `${op}(trunc(TRY_CAST(trim(${sql}) AS DECIMAL(38,9))) AS ${target})`;
     return `${op}(trim(${sql}) AS ${target})`;
   }
-  if (f !== undefined && FRACTIONAL.has(f) && INTEGRAL.has(to.typeName)) return `${op}(trunc(${sql}) AS ${target})`;
-  if (f !== undefined && INTEGRAL.has(f) && (to.typeName === "timestamp" || to.typeName === "timestamp_ntz")) {
+  if (f !== undefined && FRACTIONAL.has(f) && INTEGRAL.has(to.typeName))
+    return `${op}(trunc(${sql}) AS ${target})`;
+  if (
+    f !== undefined &&
+    INTEGRAL.has(f) &&
+    (to.typeName === "timestamp" || to.typeName === "timestamp_ntz")
+  ) {
     return `${op}(to_timestamp(${sql}) AS ${target})`;
   }
   if ((f === "timestamp" || f === "timestamp_ntz") && INTEGRAL.has(to.typeName)) {

@@ -30,7 +30,8 @@ function fieldType(t: DataType | undefined, field: string): DataType | undefined
 }
 
 function compileColumn(scope: Scope, name: string, planId: number | undefined): CompiledExpr {
-  if (planId === undefined && scope.lambdaVars.has(name)) return { sql: quoteIdent(name), type: undefined };
+  if (planId === undefined && scope.lambdaVars.has(name))
+    return { sql: quoteIdent(name), type: undefined };
   const { entry, fields } = resolveAttribute(scope, name, planId);
   let sql = entry.ref;
   let type: DataType | undefined = entry.col.dataType;
@@ -39,13 +40,18 @@ function compileColumn(scope: Scope, name: string, planId: number | undefined): 
       throw new AnalysisError(
         "INVALID_EXTRACT_BASE_FIELD_TYPE",
         `Cannot extract field \`${f}\` from \`${entry.col.name}\` of type ${type.simpleString()}: only structs have fields.`,
-        { hint: `Is \`${name}\` meant to be a column name? Quote it with backticks: \`${"`"}${name}${"`"}\`.` },
+        {
+          hint: `Is \`${name}\` meant to be a column name? Quote it with backticks: \`${"`"}${name}${"`"}\`.`,
+        },
       );
     }
     if (type?.typeName === "struct" && type.field(f) === undefined) {
       throw new AnalysisError(
         "FIELD_NOT_FOUND",
-        `No such struct field \`${f}\` in ${type.fieldNames().map((n) => `\`${n}\``).join(", ")}.`,
+        `No such struct field \`${f}\` in ${type
+          .fieldNames()
+          .map((n) => `\`${n}\``)
+          .join(", ")}.`,
       );
     }
     sql = `struct_extract(${sql}, ${quoteString(type?.typeName === "struct" ? (type.field(f)?.name ?? f) : f)})`;
@@ -70,7 +76,12 @@ function frameSql(frame: WindowFrame): string {
   return `${frame.frameType.toUpperCase()} BETWEEN ${bound(frame.lower)} AND ${bound(frame.upper)}`;
 }
 
-function literalArg(args: readonly ExprNode[], index: number, fn: string, what: "string" | "integer"): unknown {
+function literalArg(
+  args: readonly ExprNode[],
+  index: number,
+  fn: string,
+  what: "string" | "integer",
+): unknown {
   const node = args[index];
   if (node?.kind === "literal" && node.value !== null) return node.value;
   throw new AnalysisError(
@@ -91,7 +102,12 @@ function compileCall(
   const def = lookupFunction(name);
   const max = def.maxArgs ?? def.minArgs;
   if (argNodes.length < def.minArgs || argNodes.length > max) {
-    const expected = max === def.minArgs ? `${def.minArgs}` : max === Number.POSITIVE_INFINITY ? `at least ${def.minArgs}` : `${def.minArgs} to ${max}`;
+    const expected =
+      max === def.minArgs
+        ? `${def.minArgs}`
+        : max === Number.POSITIVE_INFINITY
+          ? `at least ${def.minArgs}`
+          : `${def.minArgs} to ${max}`;
     throw new AnalysisError(
       "WRONG_NUM_ARGS",
       `\`${name}\` takes ${expected} argument(s) but ${argNodes.length} were given.`,
@@ -99,10 +115,15 @@ function compileCall(
     );
   }
   if (over === "" && def.kind === "window") {
-    throw new AnalysisError("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", `\`${name}\` needs a window: use ${name}().over(Window...).`);
+    throw new AnalysisError(
+      "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
+      `\`${name}\` needs a window: use ${name}().over(Window...).`,
+    );
   }
   const args: FnArg[] = argNodes.map((node) =>
-    node.kind === "star" ? { sql: "*", type: undefined, node } : { ...compileExpr(node, scope, ctx), node },
+    node.kind === "star"
+      ? { sql: "*", type: undefined, node }
+      : { ...compileExpr(node, scope, ctx), node },
   );
   const fnCtx: FnContext = {
     name,
@@ -113,7 +134,11 @@ function compileCall(
     literalInt: (i) => {
       const v = literalArg(argNodes, i, name, "integer");
       const n = typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number.NaN;
-      if (!Number.isInteger(n)) throw new AnalysisError("NON_FOLDABLE_ARGUMENT", `Argument ${i + 1} of \`${name}\` must be an integer.`);
+      if (!Number.isInteger(n))
+        throw new AnalysisError(
+          "NON_FOLDABLE_ARGUMENT",
+          `Argument ${i + 1} of \`${name}\` must be an integer.`,
+        );
       return n;
     },
   };
@@ -127,29 +152,51 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
     case "column":
       return compileColumn(scope, node.name, node.planId);
     case "star":
-      throw new AnalysisError("INVALID_STAR_USAGE", "`*` can only be used in select() or count(*).");
+      throw new AnalysisError(
+        "INVALID_STAR_USAGE",
+        "`*` can only be used in select() or count(*).",
+      );
     case "call":
       return compileCall(node.name, node.args, node.distinct, scope, ctx, "");
     case "alias":
       return compileExpr(node.expr, scope, ctx);
     case "cast": {
       const inner = compileExpr(node.expr, scope, ctx);
-      return { sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi), type: node.to };
+      return {
+        sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi),
+        type: node.to,
+      };
     }
     case "sortOrder": {
       const inner = compileExpr(node.expr, scope, ctx);
-      return { sql: `${inner.sql} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`, type: inner.type };
+      return {
+        sql: `${inner.sql} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`,
+        type: inner.type,
+      };
     }
     case "window": {
       const parts: string[] = [];
-      if (node.partitionBy.length > 0) parts.push(`PARTITION BY ${node.partitionBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`);
-      if (node.orderBy.length > 0) parts.push(`ORDER BY ${node.orderBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`);
+      if (node.partitionBy.length > 0)
+        parts.push(
+          `PARTITION BY ${node.partitionBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
+        );
+      if (node.orderBy.length > 0)
+        parts.push(
+          `ORDER BY ${node.orderBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
+        );
       if (node.frame !== undefined) parts.push(frameSql(node.frame));
       const over = ` OVER (${parts.join(" ")})`;
-      if (node.fn.kind !== "call") throw new AnalysisError("INVALID_WINDOW_FUNCTION", "Only function calls can be used over a window.");
+      if (node.fn.kind !== "call")
+        throw new AnalysisError(
+          "INVALID_WINDOW_FUNCTION",
+          "Only function calls can be used over a window.",
+        );
       const def = lookupFunction(node.fn.name);
       if (def.kind !== "aggregate" && def.kind !== "window") {
-        throw new AnalysisError("NOT_A_WINDOW_FUNCTION", `\`${node.fn.name}\` is not an aggregate or window function, so it cannot be used with over().`);
+        throw new AnalysisError(
+          "NOT_A_WINDOW_FUNCTION",
+          `\`${node.fn.name}\` is not an aggregate or window function, so it cannot be used with over().`,
+        );
       }
       return compileCall(node.fn.name, node.fn.args, node.fn.distinct, scope, ctx, over);
     }
@@ -160,9 +207,18 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
       if (t?.typeName === "struct" && key.kind === "literal" && typeof key.value === "string") {
         const field = t.field(key.value);
         if (field === undefined) {
-          throw new AnalysisError("FIELD_NOT_FOUND", `No such struct field \`${key.value}\` in ${t.fieldNames().map((n) => `\`${n}\``).join(", ")}.`);
+          throw new AnalysisError(
+            "FIELD_NOT_FOUND",
+            `No such struct field \`${key.value}\` in ${t
+              .fieldNames()
+              .map((n) => `\`${n}\``)
+              .join(", ")}.`,
+          );
         }
-        return { sql: `struct_extract(${base.sql}, ${quoteString(field.name)})`, type: field.dataType };
+        return {
+          sql: `struct_extract(${base.sql}, ${quoteString(field.name)})`,
+          type: field.dataType,
+        };
       }
       const k = compileExpr(key, scope, ctx);
       if (t?.typeName === "map") return { sql: `${base.sql}[${k.sql}]`, type: t.valueType };
@@ -171,14 +227,26 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
         if (t === undefined && key.kind === "literal" && typeof key.value === "string") {
           return { sql: `struct_extract(${base.sql}, ${k.sql})`, type: undefined };
         }
-        return { sql: `${base.sql}[(${k.sql}) + 1]`, type: t?.typeName === "array" ? t.elementType : undefined };
+        return {
+          sql: `${base.sql}[(${k.sql}) + 1]`,
+          type: t?.typeName === "array" ? t.elementType : undefined,
+        };
       }
-      throw new AnalysisError("INVALID_EXTRACT_BASE_TYPE", `Cannot take an item of a value of type ${t.simpleString()}.`);
+      throw new AnalysisError(
+        "INVALID_EXTRACT_BASE_TYPE",
+        `Cannot take an item of a value of type ${t.simpleString()}.`,
+      );
     }
     case "lambda": {
-      const inner: Scope = { entries: scope.entries, lambdaVars: new Set([...scope.lambdaVars, ...node.params]) };
+      const inner: Scope = {
+        entries: scope.entries,
+        lambdaVars: new Set([...scope.lambdaVars, ...node.params]),
+      };
       const body = compileExpr(node.body, inner, ctx);
-      return { sql: `lambda ${node.params.map(quoteIdent).join(", ")}: ${body.sql}`, type: body.type };
+      return {
+        sql: `lambda ${node.params.map(quoteIdent).join(", ")}: ${body.sql}`,
+        type: body.type,
+      };
     }
     case "lambdaVar":
       return { sql: quoteIdent(node.name), type: undefined };

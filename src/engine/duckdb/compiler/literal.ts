@@ -19,7 +19,8 @@ export function utcText(d: Date): string {
 
 function numberSql(v: number, t: DataType): string {
   if (Number.isNaN(v)) return `CAST('NaN' AS ${toDuckDBType(t)})`;
-  if (!Number.isFinite(v)) return `CAST('${v > 0 ? "Infinity" : "-Infinity"}' AS ${toDuckDBType(t)})`;
+  if (!Number.isFinite(v))
+    return `CAST('${v > 0 ? "Infinity" : "-Infinity"}' AS ${toDuckDBType(t)})`;
   if (t.typeName === "integer") return String(v);
   return `CAST(${quoteString(String(v))} AS ${toDuckDBType(t)})`;
 }
@@ -38,13 +39,15 @@ export function literalSql(value: LiteralValue, t: DataType): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return numberSql(value, t);
   if (typeof value === "bigint") return `CAST(${value.toString()} AS ${toDuckDBType(t)})`;
-  if (value instanceof Decimal) return `CAST(${quoteString(value.toString())} AS ${toDuckDBType(t)})`;
+  if (value instanceof Decimal)
+    return `CAST(${quoteString(value.toString())} AS ${toDuckDBType(t)})`;
   if (value instanceof Date) {
     return t.typeName === "timestamp_ntz"
       ? `CAST(${quoteString(utcText(value))} AS TIMESTAMP)`
       : `CAST(${quoteString(`${utcText(value)}+00`)} AS TIMESTAMPTZ)`;
   }
-  if (value instanceof Uint8Array) return `from_hex(${quoteString(Buffer.from(value).toString("hex"))})`;
+  if (value instanceof Uint8Array)
+    return `from_hex(${quoteString(Buffer.from(value).toString("hex"))})`;
   if (t.typeName === "string") return quoteString(value);
   return `CAST(${quoteString(value)} AS ${toDuckDBType(t)})`;
 }

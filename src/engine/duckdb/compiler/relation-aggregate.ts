@@ -5,7 +5,11 @@ import { itemsFor, selectFrom } from "./relation-project.js";
 import { type CompiledRelation, inputAlias } from "./relation-types.js";
 import { scopeOf } from "./scope.js";
 
-export function compileAggregate(node: AggregateNode, input: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileAggregate(
+  node: AggregateNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const keyItems = node.grouping.flatMap((e) => itemsFor(e, scope, node.planId, ctx));
   const aggItems = node.aggregates.flatMap((e) => itemsFor(e, scope, node.planId, ctx));

@@ -8,7 +8,14 @@ import { quoteIdent } from "../sql-quote.js";
 import { compileExpr, type ExprContext } from "./expression.js";
 import type { SelectItem } from "./relation-project.js";
 import { type CompiledRelation, pass } from "./relation-types.js";
-import { mergeScopes, NameAllocator, type OutCol, requireColumn, type ScopeEntry, scopeOf } from "./scope.js";
+import {
+  mergeScopes,
+  NameAllocator,
+  type OutCol,
+  requireColumn,
+  type ScopeEntry,
+  scopeOf,
+} from "./scope.js";
 
 const JOIN_SQL: Record<JoinNode["joinType"], string> = {
   inner: "INNER JOIN",
@@ -26,7 +33,12 @@ function entryFor(scope: { entries: readonly ScopeEntry[] }, col: OutCol): Scope
   return e;
 }
 
-export function compileJoin(node: JoinNode, left: CompiledRelation, right: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileJoin(
+  node: JoinNode,
+  left: CompiledRelation,
+  right: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const la = `l${node.planId}`;
   const ra = `r${node.planId}`;
   const ls = scopeOf(left.columns, la);
@@ -44,14 +56,22 @@ export function compileJoin(node: JoinNode, left: CompiledRelation, right: Compi
     const lref = entryFor(ls, lc).ref;
     const rref = entryFor(rs, rc).ref;
     conditions.push(`${lref} = ${rref}`);
-    const sql = node.joinType === "full" ? `coalesce(${lref}, ${rref})` : node.joinType === "right" ? rref : lref;
+    const sql =
+      node.joinType === "full"
+        ? `coalesce(${lref}, ${rref})`
+        : node.joinType === "right"
+          ? rref
+          : lref;
     const from = node.joinType === "right" ? rc : lc;
     items.push({ sql, col: { ...pass(from, node.planId), name: lc.name } });
   }
   if (node.condition !== undefined) {
     const cond = compileExpr(node.condition, both, ctx);
     if (cond.type !== undefined && cond.type.typeName !== "boolean") {
-      throw new AnalysisError("DATATYPE_MISMATCH", `A join condition must be a boolean, but it is ${cond.type.simpleString()}.`);
+      throw new AnalysisError(
+        "DATATYPE_MISMATCH",
+        `A join condition must be a boolean, but it is ${cond.type.simpleString()}.`,
+      );
     }
     conditions.push(cond.sql);
   }
@@ -59,12 +79,14 @@ export function compileJoin(node: JoinNode, left: CompiledRelation, right: Compi
     throw new AnalysisError(
       "MISSING_JOIN_CONDITION",
       `A ${node.joinType} join needs a condition or join columns.`,
-      { hint: "Pass join columns (df.join(other, [\"id\"])) or a condition, or use crossJoin()." },
+      { hint: 'Pass join columns (df.join(other, ["id"])) or a condition, or use crossJoin().' },
     );
   }
-  for (const e of ls.entries) if (!usingLeft.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
+  for (const e of ls.entries)
+    if (!usingLeft.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
   if (node.joinType !== "left_semi" && node.joinType !== "left_anti") {
-    for (const e of rs.entries) if (!usingRight.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
+    for (const e of rs.entries)
+      if (!usingRight.has(e.col)) items.push({ sql: e.ref, col: pass(e.col, node.planId) });
   }
   const names = new NameAllocator();
   const columns: OutCol[] = [];
@@ -73,8 +95,10 @@ export function compileJoin(node: JoinNode, left: CompiledRelation, right: Compi
     columns.push({ ...item.col, sqlName });
     return `${item.sql} AS ${quoteIdent(sqlName)}`;
   });
-  const on = node.joinType === "cross" && conditions.length === 0 ? "" : ` ON ${conditions.join(" AND ")}`;
-  const joinSql = node.joinType === "cross" && conditions.length > 0 ? "INNER JOIN" : JOIN_SQL[node.joinType];
+  const on =
+    node.joinType === "cross" && conditions.length === 0 ? "" : ` ON ${conditions.join(" AND ")}`;
+  const joinSql =
+    node.joinType === "cross" && conditions.length > 0 ? "INNER JOIN" : JOIN_SQL[node.joinType];
   return {
     sql: `SELECT ${list.join(", ")} FROM (${left.sql}) AS ${quoteIdent(la)} ${joinSql} (${right.sql}) AS ${quoteIdent(ra)}${on}`,
     columns,

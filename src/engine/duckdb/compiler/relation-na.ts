@@ -25,7 +25,10 @@ function fits(value: LiteralNode, t: DataType | undefined): boolean {
 
 function typed(col: OutCol): DataType {
   if (col.dataType === undefined) {
-    throw new AnalysisError("UNKNOWN_COLUMN_TYPE", `The type of column \`${col.name}\` is not known yet.`);
+    throw new AnalysisError(
+      "UNKNOWN_COLUMN_TYPE",
+      `The type of column \`${col.name}\` is not known yet.`,
+    );
   }
   return col.dataType;
 }
@@ -40,7 +43,8 @@ export function compileNaFill(node: NaFillNode, input: CompiledRelation): Compil
   } else {
     node.columns.forEach((name, i) => {
       const value = node.values.length === 1 ? node.values[0] : node.values[i];
-      if (value === undefined) throw new IllegalArgumentError(`na.fill has no value for column ${name}.`);
+      if (value === undefined)
+        throw new IllegalArgumentError(`na.fill has no value for column ${name}.`);
       const col = requireColumn(name, input.columns);
       if (fits(value, col.dataType)) fills.set(col, value);
     });
@@ -50,18 +54,22 @@ export function compileNaFill(node: NaFillNode, input: CompiledRelation): Compil
     const value = col === undefined ? undefined : fills.get(col);
     if (col === undefined || value === undefined) return item;
     const t = typed(col);
-    const v = typeof value.value === "bigint" || typeof value.value === "number" ? value.value : value.value;
+    const v =
+      typeof value.value === "bigint" || typeof value.value === "number"
+        ? value.value
+        : value.value;
     const fill = `TRY_CAST(${literalSql(v, value.dataType)} AS ${sqlType(t)})`;
     return { sql: `coalesce(${item.sql}, ${fill})`, col: item.col };
   });
   return selectFrom(items, input, node.planId);
 }
 
-
-
 export function compileNaDrop(node: NaDropNode, input: CompiledRelation): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
-  const targets = node.columns === undefined ? input.columns : node.columns.map((n) => requireColumn(n, input.columns));
+  const targets =
+    node.columns === undefined
+      ? input.columns
+      : node.columns.map((n) => requireColumn(n, input.columns));
   const min = node.minNonNulls ?? targets.length;
   const present = targets.map((col) => {
     const ref = scope.entries.find((e) => e.col === col)?.ref ?? "";

@@ -19,7 +19,12 @@ export interface SelectItem {
 }
 
 /** `SELECT items FROM (input) AS alias [suffix]`, allocating unique SQL names. */
-export function selectFrom(items: readonly SelectItem[], input: CompiledRelation, planId: number, suffix = ""): CompiledRelation {
+export function selectFrom(
+  items: readonly SelectItem[],
+  input: CompiledRelation,
+  planId: number,
+  suffix = "",
+): CompiledRelation {
   const names = new NameAllocator();
   const columns: OutCol[] = [];
   const list = items.map((item) => {
@@ -28,7 +33,10 @@ export function selectFrom(items: readonly SelectItem[], input: CompiledRelation
     return `${item.sql} AS ${quoteIdent(sqlName)}`;
   });
   const select = list.length === 0 ? "SELECT NULL AS __no_columns" : `SELECT ${list.join(", ")}`;
-  return { sql: `${select} FROM (${input.sql}) AS ${quoteIdent(inputAlias(planId))}${suffix}`, columns };
+  return {
+    sql: `${select} FROM (${input.sql}) AS ${quoteIdent(inputAlias(planId))}${suffix}`,
+    columns,
+  };
 }
 
 /** Items passing every input column through unchanged. */
@@ -37,14 +45,24 @@ export function passAll(scope: Scope, planId: number): SelectItem[] {
 }
 
 /** The select items one expression produces (a star expands; a plain column keeps its identity). */
-export function itemsFor(expr: ExprNode, scope: Scope, planId: number, ctx: ExprContext): SelectItem[] {
+export function itemsFor(
+  expr: ExprNode,
+  scope: Scope,
+  planId: number,
+  ctx: ExprContext,
+): SelectItem[] {
   if (expr.kind === "star") {
     const entries =
       expr.target === undefined
         ? scope.entries
-        : scope.entries.filter((e) => e.col.qualifiers.some((q) => q.toLowerCase() === expr.target?.toLowerCase()));
+        : scope.entries.filter((e) =>
+            e.col.qualifiers.some((q) => q.toLowerCase() === expr.target?.toLowerCase()),
+          );
     if (expr.target !== undefined && entries.length === 0) {
-      throw new AnalysisError("CANNOT_RESOLVE_STAR_EXPAND", `Cannot resolve \`${expr.target}.*\`: no DataFrame is aliased \`${expr.target}\`.`);
+      throw new AnalysisError(
+        "CANNOT_RESOLVE_STAR_EXPAND",
+        `Cannot resolve \`${expr.target}.*\`: no DataFrame is aliased \`${expr.target}\`.`,
+      );
     }
     return entries.map((e) => ({ sql: e.ref, col: pass(e.col, planId) }));
   }
@@ -53,10 +71,19 @@ export function itemsFor(expr: ExprNode, scope: Scope, planId: number, ctx: Expr
     if (r.fields.length === 0) return [{ sql: r.entry.ref, col: pass(r.entry.col, planId) }];
   }
   const compiled = compileExpr(expr, scope, ctx);
-  return [{ sql: compiled.sql, col: { name: outputName(expr), dataType: compiled.type, qualifiers: [], planIds: [planId] } }];
+  return [
+    {
+      sql: compiled.sql,
+      col: { name: outputName(expr), dataType: compiled.type, qualifiers: [], planIds: [planId] },
+    },
+  ];
 }
 
-export function compileProject(node: ProjectNode, input: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileProject(
+  node: ProjectNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const items = node.exprs.flatMap((e) => itemsFor(e, scope, node.planId, ctx));
   return selectFrom(items, input, node.planId);
@@ -64,12 +91,19 @@ export function compileProject(node: ProjectNode, input: CompiledRelation, ctx: 
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-export function compileWithColumns(node: WithColumnsNode, input: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileWithColumns(
+  node: WithColumnsNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const items = passAll(scope, node.planId);
   for (const alias of node.columns) {
     const compiled = compileExpr(alias.expr, scope, ctx);
-    const item: SelectItem = { sql: compiled.sql, col: { name: alias.name, dataType: compiled.type, qualifiers: [], planIds: [node.planId] } };
+    const item: SelectItem = {
+      sql: compiled.sql,
+      col: { name: alias.name, dataType: compiled.type, qualifiers: [], planIds: [node.planId] },
+    };
     const at = items.findIndex((i) => same(i.col.name, alias.name));
     if (at >= 0) items[at] = item;
     else items.push(item);
@@ -77,7 +111,10 @@ export function compileWithColumns(node: WithColumnsNode, input: CompiledRelatio
   return selectFrom(items, input, node.planId);
 }
 
-export function compileRenamed(node: WithColumnsRenamedNode, input: CompiledRelation): CompiledRelation {
+export function compileRenamed(
+  node: WithColumnsRenamedNode,
+  input: CompiledRelation,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const items = passAll(scope, node.planId).map((item) => {
     const rename = node.renames.find(([from]) => same(from, item.col.name));
@@ -88,7 +125,9 @@ export function compileRenamed(node: WithColumnsRenamedNode, input: CompiledRela
 
 export function compileDrop(node: DropNode, input: CompiledRelation): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
-  const items = passAll(scope, node.planId).filter((item) => !node.columns.some((c) => same(c, item.col.name)));
+  const items = passAll(scope, node.planId).filter(
+    (item) => !node.columns.some((c) => same(c, item.col.name)),
+  );
   return selectFrom(items, input, node.planId);
 }
 

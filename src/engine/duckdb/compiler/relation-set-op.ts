@@ -16,7 +16,11 @@ function nullOf(col: OutCol): string {
   return col.dataType === undefined ? "NULL" : `CAST(NULL AS ${toDuckDBType(col.dataType)})`;
 }
 
-function byName(node: SetOpNode, left: CompiledRelation, right: CompiledRelation): { l: string[]; r: string[]; columns: OutCol[] } {
+function byName(
+  node: SetOpNode,
+  left: CompiledRelation,
+  right: CompiledRelation,
+): { l: string[]; r: string[]; columns: OutCol[] } {
   const l: string[] = [];
   const r: string[] = [];
   const columns: OutCol[] = [];
@@ -36,9 +40,13 @@ function byName(node: SetOpNode, left: CompiledRelation, right: CompiledRelation
   for (const rc of right.columns) {
     if (left.columns.some((c) => same(c.name, rc.name))) continue;
     if (!node.allowMissingColumns) {
-      throw new AnalysisError("NUM_COLUMNS_MISMATCH", `Column \`${rc.name}\` of the right DataFrame is not in the left DataFrame.`, {
-        hint: "Use unionByName(other, true) to fill missing columns with nulls.",
-      });
+      throw new AnalysisError(
+        "NUM_COLUMNS_MISMATCH",
+        `Column \`${rc.name}\` of the right DataFrame is not in the left DataFrame.`,
+        {
+          hint: "Use unionByName(other, true) to fill missing columns with nulls.",
+        },
+      );
     }
     l.push(nullOf(rc));
     r.push(quoteIdent(rc.sqlName));
@@ -47,7 +55,11 @@ function byName(node: SetOpNode, left: CompiledRelation, right: CompiledRelation
   return { l, r, columns };
 }
 
-export function compileSetOp(node: SetOpNode, left: CompiledRelation, right: CompiledRelation): CompiledRelation {
+export function compileSetOp(
+  node: SetOpNode,
+  left: CompiledRelation,
+  right: CompiledRelation,
+): CompiledRelation {
   let lList: string[];
   let rList: string[];
   let columns: OutCol[];

@@ -8,37 +8,53 @@ import type { OffsetNode } from "../../../plan/relation/offset.js";
 import type { SampleNode } from "../../../plan/relation/sample.js";
 import type { SortNode } from "../../../plan/relation/sort.js";
 import type { SubqueryAliasNode } from "../../../plan/relation/subquery-alias.js";
+import { quoteIdent } from "../sql-quote.js";
 import { compileExpr, type ExprContext } from "./expression.js";
 import { passAll, selectFrom } from "./relation-project.js";
 import { type CompiledRelation, inputAlias } from "./relation-types.js";
 import { requireColumn, scopeOf } from "./scope.js";
-import { quoteIdent } from "../sql-quote.js";
 
 function keep(planId: number, input: CompiledRelation, suffix: string): CompiledRelation {
-  return selectFrom(passAll(scopeOf(input.columns, inputAlias(planId)), planId), input, planId, suffix);
+  return selectFrom(
+    passAll(scopeOf(input.columns, inputAlias(planId)), planId),
+    input,
+    planId,
+    suffix,
+  );
 }
 
-export function compileFilter(node: FilterNode, input: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileFilter(
+  node: FilterNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const cond = compileExpr(node.condition, scope, ctx);
   if (cond.type !== undefined && cond.type.typeName !== "boolean") {
     throw new AnalysisError(
       "DATATYPE_MISMATCH",
       `A filter condition must be a boolean, but it is ${cond.type.simpleString()}.`,
-      { hint: "Compare the column with a value, e.g. col(\"x\").gt(0), or cast it to boolean." },
+      { hint: 'Compare the column with a value, e.g. col("x").gt(0), or cast it to boolean.' },
     );
   }
   return keep(node.planId, input, ` WHERE ${cond.sql}`);
 }
 
-export function compileSort(node: SortNode, input: CompiledRelation, ctx: ExprContext): CompiledRelation {
+export function compileSort(
+  node: SortNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
-  const keys = node.orders.map((o) => compileExpr(o.kind === "sortOrder" ? o : SortOrderNode.create(o), scope, ctx).sql);
+  const keys = node.orders.map(
+    (o) => compileExpr(o.kind === "sortOrder" ? o : SortOrderNode.create(o), scope, ctx).sql,
+  );
   return keep(node.planId, input, keys.length === 0 ? "" : ` ORDER BY ${keys.join(", ")}`);
 }
 
 function count(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 0) throw new IllegalArgumentError(`${what} must be a non-negative integer, got ${n}.`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new IllegalArgumentError(`${what} must be a non-negative integer, got ${n}.`);
   return n;
 }
 
@@ -50,7 +66,10 @@ export function compileOffset(node: OffsetNode, input: CompiledRelation): Compil
   return keep(node.planId, input, ` OFFSET ${count(node.offset, "offset")}`);
 }
 
-export function compileDeduplicate(node: DeduplicateNode, input: CompiledRelation): CompiledRelation {
+export function compileDeduplicate(
+  node: DeduplicateNode,
+  input: CompiledRelation,
+): CompiledRelation {
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const items = passAll(scope, node.planId);
   if (node.columns === undefined) {
@@ -65,7 +84,10 @@ export function compileDeduplicate(node: DeduplicateNode, input: CompiledRelatio
   return { ...c, sql: c.sql.replace(/^SELECT /, `SELECT DISTINCT ON (${keys.join(", ")}) `) };
 }
 
-export function compileSubqueryAlias(node: SubqueryAliasNode, input: CompiledRelation): CompiledRelation {
+export function compileSubqueryAlias(
+  node: SubqueryAliasNode,
+  input: CompiledRelation,
+): CompiledRelation {
   const c = keep(node.planId, input, "");
   return { ...c, columns: c.columns.map((col) => ({ ...col, qualifiers: [node.alias] })) };
 }

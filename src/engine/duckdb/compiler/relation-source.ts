@@ -17,13 +17,20 @@ export function compileLocalRelation(node: LocalRelationNode): CompiledRelation 
     qualifiers: [],
     planIds: [node.planId],
   }));
-  const casts = node.schema.fields.map((f, i) => `CAST(${quoteIdent(`c${i}`)} AS ${toDuckDBType(f.dataType)}) AS ${quoteIdent(columns[i]?.sqlName ?? f.name)}`);
+  const casts = node.schema.fields.map(
+    (f, i) =>
+      `CAST(${quoteIdent(`c${i}`)} AS ${toDuckDBType(f.dataType)}) AS ${quoteIdent(columns[i]?.sqlName ?? f.name)}`,
+  );
   if (node.rows.length === 0) {
-    const nulls = node.schema.fields.map((f, i) => `CAST(NULL AS ${toDuckDBType(f.dataType)}) AS ${quoteIdent(columns[i]?.sqlName ?? f.name)}`);
+    const nulls = node.schema.fields.map(
+      (f, i) =>
+        `CAST(NULL AS ${toDuckDBType(f.dataType)}) AS ${quoteIdent(columns[i]?.sqlName ?? f.name)}`,
+    );
     return { sql: `SELECT ${nulls.join(", ") || "NULL AS __no_columns"} WHERE FALSE`, columns };
   }
   const values = node.rows.map(
-    (row) => `(${node.schema.fields.map((f, i) => literalSql(row[i] ?? null, f.dataType)).join(", ")})`,
+    (row) =>
+      `(${node.schema.fields.map((f, i) => literalSql(row[i] ?? null, f.dataType)).join(", ")})`,
   );
   const colNames = node.schema.fields.map((_, i) => quoteIdent(`c${i}`)).join(", ");
   return {
@@ -35,6 +42,8 @@ export function compileLocalRelation(node: LocalRelationNode): CompiledRelation 
 export function compileRange(node: RangeNode): CompiledRelation {
   return {
     sql: `SELECT range AS "id" FROM range(${node.start}, ${node.end}, ${node.step})`,
-    columns: [{ name: "id", sqlName: "id", dataType: LongType, qualifiers: [], planIds: [node.planId] }],
+    columns: [
+      { name: "id", sqlName: "id", dataType: LongType, qualifiers: [], planIds: [node.planId] },
+    ],
   };
 }

@@ -7,7 +7,13 @@ import { quoteIdent } from "../sql-quote.js";
 import { compileAggregate } from "./relation-aggregate.js";
 import { compileJoin } from "./relation-join.js";
 import { compileNaDrop, compileNaFill } from "./relation-na.js";
-import { compileDrop, compileProject, compileRenamed, compileToDF, compileWithColumns } from "./relation-project.js";
+import {
+  compileDrop,
+  compileProject,
+  compileRenamed,
+  compileToDF,
+  compileWithColumns,
+} from "./relation-project.js";
 import { compileSetOp } from "./relation-set-op.js";
 import {
   compileDeduplicate,
@@ -64,7 +70,11 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
 };
 
 /** Compiles one relation given its inputs, already compiled (children first). */
-export function compileRelation(node: RelationNode, inputs: readonly CompiledRelation[], ctx: RelationContext): CompiledRelation {
+export function compileRelation(
+  node: RelationNode,
+  inputs: readonly CompiledRelation[],
+  ctx: RelationContext,
+): CompiledRelation {
   const handler = handlers[node.kind] as Handler<RelationNode["kind"]>;
   return handler(node as never, inputs, ctx);
 }
@@ -72,6 +82,8 @@ export function compileRelation(node: RelationNode, inputs: readonly CompiledRel
 /** The final SELECT a user sees: internal SQL names renamed back to Spark's column names. */
 export function finalSql(rel: CompiledRelation): string {
   if (rel.columns.every((c) => c.sqlName === c.name)) return rel.sql;
-  const list = rel.columns.map((c) => `${quoteIdent(c.sqlName)} AS ${quoteIdent(c.name)}`).join(", ");
+  const list = rel.columns
+    .map((c) => `${quoteIdent(c.sqlName)} AS ${quoteIdent(c.name)}`)
+    .join(", ");
   return `SELECT ${list} FROM (${rel.sql}) AS "result"`;
 }

@@ -33,7 +33,10 @@ export interface Scope {
 /** The scope of a single input relation aliased as `alias` in the FROM clause. */
 export function scopeOf(columns: readonly OutCol[], alias: string): Scope {
   return {
-    entries: columns.map((col) => ({ col, ref: `${quoteIdent(alias)}.${quoteIdent(col.sqlName)}` })),
+    entries: columns.map((col) => ({
+      col,
+      ref: `${quoteIdent(alias)}.${quoteIdent(col.sqlName)}`,
+    })),
     lambdaVars: new Set(),
   };
 }
@@ -63,7 +66,9 @@ function matchOne(candidates: ScopeEntry[], exact: string): ScopeEntry[] {
 export function resolveAttribute(scope: Scope, name: string, planId?: number): Resolved {
   const parts = splitAttribute(name);
   const pool =
-    planId === undefined ? scope.entries : scope.entries.filter((e) => e.col.planIds.includes(planId));
+    planId === undefined
+      ? scope.entries
+      : scope.entries.filter((e) => e.col.planIds.includes(planId));
   const attempts: { entries: ScopeEntry[]; fields: string[] }[] = [];
   // Qualified: alias.column[.fields]
   if (parts.length >= 2) {
@@ -79,15 +84,20 @@ export function resolveAttribute(scope: Scope, name: string, planId?: number): R
   const found = attempts[0];
   if (found === undefined) {
     if (planId !== undefined) return resolveAttribute(scope, name);
-    throw unresolvedColumn(name, scope.entries.map((e) => e.col.name));
+    throw unresolvedColumn(
+      name,
+      scope.entries.map((e) => e.col.name),
+    );
   }
   if (found.entries.length > 1) {
-    const where = found.entries.map((e) => (e.col.qualifiers[0] ? `${e.col.qualifiers[0]}.${e.col.name}` : e.col.name));
+    const where = found.entries.map((e) =>
+      e.col.qualifiers[0] ? `${e.col.qualifiers[0]}.${e.col.name}` : e.col.name,
+    );
     throw new AnalysisError(
       "AMBIGUOUS_REFERENCE",
       `Reference \`${name}\` is ambiguous, could be: [${where.map((w) => `\`${w}\``).join(", ")}].`,
       {
-        hint: "Qualify the column with a DataFrame alias (df.alias(\"a\") then col(\"a.id\")) or use df.col(\"id\").",
+        hint: 'Qualify the column with a DataFrame alias (df.alias("a") then col("a.id")) or use df.col("id").',
         context: { column: name },
       },
     );
@@ -116,7 +126,10 @@ export class NameAllocator {
 /** Throws an AnalysisError naming the missing column among `available`. */
 export function requireColumn(name: string, columns: readonly OutCol[]): OutCol {
   const hit = columns.find((c) => c.name === name) ?? columns.find((c) => eqName(c.name, name));
-  if (hit === undefined) throw unresolvedColumn(name, columns.map((c) => c.name));
+  if (hit === undefined)
+    throw unresolvedColumn(
+      name,
+      columns.map((c) => c.name),
+    );
   return hit;
 }
-

@@ -19,7 +19,8 @@ const COLUMNS: Readonly<Record<string, string>> = {
   add: `STRUCT(path VARCHAR, partitionValues ${MAP}, size BIGINT, modificationTime BIGINT, dataChange BOOLEAN, stats VARCHAR, tags ${MAP})`,
   remove: `STRUCT(path VARCHAR, deletionTimestamp BIGINT, dataChange BOOLEAN, extendedFileMetadata BOOLEAN, partitionValues ${MAP}, size BIGINT)`,
   metaData: `STRUCT(id VARCHAR, name VARCHAR, description VARCHAR, format STRUCT(provider VARCHAR, options ${MAP}), schemaString VARCHAR, partitionColumns VARCHAR[], configuration ${MAP}, createdTime BIGINT)`,
-  protocol: "STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])",
+  protocol:
+    "STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])",
   domainMetadata: "STRUCT(domain VARCHAR, configuration VARCHAR, removed BOOLEAN)",
 };
 
@@ -59,9 +60,13 @@ export class DuckDBDeltaEngine implements DeltaEngine {
 
   async readCheckpoint(paths: readonly string[]): Promise<Action[]> {
     const list = `[${paths.map(quoteString).join(", ")}]`;
-    const described = await this.db.describe(`SELECT * FROM read_parquet(${list}, union_by_name = true)`);
+    const described = await this.db.describe(
+      `SELECT * FROM read_parquet(${list}, union_by_name = true)`,
+    );
     const wanted = Object.keys(COLUMNS).filter((c) => described.some((d) => d.name === c));
-    const result = await this.db.query(`SELECT ${wanted.map((c) => `"${c}"`).join(", ")} FROM read_parquet(${list}, union_by_name = true)`);
+    const result = await this.db.query(
+      `SELECT ${wanted.map((c) => `"${c}"`).join(", ")} FROM read_parquet(${list}, union_by_name = true)`,
+    );
     const actions: Action[] = [];
     for (const row of result.rows) {
       row.forEach((value, i) => {
@@ -82,7 +87,10 @@ export class DuckDBDeltaEngine implements DeltaEngine {
     return actions;
   }
 
-  async writeCheckpoint(path: string, actions: readonly Action[]): Promise<{ sizeInBytes: number }> {
+  async writeCheckpoint(
+    path: string,
+    actions: readonly Action[],
+  ): Promise<{ sizeInBytes: number }> {
     const jsonl = join(this.scratchDir, `checkpoint-${randomUUID()}.json`);
     const tmp = `${path}.${randomUUID()}.tmp`;
     try {

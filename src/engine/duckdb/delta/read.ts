@@ -4,14 +4,15 @@
  * and skip files by their stats; DuckDB reads the Parquet files and the partition values
  * come from the log (never from directory names), joined on the file name.
  */
-import { DeltaError, IllegalArgumentError } from "../../../errors.js";
+
 import type { AddFile } from "../../../delta/actions/types.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
 import { resolveAddPath } from "../../../delta/files/paths.js";
 import { parseStats } from "../../../delta/files/stats.js";
 import { skipFiles } from "../../../delta/scan/skipping.js";
-import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { Snapshot } from "../../../delta/snapshot/snapshot.js";
+import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
+import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { type DataType, StringType } from "../../../types/data-types.js";
@@ -47,28 +48,45 @@ function partitionLiteral(value: string | null | undefined, type: DataType): str
   return `TRY_CAST(${quoteString(value)} AS ${duck})`;
 }
 
-async function loadSnapshot(node: ReadNode, delta: DeltaEngine, options: ReaderOptions): Promise<Snapshot> {
+async function loadSnapshot(
+  node: ReadNode,
+  delta: DeltaEngine,
+  options: ReaderOptions,
+): Promise<Snapshot> {
   if (node.paths.length !== 1) {
-    throw new IllegalArgumentError(`A Delta table is read from one path, got ${node.paths.length}.`);
+    throw new IllegalArgumentError(
+      `A Delta table is read from one path, got ${node.paths.length}.`,
+    );
   }
   const path = node.paths[0] ?? "";
   const version = options.get("versionAsOf");
   const timestamp = options.get("timestampAsOf");
   if (version !== undefined && timestamp !== undefined) {
-    throw new DeltaError("DELTA_CANNOT_SPECIFY_BOTH_VERSION_AND_TIMESTAMP", "Cannot specify both versionAsOf and timestampAsOf.", {
-      hint: "Time travel by version or by timestamp, not both.",
-    });
+    throw new DeltaError(
+      "DELTA_CANNOT_SPECIFY_BOTH_VERSION_AND_TIMESTAMP",
+      "Cannot specify both versionAsOf and timestampAsOf.",
+      {
+        hint: "Time travel by version or by timestamp, not both.",
+      },
+    );
   }
   if (version !== undefined) {
     const v = Number(version);
-    if (!Number.isInteger(v) || v < 0) throw new IllegalArgumentError(`versionAsOf must be a non-negative integer, got '${version}'.`);
+    if (!Number.isInteger(v) || v < 0)
+      throw new IllegalArgumentError(
+        `versionAsOf must be a non-negative integer, got '${version}'.`,
+      );
     return Snapshot.load(delta, path, { version: v });
   }
-  if (timestamp !== undefined) return Snapshot.load(delta, path, { timestamp: parseTimestampOption(timestamp) });
+  if (timestamp !== undefined)
+    return Snapshot.load(delta, path, { timestamp: parseTimestampOption(timestamp) });
   return Snapshot.load(delta, path);
 }
 
-export async function resolveDelta(node: ReadNode, ctx: DeltaReadContext): Promise<ResolvedSource & { snapshot: Snapshot }> {
+export async function resolveDelta(
+  node: ReadNode,
+  ctx: DeltaReadContext,
+): Promise<ResolvedSource & { snapshot: Snapshot }> {
   const options = new ReaderOptions(node.options);
   const snapshot = await loadSnapshot(node, ctx.delta, options);
   const schema = snapshot.schema;
@@ -91,18 +109,29 @@ export async function resolveDelta(node: ReadNode, ctx: DeltaReadContext): Promi
   }));
   const withFile = options.bool(WITH_FILE_OPTION, false);
   if (withFile) {
-    columns.push({ name: FILE_COLUMN, sqlName: names.allocate(FILE_COLUMN), dataType: StringType, qualifiers: [], planIds: [node.planId] });
+    columns.push({
+      name: FILE_COLUMN,
+      sqlName: names.allocate(FILE_COLUMN),
+      dataType: StringType,
+      qualifiers: [],
+      planIds: [node.planId],
+    });
   }
-  const isPartition = (name: string): boolean => partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
+  const isPartition = (name: string): boolean =>
+    partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
   let sql: string;
   if (files.length === 0) {
-    const list = columns.map((c) => `CAST(NULL AS ${toDuckDBType(c.dataType ?? StringType)}) AS ${quoteIdent(c.sqlName)}`);
+    const list = columns.map(
+      (c) => `CAST(NULL AS ${toDuckDBType(c.dataType ?? StringType)}) AS ${quoteIdent(c.sqlName)}`,
+    );
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
     const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
     const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)})`;
     // Columns added by schema evolution after every scanned file was written are in no file.
-    const present = new Set((await ctx.db.describe(`SELECT * FROM ${read}`)).map((c) => c.name.toLowerCase()));
+    const present = new Set(
+      (await ctx.db.describe(`SELECT * FROM ${read}`)).map((c) => c.name.toLowerCase()),
+    );
     const select = schema.fields.map((f, i) => {
       const out = quoteIdent(columns[i]?.sqlName ?? f.name);
       const type = toDuckDBType(f.dataType);
@@ -115,15 +144,23 @@ export async function resolveDelta(node: ReadNode, ctx: DeltaReadContext): Promi
     if (partitionColumns.length === 0 && !withFile) {
       sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d"`;
     } else {
-      const partFields = partitionColumns.map((p) => schema.field(p)).filter((f) => f !== undefined);
+      const partFields = partitionColumns
+        .map((p) => schema.field(p))
+        .filter((f) => f !== undefined);
       const rows = files.map((f, i) => {
         const values = partFields.map((pf) => {
-          const key = Object.keys(f.partitionValues).find((k) => k.toLowerCase() === pf.name.toLowerCase());
+          const key = Object.keys(f.partitionValues).find(
+            (k) => k.toLowerCase() === pf.name.toLowerCase(),
+          );
           return partitionLiteral(key === undefined ? null : f.partitionValues[key], pf.dataType);
         });
         return `(${[quoteString(paths[i] ?? ""), quoteString(f.path), ...values].join(", ")})`;
       });
-      const pcols = [quoteIdent(FILE_COLUMN), quoteIdent(PATH_COLUMN), ...partFields.map((pf) => quoteIdent(pf.name))].join(", ");
+      const pcols = [
+        quoteIdent(FILE_COLUMN),
+        quoteIdent(PATH_COLUMN),
+        ...partFields.map((pf) => quoteIdent(pf.name)),
+      ].join(", ");
       sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
     }
   }

@@ -15,7 +15,6 @@ import { quoteIdent, quoteString } from "../sql-quote.js";
 import { normalizedSelect } from "../write/index.js";
 import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
 
-
 export async function writeDataFiles(
   db: DuckDBSession,
   compiled: CompiledRelation,
@@ -26,18 +25,23 @@ export async function writeDataFiles(
   mkdirSync(staging, { recursive: true });
   const moved: string[] = [];
   try {
-    const parts = [
-      "FORMAT parquet",
-      `COMPRESSION ${options.compression}`,
-      "RETURN_STATS true",
-      `FILENAME_PATTERN ${quoteString(`part-{uuid}.c000.${options.compression}`)}`,
-    ];
-    if (options.partitionBy.length > 0) parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
-    else parts.push("PER_THREAD_OUTPUT true");
+    // One unpartitioned file is a COPY to a file name; everything else writes a directory.
+    const single = options.singleFile === true && options.partitionBy.length === 0;
+    const parts = ["FORMAT parquet", `COMPRESSION ${options.compression}`, "RETURN_STATS true"];
+    if (!single)
+      parts.push(`FILENAME_PATTERN ${quoteString(`part-{uuid}.c000.${options.compression}`)}`);
+    if (options.partitionBy.length > 0)
+      parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
+    else if (!single) parts.push("PER_THREAD_OUTPUT true");
     if (options.maxRecordsPerFile !== undefined && options.maxRecordsPerFile > 0) {
       parts.push(`ROW_GROUP_SIZE ${options.maxRecordsPerFile}`, "ROW_GROUPS_PER_FILE 1");
     }
-    const result = await db.query(`COPY (${normalizedSelect(compiled)}) TO ${quoteString(staging)} (${parts.join(", ")})`);
+    const target = single
+      ? join(staging, `part-${randomUUID()}.c000.${options.compression}.parquet`)
+      : staging;
+    const result = await db.query(
+      `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+    );
     const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
     const files: WrittenFile[] = [];
     for (const row of result.rows) {

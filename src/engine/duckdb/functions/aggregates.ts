@@ -5,16 +5,39 @@
  */
 import { ArrayType, DoubleType, LongType } from "../../../types/data-types.js";
 import { isIntegral } from "./operators.js";
-import { type FnArg, type FnContext, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import {
+  type FnArg,
+  type FnContext,
+  type FunctionDef,
+  type FunctionTable,
+  returns,
+  sqlOf,
+} from "./types.js";
 
-function agg(compile: (args: readonly FnArg[], ctx: FnContext) => string, minArgs: number, maxArgs = minArgs, returnType?: FunctionDef["returnType"]): FunctionDef {
-  return { kind: "aggregate", minArgs, maxArgs, compile, ...(returnType === undefined ? {} : { returnType }) };
+function agg(
+  compile: (args: readonly FnArg[], ctx: FnContext) => string,
+  minArgs: number,
+  maxArgs = minArgs,
+  returnType?: FunctionDef["returnType"],
+): FunctionDef {
+  return {
+    kind: "aggregate",
+    minArgs,
+    maxArgs,
+    compile,
+    ...(returnType === undefined ? {} : { returnType }),
+  };
 }
 
 const distinct = (ctx: FnContext): string => (ctx.distinct ? "DISTINCT " : "");
 
 function simple(duckName: string, returnType?: FunctionDef["returnType"]): FunctionDef {
-  return agg((args, ctx) => `${duckName}(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`, 1, 1, returnType);
+  return agg(
+    (args, ctx) => `${duckName}(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    1,
+    returnType,
+  );
 }
 
 const sum: FunctionDef = agg(
@@ -24,17 +47,25 @@ const sum: FunctionDef = agg(
   },
   1,
   1,
-  (args) => (isIntegral(args[0]?.type) ? LongType : args[0]?.type?.typeName === "decimal" ? undefined : DoubleType),
+  (args) =>
+    isIntegral(args[0]?.type)
+      ? LongType
+      : args[0]?.type?.typeName === "decimal"
+        ? undefined
+        : DoubleType,
 );
 
 const count: FunctionDef = agg(
   (args, ctx) => {
     if (args.length === 1 && args[0]?.node.kind === "star") return `count(*)${ctx.over}`;
-    if (args.length === 1 && args[0]?.node.kind === "literal" && args[0].node.value !== null) return `count(*)${ctx.over}`;
+    if (args.length === 1 && args[0]?.node.kind === "literal" && args[0].node.value !== null)
+      return `count(*)${ctx.over}`;
     // Spark's count(a, b) counts rows where every argument is non-null.
     if (args.length > 1) {
       const cond = args.map((a) => `${a.sql} IS NOT NULL`).join(" AND ");
-      return ctx.distinct ? `count(DISTINCT CASE WHEN ${cond} THEN row(${args.map((a) => a.sql).join(", ")}) END)${ctx.over}` : `count(CASE WHEN ${cond} THEN 1 END)${ctx.over}`;
+      return ctx.distinct
+        ? `count(DISTINCT CASE WHEN ${cond} THEN row(${args.map((a) => a.sql).join(", ")}) END)${ctx.over}`
+        : `count(CASE WHEN ${cond} THEN 1 END)${ctx.over}`;
     }
     return `count(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`;
   },
@@ -69,14 +100,51 @@ export const aggregateFunctions: FunctionTable = {
   last: firstLast("last"),
   first_value: firstLast("first"),
   last_value: firstLast("last"),
-  any_value: agg((args, ctx) => `any_value(${sqlOf(args, 0)})${ctx.over}`, 1, 2, (args) => args[0]?.type),
-  count_distinct: agg((args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`, 1, 1, returns(LongType)),
-  countDistinct: agg((args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`, 1, 1, returns(LongType)),
-  sum_distinct: agg((args, ctx) => `sum(DISTINCT ${sqlOf(args, 0)})${ctx.over}`, 1, 1, (args) => (isIntegral(args[0]?.type) ? LongType : DoubleType)),
+  any_value: agg(
+    (args, ctx) => `any_value(${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    2,
+    (args) => args[0]?.type,
+  ),
+  count_distinct: agg(
+    (args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    1,
+    returns(LongType),
+  ),
+  countDistinct: agg(
+    (args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    1,
+    returns(LongType),
+  ),
+  sum_distinct: agg(
+    (args, ctx) => `sum(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    1,
+    (args) => (isIntegral(args[0]?.type) ? LongType : DoubleType),
+  ),
   // Spark's approx_count_distinct is HyperLogLog++ with 5% default error; DuckDB's is HLL too.
-  approx_count_distinct: agg((args, ctx) => `CAST(approx_count_distinct(${sqlOf(args, 0)})${ctx.over} AS BIGINT)`, 1, 2, returns(LongType)),
-  collect_list: agg((args, ctx) => `coalesce(list(${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`, 1, 1, (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined)),
-  collect_set: agg((args, ctx) => `coalesce(list(DISTINCT ${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`, 1, 1, (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined)),
+  approx_count_distinct: agg(
+    (args, ctx) => `CAST(approx_count_distinct(${sqlOf(args, 0)})${ctx.over} AS BIGINT)`,
+    1,
+    2,
+    returns(LongType),
+  ),
+  collect_list: agg(
+    (args, ctx) =>
+      `coalesce(list(${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`,
+    1,
+    1,
+    (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
+  ),
+  collect_set: agg(
+    (args, ctx) =>
+      `coalesce(list(DISTINCT ${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`,
+    1,
+    1,
+    (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
+  ),
   stddev: simple("stddev_samp", returns(DoubleType)),
   std: simple("stddev_samp", returns(DoubleType)),
   stddev_samp: simple("stddev_samp", returns(DoubleType)),
@@ -86,16 +154,56 @@ export const aggregateFunctions: FunctionTable = {
   var_pop: simple("var_pop", returns(DoubleType)),
   skewness: simple("skewness", returns(DoubleType)),
   kurtosis: simple("kurtosis", returns(DoubleType)),
-  corr: agg((args, ctx) => `corr(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, returns(DoubleType)),
-  covar_samp: agg((args, ctx) => `covar_samp(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, returns(DoubleType)),
-  covar_pop: agg((args, ctx) => `covar_pop(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, returns(DoubleType)),
+  corr: agg(
+    (args, ctx) => `corr(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    returns(DoubleType),
+  ),
+  covar_samp: agg(
+    (args, ctx) => `covar_samp(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    returns(DoubleType),
+  ),
+  covar_pop: agg(
+    (args, ctx) => `covar_pop(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    returns(DoubleType),
+  ),
   median: simple("median", returns(DoubleType)),
   // percentile_approx(col, p[, accuracy]): DuckDB's approx_quantile is a t-digest; p may be an array.
-  percentile_approx: agg((args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 3, (args) => args[0]?.type),
-  approx_percentile: agg((args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 3, (args) => args[0]?.type),
-  percentile: agg((args, ctx) => `quantile_cont(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, returns(DoubleType)),
-  max_by: agg((args, ctx) => `arg_max(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, (args) => args[0]?.type),
-  min_by: agg((args, ctx) => `arg_min(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`, 2, 2, (args) => args[0]?.type),
+  percentile_approx: agg(
+    (args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    3,
+    (args) => args[0]?.type,
+  ),
+  approx_percentile: agg(
+    (args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    3,
+    (args) => args[0]?.type,
+  ),
+  percentile: agg(
+    (args, ctx) => `quantile_cont(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    returns(DoubleType),
+  ),
+  max_by: agg(
+    (args, ctx) => `arg_max(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    (args) => args[0]?.type,
+  ),
+  min_by: agg(
+    (args, ctx) => `arg_min(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    2,
+    2,
+    (args) => args[0]?.type,
+  ),
   bool_and: simple("bool_and"),
   bool_or: simple("bool_or"),
   every: simple("bool_and"),

@@ -12,10 +12,21 @@ import {
 } from "../../../types/data-types.js";
 import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
 
-const NUMERIC_RANK: Record<string, number> = { byte: 1, short: 2, integer: 3, long: 4, decimal: 5, float: 6, double: 7 };
+const NUMERIC_RANK: Record<string, number> = {
+  byte: 1,
+  short: 2,
+  integer: 3,
+  long: 4,
+  decimal: 5,
+  float: 6,
+  double: 7,
+};
 
 /** Spark's numeric widening for binary arithmetic (decimals kept simple). */
-export function widerNumeric(a: DataType | undefined, b: DataType | undefined): DataType | undefined {
+export function widerNumeric(
+  a: DataType | undefined,
+  b: DataType | undefined,
+): DataType | undefined {
   if (a === undefined || b === undefined) return a ?? b;
   if (!isNumeric(a) || !isNumeric(b)) return undefined;
   const ra = NUMERIC_RANK[a.typeName] ?? 0;
@@ -37,7 +48,8 @@ function infix(op: string, returnType?: FunctionDef["returnType"]): FunctionDef 
   };
 }
 
-const arithmeticType = (args: readonly FnArg[]): DataType | undefined => widerNumeric(args[0]?.type, args[1]?.type);
+const arithmeticType = (args: readonly FnArg[]): DataType | undefined =>
+  widerNumeric(args[0]?.type, args[1]?.type);
 const bool = returns(BooleanType);
 
 function isIntegral(t: DataType | undefined): boolean {
@@ -54,12 +66,15 @@ export const operatorFunctions: FunctionTable = {
     // Spark: integer / integer is a double, and x / 0 is null (ANSI off).
     compile: (args) => {
       const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
-      const decimal = args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal";
+      const decimal =
+        args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal";
       const num = decimal ? a : `CAST(${a} AS DOUBLE)`;
       return `(${num} / NULLIF(${b}, 0))`;
     },
     returnType: (args) =>
-      args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal" ? undefined : DoubleType,
+      args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal"
+        ? undefined
+        : DoubleType,
   },
   "%": {
     minArgs: 2,
@@ -73,8 +88,16 @@ export const operatorFunctions: FunctionTable = {
     compile: (args) => `CAST(trunc(${sqlOf(args, 0)} / NULLIF(${sqlOf(args, 1)}, 0)) AS BIGINT)`,
     returnType: returns(LongType),
   },
-  negative: { minArgs: 1, compile: (args) => `(- ${sqlOf(args, 0)})`, returnType: (args) => args[0]?.type },
-  positive: { minArgs: 1, compile: (args) => `(+ ${sqlOf(args, 0)})`, returnType: (args) => args[0]?.type },
+  negative: {
+    minArgs: 1,
+    compile: (args) => `(- ${sqlOf(args, 0)})`,
+    returnType: (args) => args[0]?.type,
+  },
+  positive: {
+    minArgs: 1,
+    compile: (args) => `(+ ${sqlOf(args, 0)})`,
+    returnType: (args) => args[0]?.type,
+  },
   "==": infix("=", bool),
   "!=": infix("<>", bool),
   "<": infix("<", bool),
@@ -87,8 +110,16 @@ export const operatorFunctions: FunctionTable = {
   not: { minArgs: 1, compile: (args) => `(NOT ${sqlOf(args, 0)})`, returnType: bool },
   "&": infix("&", arithmeticType),
   "|": infix("|", arithmeticType),
-  "^": { minArgs: 2, compile: (args) => `xor(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`, returnType: arithmeticType },
-  "~": { minArgs: 1, compile: (args) => `(~ ${sqlOf(args, 0)})`, returnType: (args) => args[0]?.type },
+  "^": {
+    minArgs: 2,
+    compile: (args) => `xor(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
+    returnType: arithmeticType,
+  },
+  "~": {
+    minArgs: 1,
+    compile: (args) => `(~ ${sqlOf(args, 0)})`,
+    returnType: (args) => args[0]?.type,
+  },
   isnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NULL)`, returnType: bool },
   isnotnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`, returnType: bool },
   isnan: {
@@ -100,7 +131,12 @@ export const operatorFunctions: FunctionTable = {
     minArgs: 1,
     maxArgs: Number.POSITIVE_INFINITY,
     compile: (args) =>
-      args.length === 1 ? "FALSE" : `(${sqlOf(args, 0)} IN (${args.slice(1).map((a) => a.sql).join(", ")}))`,
+      args.length === 1
+        ? "FALSE"
+        : `(${sqlOf(args, 0)} IN (${args
+            .slice(1)
+            .map((a) => a.sql)
+            .join(", ")}))`,
     returnType: bool,
   },
   when: {
@@ -108,7 +144,8 @@ export const operatorFunctions: FunctionTable = {
     maxArgs: Number.POSITIVE_INFINITY,
     compile: (args) => {
       let out = "CASE";
-      for (let i = 0; i + 1 < args.length; i += 2) out += ` WHEN ${sqlOf(args, i)} THEN ${sqlOf(args, i + 1)}`;
+      for (let i = 0; i + 1 < args.length; i += 2)
+        out += ` WHEN ${sqlOf(args, i)} THEN ${sqlOf(args, i + 1)}`;
       if (args.length % 2 === 1) out += ` ELSE ${sqlOf(args, args.length - 1)}`;
       return `${out} END`;
     },

@@ -24,7 +24,10 @@ export function lookupFunction(name: string): FunctionDef {
     "UNRESOLVED_ROUTINE",
     `Cannot resolve function \`${name}\` on the DuckDB engine.`,
     {
-      hint: suggestion === undefined ? "See the README's function list." : `Did you mean \`${suggestion}\`?`,
+      hint:
+        suggestion === undefined
+          ? "See the README's function list."
+          : `Did you mean \`${suggestion}\`?`,
       context: { function: name },
     },
   );

@@ -44,7 +44,12 @@ export interface FunctionDef {
 export type FunctionTable = Readonly<Record<string, FunctionDef>>;
 
 /** `name(a, b, ...)` with the same arguments: for functions DuckDB spells like Spark. */
-export function same(duckName: string, minArgs: number, maxArgs = minArgs, returnType?: FunctionDef["returnType"]): FunctionDef {
+export function same(
+  duckName: string,
+  minArgs: number,
+  maxArgs = minArgs,
+  returnType?: FunctionDef["returnType"],
+): FunctionDef {
   return {
     minArgs,
     maxArgs,

@@ -3,8 +3,19 @@ import { DoubleType, IntegerType } from "../../../types/data-types.js";
 import type { FunctionDef, FunctionTable } from "./types.js";
 import { returns, sqlOf } from "./types.js";
 
-function win(compile: FunctionDef["compile"], minArgs: number, maxArgs: number, returnType?: FunctionDef["returnType"]): FunctionDef {
-  return { kind: "window", minArgs, maxArgs, compile, ...(returnType === undefined ? {} : { returnType }) };
+function win(
+  compile: FunctionDef["compile"],
+  minArgs: number,
+  maxArgs: number,
+  returnType?: FunctionDef["returnType"],
+): FunctionDef {
+  return {
+    kind: "window",
+    minArgs,
+    maxArgs,
+    compile,
+    ...(returnType === undefined ? {} : { returnType }),
+  };
 }
 
 function offsetFn(name: "lag" | "lead"): FunctionDef {
@@ -21,13 +32,33 @@ function offsetFn(name: "lag" | "lead"): FunctionDef {
 }
 
 export const windowFunctions: FunctionTable = {
-  row_number: win((_a, ctx) => `CAST(row_number()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
+  row_number: win(
+    (_a, ctx) => `CAST(row_number()${ctx.over} AS INTEGER)`,
+    0,
+    0,
+    returns(IntegerType),
+  ),
   rank: win((_a, ctx) => `CAST(rank()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
-  dense_rank: win((_a, ctx) => `CAST(dense_rank()${ctx.over} AS INTEGER)`, 0, 0, returns(IntegerType)),
+  dense_rank: win(
+    (_a, ctx) => `CAST(dense_rank()${ctx.over} AS INTEGER)`,
+    0,
+    0,
+    returns(IntegerType),
+  ),
   percent_rank: win((_a, ctx) => `percent_rank()${ctx.over}`, 0, 0, returns(DoubleType)),
   cume_dist: win((_a, ctx) => `cume_dist()${ctx.over}`, 0, 0, returns(DoubleType)),
-  ntile: win((_args, ctx) => `CAST(ntile(${ctx.literalInt(0)})${ctx.over} AS INTEGER)`, 1, 1, returns(IntegerType)),
+  ntile: win(
+    (_args, ctx) => `CAST(ntile(${ctx.literalInt(0)})${ctx.over} AS INTEGER)`,
+    1,
+    1,
+    returns(IntegerType),
+  ),
   lag: offsetFn("lag"),
   lead: offsetFn("lead"),
-  nth_value: win((args, ctx) => `nth_value(${sqlOf(args, 0)}, ${ctx.literalInt(1)})${ctx.over}`, 2, 3, (args) => args[0]?.type),
+  nth_value: win(
+    (args, ctx) => `nth_value(${sqlOf(args, 0)}, ${ctx.literalInt(1)})${ctx.over}`,
+    2,
+    3,
+    (args) => args[0]?.type,
+  ),
 };

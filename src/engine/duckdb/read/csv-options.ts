@@ -63,9 +63,14 @@ const SPECIAL: Readonly<Record<string, string>> = {
 
 /** Spark's `sep` rules: backslash escapes (`\t`, `\\`...), several characters allowed. */
 export function parseSeparator(value: string): string {
-  if (value === "") throw new IllegalArgumentError("Option sep must not be empty (Delimiter cannot be empty string).");
+  if (value === "")
+    throw new IllegalArgumentError(
+      "Option sep must not be empty (Delimiter cannot be empty string).",
+    );
   if (value === "\\") {
-    throw new IllegalArgumentError("Option sep: a single backslash is prohibited; use '\\\\' for a backslash.");
+    throw new IllegalArgumentError(
+      "Option sep: a single backslash is prohibited; use '\\\\' for a backslash.",
+    );
   }
   let out = "";
   for (let i = 0; i < value.length; i++) {
@@ -76,7 +81,10 @@ export function parseSeparator(value: string): string {
     }
     const next = value[i + 1] ?? "";
     const special = SPECIAL[next];
-    if (special === undefined) throw new IllegalArgumentError(`Option sep: unsupported special character '\\${next}' in '${value}'.`);
+    if (special === undefined)
+      throw new IllegalArgumentError(
+        `Option sep: unsupported special character '\\${next}' in '${value}'.`,
+      );
     out += special;
     i++;
   }
@@ -88,7 +96,8 @@ function singleChar(options: ReaderOptions, name: string, fallback: string): str
   const v = options.get(name);
   if (v === undefined) return fallback;
   if (v === "\u0000") return "";
-  if ([...v].length > 1) throw new IllegalArgumentError(`Option ${name} must be a single character, got '${v}'.`);
+  if ([...v].length > 1)
+    throw new IllegalArgumentError(`Option ${name} must be a single character, got '${v}'.`);
   return v;
 }
 
@@ -97,9 +106,12 @@ function encoding(options: ReaderOptions): CsvDialect["encoding"] {
   if (v === undefined) return "utf-8";
   const hit = ENCODINGS[v.trim().toLowerCase()];
   if (hit === undefined) {
-    throw new IllegalArgumentError(`Option encoding: '${v}' is not supported by the DuckDB engine.`, {
-      hint: "Supported encodings: UTF-8, UTF-16, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
-    });
+    throw new IllegalArgumentError(
+      `Option encoding: '${v}' is not supported by the DuckDB engine.`,
+      {
+        hint: "Supported encodings: UTF-8, UTF-16, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
+      },
+    );
   }
   return hit;
 }
@@ -108,7 +120,9 @@ function lineSep(options: ReaderOptions): CsvDialect["lineSep"] {
   const v = options.get("lineSep");
   if (v === undefined) return undefined;
   if (v === "\n" || v === "\r" || v === "\r\n") return v;
-  throw new IllegalArgumentError(`Option lineSep must be \\n, \\r or \\r\\n on the DuckDB engine, got '${JSON.stringify(v)}'.`);
+  throw new IllegalArgumentError(
+    `Option lineSep must be \\n, \\r or \\r\\n on the DuckDB engine, got '${JSON.stringify(v)}'.`,
+  );
 }
 
 /** Options Spark knows whose other values the engine cannot honour: only the default is accepted. */
@@ -124,7 +138,7 @@ function requireDefault(options: ReaderOptions, name: string, accepted: readonly
 /** Reads and checks Spark's CSV options. */
 export function parseCsvOptions(options: ReaderOptions): CsvOptions {
   const quote = singleChar(options, "quote", '"');
-  const escape = singleChar(options, "escape", "\\");
+  const escapeChar = singleChar(options, "escape", "\\");
   const comment = singleChar(options, "comment", "");
   requireDefault(options, "emptyValue", [""]);
   requireDefault(options, "nanValue", ["NaN"]);
@@ -133,31 +147,56 @@ export function parseCsvOptions(options: ReaderOptions): CsvOptions {
   requireDefault(options, "locale", ["en-US", "en_US", "en"]);
   options.oneOf(
     "unescapedQuoteHandling",
-    ["STOP_AT_DELIMITER", "STOP_AT_CLOSING_QUOTE", "BACK_TO_DELIMITER", "SKIP_VALUE", "RAISE_ERROR"] as const,
+    [
+      "STOP_AT_DELIMITER",
+      "STOP_AT_CLOSING_QUOTE",
+      "BACK_TO_DELIMITER",
+      "SKIP_VALUE",
+      "RAISE_ERROR",
+    ] as const,
     "STOP_AT_DELIMITER",
   );
   const samplingRatio = options.number("samplingRatio");
   if (samplingRatio !== undefined && (samplingRatio <= 0 || samplingRatio > 1)) {
-    throw new IllegalArgumentError(`Option samplingRatio must be in (0, 1], got '${options.get("samplingRatio")}'.`);
+    throw new IllegalArgumentError(
+      `Option samplingRatio must be in (0, 1], got '${options.get("samplingRatio")}'.`,
+    );
   }
+  // DuckDB always reads quoted fields across lines; the option only needs a valid value.
+  options.bool("multiLine", false);
   const maxColumns = options.int("maxColumns", 20480);
-  if (maxColumns < 1) throw new IllegalArgumentError(`Option maxColumns must be positive, got '${maxColumns}'.`);
+  if (maxColumns < 1)
+    throw new IllegalArgumentError(`Option maxColumns must be positive, got '${maxColumns}'.`);
+  const sep = parseSeparator(options.first("sep", "delimiter") ?? ",");
+  const nullValue = options.string("nullValue", "");
+  // DuckDB's reader refuses these overlaps; say so in Spark's terms.
+  if (quote !== "" && sep.includes(quote))
+    throw new IllegalArgumentError(
+      `Option sep '${sep}' must not contain the quote character '${quote}'.`,
+    );
+  if (quote !== "" && nullValue.includes(quote)) {
+    throw new IllegalArgumentError(
+      `Option nullValue '${nullValue}' must not contain the quote character '${quote}' on the DuckDB engine.`,
+    );
+  }
   return {
     dialect: {
-      sep: parseSeparator(options.first("sep", "delimiter") ?? ","),
+      sep,
       quote,
-      escape: quote === "" ? "" : escape,
+      escape: quote === "" ? "" : escapeChar,
       comment,
       encoding: encoding(options),
       lineSep: lineSep(options),
     },
     header: options.bool("header", false),
     inferSchema: options.bool("inferSchema", false),
-    nullValue: options.string("nullValue", ""),
+    nullValue,
     dateFormat: options.get("dateFormat"),
     timestampFormat: options.get("timestampFormat"),
     timestampNTZFormat: options.get("timestampNTZFormat"),
-    preferDate: options.has("preferDate") ? options.bool("preferDate", true) : options.bool("prefersDate", true),
+    preferDate: options.has("preferDate")
+      ? options.bool("preferDate", true)
+      : options.bool("prefersDate", true),
     ignoreLeadingWhiteSpace: options.bool("ignoreLeadingWhiteSpace", false),
     ignoreTrailingWhiteSpace: options.bool("ignoreTrailingWhiteSpace", false),
     enforceSchema: options.bool("enforceSchema", true),

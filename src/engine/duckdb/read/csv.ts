@@ -1,27 +1,215 @@
-/** CSV sources (first cut: header, sep, inferSchema, user schema). */
+/**
+ * CSV sources with Spark's options and meanings. The schema is the user's, or the header
+ * (Spark's safe names) with every column a string, or inferred as Spark infers it. The read
+ * itself is one native `read_csv` scan inside the action's statement; malformed records are
+ * handled and counted as guarded.ts describes.
+ */
+import { InputError } from "../../../errors.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
-import { quoteIdent, quoteString } from "../sql-quote.js";
-import { toDuckDBType } from "../type-mapper.js";
-import { describeSource } from "./describe.js";
+import { type DataType, StringType } from "../../../types/data-types.js";
+import { NameAllocator, type OutCol } from "../compiler/scope.js";
+import { quoteIdent } from "../sql-quote.js";
+import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
+import { readFirstRecord, safeHeader } from "./csv-header.js";
+import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
+import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
+import { readCsvSql } from "./csv-sql.js";
+import { CsvStrategy } from "./csv-strategy.js";
+import { isUtc, readerFormat } from "./datetime-formats.js";
+import { GuardedSource } from "./guarded.js";
+import { malformedOptions } from "./modes.js";
 import { ReaderOptions } from "./options.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
+interface Field {
+  readonly name: string;
+  readonly type: DataType;
+  /** The corrupt-record column (not read from the file). */
+  readonly corrupt: boolean;
+}
+
+/** The first record of the first file that has one. */
+function firstRecord(
+  files: readonly string[],
+  options: CsvOptions,
+): { file: string; tokens: string[] } | undefined {
+  for (const file of files) {
+    const tokens = readFirstRecord(file, options.dialect);
+    if (tokens !== undefined) return { file, tokens };
+  }
+  return undefined;
+}
+
+/** Unique names inside `read_csv` (DuckDB compares them case-insensitively). */
+function readerNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n, i) => {
+    const name = seen.has(n.toLowerCase()) ? `${n}__${i}` : n;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A scan that reads every column as text, for inference and sampling. */
+function textScan(files: readonly string[], options: CsvOptions, names: readonly string[]): string {
+  return readCsvSql({
+    files,
+    dialect: options.dialect,
+    header: options.header,
+    nullValue: options.nullValue,
+    columns: names.map((_, i) => [`c${i}`, "VARCHAR"] as const),
+    dateFormat: undefined,
+    timestampFormat: undefined,
+    tolerance: { kind: "lenient" },
+  });
+}
+
+function checkHeader(
+  first: { file: string; tokens: string[] } | undefined,
+  fields: readonly Field[],
+  options: CsvOptions,
+): void {
+  if (first === undefined || !options.header || options.enforceSchema) return;
+  const expected = fields.filter((f) => !f.corrupt).map((f) => f.name);
+  const actual = first.tokens;
+  const same =
+    expected.length === actual.length &&
+    expected.every((n, i) => n.toLowerCase() === (actual[i] ?? "").toLowerCase());
+  if (!same) {
+    throw new InputError(
+      "CSV_HEADER_SCHEMA_MISMATCH",
+      `The CSV header does not conform to the schema.\n Header: ${actual.join(", ")}\n Schema: ${expected.join(", ")}`,
+      {
+        file: first.file,
+        line: 1,
+        hint: "Fix the schema, or set enforceSchema to true to ignore the header's names.",
+      },
+    );
+  }
+}
+
+async function fieldsOf(
+  node: ReadNode,
+  ctx: ReadContext,
+  files: readonly string[],
+  options: CsvOptions,
+  corruptName: string,
+): Promise<{ fields: Field[]; offsets: Set<number> }> {
+  const first = firstRecord(files, options);
+  if (node.schema !== undefined) {
+    const fields = node.schema.fields.map((f) => ({
+      name: f.name,
+      type: f.dataType,
+      corrupt: f.name === corruptName,
+    }));
+    checkHeader(first, fields, options);
+    const data = fields.filter((f) => !f.corrupt);
+    const timestamps = data.flatMap((f, i) =>
+      f.type.typeName === "timestamp" && options.timestampFormat === undefined ? [i] : [],
+    );
+    const offsets =
+      first === undefined
+        ? new Set<number>()
+        : await sampleOffsets(
+            ctx.db,
+            textScan(
+              files,
+              options,
+              data.map((f) => f.name),
+            ),
+            timestamps,
+          );
+    return { fields, offsets };
+  }
+  if (first === undefined) {
+    throw new InputError(
+      "EMPTY_INPUT",
+      `Cannot infer a schema: no record in ${node.paths.join(", ")}.`,
+      {
+        file: files[0],
+        hint: "Pass a schema with .schema(...) to read empty CSV files.",
+      },
+    );
+  }
+  if (first.tokens.length > options.maxColumns) {
+    throw new InputError(
+      "TOO_MANY_COLUMNS",
+      `${first.tokens.length} columns exceed maxColumns (${options.maxColumns}).`,
+      { file: first.file, line: 1 },
+    );
+  }
+  const names = safeHeader(first.tokens, options.header, options.nullValue);
+  if (!options.inferSchema)
+    return {
+      fields: names.map((name) => ({ name, type: StringType, corrupt: false })),
+      offsets: new Set(),
+    };
+  const facts = await inferCsvTypes(ctx.db, textScan(files, options, names), names.length, options);
+  const offsets = new Set(facts.flatMap((f, i) => (f.offsets ? [i] : [])));
+  return {
+    fields: names.map((name, i) => ({ name, type: facts[i]?.type ?? StringType, corrupt: false })),
+    offsets,
+  };
+}
+
+/** Resolves `spark.read.csv(...)`. */
 export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
   const options = new ReaderOptions(node.options);
+  const csv = parseCsvOptions(options);
+  const malformed = malformedOptions(options, node.schema);
   const { files } = expandPaths(node.paths, {
     recursive: options.bool("recursiveFileLookup", false),
     globFilter: options.get("pathGlobFilter"),
   });
-  const list = `[${files.map(quoteString).join(", ")}]`;
-  const parts = [`header = ${options.bool("header", false)}`, `delim = ${quoteString(options.get("sep") ?? options.get("delimiter") ?? ",")}`];
-  if (node.schema !== undefined) {
-    const cols = node.schema.fields.map((f) => `${quoteString(f.name)}: ${quoteString(toDuckDBType(f.dataType))}`);
-    parts.push(`columns = {${cols.join(", ")}}`, "auto_detect = false");
-  } else if (!options.bool("inferSchema", false)) {
-    parts.push("all_varchar = true");
-  }
-  const sql = `SELECT * FROM read_csv(${list}, ${parts.join(", ")})`;
-  void quoteIdent;
-  return { compiled: await describeSource(ctx, node, sql) };
+  const { fields, offsets } = await fieldsOf(node, ctx, files, csv, malformed.corruptColumn);
+  const data = fields.filter((f) => !f.corrupt);
+  const readers = readerNames(data.map((f) => f.name));
+  let k = 0;
+  const columns: CsvColumn[] = fields.map((f) => {
+    if (f.corrupt)
+      return { name: f.name, type: f.type, kind: "corrupt", reader: "", readerType: "VARCHAR" };
+    const i = k++;
+    return planColumn(f.name, readers[i] ?? f.name, f.type, offsets.has(i), csv);
+  });
+  const allocator = new NameAllocator();
+  const outNames = columns.map((c) => allocator.allocate(c.name));
+  const ntz = csv.timestampNTZFormat;
+  const strategy = new CsvStrategy({
+    planId: node.planId,
+    format: "csv",
+    paths: node.paths,
+    files,
+    dialect: csv.dialect,
+    header: csv.header,
+    nullValue: csv.nullValue,
+    columns,
+    outNames,
+    settings: {
+      utc: isUtc(ctx.timeZone),
+      timestampFormat: csv.timestampFormat,
+      dateFormat: csv.dateFormat,
+      wallClockFormat:
+        ntz === undefined || !columns.some((c) => c.kind === "wallClockText")
+          ? undefined
+          : readerFormat(ntz),
+      trimLeading: csv.ignoreLeadingWhiteSpace,
+      trimTrailing: csv.ignoreTrailingWhiteSpace,
+    },
+    formats: readerFormats(columns, csv),
+    malformed,
+    scratchDir: ctx.scratchDir,
+  });
+  const view = `__tributary_read_${node.planId}`;
+  await GuardedSource.install(ctx.db, view, strategy.fastSql);
+  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const described = await ctx.db.describe(sql);
+  const out: OutCol[] = columns.map((c, i) => ({
+    name: c.name,
+    sqlName: outNames[i] ?? c.name,
+    dataType: described[i]?.dataType ?? c.type,
+    qualifiers: [],
+    planIds: [node.planId],
+  }));
+  return new GuardedSource(strategy, ctx, view, { sql, columns: out });
 }

@@ -8,7 +8,11 @@ import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import { quoteIdent } from "../sql-quote.js";
 import type { ReadContext } from "./source.js";
 
-export async function describeSource(ctx: ReadContext, node: ReadNode, sql: string): Promise<CompiledRelation> {
+export async function describeSource(
+  ctx: ReadContext,
+  node: ReadNode,
+  sql: string,
+): Promise<CompiledRelation> {
   const described = await ctx.db.describe(sql);
   const names = new NameAllocator();
   const columns: OutCol[] = described.map((c) => ({
@@ -20,6 +24,8 @@ export async function describeSource(ctx: ReadContext, node: ReadNode, sql: stri
   }));
   const renamed = columns.some((c, i) => c.sqlName !== described[i]?.name);
   if (!renamed) return { sql, columns };
-  const list = described.map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`).join(", ");
+  const list = described
+    .map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`)
+    .join(", ");
   return { sql: `SELECT ${list} FROM (${sql})`, columns };
 }

@@ -13,15 +13,20 @@ export interface MalformedOptions {
   readonly mode: ParseMode;
   /** Spark's `columnNameOfCorruptRecord` (default `_corrupt_record`). */
   readonly corruptColumn: string;
-  /** Index of the corrupt-record column in the user schema, when it has one. */
-  readonly corruptIndex: number | undefined;
   /** Where rejected records are written as JSON lines, when set. */
   readonly badRecordsPath: string | undefined;
 }
 
 /** Reads the malformed-record options; checks the corrupt-record column is a string. */
-export function malformedOptions(options: ReaderOptions, schema: StructType | undefined): MalformedOptions {
-  const mode = options.oneOf("mode", ["PERMISSIVE", "DROPMALFORMED", "FAILFAST"] as const, "PERMISSIVE");
+export function malformedOptions(
+  options: ReaderOptions,
+  schema: StructType | undefined,
+): MalformedOptions {
+  const mode = options.oneOf(
+    "mode",
+    ["PERMISSIVE", "DROPMALFORMED", "FAILFAST"] as const,
+    "PERMISSIVE",
+  );
   const corruptColumn = options.string("columnNameOfCorruptRecord", "_corrupt_record");
   const index = schema?.fields.findIndex((f) => f.name === corruptColumn) ?? -1;
   const field = schema?.fields[index];
@@ -29,14 +34,15 @@ export function malformedOptions(options: ReaderOptions, schema: StructType | un
     throw new AnalysisError(
       "INVALID_CORRUPT_RECORD_TYPE",
       `The column \`${corruptColumn}\` for corrupt records must have the nullable STRING type, got ${field.dataType.typeName}.`,
-      { hint: "Declare it as STRING in the schema, or set columnNameOfCorruptRecord to another name." },
+      {
+        hint: "Declare it as STRING in the schema, or set columnNameOfCorruptRecord to another name.",
+      },
     );
   }
   const badRecordsPath = options.get("badRecordsPath");
   return {
     mode,
     corruptColumn,
-    corruptIndex: index >= 0 ? index : undefined,
     badRecordsPath: badRecordsPath === "" ? undefined : badRecordsPath,
   };
 }

@@ -65,7 +65,9 @@ export class ReaderOptions {
     if (v === undefined) return fallback;
     const hit = allowed.find((a) => a.toLowerCase() === v.trim().toLowerCase());
     if (hit === undefined) {
-      throw new IllegalArgumentError(`Option ${name} must be one of ${allowed.join(", ")}, got '${v}'.`);
+      throw new IllegalArgumentError(
+        `Option ${name} must be one of ${allowed.join(", ")}, got '${v}'.`,
+      );
     }
     return hit;
   }

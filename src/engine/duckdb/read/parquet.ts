@@ -1,9 +1,9 @@
 /** Parquet sources: DuckDB's reader, with Hive partition columns when the layout has them. */
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { quoteString } from "../sql-quote.js";
+import { describeSource } from "./describe.js";
 import { ReaderOptions } from "./options.js";
 import { expandPaths } from "./paths.js";
-import { describeSource } from "./describe.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
 export async function resolveParquet(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {

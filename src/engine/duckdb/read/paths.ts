@@ -41,7 +41,10 @@ function walk(dir: string, recursive: boolean, out: string[], hive: { found: boo
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    throw new InputError("PATH_NOT_READABLE", `Cannot list directory ${dir}.`, { file: dir, cause: e });
+    throw new InputError("PATH_NOT_READABLE", `Cannot list directory ${dir}.`, {
+      file: dir,
+      cause: e,
+    });
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
@@ -61,7 +64,9 @@ export function expandPaths(paths: readonly string[], options: PathOptions): Exp
   const filter = options.globFilter === undefined ? undefined : globToRegExp(options.globFilter);
   for (const raw of paths) {
     const path = resolve(raw);
-    const matches = GLOB.test(raw) ? globSync(path, { absolute: true, onlyFiles: false, expandDirectories: false }).sort() : [path];
+    const matches = GLOB.test(raw)
+      ? globSync(path, { absolute: true, onlyFiles: false, expandDirectories: false }).sort()
+      : [path];
     const existing = matches.filter((m) => {
       try {
         statSync(m);
@@ -73,7 +78,9 @@ export function expandPaths(paths: readonly string[], options: PathOptions): Exp
     if (existing.length === 0) {
       throw new InputError("PATH_NOT_FOUND", `Path does not exist: ${raw}`, {
         file: raw,
-        hint: GLOB.test(raw) ? "The glob matched no file." : "Check the path, or the working directory it is relative to.",
+        hint: GLOB.test(raw)
+          ? "The glob matched no file."
+          : "Check the path, or the working directory it is relative to.",
       });
     }
     for (const m of existing) {
@@ -85,7 +92,10 @@ export function expandPaths(paths: readonly string[], options: PathOptions): Exp
   if (kept.length === 0) {
     throw new InputError("PATH_NOT_FOUND", `No data files found under ${paths.join(", ")}.`, {
       file: paths.join(", "),
-      hint: options.globFilter === undefined ? "The directories are empty." : `No file name matches pathGlobFilter '${options.globFilter}'.`,
+      hint:
+        options.globFilter === undefined
+          ? "The directories are empty."
+          : `No file name matches pathGlobFilter '${options.globFilter}'.`,
     });
   }
   return { files: [...new Set(kept)], hivePartitioned: hive.found && !options.recursive };

@@ -1,6 +1,12 @@
 /**
  * A resolved data source: its SQL with an exact schema, and optional hooks around each
  * action that scans it (CSV and JSON use them to keep and count rejected records).
+ *
+ * Hook order for one action: every source's `before`, the action's single statement, every
+ * source's `after`. When the statement fails, the engine asks each source to `recover`: a
+ * source may throw a clearer error (FAILFAST: the file, line and record), or prepare an
+ * exact, slower plan for the records that broke the fast one and ask for the action to run
+ * again (PERMISSIVE). The engine runs an action at most twice.
  */
 import type { ReadMetrics } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
@@ -12,6 +18,12 @@ export interface ResolvedSource {
   before?(db: DuckDBSession): Promise<void>;
   /** Runs after an action's query: this read's accounting for the action. */
   after?(db: DuckDBSession): Promise<ReadMetrics>;
+  /**
+   * Called when the action's query failed with `error`. Returns true when the action should
+   * run again (the next `before` installs the exact plan); may throw a clearer error
+   * instead; returns false when the failure is not about this source's input.
+   */
+  recover?(db: DuckDBSession, error: unknown): Promise<boolean>;
 }
 
 /** What a reader needs from the session. */

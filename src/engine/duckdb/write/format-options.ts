@@ -23,7 +23,12 @@ const PARQUET_CODECS: Readonly<Record<string, string>> = {
   brotli: "brotli",
 };
 
-const TEXT_CODECS: Readonly<Record<string, string>> = { none: "none", uncompressed: "none", gzip: "gzip", zstd: "zstd" };
+const TEXT_CODECS: Readonly<Record<string, string>> = {
+  none: "none",
+  uncompressed: "none",
+  gzip: "gzip",
+  zstd: "zstd",
+};
 
 function codec(table: Readonly<Record<string, string>>, value: string, format: string): string {
   const c = table[value.toLowerCase()];
@@ -35,12 +40,20 @@ function codec(table: Readonly<Record<string, string>>, value: string, format: s
   return c;
 }
 
-export function copyOptions(format: string, raw: Readonly<Record<string, string>>, partitionBy: readonly string[]): string {
+export function copyOptions(
+  format: string,
+  raw: Readonly<Record<string, string>>,
+  partitionBy: readonly string[],
+): string {
   const o = new ReaderOptions(raw);
   const parts: string[] = [];
   const compression = o.get("compression") ?? o.get("codec");
   if (format === "parquet") {
-    parts.push("FORMAT parquet", `COMPRESSION ${codec(PARQUET_CODECS, compression ?? "snappy", format)}`, "RETURN_STATS true");
+    parts.push(
+      "FORMAT parquet",
+      `COMPRESSION ${codec(PARQUET_CODECS, compression ?? "snappy", format)}`,
+      "RETURN_STATS true",
+    );
     const maxRecords = o.int("maxRecordsPerFile", 0);
     if (maxRecords > 0) parts.push(`ROW_GROUP_SIZE ${maxRecords}`, "ROW_GROUPS_PER_FILE 1");
     if (partitionBy.length === 0) parts.push("PER_THREAD_OUTPUT true");
@@ -55,6 +68,7 @@ export function copyOptions(format: string, raw: Readonly<Record<string, string>
     parts.push("FORMAT json", `COMPRESSION ${codec(TEXT_CODECS, compression ?? "none", format)}`);
   }
   parts.push(`FILENAME_PATTERN ${quoteString("part-{uuid}")}`);
-  if (partitionBy.length > 0) parts.push(`PARTITION_BY (${partitionBy.map(quoteIdent).join(", ")})`);
+  if (partitionBy.length > 0)
+    parts.push(`PARTITION_BY (${partitionBy.map(quoteIdent).join(", ")})`);
   return parts.join(", ");
 }

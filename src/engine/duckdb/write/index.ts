@@ -4,7 +4,15 @@
  * write succeeded, so a failed write leaves the target as it was.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
@@ -42,9 +50,13 @@ export function normalizedSelect(compiled: CompiledRelation): string {
   for (const c of compiled.columns) {
     const key = c.name.toLowerCase();
     if (seen.has(key)) {
-      throw new AnalysisError("COLUMN_ALREADY_EXISTS", `The column \`${c.name}\` appears more than once in the data to write.`, {
-        hint: "Rename or drop one of the duplicate columns (they often come from a join) before writing.",
-      });
+      throw new AnalysisError(
+        "COLUMN_ALREADY_EXISTS",
+        `The column \`${c.name}\` appears more than once in the data to write.`,
+        {
+          hint: "Rename or drop one of the duplicate columns (they often come from a join) before writing.",
+        },
+      );
     }
     seen.add(key);
   }
@@ -56,21 +68,33 @@ export function normalizedSelect(compiled: CompiledRelation): string {
   return `SELECT ${list.join(", ")} FROM (${compiled.sql}) AS "to_write"`;
 }
 
-function checkPartitionColumns(compiled: CompiledRelation, partitionBy: readonly string[]): string[] {
+function checkPartitionColumns(
+  compiled: CompiledRelation,
+  partitionBy: readonly string[],
+): string[] {
   const names = compiled.columns.map((c) => c.name);
   const resolved = partitionBy.map((p) => {
-    const hit = names.find((n) => n === p) ?? names.find((n) => n.toLowerCase() === p.toLowerCase());
+    const hit =
+      names.find((n) => n === p) ?? names.find((n) => n.toLowerCase() === p.toLowerCase());
     if (hit === undefined) {
-      throw new AnalysisError("UNRESOLVED_COLUMN", `Partition column \`${p}\` is not in the data: [${names.map((n) => `\`${n}\``).join(", ")}].`, {
-        hint: "partitionBy takes names of columns of the DataFrame being written.",
-      });
+      throw new AnalysisError(
+        "UNRESOLVED_COLUMN",
+        `Partition column \`${p}\` is not in the data: [${names.map((n) => `\`${n}\``).join(", ")}].`,
+        {
+          hint: "partitionBy takes names of columns of the DataFrame being written.",
+        },
+      );
     }
     return hit;
   });
   if (resolved.length > 0 && resolved.length === names.length) {
-    throw new AnalysisError("ALL_PARTITION_COLUMNS_NOT_ALLOWED", "Cannot use all columns for partition columns.", {
-      hint: "Leave at least one column as data.",
-    });
+    throw new AnalysisError(
+      "ALL_PARTITION_COLUMNS_NOT_ALLOWED",
+      "Cannot use all columns for partition columns.",
+      {
+        hint: "Leave at least one column as data.",
+      },
+    );
   }
   return resolved;
 }
@@ -85,13 +109,20 @@ export async function writeFiles(
   const format = spec.format.toLowerCase();
   const extension = FILE_EXTENSIONS[format];
   if (extension === undefined) {
-    throw new UnsupportedOperationError("duckdb", `write.format("${format}")`, `The DuckDB engine cannot write format "${format}".`, {
-      hint: `Supported formats: ${Object.keys(FILE_EXTENSIONS).join(", ")} (and delta).`,
-    });
+    throw new UnsupportedOperationError(
+      "duckdb",
+      `write.format("${format}")`,
+      `The DuckDB engine cannot write format "${format}".`,
+      {
+        hint: `Supported formats: ${Object.keys(FILE_EXTENSIONS).join(", ")} (and delta).`,
+      },
+    );
   }
   const target = resolve(spec.path);
   if (existsSync(target) && !statSync(target).isDirectory()) {
-    throw new IllegalArgumentError(`Cannot write to ${spec.path}: it is a file, and Spark-style writes create a directory.`);
+    throw new IllegalArgumentError(
+      `Cannot write to ${spec.path}: it is a file, and Spark-style writes create a directory.`,
+    );
   }
   const exists = hasData(target);
   if (exists && spec.mode === "error") {
@@ -100,14 +131,18 @@ export async function writeFiles(
       context: { path: target },
     });
   }
-  if (exists && spec.mode === "ignore") return { files: [], rowsWritten: 0, bytesWritten: 0, written: false };
+  if (exists && spec.mode === "ignore")
+    return { files: [], rowsWritten: 0, bytesWritten: 0, written: false };
 
   const partitionBy = checkPartitionColumns(compiled, spec.partitionBy);
   const staging = join(target, `.tributary-staging-${randomUUID()}`);
   mkdirSync(staging, { recursive: true });
   try {
     const options = copyOptions(format, spec.options, partitionBy);
-    const into = partitionBy.length === 0 && format !== "parquet" ? join(staging, `part-00000-${randomUUID()}${extension}`) : staging;
+    const into =
+      partitionBy.length === 0 && format !== "parquet"
+        ? join(staging, `part-00000-${randomUUID()}${extension}`)
+        : staging;
     const sql = `COPY (${normalizedSelect(compiled)}) TO ${quoteString(into)} (${options})`;
     const result = await db.query(sql);
     const written: WrittenFile[] = [];
@@ -167,7 +202,8 @@ function partitionValuesOf(relativePath: string): Record<string, string | null> 
     const eq = segment.indexOf("=");
     if (eq < 0) continue;
     const value = decodeURIComponent(segment.slice(eq + 1));
-    out[decodeURIComponent(segment.slice(0, eq))] = value === "__HIVE_DEFAULT_PARTITION__" ? null : value;
+    out[decodeURIComponent(segment.slice(0, eq))] =
+      value === "__HIVE_DEFAULT_PARTITION__" ? null : value;
   }
   return out;
 }

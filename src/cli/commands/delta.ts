@@ -1,0 +1,178 @@
+/**
+ * `tributary delta <command> <path>`: Delta table commands, as delta-spark's SQL has them.
+ *
+ *   history  <path> [--limit N]                    DESCRIBE HISTORY
+ *   describe <path>                                DESCRIBE DETAIL
+ *   vacuum   <path> [--retain-hours H] [--dry-run] VACUUM [RETAIN H HOURS] [DRY RUN]
+ *   optimize <path> [--where "<partition pred>"]   OPTIMIZE [WHERE ...]
+ *   restore  <path> --version N | --timestamp T    RESTORE TO VERSION AS OF / TIMESTAMP AS OF
+ *
+ * Each collects its result, then prints a table, or JSON with `--json`.
+ */
+import type { Command } from "commander";
+import type { DataFrame } from "../../dataframe/dataframe.js";
+import { DeltaTable } from "../../delta/delta-table.js";
+import { IllegalArgumentError } from "../../errors.js";
+import type { CliIO, CommandModule } from "../command.js";
+import { toJsonText } from "../json.js";
+import { withSession } from "./with-session.js";
+
+interface JsonOption {
+  json?: boolean;
+}
+
+function integer(name: string, text: string | undefined, min = 0): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min)
+    throw new IllegalArgumentError(`${name} must be an integer of at least ${min}, got '${text}'.`);
+  return n;
+}
+
+async function printFrame(
+  io: CliIO,
+  df: DataFrame,
+  json: boolean,
+  vertical = false,
+): Promise<void> {
+  if (json) {
+    for (const row of await df.collect()) io.stdout(`${toJsonText(row)}\n`);
+    return;
+  }
+  io.stdout(await df.showString(1000, vertical ? false : 60, vertical));
+}
+
+const HISTORY_COLUMNS = [
+  "version",
+  "timestamp",
+  "operation",
+  "operationParameters",
+  "readVersion",
+  "isBlindAppend",
+  "operationMetrics",
+  "engineInfo",
+];
+
+export const deltaCommand: CommandModule = {
+  register(program: Command, io: CliIO, setExit) {
+    const delta = program
+      .command("delta")
+      .description("Delta table commands: history, describe, vacuum, optimize, restore");
+    const open = <T>(path: string, body: (table: DeltaTable) => Promise<T>): Promise<T> =>
+      withSession("tributary-delta", async (spark) => body(await DeltaTable.forPath(spark, path)));
+
+    delta
+      .command("history")
+      .description("the table's commits, newest first (DESCRIBE HISTORY)")
+      .argument("<path>", "the Delta table's directory")
+      .option("--limit <n>", "only the newest n commits")
+      .option("--json", "print one JSON object per commit")
+      .action(async (path: string, options: JsonOption & { limit?: string }) => {
+        await open(path, async (table) => {
+          const df = await table.history(integer("--limit", options.limit));
+          await printFrame(
+            io,
+            options.json === true ? df : df.select(...HISTORY_COLUMNS),
+            options.json === true,
+          );
+        });
+        setExit(0);
+      });
+
+    delta
+      .command("describe")
+      .description(
+        "the table's format, location, size, partitioning, properties and protocol (DESCRIBE DETAIL)",
+      )
+      .argument("<path>", "the Delta table's directory")
+      .option("--json", "print the detail as JSON")
+      .action(async (path: string, options: JsonOption) => {
+        await open(path, async (table) =>
+          printFrame(io, await table.detail(), options.json === true, true),
+        );
+        setExit(0);
+      });
+
+    delta
+      .command("vacuum")
+      .description("delete files the table no longer references, older than the retention (VACUUM)")
+      .argument("<path>", "the Delta table's directory")
+      .option(
+        "--retain-hours <hours>",
+        "keep files modified within these hours (default: the table's retention, 168)",
+      )
+      .option("--dry-run", "only list the files that would be deleted")
+      .option("--json", "print the result as JSON")
+      .action(
+        async (path: string, options: JsonOption & { retainHours?: string; dryRun?: boolean }) => {
+          const hours = options.retainHours === undefined ? undefined : Number(options.retainHours);
+          if (hours !== undefined && !Number.isFinite(hours))
+            throw new IllegalArgumentError(
+              `--retain-hours must be a number, got '${options.retainHours}'.`,
+            );
+          const result = await open(path, (table) =>
+            table.vacuum(hours, { dryRun: options.dryRun === true }),
+          );
+          if (options.json === true) io.stdout(`${toJsonText(result)}\n`);
+          else if (result.dryRun) {
+            io.stdout(
+              `Found ${result.files.length} files and directories in a total of ${result.numVacuumedDirectories} directories that are safe to delete.\n`,
+            );
+            for (const f of result.files) io.stdout(`${f}\n`);
+          } else {
+            io.stdout(
+              `Deleted ${result.numDeletedFiles} files and directories in a total of ${result.numVacuumedDirectories} directories.\n`,
+            );
+          }
+          setExit(0);
+        },
+      );
+
+    delta
+      .command("optimize")
+      .description("compact small files into larger ones (OPTIMIZE)")
+      .argument("<path>", "the Delta table's directory")
+      .option("--where <predicate>", "only partitions matching this predicate on partition columns")
+      .option("--json", "print the result as JSON")
+      .action(async (path: string, options: JsonOption & { where?: string }) => {
+        await open(path, async (table) => {
+          const builder =
+            options.where === undefined ? table.optimize() : table.optimize().where(options.where);
+          await printFrame(io, await builder.executeCompaction(), options.json === true, true);
+        });
+        setExit(0);
+      });
+
+    delta
+      .command("restore")
+      .description(
+        "restore the table to an earlier version or timestamp (RESTORE), as a new commit",
+      )
+      .argument("<path>", "the Delta table's directory")
+      .option("--version <n>", "the version to restore")
+      .option(
+        "--timestamp <timestamp>",
+        "restore the version current at this time ('2024-01-31 12:00:00', UTC unless given)",
+      )
+      .option("--json", "print the metrics as JSON")
+      .action(
+        async (path: string, options: JsonOption & { version?: string; timestamp?: string }) => {
+          if ((options.version === undefined) === (options.timestamp === undefined)) {
+            throw new IllegalArgumentError(
+              "restore needs exactly one of --version and --timestamp.",
+              { hint: "tributary delta restore lake/t --version 3" },
+            );
+          }
+          const version = integer("--version", options.version);
+          await open(path, async (table) => {
+            const df =
+              version !== undefined
+                ? await table.restoreToVersion(version)
+                : await table.restoreToTimestamp(options.timestamp ?? "");
+            await printFrame(io, df, options.json === true);
+          });
+          setExit(0);
+        },
+      );
+  },
+};

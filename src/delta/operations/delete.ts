@@ -1,0 +1,97 @@
+/**
+ * DELETE, copy-on-write as delta-spark does it without deletion vectors: files whose rows
+ * all match are removed whole, files with some matching rows are rewritten without them,
+ * files with none stay. One commit (operation "DELETE"); none when nothing matched.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await loadTable(engine, "lake/events");
+ * const { numDeletedRows } = await deleteRows({ engine, conf: {} }, snapshot, parseExpression("day < '2024-01-01'"), "day < '2024-01-01'");
+ * ```
+ */
+import type { ExprNode } from "../../plan/node.js";
+import type { Action } from "../actions/types.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import {
+  bytesOf,
+  commitCommand,
+  footprint,
+  partitionsMatching,
+  requireModifiable,
+  rowsOf,
+  since,
+  type TableCommandContext,
+} from "./common.js";
+import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
+
+export interface DeleteMetrics {
+  /** The version committed; undefined when no row matched (nothing is committed). */
+  readonly version: number | undefined;
+  readonly numRemovedFiles: number;
+  readonly numAddedFiles: number;
+  readonly numDeletedRows: number;
+  readonly numCopiedRows: number;
+}
+
+/** Deletes the rows matching `predicate` (every row when undefined). `text` is its SQL, for the history. */
+export async function deleteRows(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  predicate: ExprNode | undefined,
+  text: string | undefined,
+): Promise<DeleteMetrics> {
+  const start = Date.now();
+  requireModifiable(snapshot, true);
+  const cls = await classifyFiles(ctx.engine, snapshot, predicate);
+  const scanTimeMs = since(start);
+  if (cls.touched.length === 0)
+    return {
+      version: undefined,
+      numRemovedFiles: 0,
+      numAddedFiles: 0,
+      numDeletedRows: 0,
+      numCopiedRows: 0,
+    };
+  const rewriteStart = Date.now();
+  const adds =
+    predicate === undefined
+      ? []
+      : await rewriteKeeping(ctx.engine, snapshot, cls.partlyMatching, predicate);
+  const rewriteTimeMs = since(rewriteStart);
+  const now = Date.now();
+  const actions: Action[] = [
+    ...cls.touched.map((f) => removeOf(f, now)),
+    ...adds.map((add) => ({ add })),
+  ];
+  const numCopiedRows = rowsOf(adds);
+  const metrics = {
+    numRemovedFiles: cls.touched.length,
+    numAddedFiles: adds.length,
+    numDeletedRows: cls.matchedRows,
+    numCopiedRows,
+  };
+  const version = await commitCommand(ctx, snapshot, actions, adds, {
+    operation: "DELETE",
+    parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
+    metrics: {
+      ...metrics,
+      numAddedChangeFiles: 0,
+      executionTimeMs: since(start),
+      scanTimeMs,
+      rewriteTimeMs,
+      numRemovedBytes: bytesOf(cls.touched),
+      numAddedBytes: bytesOf(adds),
+      numDeletionVectorsAdded: 0,
+      numDeletionVectorsRemoved: 0,
+      numDeletionVectorsUpdated: 0,
+    },
+    footprint: footprint({
+      readWholeTable: predicate === undefined,
+      readPartitions:
+        predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+      readFiles: new Set(cls.scanned.map((f) => f.path)),
+      removedFiles: new Set(cls.touched.map((f) => f.path)),
+    }),
+  });
+  return { version, ...metrics };
+}

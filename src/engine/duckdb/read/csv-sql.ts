@@ -1,0 +1,81 @@
+/**
+ * `read_csv(...)` calls with the dialect always explicit (`auto_detect = false`): the
+ * sniffer never guesses, so malformed files read as the user described them. Every path,
+ * option value and column name goes through `sql-quote`.
+ */
+import { quoteString } from "../sql-quote.js";
+import type { CsvDialect } from "./csv-options.js";
+
+/** How a scan treats malformed records. */
+export type Tolerance =
+  /** Any malformed record fails the statement. */
+  | { readonly kind: "strict" }
+  /** Malformed records are dropped (and recorded, when `record` is given). */
+  | { readonly kind: "drop"; readonly record: string | undefined }
+  /** Every record is kept: missing fields are null, extra fields are dropped. */
+  | { readonly kind: "lenient" };
+
+export interface CsvScan {
+  readonly files: readonly string[];
+  readonly dialect: CsvDialect;
+  readonly header: boolean;
+  readonly nullValue: string;
+  /** Reader column name -> DuckDB type, in file order. */
+  readonly columns: readonly (readonly [string, string])[];
+  readonly dateFormat: string | undefined;
+  readonly timestampFormat: string | undefined;
+  readonly tolerance: Tolerance;
+}
+
+const NEWLINES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\r\n": "\\r\\n" };
+
+/** The dialect arguments, shared with the re-reading of rejected records. */
+export function dialectArgs(d: CsvDialect, nullValue: string): string[] {
+  const args = [
+    `delim = ${quoteString(d.sep)}`,
+    `quote = ${quoteString(d.quote)}`,
+    `escape = ${quoteString(d.escape)}`,
+  ];
+  if (d.comment !== "") args.push(`comment = ${quoteString(d.comment)}`);
+  if (d.encoding !== "utf-8") args.push(`encoding = ${quoteString(d.encoding)}`);
+  const nl = d.lineSep === undefined ? undefined : NEWLINES[d.lineSep];
+  if (nl !== undefined) args.push(`new_line = ${quoteString(nl)}`);
+  // Spark reads an empty unquoted field as null whatever nullValue is.
+  args.push(nullValue === "" ? "nullstr = ''" : `nullstr = [${quoteString(nullValue)}, '']`);
+  return args;
+}
+
+function toleranceArgs(t: Tolerance): string[] {
+  switch (t.kind) {
+    case "strict":
+      return ["strict_mode = true", "null_padding = false"];
+    case "drop":
+      return ["strict_mode = true", "null_padding = false", t.record ?? "ignore_errors = true"];
+    case "lenient":
+      return ["strict_mode = false", "null_padding = true", "ignore_errors = true"];
+  }
+}
+
+/** `read_csv([...files], ...)`. */
+export function readCsvSql(scan: CsvScan): string {
+  const files = `[${scan.files.map(quoteString).join(", ")}]`;
+  const columns = `{${scan.columns.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`;
+  const args = [
+    files,
+    "auto_detect = false",
+    `header = ${scan.header}`,
+    ...dialectArgs(scan.dialect, scan.nullValue),
+    `columns = ${columns}`,
+    ...toleranceArgs(scan.tolerance),
+  ];
+  if (scan.dateFormat !== undefined) args.push(`dateformat = ${quoteString(scan.dateFormat)}`);
+  if (scan.timestampFormat !== undefined)
+    args.push(`timestampformat = ${quoteString(scan.timestampFormat)}`);
+  return `read_csv(${args.join(", ")})`;
+}
+
+/** SQL: the file of the current row of a multi-file scan (DuckDB's `file_index` virtual column). */
+export function fileOfRowSql(files: readonly string[]): string {
+  if (files.length === 1) return quoteString(files[0] ?? "");
+  return `([${files.map(quoteString).join(", ")}])[file_index + 1]`;
+}

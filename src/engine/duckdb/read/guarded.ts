@@ -1,0 +1,185 @@
+/**
+ * The accounting every text source (CSV, JSON) shares: nothing is lost without a trace.
+ *
+ * An action first runs the read's fast plan, one native scan: strict (any malformed record
+ * fails the statement) for PERMISSIVE and FAILFAST, dropping and recording rejects for
+ * DROPMALFORMED when the reader can record them itself. Clean input, the common case, is
+ * thus read once at native speed and counted from the action's profile. When a malformed
+ * record fails the statement, FAILFAST turns the failure into an error naming the file,
+ * line and record; the other modes mark the read dirty and the engine runs the action again:
+ * `before` then scans the input once to list every malformed record, and installs the
+ * tolerant plan (PERMISSIVE keeps the records with nulls, DROPMALFORMED drops them).
+ */
+import { InputError } from "../../../errors.js";
+import type { ReadMetrics, RejectedRecord } from "../../engine.js";
+import type { DuckDBSession } from "../connection.js";
+import { quoteIdent } from "../sql-quote.js";
+import { writeBadRecords } from "./bad-records.js";
+import type { MalformedOptions } from "./modes.js";
+import {
+  countRecords,
+  dropTables,
+  type RejectTables,
+  rejectedRecordsSql,
+  rejectTablesExist,
+  sampleRecords,
+} from "./rejects.js";
+import { armScanCount, type ScanIdentity, scannedRows } from "./scan-count.js";
+import type { ReadContext, ResolvedSource } from "./source.js";
+
+/** How many rejected records the metrics carry. */
+export const SAMPLE_SIZE = 20;
+
+/** The malformed records of one pass over the input. */
+export interface Rejections {
+  readonly count: number;
+  /** SQL listing them (`path, line, record, reason`), or undefined when there are none. */
+  readonly listing: string | undefined;
+}
+
+/** A pass over the whole input that tolerates malformed records. */
+export interface Prepass {
+  readonly rowsRead: number;
+  readonly rejected: Rejections;
+}
+
+/** What a format supplies. */
+export interface ReadStrategy {
+  readonly format: string;
+  readonly paths: readonly string[];
+  readonly malformed: MalformedOptions;
+  readonly scan: ScanIdentity;
+  /** SQL for the fast plan (see above). */
+  readonly fastSql: string;
+  /** Reject tables the fast plan fills (DROPMALFORMED), when it records rejects itself. */
+  readonly fastRejects: RejectTables | undefined;
+  /** Scratch tables to drop before each action. */
+  readonly scratchTables: readonly string[];
+  /** Scans the input once, listing malformed records; afterwards `tolerantSql` applies. */
+  prepass(db: DuckDBSession): Promise<Prepass>;
+  readonly tolerantSql: string;
+  /** True when the fast plan cannot read this input at all (every action uses the exact one). */
+  readonly exactOnly: boolean;
+  /** The malformed record behind a failed statement, when the failure came from this read. */
+  diagnose(db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined>;
+}
+
+export class GuardedSource implements ResolvedSource {
+  private dirty = false;
+  private retried = false;
+  private installed: string | undefined;
+  private prepassed: Prepass | undefined;
+
+  constructor(
+    private readonly strategy: ReadStrategy,
+    private readonly ctx: ReadContext,
+    private readonly view: string,
+    readonly compiled: ResolvedSource["compiled"],
+  ) {
+    this.dirty = strategy.exactOnly;
+    // Resolution installs the fast plan (DuckDB describes the view with it).
+    this.installed = strategy.fastSql;
+  }
+
+  /** Creates the view the compiled SQL reads from, with the fast plan. */
+  static async install(db: DuckDBSession, view: string, sql: string): Promise<void> {
+    await db.execute(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(view)} AS ${sql}`);
+  }
+
+  private async use(db: DuckDBSession, sql: string): Promise<void> {
+    if (this.installed === sql) return;
+    await GuardedSource.install(db, this.view, sql);
+    this.installed = sql;
+  }
+
+  async before(db: DuckDBSession): Promise<void> {
+    const s = this.strategy;
+    await dropTables(db, [
+      ...s.scratchTables,
+      ...(s.fastRejects ? [s.fastRejects.table, s.fastRejects.scan] : []),
+    ]);
+    this.prepassed = undefined;
+    if (this.dirty && s.malformed.mode !== "FAILFAST") {
+      const pass = await s.prepass(db);
+      if (pass.rejected.count > 0 || s.exactOnly) {
+        this.prepassed = pass;
+        await this.use(db, s.tolerantSql);
+      } else {
+        this.dirty = false;
+        await this.use(db, s.fastSql);
+      }
+    } else {
+      await this.use(db, s.fastSql);
+    }
+    await armScanCount(db, this.ctx.scratchDir);
+  }
+
+  async after(db: DuckDBSession): Promise<ReadMetrics> {
+    const s = this.strategy;
+    const scanned = await scannedRows(db, this.ctx.scratchDir, s.scan);
+    this.retried = false;
+    let rowsRead: number;
+    let rejected: Rejections = { count: 0, listing: undefined };
+    if (this.prepassed !== undefined) {
+      rowsRead = this.prepassed.rowsRead;
+      rejected = this.prepassed.rejected;
+    } else {
+      if (s.fastRejects !== undefined && (await rejectTablesExist(db, s.fastRejects))) {
+        const listing = rejectedRecordsSql(s.fastRejects);
+        rejected = { count: await countRecords(db, listing), listing };
+      }
+      rowsRead = (scanned ?? 0) + rejected.count;
+    }
+    return this.metrics(db, rowsRead, rejected);
+  }
+
+  private async metrics(
+    db: DuckDBSession,
+    rowsRead: number,
+    rejected: Rejections,
+  ): Promise<ReadMetrics> {
+    const s = this.strategy;
+    const listing = rejected.count > 0 ? rejected.listing : undefined;
+    const sample = listing === undefined ? [] : await sampleRecords(db, listing, SAMPLE_SIZE);
+    const base = s.malformed.badRecordsPath;
+    const badRecordsFile =
+      listing !== undefined && base !== undefined
+        ? await writeBadRecords(db, base, listing)
+        : undefined;
+    return {
+      format: s.format,
+      paths: s.paths,
+      rowsRead,
+      rowsRejected: rejected.count,
+      badRecordsFile,
+      sample,
+    };
+  }
+
+  async recover(db: DuckDBSession, error: unknown): Promise<boolean> {
+    const s = this.strategy;
+    const record = await s.diagnose(db, error);
+    if (record === undefined) return false;
+    if (s.malformed.mode === "FAILFAST") throw malformedRecordError(record, error);
+    if (this.retried) return false;
+    this.retried = true;
+    this.dirty = true;
+    return true;
+  }
+}
+
+/** FAILFAST's error: the file, line, raw record and reason. */
+export function malformedRecordError(r: RejectedRecord, cause: unknown): InputError {
+  const where = r.line === undefined ? r.file : `${r.file}:${r.line}`;
+  return new InputError(
+    "MALFORMED_RECORD",
+    `Malformed record at ${where}: ${r.reason}\nRecord: ${r.record}`,
+    {
+      file: r.file,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      cause,
+      context: { record: r.record, reason: r.reason },
+      hint: 'Read with option("mode", "PERMISSIVE") to keep malformed records with nulls, or "DROPMALFORMED" to drop them; option("badRecordsPath", dir) keeps them in files.',
+    },
+  );
+}

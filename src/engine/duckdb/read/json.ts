@@ -1,0 +1,52 @@
+/**
+ * JSON sources with Spark's options and meanings: JSON Lines by default, whole-file JSON
+ * with `multiLine` (an array of records, or one record per file). The schema is the user's
+ * or inferred as Spark infers it; the read is one native `read_json` scan inside the
+ * action's statement, and malformed records are handled and counted as guarded.ts describes.
+ */
+import type { ReadNode } from "../../../plan/relation/read.js";
+import { NameAllocator, type OutCol } from "../compiler/scope.js";
+import { quoteIdent } from "../sql-quote.js";
+import { GuardedSource } from "./guarded.js";
+import { inferJsonSchema } from "./json-infer.js";
+import { parseJsonOptions } from "./json-options.js";
+import { JsonStrategy } from "./json-strategy.js";
+import { malformedOptions } from "./modes.js";
+import { ReaderOptions } from "./options.js";
+import { expandPaths } from "./paths.js";
+import type { ReadContext, ResolvedSource } from "./source.js";
+
+/** Resolves `spark.read.json(...)`. */
+export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
+  const options = new ReaderOptions(node.options);
+  const json = parseJsonOptions(options);
+  const malformed = malformedOptions(options, node.schema);
+  const { files } = expandPaths(node.paths, {
+    recursive: options.bool("recursiveFileLookup", false),
+    globFilter: options.get("pathGlobFilter"),
+  });
+  const schema = node.schema ?? (await inferJsonSchema(ctx.db, files, json, malformed));
+  const allocator = new NameAllocator();
+  const outNames = schema.fields.map((f) => allocator.allocate(f.name));
+  const strategy = new JsonStrategy({
+    planId: node.planId,
+    paths: node.paths,
+    files,
+    schema,
+    outNames,
+    options: json,
+    malformed,
+  });
+  const view = `__tributary_read_${node.planId}`;
+  await GuardedSource.install(ctx.db, view, strategy.fastSql);
+  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const described = await ctx.db.describe(sql);
+  const columns: OutCol[] = schema.fields.map((f, i) => ({
+    name: f.name,
+    sqlName: outNames[i] ?? f.name,
+    dataType: described[i]?.dataType ?? f.dataType,
+    qualifiers: [],
+    planIds: [node.planId],
+  }));
+  return new GuardedSource(strategy, ctx, view, { sql, columns });
+}
