@@ -17,6 +17,25 @@ export { GroupedData } from "./dataframe/grouped-data.js";
 export { DataFrameNaFunctions } from "./dataframe/na-functions.js";
 export { DataFrameReader } from "./dataframe/reader.js";
 export { DataFrameWriter } from "./dataframe/writer.js";
+export {
+  type Assignments,
+  type ConditionLike,
+  type DeleteMetrics,
+  DeltaMergeBuilder,
+  DeltaOptimizeBuilder,
+  DeltaTable,
+  type FileSizeStats,
+  type HistoryEntry,
+  type MergeInsertOptions,
+  type MergeMetrics,
+  type MergeUpdateOptions,
+  type OptimizeMetrics,
+  type RestoreMetrics,
+  type TableDetail,
+  type UpdateMetrics,
+  type UpdateOptions,
+  type VacuumResult,
+} from "./delta/index.js";
 export type {
   ColumnStats,
   ReadMetrics,
@@ -36,6 +55,8 @@ export {
   TributaryError,
   UnsupportedOperationError,
 } from "./errors.js";
+export { DataReader, type ReadCsvOptions, type ReadDeltaOptions } from "./seed/data-reader.js";
+export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";
 export { RuntimeConfig } from "./session/runtime-config.js";
 export { SparkSession } from "./session/session.js";
@@ -61,7 +82,7 @@ export {
   TimestampNTZType,
   TimestampType,
 } from "./types/data-types.js";
-export { Decimal } from "./types/decimal.js";
 export { parseDataType, parseDDLSchema, toDDL } from "./types/ddl.js";
+export { Decimal } from "./types/decimal.js";
 export { schemaFromJSON } from "./types/schema-json.js";
 export { treeString } from "./types/tree-string.js";

@@ -7,7 +7,7 @@
 import type { DataType, StructType } from "../types/data-types.js";
 import { Decimal } from "../types/decimal.js";
 
-function pad2(n: number): string {
+function _pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
@@ -119,5 +119,5 @@ export function showString(
     width > 0 ? text.padStart(w) : text.padEnd(w);
   const line = (row: readonly string[]): string =>
     `|${row.map((c, j) => align(c, widths[j] ?? 0)).join("|")}|`;
-  return [sep, line(names), sep, ...cells.map(line), sep].join("\n") + `\n${footer}`;
+  return `${[sep, line(names), sep, ...cells.map(line), sep].join("\n")}\n${footer}`;
 }

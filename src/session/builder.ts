@@ -39,7 +39,10 @@ export class Builder {
   }
 
   /** One setting, or many as an object. */
-  config(key: string | Readonly<Record<string, string | number | boolean>>, value?: string | number | boolean): this {
+  config(
+    key: string | Readonly<Record<string, string | number | boolean>>,
+    value?: string | number | boolean,
+  ): this {
     if (typeof key === "string") this.code.push([key, String(value)]);
     else for (const [k, v] of Object.entries(key)) this.code.push([k, String(v)]);
     return this;
@@ -64,7 +67,10 @@ export class Builder {
       return existing;
     }
     const { env } = await loadDotEnv({ env: process.env });
-    const defaults = await loadSparkDefaults({ path: this.propertiesFile ?? launch.propertiesFile, env });
+    const defaults = await loadSparkDefaults({
+      path: this.propertiesFile ?? launch.propertiesFile,
+      env,
+    });
     const resolved = resolveConfig({ defaults, env, cli: launch.cliConf, code: this.code });
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);

@@ -3,8 +3,8 @@ import { IllegalArgumentError } from "../errors.js";
 import type { LiteralValue } from "../plan/expression/literal.js";
 import { LocalRelationNode } from "../plan/relation/local-relation.js";
 import { type DataType, StringType, StructField, StructType } from "../types/data-types.js";
-import { Decimal } from "../types/decimal.js";
 import { parseDDLSchema } from "../types/ddl.js";
+import { Decimal } from "../types/decimal.js";
 import { inferSchema } from "./infer-schema.js";
 
 export type LocalRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -29,7 +29,8 @@ function toValue(v: unknown, t: DataType, path: string): LiteralValue {
       break;
     case "decimal":
       if (v instanceof Decimal) return v;
-      if (typeof v === "string" || typeof v === "number" || typeof v === "bigint") return Decimal.parse(String(v));
+      if (typeof v === "string" || typeof v === "number" || typeof v === "bigint")
+        return Decimal.parse(String(v));
       break;
     case "string":
       if (typeof v === "string") return v;
@@ -53,30 +54,44 @@ function toValue(v: unknown, t: DataType, path: string): LiteralValue {
       if (Array.isArray(v)) return v.map((x, i) => toValue(x, t.elementType, `${path}[${i}]`));
       break;
     default:
-      throw new IllegalArgumentError(`createDataFrame does not take ${t.simpleString()} values yet (column ${path}).`, {
-        hint: "Build nested values with functions (struct, map) from flat columns.",
-      });
+      throw new IllegalArgumentError(
+        `createDataFrame does not take ${t.simpleString()} values yet (column ${path}).`,
+        {
+          hint: "Build nested values with functions (struct, map) from flat columns.",
+        },
+      );
   }
-  throw new IllegalArgumentError(`Value ${String(v)} at ${path} does not fit type ${t.simpleString()}.`);
+  throw new IllegalArgumentError(
+    `Value ${String(v)} at ${path} does not fit type ${t.simpleString()}.`,
+  );
 }
 
 function resolveSchema(rows: readonly LocalRow[], schema: SchemaLike | undefined): StructType {
   if (schema instanceof StructType) return schema;
   if (typeof schema === "string") return parseDDLSchema(schema);
-  const objects = rows.map((r) => (Array.isArray(r) ? Object.fromEntries(r.map((v, i) => [schema?.[i] ?? `_${i + 1}`, v])) : (r as Record<string, unknown>)));
+  const objects = rows.map((r) =>
+    Array.isArray(r)
+      ? Object.fromEntries(r.map((v, i) => [schema?.[i] ?? `_${i + 1}`, v]))
+      : (r as Record<string, unknown>),
+  );
   const inferred = inferSchema(objects);
   if (schema === undefined) return inferred;
   return new StructType(schema.map((n) => inferred.field(n) ?? new StructField(n, StringType)));
 }
 
 /** A LocalRelationNode with values checked against the schema. */
-export function localRelation(rows: readonly LocalRow[], schemaLike?: SchemaLike): LocalRelationNode {
+export function localRelation(
+  rows: readonly LocalRow[],
+  schemaLike?: SchemaLike,
+): LocalRelationNode {
   const schema = resolveSchema(rows, schemaLike);
   const names = schema.fieldNames();
   const values = rows.map((row, r) => {
     const raw = Array.isArray(row) ? row : names.map((n) => (row as Record<string, unknown>)[n]);
     if (Array.isArray(row) && row.length !== names.length) {
-      throw new IllegalArgumentError(`Row ${r} has ${row.length} values but the schema has ${names.length} columns.`);
+      throw new IllegalArgumentError(
+        `Row ${r} has ${row.length} values but the schema has ${names.length} columns.`,
+      );
     }
     return schema.fields.map((f, i) => toValue(raw[i], f.dataType, `row ${r}, column ${f.name}`));
   });

@@ -8,16 +8,24 @@ import type { Engine } from "../engine/engine.js";
 import { UnsupportedOperationError } from "../errors.js";
 
 export function sessionTimeZone(values: ReadonlyMap<string, string>): string {
-  return values.get("spark.sql.session.timeZone") ?? process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    values.get("spark.sql.session.timeZone") ??
+    process.env.TZ ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone
+  );
 }
 
-export async function startEngine(master: Master, values: ReadonlyMap<string, string>): Promise<Engine> {
+export async function startEngine(
+  master: Master,
+  values: ReadonlyMap<string, string>,
+): Promise<Engine> {
   if (master.kind === "local") {
     const memory = values.get("spark.driver.memory");
     const bytes = memory === undefined ? undefined : parseByteSize("spark.driver.memory", memory);
     return DuckDBEngine.start({
       threads: master.threads,
-      memoryLimit: bytes === undefined ? undefined : `${Math.max(1, Math.floor(bytes / 1048576))}MiB`,
+      memoryLimit:
+        bytes === undefined ? undefined : `${Math.max(1, Math.floor(bytes / 1048576))}MiB`,
       timeZone: sessionTimeZone(values),
       tempDirectory: values.get("spark.local.dir"),
       ansi: (values.get("spark.sql.ansi.enabled") ?? "false").toLowerCase() === "true",
@@ -35,6 +43,8 @@ export async function startEngine(master: Master, values: ReadonlyMap<string, st
     "tributary",
     `master ${master.url}`,
     `Master '${master.url}' is a cluster manager: tributary drives clusters through a Spark Connect server started on them, not directly.`,
-    { hint: "Start a Spark Connect server on the cluster and set spark.remote (sc://host:15002), or use local[*]." },
+    {
+      hint: "Start a Spark Connect server on the cluster and set spark.remote (sc://host:15002), or use local[*].",
+    },
   );
 }

@@ -29,10 +29,24 @@ function inferValue(v: unknown, path: string): DataType | undefined {
   if (v instanceof Date) return TimestampType;
   if (v instanceof Decimal) return new DecimalType(38, Math.min(v.scale, 18));
   if (v instanceof Uint8Array) return BinaryType;
-  if (Array.isArray(v)) return new ArrayType(mergeAll(v.map((x) => inferValue(x, `${path}[]`)), path) ?? StringType);
+  if (Array.isArray(v))
+    return new ArrayType(
+      mergeAll(
+        v.map((x) => inferValue(x, `${path}[]`)),
+        path,
+      ) ?? StringType,
+    );
   if (v instanceof Map) {
-    const k = mergeAll([...v.keys()].map((x) => inferValue(x, `${path}.key`)), path) ?? StringType;
-    const val = mergeAll([...v.values()].map((x) => inferValue(x, `${path}.value`)), path) ?? StringType;
+    const k =
+      mergeAll(
+        [...v.keys()].map((x) => inferValue(x, `${path}.key`)),
+        path,
+      ) ?? StringType;
+    const val =
+      mergeAll(
+        [...v.values()].map((x) => inferValue(x, `${path}.value`)),
+        path,
+      ) ?? StringType;
     return new MapType(k, val);
   }
   if (typeof v === "object") {
@@ -45,15 +59,29 @@ function inferValue(v: unknown, path: string): DataType | undefined {
   throw new IllegalArgumentError(`Cannot infer a Spark type for ${typeof v} at ${path}.`);
 }
 
-function merge(a: DataType | undefined, b: DataType | undefined, path: string): DataType | undefined {
+function merge(
+  a: DataType | undefined,
+  b: DataType | undefined,
+  path: string,
+): DataType | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   if (a.typeName === b.typeName && a.typeName !== "struct" && a.typeName !== "array") return a;
-  if ((a === LongType && b === DoubleType) || (a === DoubleType && b === LongType)) return DoubleType;
-  if (a instanceof ArrayType && b instanceof ArrayType) return new ArrayType(merge(a.elementType, b.elementType, path) ?? StringType);
+  if ((a === LongType && b === DoubleType) || (a === DoubleType && b === LongType))
+    return DoubleType;
+  if (a instanceof ArrayType && b instanceof ArrayType)
+    return new ArrayType(merge(a.elementType, b.elementType, path) ?? StringType);
   if (a instanceof StructType && b instanceof StructType) {
     const names = [...new Set([...a.fieldNames(), ...b.fieldNames()])];
-    return new StructType(names.map((n) => new StructField(n, merge(a.field(n)?.dataType, b.field(n)?.dataType, `${path}.${n}`) ?? StringType)));
+    return new StructType(
+      names.map(
+        (n) =>
+          new StructField(
+            n,
+            merge(a.field(n)?.dataType, b.field(n)?.dataType, `${path}.${n}`) ?? StringType,
+          ),
+      ),
+    );
   }
   throw new IllegalArgumentError(
     `Cannot merge types ${a.simpleString()} and ${b.simpleString()} for ${path}.`,
@@ -70,6 +98,15 @@ export function inferSchema(rows: readonly Record<string, unknown>[]): StructTyp
   const names: string[] = [];
   for (const row of rows) for (const k of Object.keys(row)) if (!names.includes(k)) names.push(k);
   return new StructType(
-    names.map((n) => new StructField(n, mergeAll(rows.map((r) => inferValue(r[n], n)), n) ?? StringType)),
+    names.map(
+      (n) =>
+        new StructField(
+          n,
+          mergeAll(
+            rows.map((r) => inferValue(r[n], n)),
+            n,
+          ) ?? StringType,
+        ),
+    ),
   );
 }

@@ -19,7 +19,11 @@ export class RuntimeConfig {
   readonly #sources: Map<string, ConfigSource>;
   readonly #listener: ConfigListener;
 
-  constructor(values: ReadonlyMap<string, string>, sources: ReadonlyMap<string, ConfigSource>, listener: ConfigListener) {
+  constructor(
+    values: ReadonlyMap<string, string>,
+    sources: ReadonlyMap<string, ConfigSource>,
+    listener: ConfigListener,
+  ) {
     this.#values = new Map(values);
     this.#sources = new Map(sources);
     this.#listener = listener;

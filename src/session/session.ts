@@ -21,7 +21,7 @@ import { SqlNode } from "../plan/relation/sql.js";
 import { Builder } from "./builder.js";
 import { type LocalRow, localRelation, type SchemaLike } from "./create-dataframe.js";
 import { sessionTimeZone } from "./engine-factory.js";
-import { RuntimeConfig } from "./runtime-config.js";
+import type { RuntimeConfig } from "./runtime-config.js";
 
 let active: SparkSession | undefined;
 
@@ -94,9 +94,13 @@ export class SparkSession {
   table(name: string): DataFrame {
     const plan = this.views.get(name.toLowerCase());
     if (plan === undefined) {
-      throw new AnalysisError("TABLE_OR_VIEW_NOT_FOUND", `The table or view \`${name}\` cannot be found.`, {
-        hint: `Register it first with df.createOrReplaceTempView("${name}"). Known views: ${[...this.views.keys()].join(", ") || "none"}.`,
-      });
+      throw new AnalysisError(
+        "TABLE_OR_VIEW_NOT_FOUND",
+        `The table or view \`${name}\` cannot be found.`,
+        {
+          hint: `Register it first with df.createOrReplaceTempView("${name}"). Known views: ${[...this.views.keys()].join(", ") || "none"}.`,
+        },
+      );
     }
     return new DataFrame(this, plan);
   }
@@ -105,9 +109,13 @@ export class SparkSession {
   registerTempView(name: string, plan: RelationNode, replace: boolean): void {
     const key = name.toLowerCase();
     if (!replace && this.views.has(key)) {
-      throw new AnalysisError("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", `Temporary view \`${name}\` already exists.`, {
-        hint: "Use createOrReplaceTempView to replace it.",
-      });
+      throw new AnalysisError(
+        "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS",
+        `Temporary view \`${name}\` already exists.`,
+        {
+          hint: "Use createOrReplaceTempView to replace it.",
+        },
+      );
     }
     this.views.set(key, plan);
   }

@@ -31,7 +31,12 @@ const INFIX: Readonly<Record<string, string>> = {
 };
 
 /** Functions whose pretty name differs from the name they are called by. */
-const PRETTY: Readonly<Record<string, string>> = { mean: "avg", std: "stddev", lcase: "lower", ucase: "upper" };
+const PRETTY: Readonly<Record<string, string>> = {
+  mean: "avg",
+  std: "stddev",
+  lcase: "lower",
+  ucase: "upper",
+};
 
 /** The last part of a dotted, possibly back-quoted, attribute name. */
 export function attributeLeaf(name: string): string {
@@ -159,14 +164,17 @@ export function exprToString(node: ExprNode): string {
       return `${exprToString(node.expr)} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`;
     case "window": {
       const spec: string[] = [];
-      if (node.partitionBy.length > 0) spec.push(`PARTITION BY ${node.partitionBy.map(exprToString).join(", ")}`);
-      if (node.orderBy.length > 0) spec.push(`ORDER BY ${node.orderBy.map(exprToString).join(", ")}`);
+      if (node.partitionBy.length > 0)
+        spec.push(`PARTITION BY ${node.partitionBy.map(exprToString).join(", ")}`);
+      if (node.orderBy.length > 0)
+        spec.push(`ORDER BY ${node.orderBy.map(exprToString).join(", ")}`);
       if (node.frame !== undefined) spec.push(frameName(node.frame));
       return `${exprToString(node.fn)} OVER (${spec.join(" ")})`;
     }
     case "extract": {
       const key = node.key;
-      if (key.kind === "literal" && typeof key.value === "string") return `${exprToString(node.expr)}.${key.value}`;
+      if (key.kind === "literal" && typeof key.value === "string")
+        return `${exprToString(node.expr)}.${key.value}`;
       return `${exprToString(node.expr)}[${exprToString(key)}]`;
     }
     case "lambda":
