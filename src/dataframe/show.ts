@@ -7,10 +7,6 @@
 import type { DataType, StructType } from "../types/data-types.js";
 import { Decimal } from "../types/decimal.js";
 
-function _pad2(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
 /** `yyyy-MM-dd HH:mm:ss[.SSS]` of an instant in a time zone. */
 export function formatTimestamp(d: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-US", {
