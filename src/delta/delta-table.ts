@@ -6,13 +6,16 @@
  *
  * @example
  * ```ts
- * import { DeltaTable, functions as F } from "tributary";
+ * import { DeltaTable } from "tributary";
  * const table = await DeltaTable.forPath(spark, "lake/events");
  * await table.delete("day < '2024-01-01'");
  * await table.update("id = 7", { status: "'closed'" });
  * await table.alias("t").merge(updates.alias("s"), "t.id = s.id")
  *   .whenMatchedUpdateAll().whenNotMatchedInsertAll().execute();
  * await (await table.history(5)).show();
+ * await table.optimize().where("day = '2024-01-01'").executeCompaction();
+ * await table.restoreToVersion(3);
+ * await table.vacuum(); // files unreferenced for 7 days
  * ```
  */
 import type { DataFrame } from "../dataframe/dataframe.js";

@@ -105,6 +105,8 @@ export async function restoreTable(
     .filter(([k]) => !current.has(k))
     .map(([, f]) => ({ ...f, dataChange: true }));
   const toRemove = [...current].filter(([k]) => !wanted.has(k)).map(([, f]) => f);
+  // Restoring only re-adds files on an append-only table; removing needs it writable.
+  if (toRemove.length > 0) requireModifiable(latest, true);
   if (!confBool(ctx.conf, "spark.sql.files.ignoreMissingFiles", false)) {
     const missing = await missingFiles(ctx, latest.tablePath, toAdd);
     if (missing.length > 0) {

@@ -82,7 +82,8 @@ export async function mergeInto(
 ): Promise<MergeMetrics> {
   const start = Date.now();
   validateClauses(req.clauses);
-  requireModifiable(snapshot, true);
+  // An insert-only merge removes nothing, so append-only tables accept it (as delta-spark).
+  requireModifiable(snapshot, !req.clauses.every((c) => c.when === "notMatched"));
   const sourceSchema = await ctx.engine.schema(req.source);
   const hasStar = req.clauses.some((c) => c.assignments === "*" && c.action !== "delete");
   const evolve =
