@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const dataDir = join(here, "data");
 
 export function flightsParquet(): string {
-  return join(dirname(require.resolve("vega-datasets/package.json")), "data", "flights-3m.parquet");
+  return join(dirname(require.resolve("vega-datasets")), "..", "data", "flights-3m.parquet");
 }
 
 /** The flights CSV with `times` copies of the data (1 -> 3M rows, 10 -> 30M rows). */

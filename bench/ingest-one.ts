@@ -1,30 +1,57 @@
-/** One ingest run (child process of bench/run.ts): prints {seconds, peakRssMb, rows} as JSON. */
+/**
+ * One measured run, in its own process (so peak RSS is this run's alone). Prints
+ * {seconds, peakRssMb, rows} as JSON.
+ *
+ *   tsx bench/ingest-one.ts tributary|tributary-delta|duckdb <csv> <out>
+ *   tsx bench/ingest-one.ts time-travel <table> <version>
+ */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { functions as F, SparkSession } from "../src/index.js";
 
-const [kind, csv = "", out = ""] = process.argv.slice(2);
+const [kind, a = "", b = ""] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
-if (kind === "tributary") {
-  const spark = await SparkSession.builder()
+let extra: Record<string, unknown> = {};
+const session = () =>
+  SparkSession.builder()
     .master("local[*]")
     .config("spark.sql.session.timeZone", "UTC")
     .getOrCreate();
-  const result = await spark.read
+
+if (kind === "tributary" || kind === "tributary-delta") {
+  const spark = await session();
+  const writer = spark.read
     .option("header", true)
     .option("inferSchema", true)
-    .csv(csv)
+    .csv(a)
     .withColumn("day", F.to_date(F.col("date")))
-    .write.partitionBy("day")
-    .parquet(out);
+    .write.partitionBy("day");
+  const result =
+    kind === "tributary" ? await writer.parquet(b) : await writer.format("delta").save(b);
   rows = result.rowsWritten;
   await spark.stop();
+} else if (kind === "time-travel") {
+  const spark = await session();
+  // Timed from here: open the table at the version and read it (as the delta-rs side does).
+  const t0 = performance.now();
+  rows = (await spark.read.format("delta").option("versionAsOf", Number(b)).load(a).collect())
+    .length;
+  extra = { readSeconds: (performance.now() - t0) / 1000 };
+  await spark.stop();
+} else if (kind === "one-day") {
+  const spark = await session();
+  const df = spark.read.format("delta").load(a).filter(F.col("day").eq(b));
+  rows = await df.count();
+  const [m] = df.inputMetrics();
+  extra = { filesRead: m?.filesRead, filesSkipped: m?.filesSkipped };
+  await spark.stop();
 } else {
-  const db = await DuckDBInstance.create(":memory:", { TimeZone: "UTC" });
+  const db = await DuckDBInstance.create(":memory:");
   const c = await db.connect();
+  await c.run("SET TimeZone = 'UTC'");
   const reader = await c.runAndReadAll(
-    `COPY (SELECT *, CAST(date AS DATE) AS day FROM read_csv('${csv.replaceAll("'", "''")}', header = true))
-       TO '${out.replaceAll("'", "''")}' (FORMAT parquet, PARTITION_BY (day))`,
+    `COPY (SELECT *, CAST(date AS DATE) AS day FROM read_csv('${a.replaceAll("'", "''")}', header = true))
+       TO '${b.replaceAll("'", "''")}' (FORMAT parquet, PARTITION_BY (day))`,
   );
   rows = Number(reader.getRows()[0]?.[0] ?? 0);
   c.closeSync();
@@ -32,4 +59,4 @@ if (kind === "tributary") {
 }
 const seconds = (performance.now() - started) / 1000;
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({ seconds, peakRssMb, rows }));
+console.log(JSON.stringify({ seconds, peakRssMb, rows, ...extra }));

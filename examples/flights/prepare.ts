@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 
 /** The flights-3m.parquet file inside the installed vega-datasets package. */
 export function flightsParquet(): string {
-  return join(dirname(require.resolve("vega-datasets/package.json")), "data", "flights-3m.parquet");
+  return join(dirname(require.resolve("vega-datasets")), "..", "data", "flights-3m.parquet");
 }
 
 /** Writes `<dir>/month=YYYY-MM/part-*.csv` unless it exists; returns the directory. */

@@ -7,6 +7,7 @@ import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
+import { registerUdfs } from "./udfs.js";
 import { type JsValue, tributaryValueConverter } from "./values.js";
 
 /** Settings the session passes down (from `spark.driver.memory`, `local[N]`, time zone). */
@@ -71,7 +72,9 @@ export class DuckDBSession {
     } catch (e) {
       throw duckdbError(e, JSON.stringify(options), "Starting DuckDB");
     }
-    const session = new DuckDBSession(instance, await instance.connect());
+    const connection = await instance.connect();
+    registerUdfs(connection);
+    const session = new DuckDBSession(instance, connection);
     await session.execute(`SET TimeZone = ${quoteString(settings.timeZone)}`);
     return session;
   }

@@ -7,6 +7,7 @@ import type { ProjectNode } from "../../../plan/relation/project.js";
 import type { ToDFNode } from "../../../plan/relation/to-df.js";
 import type { WithColumnsNode } from "../../../plan/relation/with-columns.js";
 import type { WithColumnsRenamedNode } from "../../../plan/relation/with-columns-renamed.js";
+import { hasFunction, lookupFunction } from "../functions/registry.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileExpr, type ExprContext } from "./expression.js";
 import { type CompiledRelation, inputAlias, pass } from "./relation-types.js";
@@ -70,6 +71,8 @@ export function itemsFor(
     const r = resolveAttribute(scope, expr.name, expr.planId);
     if (r.fields.length === 0) return [{ sql: r.entry.ref, col: pass(r.entry.col, planId) }];
   }
+  const generated = generatorItems(expr, scope, planId, ctx);
+  if (generated !== undefined) return generated;
   const compiled = compileExpr(expr, scope, ctx);
   return [
     {
@@ -77,6 +80,31 @@ export function itemsFor(
       col: { name: outputName(expr), dataType: compiled.type, qualifiers: [], planIds: [planId] },
     },
   ];
+}
+
+/** `explode(...)` and friends (optionally aliased) expand to their generated columns. */
+function generatorItems(
+  expr: ExprNode,
+  scope: Scope,
+  planId: number,
+  ctx: ExprContext,
+): SelectItem[] | undefined {
+  const call = expr.kind === "alias" ? expr.expr : expr;
+  if (call.kind !== "call" || !hasFunction(call.name)) return undefined;
+  const def = lookupFunction(call.name);
+  if (def.generate === undefined) return undefined;
+  const args = call.args.map((node) => ({ ...compileExpr(node, scope, ctx), node }));
+  const columns = def.generate(args);
+  // An alias names the generated value column (the last one), as Spark's single alias does.
+  return columns.map((c, i) => ({
+    sql: c.sql,
+    col: {
+      name: expr.kind === "alias" && i === columns.length - 1 ? expr.name : c.name,
+      dataType: c.type,
+      qualifiers: [],
+      planIds: [planId],
+    },
+  }));
 }
 
 export function compileProject(
@@ -99,10 +127,28 @@ export function compileWithColumns(
   const scope = scopeOf(input.columns, inputAlias(node.planId));
   const items = passAll(scope, node.planId);
   for (const alias of node.columns) {
-    const compiled = compileExpr(alias.expr, scope, ctx);
+    const generated = generatorItems(alias, scope, node.planId, ctx);
+    if (generated !== undefined && generated.length !== 1) {
+      throw new AnalysisError(
+        "UNSUPPORTED_GENERATOR",
+        `withColumn("${alias.name}", ...) needs a generator with one output column; this one makes ${generated.length}.`,
+        {
+          hint: "Use select() for generators with several columns (posexplode, explode of a map).",
+        },
+      );
+    }
+    const compiled = generated?.[0] ?? {
+      sql: compileExpr(alias.expr, scope, ctx).sql,
+      col: undefined,
+    };
     const item: SelectItem = {
       sql: compiled.sql,
-      col: { name: alias.name, dataType: compiled.type, qualifiers: [], planIds: [node.planId] },
+      col: {
+        name: alias.name,
+        dataType: generated?.[0]?.col.dataType ?? compileExpr(alias.expr, scope, ctx).type,
+        qualifiers: [],
+        planIds: [node.planId],
+      },
     };
     const at = items.findIndex((i) => same(i.col.name, alias.name));
     if (at >= 0) items[at] = item;

@@ -4,11 +4,29 @@
  */
 import { AnalysisError, closestMatch } from "../../../errors.js";
 import { aggregateFunctions } from "./aggregates.js";
+import { collectionFunctions } from "./collections.js";
+import { conditionalFunctions } from "./conditionals.js";
+import { datetimeFunctions } from "./datetime.js";
+import { hashingFunctions } from "./hashing.js";
+import { mathFunctions } from "./math.js";
+import { miscFunctions } from "./misc.js";
 import { operatorFunctions } from "./operators.js";
+import { stringFunctions } from "./strings.js";
 import type { FunctionDef, FunctionTable } from "./types.js";
 import { windowFunctions } from "./window.js";
 
-const families: readonly FunctionTable[] = [operatorFunctions, aggregateFunctions, windowFunctions];
+const families: readonly FunctionTable[] = [
+  operatorFunctions,
+  aggregateFunctions,
+  windowFunctions,
+  stringFunctions,
+  mathFunctions,
+  conditionalFunctions,
+  datetimeFunctions,
+  hashingFunctions,
+  collectionFunctions,
+  miscFunctions,
+];
 
 const table = new Map<string, FunctionDef>();
 for (const family of families) {

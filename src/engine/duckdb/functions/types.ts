@@ -39,6 +39,17 @@ export interface FunctionDef {
   compile(args: readonly FnArg[], ctx: FnContext): string;
   /** The result's Spark type, when it can be told from the arguments. */
   returnType?(args: readonly FnArg[]): DataType | undefined;
+  /**
+   * Generators (`explode`, `posexplode`) produce rows and possibly several columns: the
+   * select items, with Spark's default column names.
+   */
+  generate?(args: readonly FnArg[]): readonly GeneratedColumn[];
+}
+
+export interface GeneratedColumn {
+  readonly name: string;
+  readonly sql: string;
+  readonly type: DataType | undefined;
 }
 
 export type FunctionTable = Readonly<Record<string, FunctionDef>>;

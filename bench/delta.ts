@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:delta`: Delta ingest and reads, side by side in one run.
+ * - CSV -> Delta partitioned by day: tributary vs raw DuckDB COPY to partitioned Parquet
+ *   (target <= 1.15x), vs PySpark local + delta-spark (target tributary >= 8x faster) and
+ *   delta-rs write_deltalake (target >= 2x faster);
+ * - a 1,000-commit table (checkpoint every 10): read version 500, tributary vs delta-rs;
+ * - a one-day filter on the 182-partition table: files read.
+ * Peers come from `bash scripts/interop/setup.sh` (.tributary/interop).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SparkSession } from "../src/index.js";
+import { dataDir, flightsCsv } from "./data.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const python = join(root, ".tributary", "interop", "venv", "bin", "python");
+const jarsDir = join(root, ".tributary", "interop", "jars");
+const runner = fileURLToPath(new URL("./ingest-one.ts", import.meta.url));
+
+interface Sample {
+  readonly seconds: number;
+  readonly peakRssMb?: number;
+  readonly rows?: number;
+  readonly filesRead?: number;
+  readonly filesSkipped?: number;
+  readonly readSeconds?: number;
+}
+
+function node(...args: string[]): Sample {
+  const text = execFileSync(process.execPath, ["--import", "tsx", runner, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Sample;
+}
+
+function py(script: string, ...args: string[]): Record<string, number> {
+  const text = execFileSync(python, [join(root, "bench", "peers", script), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+const out = (name: string): string => {
+  const p = join(dataDir, name);
+  rmSync(p, { recursive: true, force: true });
+  return p;
+};
+
+const peers = existsSync(python);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const sizes: (1 | 10)[] = process.env.BENCH_SIZES === "1" ? [1] : [1, 10];
+for (const times of sizes) {
+  const csv = await flightsCsv(times);
+  const label = times === 1 ? "3M rows" : "30M rows";
+  const trib: number[] = [];
+  const duck: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < repeats; i++) {
+    duck.push(node("duckdb", csv, out("b-duckdb")).seconds);
+    const s = node("tributary-delta", csv, out("b-delta"));
+    trib.push(s.seconds);
+    rss = Math.max(rss, s.peakRssMb ?? 0);
+  }
+  const t = median(trib);
+  const d = median(duck);
+  console.log(
+    `[${label}] CSV -> partitioned Delta: tributary ${t.toFixed(2)}s (peak RSS ${rss} MB) vs DuckDB COPY to Parquet ${d.toFixed(2)}s: ratio ${(t / d).toFixed(3)} (target <= 1.15)`,
+  );
+  if (peers) {
+    const jars = readdirSync(jarsDir)
+      .filter((f) => f.endsWith(".jar"))
+      .map((f) => join(jarsDir, f))
+      .join(",");
+    const spark = py("spark_ingest.py", csv, out("b-spark"), jars);
+    console.log(
+      `[${label}] PySpark + delta-spark: job ${spark.job?.toFixed(2)}s (+ ${spark.startup?.toFixed(1)}s JVM start): tributary is ${((spark.job ?? 0) / t).toFixed(1)}x faster (target >= 8)`,
+    );
+    const rs = py("rs_ingest.py", csv, out("b-rs"));
+    console.log(
+      `[${label}] delta-rs write_deltalake: ${rs.job?.toFixed(2)}s: tributary is ${((rs.job ?? 0) / t).toFixed(1)}x faster (target >= 2)`,
+    );
+  }
+}
+
+// One-day filter on the partitioned table written above.
+{
+  const table = join(dataDir, "b-delta");
+  if (!existsSync(table)) node("tributary-delta", await flightsCsv(1), table);
+  const s = node("one-day", table, "2001-01-05");
+  console.log(
+    `one-day filter: read ${s.filesRead} file(s), skipped ${s.filesSkipped} (rows ${s.rows})`,
+  );
+}
+
+// 1,000 commits, checkpoint every 10; read version 500.
+{
+  const table = join(dataDir, "b-1000-commits");
+  if (!existsSync(join(table, "_delta_log", "00000000000000000999.json"))) {
+    rmSync(table, { recursive: true, force: true });
+    const spark = await SparkSession.builder().master("local[1]").getOrCreate();
+    for (let v = 0; v < 1000; v++) {
+      await spark
+        .createDataFrame([[v, `row ${v}`]], "v INT, s STRING")
+        .write.format("delta")
+        .mode("append")
+        .save(table);
+    }
+    await spark.stop();
+  }
+  const ours = median(
+    Array.from(
+      { length: repeats },
+      () => node("time-travel", table, "500").readSeconds ?? Number.NaN,
+    ),
+  );
+  let line = `1,000-commit table, read version 500: tributary ${(ours * 1000).toFixed(0)} ms (open + read)`;
+  if (peers) {
+    const rs = median(
+      Array.from(
+        { length: repeats },
+        () => py("rs_time_travel.py", table, "500").job ?? Number.NaN,
+      ),
+    );
+    line += `, delta-rs ${(rs * 1000).toFixed(0)} ms (open + read): ratio ${(ours / rs).toFixed(2)} (target <= 1)`;
+  }
+  console.log(line);
+}

@@ -1,0 +1,431 @@
+/**
+ * Date and time functions. A Spark `timestamp` is a DuckDB TIMESTAMPTZ and the engine sets
+ * DuckDB's TimeZone to `spark.sql.session.timeZone`, so field extraction, truncation and
+ * formatting happen in the session zone as in Spark. Strings are parsed as Spark does
+ * (datetime patterns in ../datetime/); invalid input gives null.
+ */
+import { AnalysisError } from "../../../errors.js";
+import {
+  type DataType,
+  DateType,
+  DoubleType,
+  IntegerType,
+  LongType,
+  StringType,
+  TimestampType,
+} from "../../../types/data-types.js";
+import {
+  formatSql,
+  fromUnixtimeSql,
+  parseDateSql,
+  parseTimestampSql,
+  unixTimestampSql,
+} from "../datetime/index.js";
+import { quoteString } from "../sql-quote.js";
+import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+
+function fn(
+  minArgs: number,
+  maxArgs: number,
+  compile: FunctionDef["compile"],
+  returnType?: DataType,
+): FunctionDef {
+  return {
+    minArgs,
+    maxArgs,
+    compile,
+    ...(returnType === undefined ? {} : { returnType: returns(returnType) }),
+  };
+}
+
+/** An argument as a TIMESTAMPTZ (strings parsed leniently, dates at midnight in the session zone). */
+export function asTimestamp(a: FnArg | undefined): string {
+  if (a === undefined) throw new RangeError("argument missing");
+  const t = a.type?.typeName;
+  if (t === "timestamp") return a.sql;
+  if (t === "string") return parseTimestampSql(a.sql, undefined);
+  if (t === "date" || t === "timestamp_ntz") return `CAST(${a.sql} AS TIMESTAMPTZ)`;
+  if (
+    t === "integer" ||
+    t === "long" ||
+    t === "short" ||
+    t === "byte" ||
+    t === "double" ||
+    t === "float" ||
+    t === "decimal"
+  )
+    return `to_timestamp(CAST(${a.sql} AS DOUBLE))`;
+  return `CAST(${a.sql} AS TIMESTAMPTZ)`;
+}
+
+/** An argument as a DATE (timestamps in the session zone; strings parsed as Spark's cast). */
+export function asDate(a: FnArg | undefined): string {
+  if (a === undefined) throw new RangeError("argument missing");
+  const t = a.type?.typeName;
+  if (t === "date") return a.sql;
+  if (t === "string") return parseDateSql(a.sql, undefined);
+  return `CAST(${asTimestamp(a)} AS DATE)`;
+}
+
+function isDateTime(a: FnArg | undefined): boolean {
+  const t = a?.type?.typeName;
+  return t === "date" || t === "timestamp" || t === "timestamp_ntz";
+}
+
+const field = (part: string, ofDate = false): FunctionDef =>
+  fn(
+    1,
+    1,
+    (args) => `CAST(${part}(${ofDate ? asDate(args[0]) : asTimestamp(args[0])}) AS INTEGER)`,
+    IntegerType,
+  );
+
+const TRUNC_UNITS: Readonly<Record<string, string>> = {
+  year: "year",
+  yyyy: "year",
+  yy: "year",
+  quarter: "quarter",
+  month: "month",
+  mon: "month",
+  mm: "month",
+  week: "week",
+  day: "day",
+  dd: "day",
+  hour: "hour",
+  minute: "minute",
+  second: "second",
+  millisecond: "millisecond",
+  microsecond: "microsecond",
+};
+
+function truncUnit(text: string, allowed: readonly string[]): string | undefined {
+  const unit = TRUNC_UNITS[text.toLowerCase()];
+  return unit !== undefined && allowed.includes(unit) ? unit : undefined;
+}
+
+const DAYS: Readonly<Record<string, number>> = {
+  su: 0,
+  sun: 0,
+  sunday: 0,
+  mo: 1,
+  mon: 1,
+  monday: 1,
+  tu: 2,
+  tue: 2,
+  tuesday: 2,
+  we: 3,
+  wed: 3,
+  wednesday: 3,
+  th: 4,
+  thu: 4,
+  thursday: 4,
+  fr: 5,
+  fri: 5,
+  friday: 5,
+  sa: 6,
+  sat: 6,
+  saturday: 6,
+};
+
+/** Spark's months_between: whole months when both are the same day or both month-ends, else /31 days. */
+function monthsBetween(a: string, b: string, roundOff: boolean): string {
+  const months = `((year(${a}) - year(${b})) * 12 + month(${a}) - month(${b}))`;
+  const secs = (x: string): string =>
+    `(day(${x}) * 86400 + hour(${x}) * 3600 + minute(${x}) * 60 + second(${x}) + microsecond(${x}) % 1000000 / 1000000.0)`;
+  const sameDay = `(day(${a}) = day(${b}) OR (day(${a}) = day(last_day(${a})) AND day(${b}) = day(last_day(${b}))))`;
+  const value = `CASE WHEN ${sameDay} THEN CAST(${months} AS DOUBLE) ELSE ${months} + (${secs(a)} - ${secs(b)}) / (31.0 * 86400) END`;
+  return roundOff ? `round(${value}, 8)` : value;
+}
+
+export const datetimeFunctions: FunctionTable = {
+  current_date: fn(0, 0, () => "current_date", DateType),
+  curdate: fn(0, 0, () => "current_date", DateType),
+  current_timestamp: fn(0, 0, () => "current_timestamp", TimestampType),
+  now: fn(0, 0, () => "current_timestamp", TimestampType),
+  localtimestamp: fn(0, 0, () => "CAST(current_localtimestamp() AS TIMESTAMP)"),
+  current_timezone: fn(0, 0, () => "current_setting('TimeZone')", StringType),
+  year: field("year"),
+  quarter: field("quarter"),
+  month: field("month"),
+  dayofmonth: field("day"),
+  day: field("day"),
+  // Spark: 1 = Sunday ... 7 = Saturday; DuckDB's dayofweek is 0 = Sunday.
+  dayofweek: fn(
+    1,
+    1,
+    (args) => `CAST(dayofweek(${asTimestamp(args[0])}) + 1 AS INTEGER)`,
+    IntegerType,
+  ),
+  weekday: fn(
+    1,
+    1,
+    (args) => `CAST((dayofweek(${asTimestamp(args[0])}) + 6) % 7 AS INTEGER)`,
+    IntegerType,
+  ),
+  dayofyear: field("dayofyear"),
+  weekofyear: field("weekofyear"),
+  hour: field("hour"),
+  minute: field("minute"),
+  second: field("second"),
+  date_add: fn(
+    2,
+    2,
+    (args) => `CAST(${asDate(args[0])} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    DateType,
+  ),
+  dateadd: fn(
+    2,
+    2,
+    (args) => `CAST(${asDate(args[0])} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    DateType,
+  ),
+  date_sub: fn(
+    2,
+    2,
+    (args) => `CAST(${asDate(args[0])} - CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    DateType,
+  ),
+  datediff: fn(
+    2,
+    2,
+    (args) => `CAST(date_diff('day', ${asDate(args[1])}, ${asDate(args[0])}) AS INTEGER)`,
+    IntegerType,
+  ),
+  date_diff: fn(
+    2,
+    2,
+    (args) => `CAST(date_diff('day', ${asDate(args[1])}, ${asDate(args[0])}) AS INTEGER)`,
+    IntegerType,
+  ),
+  months_between: fn(
+    2,
+    3,
+    (args, ctx) => {
+      const roundOff = args.length === 3 ? ctx.literalString(2).toLowerCase() === "true" : true;
+      return monthsBetween(asTimestamp(args[0]), asTimestamp(args[1]), roundOff);
+    },
+    DoubleType,
+  ),
+  // Spark 3: the day is clamped to the target month's length (Jan 31 + 1 month = Feb 28/29).
+  add_months: fn(
+    2,
+    2,
+    (args) => `CAST(${asDate(args[0])} + to_months(CAST(${sqlOf(args, 1)} AS INTEGER)) AS DATE)`,
+    DateType,
+  ),
+  date_trunc: fn(
+    2,
+    2,
+    (args, ctx) => {
+      const unit = truncUnit(ctx.literalString(0), [
+        "year",
+        "quarter",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "millisecond",
+        "microsecond",
+      ]);
+      return unit === undefined
+        ? "CAST(NULL AS TIMESTAMPTZ)"
+        : `date_trunc(${quoteString(unit)}, ${asTimestamp(args[1])})`;
+    },
+    TimestampType,
+  ),
+  trunc: fn(
+    2,
+    2,
+    (args, ctx) => {
+      const unit = truncUnit(ctx.literalString(1), ["year", "quarter", "month", "week"]);
+      return unit === undefined
+        ? "CAST(NULL AS DATE)"
+        : `CAST(date_trunc(${quoteString(unit)}, ${asDate(args[0])}) AS DATE)`;
+    },
+    DateType,
+  ),
+  last_day: fn(1, 1, (args) => `last_day(${asDate(args[0])})`, DateType),
+  next_day: fn(
+    2,
+    2,
+    (args, ctx) => {
+      const target = DAYS[ctx.literalString(1).toLowerCase()];
+      if (target === undefined) return "CAST(NULL AS DATE)";
+      const day = asDate(args[0]);
+      return `CAST(${day} + ((${target} - dayofweek(${day}) + 6) % 7 + 1) AS DATE)`;
+    },
+    DateType,
+  ),
+  make_date: fn(
+    3,
+    3,
+    (args) =>
+      `try(make_date(CAST(${sqlOf(args, 0)} AS BIGINT), CAST(${sqlOf(args, 1)} AS BIGINT), CAST(${sqlOf(args, 2)} AS BIGINT)))`,
+    DateType,
+  ),
+  make_timestamp: fn(
+    6,
+    7,
+    (args) => {
+      const parts = args
+        .slice(0, 5)
+        .map((a) => `CAST(${a.sql} AS BIGINT)`)
+        .join(", ");
+      const ts = `try(make_timestamptz(${parts}, CAST(${sqlOf(args, 5)} AS DOUBLE)${args.length === 7 ? `, ${sqlOf(args, 6)}` : ""}))`;
+      return ts;
+    },
+    TimestampType,
+  ),
+  to_date: fn(
+    1,
+    2,
+    (args, ctx) => {
+      const a = args[0];
+      // A pattern only applies to text: dates and timestamps convert directly, as in Spark.
+      if (args.length === 2 && !isDateTime(a))
+        return parseDateSql(
+          a?.type?.typeName === "string" || a?.type === undefined
+            ? (a?.sql ?? "NULL")
+            : `CAST(${a.sql} AS VARCHAR)`,
+          ctx.literalString(1),
+        );
+      return asDate(a);
+    },
+    DateType,
+  ),
+  to_timestamp: fn(
+    1,
+    2,
+    (args, ctx) => {
+      const a = args[0];
+      if (args.length === 2 && !isDateTime(a))
+        return parseTimestampSql(
+          a?.type?.typeName === "string" || a?.type === undefined
+            ? (a?.sql ?? "NULL")
+            : `CAST(${a.sql} AS VARCHAR)`,
+          ctx.literalString(1),
+        );
+      return asTimestamp(a);
+    },
+    TimestampType,
+  ),
+  date_format: fn(
+    2,
+    2,
+    (args, ctx) => formatSql(asTimestamp(args[0]), ctx.literalString(1)),
+    StringType,
+  ),
+  unix_timestamp: fn(
+    0,
+    2,
+    (args, ctx) => {
+      if (args.length === 0) return "CAST(epoch(current_timestamp) AS BIGINT)";
+      const a = args[0];
+      if (a?.type?.typeName === "string")
+        return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
+      return `CAST(floor(epoch_us(${asTimestamp(a)}) / 1000000) AS BIGINT)`;
+    },
+    LongType,
+  ),
+  from_unixtime: fn(
+    1,
+    2,
+    (args, ctx) =>
+      fromUnixtimeSql(sqlOf(args, 0), args.length === 2 ? ctx.literalString(1) : undefined),
+    StringType,
+  ),
+  timestamp_seconds: fn(
+    1,
+    1,
+    (args) => `to_timestamp(CAST(${sqlOf(args, 0)} AS DOUBLE))`,
+    TimestampType,
+  ),
+  timestamp_millis: fn(
+    1,
+    1,
+    (args) => `(to_timestamp(0) + to_milliseconds(CAST(${sqlOf(args, 0)} AS BIGINT)))`,
+    TimestampType,
+  ),
+  timestamp_micros: fn(
+    1,
+    1,
+    (args) => `(to_timestamp(0) + to_microseconds(CAST(${sqlOf(args, 0)} AS BIGINT)))`,
+    TimestampType,
+  ),
+  unix_seconds: fn(
+    1,
+    1,
+    (args) => `CAST(floor(epoch_us(${asTimestamp(args[0])}) / 1000000) AS BIGINT)`,
+    LongType,
+  ),
+  unix_millis: fn(
+    1,
+    1,
+    (args) => `CAST(floor(epoch_us(${asTimestamp(args[0])}) / 1000) AS BIGINT)`,
+    LongType,
+  ),
+  unix_micros: fn(1, 1, (args) => `epoch_us(${asTimestamp(args[0])})`, LongType),
+  unix_date: fn(
+    1,
+    1,
+    (args) => `CAST(date_diff('day', DATE '1970-01-01', ${asDate(args[0])}) AS INTEGER)`,
+    IntegerType,
+  ),
+  date_from_unix_date: fn(
+    1,
+    1,
+    (args) => `CAST(DATE '1970-01-01' + CAST(${sqlOf(args, 0)} AS INTEGER) AS DATE)`,
+    DateType,
+  ),
+  // Spark shifts the instant's wall clock between UTC and `tz`, independent of the session zone.
+  to_utc_timestamp: fn(
+    2,
+    2,
+    (args) => `timezone(${sqlOf(args, 1)}, timezone('UTC', ${asTimestamp(args[0])}))`,
+    TimestampType,
+  ),
+  from_utc_timestamp: fn(
+    2,
+    2,
+    (args) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0])}))`,
+    TimestampType,
+  ),
+  extract: fn(
+    2,
+    2,
+    (args, ctx) => {
+      const part = ctx.literalString(0).toLowerCase();
+      const map: Readonly<Record<string, string>> = {
+        year: "year",
+        years: "year",
+        y: "year",
+        month: "month",
+        months: "month",
+        mon: "month",
+        day: "day",
+        days: "day",
+        d: "day",
+        hour: "hour",
+        hours: "hour",
+        h: "hour",
+        minute: "minute",
+        minutes: "minute",
+        m: "minute",
+        quarter: "quarter",
+        week: "weekofyear",
+        dayofweek: "dayofweek",
+        doy: "dayofyear",
+      };
+      const duck = map[part];
+      if (duck === undefined)
+        throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
+          hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
+        });
+      const plus = duck === "dayofweek" ? " + 1" : "";
+      return `CAST(${duck}(${asTimestamp(args[1])})${plus} AS INTEGER)`;
+    },
+    IntegerType,
+  ),
+};

@@ -1,0 +1,40 @@
+/** Odds and ends: ids, uuids, type names, partition ids. */
+import { IntegerType, LongType, StringType } from "../../../types/data-types.js";
+import { type FunctionTable, returns, sqlOf } from "./types.js";
+
+export const miscFunctions: FunctionTable = {
+  // Unique and increasing, as Spark's; not Spark's exact bit layout (partition id << 33).
+  monotonically_increasing_id: {
+    minArgs: 0,
+    maxArgs: 0,
+    compile: (_a, ctx) => `(row_number()${ctx.over === "" ? " OVER ()" : ctx.over} - 1)`,
+    returnType: returns(LongType),
+  },
+  uuid: {
+    minArgs: 0,
+    maxArgs: 0,
+    compile: () => "CAST(uuid() AS VARCHAR)",
+    returnType: returns(StringType),
+  },
+  typeof: {
+    minArgs: 1,
+    compile: (args) => `lower(typeof(${sqlOf(args, 0)}))`,
+    returnType: returns(StringType),
+  },
+  spark_partition_id: {
+    minArgs: 0,
+    maxArgs: 0,
+    compile: () => "CAST(0 AS INTEGER)",
+    returnType: returns(IntegerType),
+  },
+  bitwise_not: {
+    minArgs: 1,
+    compile: (args) => `(~ ${sqlOf(args, 0)})`,
+    returnType: (args) => args[0]?.type,
+  },
+  bit_count: {
+    minArgs: 1,
+    compile: (args) => `CAST(bit_count(${sqlOf(args, 0)}) AS INTEGER)`,
+    returnType: returns(IntegerType),
+  },
+};

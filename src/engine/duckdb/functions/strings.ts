@@ -1,0 +1,322 @@
+/**
+ * String functions with Spark's semantics. Differences from DuckDB compensated here:
+ * `concat` is null when any argument is (DuckDB's skips nulls); `substring` treats position 0
+ * as 1; regex replacements use Java's `$n` group syntax; LIKE escapes with `\` by default.
+ */
+import { UnsupportedOperationError } from "../../../errors.js";
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  IntegerType,
+  StringType,
+} from "../../../types/data-types.js";
+import { quoteString } from "../sql-quote.js";
+import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+
+const str = returns(StringType);
+const int = returns(IntegerType);
+const bool = returns(BooleanType);
+
+/** Text of any argument (Spark casts non-strings to string in string functions). */
+export function asText(a: FnArg | undefined): string {
+  if (a === undefined) throw new RangeError("argument missing");
+  if (a.type === undefined || a.type.typeName === "string") return a.sql;
+  if (a.type.typeName === "binary") return `decode(${a.sql})`;
+  return `CAST(${a.sql} AS VARCHAR)`;
+}
+
+function fn(
+  minArgs: number,
+  maxArgs: number,
+  compile: FunctionDef["compile"],
+  returnType?: FunctionDef["returnType"],
+): FunctionDef {
+  return { minArgs, maxArgs, compile, ...(returnType === undefined ? {} : { returnType }) };
+}
+
+/** Java replacement text (`$1`, `\$`) -> RE2 replacement text (`\1`, `$`). */
+export function javaReplacement(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (ch === "\\" && i + 1 < text.length) {
+      const next = text[i + 1] ?? "";
+      out += next === "\\" ? "\\\\" : next;
+      i++;
+    } else if (ch === "$" && /[0-9]/.test(text[i + 1] ?? "")) {
+      out += `\\${text[i + 1]}`;
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
+  fn(
+    2,
+    3,
+    (args, ctx) => {
+      const escape = args.length === 3 ? ctx.literalString(2) : "\\";
+      return `(${asText(args[0])} ${op} ${sqlOf(args, 1)} ESCAPE ${quoteString(escape)})`;
+    },
+    bool,
+  );
+
+const trimFn = (name: "trim" | "ltrim" | "rtrim"): FunctionDef =>
+  fn(
+    1,
+    2,
+    (args) =>
+      args.length === 2
+        ? `${name}(${asText(args[0])}, ${asText(args[1])})`
+        : `${name}(${asText(args[0])}, ' ')`,
+    str,
+  );
+
+export const stringFunctions: FunctionTable = {
+  concat: fn(
+    0,
+    Number.POSITIVE_INFINITY,
+    (args) => {
+      if (args.length === 0) return "''";
+      if (args.every((a) => a.type?.typeName === "array"))
+        return `CASE WHEN ${args.map((a) => `${a.sql} IS NULL`).join(" OR ")} THEN NULL ELSE list_concat(${args.map((a) => a.sql).join(", ")}) END`;
+      return `(${args.map(asText).join(" || ")})`;
+    },
+    (args) =>
+      args.length > 0 && args.every((a) => a.type?.typeName === "array")
+        ? args[0]?.type
+        : StringType,
+  ),
+  concat_ws: fn(
+    1,
+    Number.POSITIVE_INFINITY,
+    (args) => {
+      const sep = sqlOf(args, 0);
+      const parts = args
+        .slice(1)
+        .map((a) =>
+          a.type?.typeName === "array"
+            ? `NULLIF(array_to_string(list_filter(${a.sql}, lambda x: x IS NOT NULL), ${sep}), '')`
+            : asText(a),
+        );
+      return parts.length === 0 ? "''" : `concat_ws(${sep}, ${parts.join(", ")})`;
+    },
+    str,
+  ),
+  upper: fn(1, 1, (args) => `upper(${asText(args[0])})`, str),
+  ucase: fn(1, 1, (args) => `upper(${asText(args[0])})`, str),
+  lower: fn(1, 1, (args) => `lower(${asText(args[0])})`, str),
+  lcase: fn(1, 1, (args) => `lower(${asText(args[0])})`, str),
+  // Spark capitalizes the first letter of each space-separated word and lowers the rest.
+  initcap: fn(
+    1,
+    1,
+    (args) =>
+      `array_to_string(list_transform(string_split(lower(${asText(args[0])}), ' '), lambda w: upper(w[1]) || w[2:]), ' ')`,
+    str,
+  ),
+  trim: trimFn("trim"),
+  btrim: trimFn("trim"),
+  ltrim: trimFn("ltrim"),
+  rtrim: trimFn("rtrim"),
+  substring: fn(
+    2,
+    3,
+    (args) => {
+      const s = asText(args[0]);
+      const pos = `CASE WHEN ${sqlOf(args, 1)} = 0 THEN 1 ELSE ${sqlOf(args, 1)} END`;
+      if (args.length === 2) return `substring(${s}, ${pos})`;
+      return `CASE WHEN ${sqlOf(args, 2)} < 1 THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
+    },
+    str,
+  ),
+  split: fn(
+    2,
+    3,
+    (args, ctx) => {
+      const limit = args.length === 3 ? ctx.literalInt(2) : -1;
+      if (limit === 1) return `[${asText(args[0])}]`;
+      if (limit > 1) {
+        throw new UnsupportedOperationError(
+          "duckdb",
+          "split with limit > 1",
+          "split() with a limit above 1 is not supported on the DuckDB engine yet.",
+          {
+            hint: "Split without a limit and take the elements you need with slice().",
+          },
+        );
+      }
+      return `regexp_split_to_array(${asText(args[0])}, ${sqlOf(args, 1)})`;
+    },
+    () => new ArrayType(StringType),
+  ),
+  regexp_replace: fn(
+    3,
+    4,
+    (args, ctx) => {
+      const repl =
+        args[2]?.node.kind === "literal"
+          ? quoteString(javaReplacement(ctx.literalString(2)))
+          : sqlOf(args, 2);
+      return `regexp_replace(${asText(args[0])}, ${sqlOf(args, 1)}, ${repl}, 'g')`;
+    },
+    str,
+  ),
+  regexp_extract: fn(
+    3,
+    3,
+    (args) => `regexp_extract(${asText(args[0])}, ${sqlOf(args, 1)}, ${sqlOf(args, 2)})`,
+    str,
+  ),
+  regexp_extract_all: fn(
+    2,
+    3,
+    (args) =>
+      `regexp_extract_all(${asText(args[0])}, ${sqlOf(args, 1)}, ${args.length === 3 ? sqlOf(args, 2) : "1"})`,
+    () => new ArrayType(StringType),
+  ),
+  rlike: fn(2, 2, (args) => `regexp_matches(${asText(args[0])}, ${sqlOf(args, 1)})`, bool),
+  regexp: fn(2, 2, (args) => `regexp_matches(${asText(args[0])}, ${sqlOf(args, 1)})`, bool),
+  regexp_like: fn(2, 2, (args) => `regexp_matches(${asText(args[0])}, ${sqlOf(args, 1)})`, bool),
+  like: likeFn("LIKE"),
+  ilike: likeFn("ILIKE"),
+  lpad: fn(
+    3,
+    3,
+    (args) =>
+      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE lpad(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0), ${sqlOf(args, 2)}) END`,
+    str,
+  ),
+  rpad: fn(
+    3,
+    3,
+    (args) =>
+      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE rpad(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0), ${sqlOf(args, 2)}) END`,
+    str,
+  ),
+  length: fn(
+    1,
+    1,
+    (args) =>
+      args[0]?.type?.typeName === "binary"
+        ? `CAST(octet_length(${sqlOf(args, 0)}) AS INTEGER)`
+        : `CAST(length(${asText(args[0])}) AS INTEGER)`,
+    int,
+  ),
+  char_length: fn(1, 1, (args) => `CAST(length(${asText(args[0])}) AS INTEGER)`, int),
+  character_length: fn(1, 1, (args) => `CAST(length(${asText(args[0])}) AS INTEGER)`, int),
+  len: fn(1, 1, (args) => `CAST(length(${asText(args[0])}) AS INTEGER)`, int),
+  octet_length: fn(
+    1,
+    1,
+    (args) =>
+      args[0]?.type?.typeName === "binary"
+        ? `CAST(octet_length(${sqlOf(args, 0)}) AS INTEGER)`
+        : `CAST(strlen(${asText(args[0])}) AS INTEGER)`,
+    int,
+  ),
+  bit_length: fn(1, 1, (args) => `CAST(strlen(${asText(args[0])}) * 8 AS INTEGER)`, int),
+  reverse: fn(
+    1,
+    1,
+    (args) =>
+      args[0]?.type?.typeName === "array"
+        ? `list_reverse(${sqlOf(args, 0)})`
+        : `reverse(${asText(args[0])})`,
+    (args) => (args[0]?.type?.typeName === "array" ? args[0].type : StringType),
+  ),
+  repeat: fn(2, 2, (args) => `repeat(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
+  instr: fn(2, 2, (args) => `CAST(instr(${asText(args[0])}, ${asText(args[1])}) AS INTEGER)`, int),
+  locate: fn(
+    2,
+    3,
+    (args) => {
+      const [sub, s] = [asText(args[0]), asText(args[1])];
+      if (args.length === 2) return `CAST(instr(${s}, ${sub}) AS INTEGER)`;
+      const pos = sqlOf(args, 2);
+      return `CAST(CASE WHEN ${pos} < 1 THEN 0 WHEN instr(substring(${s}, ${pos}), ${sub}) = 0 THEN 0 ELSE instr(substring(${s}, ${pos}), ${sub}) + ${pos} - 1 END AS INTEGER)`;
+    },
+    int,
+  ),
+  position: fn(
+    2,
+    3,
+    (args) => `CAST(instr(${asText(args[1])}, ${asText(args[0])}) AS INTEGER)`,
+    int,
+  ),
+  translate: fn(
+    3,
+    3,
+    (args) => `translate(${asText(args[0])}, ${asText(args[1])}, ${asText(args[2])})`,
+    str,
+  ),
+  format_string: fn(
+    1,
+    Number.POSITIVE_INFINITY,
+    (args) => `printf(${args.map((a) => a.sql).join(", ")})`,
+    str,
+  ),
+  printf: fn(
+    1,
+    Number.POSITIVE_INFINITY,
+    (args) => `printf(${args.map((a) => a.sql).join(", ")})`,
+    str,
+  ),
+  ascii: fn(
+    1,
+    1,
+    (args) =>
+      `CAST(coalesce(nullif(ascii(${asText(args[0])}), 0), CASE WHEN ${asText(args[0])} IS NULL THEN NULL ELSE 0 END) AS INTEGER)`,
+    int,
+  ),
+  base64: fn(
+    1,
+    1,
+    (args) =>
+      `to_base64(${args[0]?.type?.typeName === "binary" ? sqlOf(args, 0) : `encode(${asText(args[0])})`})`,
+    str,
+  ),
+  left: fn(2, 2, (args) => `left(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
+  right: fn(2, 2, (args) => `right(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
+  replace: fn(
+    2,
+    3,
+    (args) =>
+      `replace(${asText(args[0])}, ${asText(args[1])}, ${args.length === 3 ? asText(args[2]) : "''"})`,
+    str,
+  ),
+  startswith: fn(2, 2, (args) => `starts_with(${asText(args[0])}, ${asText(args[1])})`, bool),
+  endswith: fn(2, 2, (args) => `ends_with(${asText(args[0])}, ${asText(args[1])})`, bool),
+  contains: fn(2, 2, (args) => `contains(${asText(args[0])}, ${asText(args[1])})`, bool),
+  levenshtein: fn(
+    2,
+    2,
+    (args) => `CAST(levenshtein(${asText(args[0])}, ${asText(args[1])}) AS INTEGER)`,
+    int,
+  ),
+  // Spark's format_number: grouping commas, d decimals, HALF_EVEN rounding.
+  format_number: fn(
+    2,
+    2,
+    (args, ctx) => {
+      const d = ctx.literalInt(1);
+      if (d < 0) return "NULL";
+      return `format(${quoteString(`{:,.${d}f}`)}, round_even(CAST(${sqlOf(args, 0)} AS DOUBLE), ${d}))`;
+    },
+    str,
+  ),
+  space: fn(1, 1, (args) => `repeat(' ', greatest(${sqlOf(args, 0)}, 0))`, str),
+  overlay: fn(
+    3,
+    4,
+    (args) => {
+      const [s, r, pos] = [asText(args[0]), asText(args[1]), sqlOf(args, 2)];
+      const len = args.length === 4 ? sqlOf(args, 3) : `length(${r})`;
+      return `(substring(${s}, 1, ${pos} - 1) || ${r} || substring(${s}, ${pos} + ${len}))`;
+    },
+    str,
+  ),
+  unbase64: fn(1, 1, (args) => `from_base64(${asText(args[0])})`, returns(BinaryType)),
+};
