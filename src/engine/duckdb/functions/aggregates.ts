@@ -89,6 +89,18 @@ function firstLast(which: "first" | "last"): FunctionDef {
   );
 }
 
+// Spark's percentile_approx returns one of the input values (accuracy 10000 by default makes it
+// exact on most data); DuckDB's quantile_disc returns the exact element, of the input's type.
+const approxPercentile: FunctionDef = agg(
+  (args, ctx) => `quantile_disc(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+  2,
+  3,
+  (args) =>
+    args[1]?.type?.typeName === "array" && args[0]?.type !== undefined
+      ? new ArrayType(args[0].type)
+      : args[0]?.type,
+);
+
 export const aggregateFunctions: FunctionTable = {
   count,
   sum,
@@ -173,19 +185,8 @@ export const aggregateFunctions: FunctionTable = {
     returns(DoubleType),
   ),
   median: simple("median", returns(DoubleType)),
-  // percentile_approx(col, p[, accuracy]): DuckDB's approx_quantile is a t-digest; p may be an array.
-  percentile_approx: agg(
-    (args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    3,
-    (args) => args[0]?.type,
-  ),
-  approx_percentile: agg(
-    (args, ctx) => `approx_quantile(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    3,
-    (args) => args[0]?.type,
-  ),
+  percentile_approx: approxPercentile,
+  approx_percentile: approxPercentile,
   percentile: agg(
     (args, ctx) => `quantile_cont(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
     2,

@@ -118,6 +118,11 @@ function lambdaSql(a: FnArg | undefined): string {
   return a.sql;
 }
 
+/** First occurrences in order (list_position finds the first null too), as Spark's array_distinct. */
+function distinctInOrder(list: string): string {
+  return `list_filter(${list}, lambda __x, __i: list_position(${list}, __x) = __i)`;
+}
+
 export const collectionFunctions: FunctionTable = {
   array: fn(
     0,
@@ -220,18 +225,12 @@ export const collectionFunctions: FunctionTable = {
     (args) => `list_contains(map_keys(${sqlOf(args, 0)}), ${sqlOf(args, 1)})`,
     returns(BooleanType),
   ),
-  // DuckDB's list_distinct drops nulls; Spark keeps one.
-  array_distinct: fn(
-    1,
-    1,
-    (args) =>
-      `CASE WHEN list_contains(list_transform(${sqlOf(args, 0)}, lambda x: x IS NULL), TRUE) THEN list_append(list_distinct(${sqlOf(args, 0)}), NULL) ELSE list_distinct(${sqlOf(args, 0)}) END`,
-    same0,
-  ),
+  // Spark keeps the first occurrence of each value (one null included), in order.
+  array_distinct: fn(1, 1, (args) => distinctInOrder(sqlOf(args, 0)), same0),
   array_union: fn(
     2,
     2,
-    (args) => `list_distinct(list_concat(${sqlOf(args, 0)}, ${sqlOf(args, 1)}))`,
+    (args) => distinctInOrder(`list_concat(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`),
     same0,
   ),
   array_intersect: fn(
@@ -244,7 +243,7 @@ export const collectionFunctions: FunctionTable = {
     2,
     2,
     (args) =>
-      `list_filter(list_distinct(${sqlOf(args, 0)}), lambda x: NOT list_contains(${sqlOf(args, 1)}, x))`,
+      `list_filter(${distinctInOrder(sqlOf(args, 0))}, lambda x: NOT list_contains(${sqlOf(args, 1)}, x))`,
     same0,
   ),
   array_join: fn(
@@ -303,8 +302,11 @@ export const collectionFunctions: FunctionTable = {
   sequence: fn(
     2,
     3,
-    (args) =>
-      `generate_series(${sqlOf(args, 0)}, ${sqlOf(args, 1)}${args.length === 3 ? `, ${sqlOf(args, 2)}` : ""})`,
+    (args) => {
+      const series = `generate_series(${sqlOf(args, 0)}, ${sqlOf(args, 1)}${args.length === 3 ? `, ${sqlOf(args, 2)}` : ""})`;
+      // DuckDB's series are BIGINT; Spark keeps the start's type.
+      return args[0]?.type?.typeName === "integer" ? `CAST(${series} AS INTEGER[])` : series;
+    },
     (args) => new ArrayType(args[0]?.type ?? LongType),
   ),
   array_max: fn(

@@ -254,7 +254,7 @@ export const datetimeFunctions: FunctionTable = {
       const target = DAYS[ctx.literalString(1).toLowerCase()];
       if (target === undefined) return "CAST(NULL AS DATE)";
       const day = asDate(args[0]);
-      return `CAST(${day} + ((${target} - dayofweek(${day}) + 6) % 7 + 1) AS DATE)`;
+      return `CAST(${day} + CAST((${target} - dayofweek(${day}) + 6) % 7 + 1 AS INTEGER) AS DATE)`;
     },
     DateType,
   ),

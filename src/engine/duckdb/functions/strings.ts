@@ -57,8 +57,8 @@ const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
     2,
     3,
     (args, ctx) => {
-      const escape = args.length === 3 ? ctx.literalString(2) : "\\";
-      return `(${asText(args[0])} ${op} ${sqlOf(args, 1)} ESCAPE ${quoteString(escape)})`;
+      const escapeChar = args.length === 3 ? ctx.literalString(2) : "\\";
+      return `(${asText(args[0])} ${op} ${sqlOf(args, 1)} ESCAPE ${quoteString(escapeChar)})`;
     },
     bool,
   );

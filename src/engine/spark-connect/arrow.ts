@@ -1,0 +1,221 @@
+/**
+ * Spark's Arrow batches -> rows with tributary's JS values (the table in
+ * types/data-types.ts). Readers are built once per column type and read the Arrow
+ * buffers directly: exact `bigint` for 64-bit integers, {@link Decimal} from the 128-bit
+ * two's-complement words, `"YYYY-MM-DD"` for dates, `Date` for timestamps (with or without
+ * a time zone: both are microseconds from the epoch in UTC), `Map` for maps, plain
+ * objects for structs. Day-time intervals (Arrow durations) come back as `bigint`
+ * microseconds and year-month intervals as a number of months.
+ */
+import {
+  type Data,
+  DataType,
+  DateUnit,
+  type Field,
+  makeVector,
+  type Schema,
+  TimeUnit,
+  tableFromIPC,
+} from "apache-arrow";
+import type { Row } from "../engine.js";
+import { Decimal } from "../../types/decimal.js";
+
+type Reader = (data: Data, index: number) => unknown;
+
+const utf8 = new TextDecoder();
+const MS_PER_DAY = 86_400_000;
+const DIVISOR: Record<TimeUnit, number> = {
+  [TimeUnit.SECOND]: 1e-3,
+  [TimeUnit.MILLISECOND]: 1,
+  [TimeUnit.MICROSECOND]: 1e3,
+  [TimeUnit.NANOSECOND]: 1e6,
+};
+
+/** A typed view of a buffer whose element type the column's Arrow type guarantees. */
+function buffer<T>(data: Data): T {
+  return data.values as unknown as T;
+}
+
+function offsets(data: Data): ArrayLike<number | bigint> {
+  return data.valueOffsets as unknown as ArrayLike<number | bigint>;
+}
+
+/** `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark). */
+export function formatEpochDay(days: number): string {
+  const d = new Date(days * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, "0") : y < 0 ? `-${String(-y).padStart(4, "0")}` : `+${y}`;
+  const month = String(d.getUTCMonth() + 1).padStart(2, "0");
+  const day = String(d.getUTCDate()).padStart(2, "0");
+  return `${year}-${month}-${day}`;
+}
+
+/** Milliseconds (floored) for an epoch count in `unit`, exact beyond 2^53 too. */
+function epochMillis(value: bigint, unit: TimeUnit): number {
+  const n = Number(value);
+  if (Number.isSafeInteger(n)) return Math.floor(n / DIVISOR[unit]);
+  if (unit === TimeUnit.SECOND) return n * 1000;
+  const div = BigInt(DIVISOR[unit]);
+  const q = value / div;
+  return Number(value < 0n && q * div !== value ? q - 1n : q);
+}
+
+/** The signed integer in `words` 32-bit little-endian words starting at `start`. */
+function signedWords(words: Uint32Array, start: number, count: number): bigint {
+  let v = 0n;
+  for (let k = count - 1; k >= 0; k--) v = (v << 32n) | BigInt(words[start + k] ?? 0);
+  const bits = BigInt(count * 32);
+  return (words[start + count - 1] ?? 0) & 0x8000_0000 ? v - (1n << bits) : v;
+}
+
+function valid(data: Data, index: number): boolean {
+  const bitmap = data.nullBitmap as Uint8Array | undefined;
+  if (bitmap === undefined || bitmap.length === 0) return true;
+  const i = data.offset + index;
+  return ((bitmap[i >> 3] ?? 0) & (1 << (i & 7))) !== 0;
+}
+
+function nullable(read: Reader): Reader {
+  return (data, index) => (valid(data, index) ? read(data, index) : null);
+}
+
+function childReader(type: DataType, at: number): Reader {
+  const child = type.children[at];
+  if (child === undefined) throw new TypeError(`Arrow type ${type} has no child ${at}`);
+  return readerFor(child.type);
+}
+
+function listReader(element: Reader): Reader {
+  return (data, index) => {
+    const o = offsets(data);
+    const start = Number(o[index]);
+    const end = Number(o[index + 1]);
+    const child = data.children[0] as Data;
+    const out = new Array<unknown>(end - start);
+    for (let j = start; j < end; j++) out[j - start] = element(child, j);
+    return out;
+  };
+}
+
+/** The reader of one Arrow type (nulls included). */
+export function readerFor(type: DataType): Reader {
+  return nullable(valueReader(type));
+}
+
+function valueReader(type: DataType): Reader {
+  if (DataType.isNull(type)) return () => null;
+  if (DataType.isBool(type)) {
+    return (data, index) => {
+      const i = data.offset + index;
+      return ((buffer<Uint8Array>(data)[i >> 3] ?? 0) & (1 << (i & 7))) !== 0;
+    };
+  }
+  if (DataType.isInt(type) || DataType.isFloat(type)) {
+    if (DataType.isFloat(type) && type.precision === 0) return generic;
+    return (data, index) => buffer<ArrayLike<number | bigint>>(data)[index];
+  }
+  if (DataType.isDecimal(type)) {
+    const stride = type.bitWidth / 32;
+    const scale = type.scale;
+    return (data, index) =>
+      new Decimal(signedWords(buffer<Uint32Array>(data), index * stride, stride), scale);
+  }
+  if (DataType.isDate(type)) {
+    if (type.unit === DateUnit.DAY) {
+      return (data, index) => formatEpochDay(buffer<Int32Array>(data)[index] ?? 0);
+    }
+    return (data, index) =>
+      formatEpochDay(Math.floor(Number(buffer<ArrayLike<number | bigint>>(data)[index]) / MS_PER_DAY));
+  }
+  if (DataType.isTimestamp(type)) {
+    const unit = type.unit;
+    return (data, index) =>
+      new Date(epochMillis(buffer<BigInt64Array>(data)[index] ?? 0n, unit));
+  }
+  if (DataType.isDuration(type)) return (data, index) => buffer<BigInt64Array>(data)[index];
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
+    return (data, index) => {
+      const o = offsets(data);
+      return utf8.decode(buffer<Uint8Array>(data).subarray(Number(o[index]), Number(o[index + 1])));
+    };
+  }
+  if (DataType.isBinary(type) || DataType.isLargeBinary(type)) {
+    return (data, index) => {
+      const o = offsets(data);
+      return buffer<Uint8Array>(data).slice(Number(o[index]), Number(o[index + 1]));
+    };
+  }
+  if (DataType.isList(type) || DataType.isLargeList(type)) return listReader(childReader(type, 0));
+  if (DataType.isStruct(type)) return structReader(type.children);
+  if (DataType.isMap(type)) {
+    const entries = type.children[0]?.type;
+    if (entries === undefined) throw new TypeError("Arrow map without entries");
+    const key = childReader(entries, 0);
+    const value = childReader(entries, 1);
+    return (data, index) => {
+      const o = offsets(data);
+      const struct = data.children[0] as Data;
+      const [keys, values] = struct.children as [Data, Data];
+      const out = new Map<unknown, unknown>();
+      for (let j = Number(o[index]); j < Number(o[index + 1]); j++) {
+        out.set(key(keys, j), value(values, j));
+      }
+      return out;
+    };
+  }
+  if (DataType.isInterval(type) && type.unit === 0) {
+    return (data, index) => buffer<Int32Array>(data)[index];
+  }
+  return generic;
+}
+
+/** Arrow's own accessor, for types Spark does not send today. */
+const generic: Reader = (data, index) => makeVector(data).get(index);
+
+function structReader(fields: readonly Field[]): Reader {
+  const names = fields.map((f) => f.name);
+  const readers = fields.map((f) => readerFor(f.type));
+  return (data, index) => {
+    const out: Record<string, unknown> = {};
+    for (let k = 0; k < names.length; k++) {
+      const read = readers[k] as Reader;
+      out[names[k] as string] = read(data.children[k] as Data, index);
+    }
+    return out;
+  };
+}
+
+/** A decoded Arrow IPC stream: its schema and its rows. */
+export interface DecodedBatch {
+  readonly schema: Schema;
+  readonly rows: Row[];
+}
+
+/**
+ * Decodes one Arrow IPC stream (an `arrow_batch` of ExecutePlanResponse) into rows.
+ *
+ * @example
+ * ```ts
+ * const { rows } = decodeArrowBatch(response.responseType.value.data);
+ * rows[0]; // { a: 1, big: 12345678901234n, d: Decimal(1.50), dt: "2024-01-02", ... }
+ * ```
+ */
+export function decodeArrowBatch(bytes: Uint8Array): DecodedBatch {
+  const table = tableFromIPC(bytes);
+  const fields = table.schema.fields;
+  const names = fields.map((f) => f.name);
+  const readers = fields.map((f) => readerFor(f.type));
+  const rows: Row[] = new Array(table.numRows);
+  let n = 0;
+  for (const batch of table.batches) {
+    const columns = batch.data.children;
+    for (let i = 0; i < batch.numRows; i++) {
+      const row: Row = {};
+      for (let k = 0; k < names.length; k++) {
+        row[names[k] as string] = (readers[k] as Reader)(columns[k] as Data, i);
+      }
+      rows[n++] = row;
+    }
+  }
+  return { schema: table.schema, rows };
+}
