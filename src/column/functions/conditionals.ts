@@ -1,6 +1,6 @@
 /** Null handling: `nullif`, `nvl`, `nvl2`, `ifnull`, `nanvl` (coalesce and when live in core). */
 import type { Column } from "../column.js";
-import { type ColumnOrName, type ColumnOrValue, c, fnNodes, v } from "./call.js";
+import { type ColumnOrName, c, fnNodes } from "./call.js";
 
 export function nullif(a: ColumnOrName, b: ColumnOrName): Column {
   return fnNodes("nullif", [c(a), c(b)]);
