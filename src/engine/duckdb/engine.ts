@@ -26,6 +26,7 @@ import type {
 } from "../engine.js";
 import { compileRelation, finalSql } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
+import { preservesRows } from "./compiler/row-preserving.js";
 import { NameAllocator, type OutCol } from "./compiler/scope.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
@@ -52,8 +53,10 @@ function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[
 
 export class DuckDBEngine implements Engine {
   readonly name = "duckdb";
-  private readonly analyzed = new WeakMap<RelationNode, CompiledRelation>();
-  private readonly sources = new WeakMap<RelationNode, ResolvedSource>();
+  // Compiled SQL depends on the session time zone (wall-clock shortcuts, CSV timestamp parsing):
+  // both caches are dropped when it changes.
+  private analyzed = new WeakMap<RelationNode, CompiledRelation>();
+  private sources = new WeakMap<RelationNode, ResolvedSource>();
   private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
   private readonly scratchDir: string;
   private settings: DuckDBEngineSettings;
@@ -264,12 +267,16 @@ export class DuckDBEngine implements Engine {
   private async withSources<T>(
     plan: RelationNode,
     body: () => Promise<T>,
+    rowsOf?: (value: T) => number,
   ): Promise<{ value: T; metrics: ReadMetrics[] }> {
     await this.analyzeNode(plan);
     const reads = this.readsOf(plan);
+    const hint = {
+      rowsFromResult: rowsOf !== undefined && reads.length === 1 && preservesRows(plan),
+    };
     let value: T;
     for (let attempt = 1; ; attempt++) {
-      for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+      for (const r of reads) await this.sources.get(r)?.before?.(this.db, hint);
       try {
         value = await body();
         break;
@@ -278,8 +285,9 @@ export class DuckDBEngine implements Engine {
       }
     }
     const metrics: ReadMetrics[] = [];
+    const resultRows = hint.rowsFromResult && rowsOf !== undefined ? rowsOf(value) : undefined;
     for (const r of reads) {
-      const m = await this.sources.get(r)?.after?.(this.db);
+      const m = await this.sources.get(r)?.after?.(this.db, resultRows);
       if (m !== undefined) {
         this.metrics.set(r, m);
         metrics.push(m);
@@ -321,7 +329,11 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(() =>
       this.abortable(options, async () => {
         const sql = await this.sqlOf(plan);
-        const { value } = await this.withSources(plan, () => this.db.query(sql));
+        const { value } = await this.withSources(
+          plan,
+          () => this.db.query(sql),
+          (r) => r.rows.length,
+        );
         return rowsToObjects(value.columns, value.rows);
       }),
     );
@@ -392,8 +404,10 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(() =>
       this.abortable(options, async () => {
         const compiled = await this.analyzeNode(plan);
-        const { value, metrics } = await this.withSources(plan, () =>
-          writeFiles(this.db, compiled, spec, this.scratchDir),
+        const { value, metrics } = await this.withSources(
+          plan,
+          () => writeFiles(this.db, compiled, spec, this.scratchDir),
+          (v) => v.rowsWritten,
         );
         return { ...value, readMetrics: metrics };
       }),
@@ -408,8 +422,10 @@ export class DuckDBEngine implements Engine {
   ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
     return this.exclusive(async () => {
       const compiled = await this.analyzeNode(plan);
-      const { value, metrics } = await this.withSources(plan, () =>
-        writeDataFiles(this.db, compiled, tablePath, options),
+      const { value, metrics } = await this.withSources(
+        plan,
+        () => writeDataFiles(this.db, compiled, tablePath, options),
+        (files) => files.reduce((n, f) => n + f.rows, 0),
       );
       return { files: value, readMetrics: metrics };
     });
@@ -429,8 +445,11 @@ export class DuckDBEngine implements Engine {
       if (key === "spark.sql.session.timeZone") {
         await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
         this.settings = { ...this.settings, timeZone: value };
+        this.analyzed = new WeakMap();
+        this.sources = new WeakMap();
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: value.toLowerCase() === "true" };
+        this.analyzed = new WeakMap();
       }
     });
   }

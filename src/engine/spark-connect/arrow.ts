@@ -14,22 +14,13 @@ import {
   type Field,
   makeVector,
   type Schema,
-  TimeUnit,
   tableFromIPC,
 } from "apache-arrow";
-import type { Row } from "../engine.js";
 import { Decimal } from "../../types/decimal.js";
+import type { Row } from "../engine.js";
+import { cachedDay, decodeUtf8, epochMillis, MS_PER_DAY, signedWords } from "./arrow-scalars.js";
 
 type Reader = (data: Data, index: number) => unknown;
-
-const utf8 = new TextDecoder();
-const MS_PER_DAY = 86_400_000;
-const DIVISOR: Record<TimeUnit, number> = {
-  [TimeUnit.SECOND]: 1e-3,
-  [TimeUnit.MILLISECOND]: 1,
-  [TimeUnit.MICROSECOND]: 1e3,
-  [TimeUnit.NANOSECOND]: 1e6,
-};
 
 /** A typed view of a buffer whose element type the column's Arrow type guarantees. */
 function buffer<T>(data: Data): T {
@@ -38,34 +29,6 @@ function buffer<T>(data: Data): T {
 
 function offsets(data: Data): ArrayLike<number | bigint> {
   return data.valueOffsets as unknown as ArrayLike<number | bigint>;
-}
-
-/** `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark). */
-export function formatEpochDay(days: number): string {
-  const d = new Date(days * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, "0") : y < 0 ? `-${String(-y).padStart(4, "0")}` : `+${y}`;
-  const month = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const day = String(d.getUTCDate()).padStart(2, "0");
-  return `${year}-${month}-${day}`;
-}
-
-/** Milliseconds (floored) for an epoch count in `unit`, exact beyond 2^53 too. */
-function epochMillis(value: bigint, unit: TimeUnit): number {
-  const n = Number(value);
-  if (Number.isSafeInteger(n)) return Math.floor(n / DIVISOR[unit]);
-  if (unit === TimeUnit.SECOND) return n * 1000;
-  const div = BigInt(DIVISOR[unit]);
-  const q = value / div;
-  return Number(value < 0n && q * div !== value ? q - 1n : q);
-}
-
-/** The signed integer in `words` 32-bit little-endian words starting at `start`. */
-function signedWords(words: Uint32Array, start: number, count: number): bigint {
-  let v = 0n;
-  for (let k = count - 1; k >= 0; k--) v = (v << 32n) | BigInt(words[start + k] ?? 0);
-  const bits = BigInt(count * 32);
-  return (words[start + count - 1] ?? 0) & 0x8000_0000 ? v - (1n << bits) : v;
 }
 
 function valid(data: Data, index: number): boolean {
@@ -122,21 +85,20 @@ function valueReader(type: DataType): Reader {
   }
   if (DataType.isDate(type)) {
     if (type.unit === DateUnit.DAY) {
-      return (data, index) => formatEpochDay(buffer<Int32Array>(data)[index] ?? 0);
+      return (data, index) => cachedDay(buffer<Int32Array>(data)[index] ?? 0);
     }
     return (data, index) =>
-      formatEpochDay(Math.floor(Number(buffer<ArrayLike<number | bigint>>(data)[index]) / MS_PER_DAY));
+      cachedDay(Math.floor(Number(buffer<ArrayLike<number | bigint>>(data)[index]) / MS_PER_DAY));
   }
   if (DataType.isTimestamp(type)) {
     const unit = type.unit;
-    return (data, index) =>
-      new Date(epochMillis(buffer<BigInt64Array>(data)[index] ?? 0n, unit));
+    return (data, index) => new Date(epochMillis(buffer<BigInt64Array>(data)[index] ?? 0n, unit));
   }
   if (DataType.isDuration(type)) return (data, index) => buffer<BigInt64Array>(data)[index];
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
     return (data, index) => {
       const o = offsets(data);
-      return utf8.decode(buffer<Uint8Array>(data).subarray(Number(o[index]), Number(o[index + 1])));
+      return decodeUtf8(buffer<Uint8Array>(data), Number(o[index]), Number(o[index + 1]));
     };
   }
   if (DataType.isBinary(type) || DataType.isLargeBinary(type)) {

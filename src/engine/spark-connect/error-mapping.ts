@@ -94,13 +94,17 @@ export async function toTributaryError(error: unknown, ctx: ErrorContext): Promi
   if (error instanceof RetriesExhaustedError) {
     const inner = await toTributaryError(error.cause, ctx);
     const seconds = (error.elapsedMs / 1000).toFixed(1);
-    return new EngineError(ENGINE, `${inner.message} (${error.attempts} ${error.attempts === 1 ? "attempt" : "attempts"} in ${seconds} s)`, {
-      code: inner.code,
-      cause: error,
-      ...(inner.hint === undefined ? {} : { hint: inner.hint }),
-      ...(inner instanceof EngineError ? engineFields(inner) : {}),
-      context: { ...inner.context, attempts: error.attempts, elapsedMs: error.elapsedMs },
-    });
+    return new EngineError(
+      ENGINE,
+      `${inner.message} (${error.attempts} ${error.attempts === 1 ? "attempt" : "attempts"} in ${seconds} s)`,
+      {
+        code: inner.code,
+        cause: error,
+        ...(inner.hint === undefined ? {} : { hint: inner.hint }),
+        ...(inner instanceof EngineError ? engineFields(inner) : {}),
+        context: { ...inner.context, attempts: error.attempts, elapsedMs: error.elapsedMs },
+      },
+    );
   }
   if (!(error instanceof RpcError)) {
     const text = error instanceof Error ? error.message : String(error);

@@ -14,7 +14,7 @@ import {
   ExecutePlanResponseSchema,
   type Plan,
   ReattachExecuteRequestSchema,
-  ReleaseExecuteRequestSchema,
+  type ReleaseExecuteRequestSchema,
 } from "../../proto/gen/spark/connect/base_pb.js";
 import { errorInfoOf } from "./error-mapping.js";
 import { backoffDelays, isRetryable, RetriesExhaustedError, type RetryPolicy } from "./retry.js";
@@ -78,22 +78,24 @@ export async function* reattachableExecute(
   const { operationId, signal } = options;
   const base = ctx.base();
   const execute = () =>
-    ctx.transport.serverStream(
-      "ExecutePlan",
-      toBinary(
-        ExecutePlanRequestSchema,
-        create(ExecutePlanRequestSchema, {
-          ...base,
-          operationId,
-          plan,
-          tags: [...(options.tags ?? [])],
-          requestOptions: [
-            { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
-          ],
-        }),
-      ),
-      ctx.callOptions(signal),
-    )[Symbol.asyncIterator]();
+    ctx.transport
+      .serverStream(
+        "ExecutePlan",
+        toBinary(
+          ExecutePlanRequestSchema,
+          create(ExecutePlanRequestSchema, {
+            ...base,
+            operationId,
+            plan,
+            tags: [...(options.tags ?? [])],
+            requestOptions: [
+              { requestOption: { case: "reattachOptions", value: { reattachable: true } } },
+            ],
+          }),
+        ),
+        ctx.callOptions(signal),
+      )
+      [Symbol.asyncIterator]();
   const reattach = (lastResponseId: string | undefined) =>
     ctx.transport
       .serverStream(

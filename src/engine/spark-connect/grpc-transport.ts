@@ -4,10 +4,10 @@
  * metadata of every call. Retries are the client's job, so gRPC's own are off.
  */
 import {
-  type CallOptions as GrpcCallOptions,
   Client,
   connectivityState,
   credentials,
+  type CallOptions as GrpcCallOptions,
   Metadata,
   type ServiceError,
 } from "@grpc/grpc-js";
@@ -83,7 +83,9 @@ export function createGrpcTransport(
           `No connection to ${conn.endpoint} within ${timeout} ms`,
         );
       }
-      await new Promise<void>((resolve) => channel.watchConnectivityState(state, deadline, () => resolve()));
+      await new Promise<void>((resolve) =>
+        channel.watchConnectivityState(state, deadline, () => resolve()),
+      );
     }
   };
 

@@ -6,7 +6,8 @@
  * failures have `SPARK_CONNECT_*` codes and a hint); every value has tributary's JS type;
  * no secret appears in a message.
  */
-export { decodeArrowBatch, formatEpochDay, readerFor } from "./arrow.js";
+export { decodeArrowBatch, readerFor } from "./arrow.js";
+export { formatEpochDay } from "./arrow-scalars.js";
 export {
   type ExecutePlanOptions,
   type InterruptTarget,

@@ -57,7 +57,9 @@ export function* backoffDelays(policy: RetryPolicy, random: () => number = Math.
   for (let i = 0; i < policy.maxRetries; i++) {
     const wait = next;
     next = Math.min(policy.maxBackoffMs, wait * policy.backoffMultiplier);
-    yield Math.floor(wait >= policy.minJitterThresholdMs ? wait + random() * policy.jitterMs : wait);
+    yield Math.floor(
+      wait >= policy.minJitterThresholdMs ? wait + random() * policy.jitterMs : wait,
+    );
   }
 }
 

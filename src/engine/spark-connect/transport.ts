@@ -76,7 +76,11 @@ export type Method =
 export interface Transport {
   unary(method: Method, request: Uint8Array, options?: CallOptions): Promise<Uint8Array>;
   /** Messages of a server stream; the iterator throws {@link RpcError} on failure. */
-  serverStream(method: Method, request: Uint8Array, options?: CallOptions): AsyncIterable<Uint8Array>;
+  serverStream(
+    method: Method,
+    request: Uint8Array,
+    options?: CallOptions,
+  ): AsyncIterable<Uint8Array>;
   /** Closes the channel; calls in flight fail with CANCELLED. */
   close(): void;
 }

@@ -5,7 +5,10 @@
  */
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { UnsupportedOperationError } from "../../errors.js";
-import { type DataType as ProtoDataType, DataTypeSchema } from "../../proto/gen/spark/connect/types_pb.js";
+import {
+  DataTypeSchema,
+  type DataType as ProtoDataType,
+} from "../../proto/gen/spark/connect/types_pb.js";
 import {
   ArrayType,
   type AtomicTypeName,

@@ -6,6 +6,7 @@
  */
 import type { DataType } from "../../../types/data-types.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { wallClock } from "./wall-clock.js";
 
 const INTEGRAL = new Set(["byte", "short", "integer", "long"]);
 const FRACTIONAL = new Set(["float", "double", "decimal"]);
@@ -27,11 +28,15 @@ export function castSql(
   to: DataType,
   tryCast: boolean,
   ansi = false,
+  timeZone?: string,
 ): string {
   const target = toDuckDBType(to);
   const op = ansi && !tryCast ? "CAST" : "TRY_CAST";
   const f = from?.typeName;
   if (f !== undefined && f === to.typeName && to.typeName !== "decimal") return sql;
+  // A timestamp's date is its wall-clock date in the session zone.
+  if (f === "timestamp" && to.typeName === "date")
+    return `CAST(${wallClock(sql, timeZone)} AS DATE)`;
   if (to.typeName === "string") {
     if (f === "timestamp" || f === "timestamp_ntz") return timestampToStringSql(sql);
     if (f === "binary") return `decode(${sql})`;

@@ -163,7 +163,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
     case "cast": {
       const inner = compileExpr(node.expr, scope, ctx);
       return {
-        sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi),
+        sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi, ctx.timeZone),
         type: node.to,
       };
     }

@@ -14,6 +14,7 @@ import {
   StringType,
   TimestampType,
 } from "../../../types/data-types.js";
+import { wallClock } from "../compiler/wall-clock.js";
 import {
   formatSql,
   fromUnixtimeSql,
@@ -59,12 +60,13 @@ export function asTimestamp(a: FnArg | undefined): string {
 }
 
 /** An argument as a DATE (timestamps in the session zone; strings parsed as Spark's cast). */
-export function asDate(a: FnArg | undefined): string {
+export function asDate(a: FnArg | undefined, timeZone?: string): string {
   if (a === undefined) throw new RangeError("argument missing");
   const t = a.type?.typeName;
   if (t === "date") return a.sql;
   if (t === "string") return parseDateSql(a.sql, undefined);
-  return `CAST(${asTimestamp(a)} AS DATE)`;
+  if (t === "timestamp_ntz") return `CAST(${a.sql} AS DATE)`;
+  return `CAST(${wallClock(asTimestamp(a), timeZone)} AS DATE)`;
 }
 
 function isDateTime(a: FnArg | undefined): boolean {
@@ -76,7 +78,8 @@ const field = (part: string, ofDate = false): FunctionDef =>
   fn(
     1,
     1,
-    (args) => `CAST(${part}(${ofDate ? asDate(args[0]) : asTimestamp(args[0])}) AS INTEGER)`,
+    (args, ctx) =>
+      `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0])}) AS INTEGER)`,
     IntegerType,
   );
 
@@ -170,31 +173,36 @@ export const datetimeFunctions: FunctionTable = {
   date_add: fn(
     2,
     2,
-    (args) => `CAST(${asDate(args[0])} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    (args, ctx) =>
+      `CAST(${asDate(args[0], ctx.timeZone)} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
     DateType,
   ),
   dateadd: fn(
     2,
     2,
-    (args) => `CAST(${asDate(args[0])} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    (args, ctx) =>
+      `CAST(${asDate(args[0], ctx.timeZone)} + CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
     DateType,
   ),
   date_sub: fn(
     2,
     2,
-    (args) => `CAST(${asDate(args[0])} - CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
+    (args, ctx) =>
+      `CAST(${asDate(args[0], ctx.timeZone)} - CAST(${sqlOf(args, 1)} AS INTEGER) AS DATE)`,
     DateType,
   ),
   datediff: fn(
     2,
     2,
-    (args) => `CAST(date_diff('day', ${asDate(args[1])}, ${asDate(args[0])}) AS INTEGER)`,
+    (args, ctx) =>
+      `CAST(date_diff('day', ${asDate(args[1], ctx.timeZone)}, ${asDate(args[0], ctx.timeZone)}) AS INTEGER)`,
     IntegerType,
   ),
   date_diff: fn(
     2,
     2,
-    (args) => `CAST(date_diff('day', ${asDate(args[1])}, ${asDate(args[0])}) AS INTEGER)`,
+    (args, ctx) =>
+      `CAST(date_diff('day', ${asDate(args[1], ctx.timeZone)}, ${asDate(args[0], ctx.timeZone)}) AS INTEGER)`,
     IntegerType,
   ),
   months_between: fn(
@@ -210,7 +218,8 @@ export const datetimeFunctions: FunctionTable = {
   add_months: fn(
     2,
     2,
-    (args) => `CAST(${asDate(args[0])} + to_months(CAST(${sqlOf(args, 1)} AS INTEGER)) AS DATE)`,
+    (args, ctx) =>
+      `CAST(${asDate(args[0], ctx.timeZone)} + to_months(CAST(${sqlOf(args, 1)} AS INTEGER)) AS DATE)`,
     DateType,
   ),
   date_trunc: fn(
@@ -242,18 +251,18 @@ export const datetimeFunctions: FunctionTable = {
       const unit = truncUnit(ctx.literalString(1), ["year", "quarter", "month", "week"]);
       return unit === undefined
         ? "CAST(NULL AS DATE)"
-        : `CAST(date_trunc(${quoteString(unit)}, ${asDate(args[0])}) AS DATE)`;
+        : `CAST(date_trunc(${quoteString(unit)}, ${asDate(args[0], ctx.timeZone)}) AS DATE)`;
     },
     DateType,
   ),
-  last_day: fn(1, 1, (args) => `last_day(${asDate(args[0])})`, DateType),
+  last_day: fn(1, 1, (args, ctx) => `last_day(${asDate(args[0], ctx.timeZone)})`, DateType),
   next_day: fn(
     2,
     2,
     (args, ctx) => {
       const target = DAYS[ctx.literalString(1).toLowerCase()];
       if (target === undefined) return "CAST(NULL AS DATE)";
-      const day = asDate(args[0]);
+      const day = asDate(args[0], ctx.timeZone);
       return `CAST(${day} + CAST((${target} - dayofweek(${day}) + 6) % 7 + 1 AS INTEGER) AS DATE)`;
     },
     DateType,
@@ -291,7 +300,7 @@ export const datetimeFunctions: FunctionTable = {
             : `CAST(${a.sql} AS VARCHAR)`,
           ctx.literalString(1),
         );
-      return asDate(a);
+      return asDate(a, ctx.timeZone);
     },
     DateType,
   ),
@@ -370,7 +379,8 @@ export const datetimeFunctions: FunctionTable = {
   unix_date: fn(
     1,
     1,
-    (args) => `CAST(date_diff('day', DATE '1970-01-01', ${asDate(args[0])}) AS INTEGER)`,
+    (args, ctx) =>
+      `CAST(date_diff('day', DATE '1970-01-01', ${asDate(args[0], ctx.timeZone)}) AS INTEGER)`,
     IntegerType,
   ),
   date_from_unix_date: fn(

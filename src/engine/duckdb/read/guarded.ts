@@ -25,7 +25,7 @@ import {
   sampleRecords,
 } from "./rejects.js";
 import { armScanCount, type ScanIdentity, scannedRows } from "./scan-count.js";
-import type { ReadContext, ResolvedSource } from "./source.js";
+import type { ActionHint, ReadContext, ResolvedSource } from "./source.js";
 
 /** How many rejected records the metrics carry. */
 export const SAMPLE_SIZE = 20;
@@ -92,7 +92,10 @@ export class GuardedSource implements ResolvedSource {
     this.installed = sql;
   }
 
-  async before(db: DuckDBSession): Promise<void> {
+  private rowsFromResult = false;
+
+  async before(db: DuckDBSession, hint?: ActionHint): Promise<void> {
+    this.rowsFromResult = hint?.rowsFromResult === true;
     const s = this.strategy;
     await dropTables(db, [
       ...s.scratchTables,
@@ -111,12 +114,16 @@ export class GuardedSource implements ResolvedSource {
     } else {
       await this.use(db, s.fastSql);
     }
-    await armScanCount(db, this.ctx.scratchDir);
+    // Profiling (to count the scan) costs a few percent; skip it when the result tells.
+    if (!this.rowsFromResult) await armScanCount(db, this.ctx.scratchDir);
   }
 
-  async after(db: DuckDBSession): Promise<ReadMetrics> {
+  async after(db: DuckDBSession, resultRows?: number): Promise<ReadMetrics> {
     const s = this.strategy;
-    const scanned = await scannedRows(db, this.ctx.scratchDir, s.scan);
+    const scanned =
+      this.rowsFromResult && resultRows !== undefined
+        ? resultRows
+        : await scannedRows(db, this.ctx.scratchDir, s.scan);
     this.retried = false;
     let rowsRead: number;
     let rejected: Rejections = { count: 0, listing: undefined };

@@ -12,12 +12,21 @@ import type { ReadMetrics } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession } from "../connection.js";
 
+/**
+ * What the engine knows about an action before it runs: when every row this read produces
+ * reaches the action's result unchanged in number (projections only), the result's row
+ * count is the read's, and the source need not count its scan itself.
+ */
+export interface ActionHint {
+  readonly rowsFromResult: boolean;
+}
+
 export interface ResolvedSource {
   readonly compiled: CompiledRelation;
   /** Runs before an action's query (e.g. to clear this read's reject tables). */
-  before?(db: DuckDBSession): Promise<void>;
+  before?(db: DuckDBSession, hint?: ActionHint): Promise<void>;
   /** Runs after an action's query: this read's accounting for the action. */
-  after?(db: DuckDBSession): Promise<ReadMetrics>;
+  after?(db: DuckDBSession, resultRows?: number): Promise<ReadMetrics>;
   /**
    * Called when the action's query failed with `error`. Returns true when the action should
    * run again (the next `before` installs the exact plan); may throw a clearer error

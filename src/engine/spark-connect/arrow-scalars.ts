@@ -1,0 +1,84 @@
+/**
+ * Scalar conversions for Arrow decoding (arrow.ts): epoch days to `"YYYY-MM-DD"`, epoch
+ * counts to milliseconds, two's-complement words to `bigint`, UTF-8 bytes to text. Each
+ * is on the per-value hot path, hence the fast paths.
+ */
+import { TimeUnit } from "apache-arrow";
+
+const utf8 = new TextDecoder();
+export const MS_PER_DAY = 86_400_000;
+const PER_MS: Record<TimeUnit, number> = {
+  [TimeUnit.SECOND]: 1,
+  [TimeUnit.MILLISECOND]: 1,
+  [TimeUnit.MICROSECOND]: 1e3,
+  [TimeUnit.NANOSECOND]: 1e6,
+};
+
+/** `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark). */
+export function formatEpochDay(days: number): string {
+  const d = new Date(days * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const year =
+    y >= 0 && y <= 9999
+      ? String(y).padStart(4, "0")
+      : y < 0
+        ? `-${String(-y).padStart(4, "0")}`
+        : `+${y}`;
+  const month = String(d.getUTCMonth() + 1).padStart(2, "0");
+  const day = String(d.getUTCDate()).padStart(2, "0");
+  return `${year}-${month}-${day}`;
+}
+
+/** Milliseconds (floored) for an epoch count in `unit`, exact beyond 2^53 too. */
+export function epochMillis(value: bigint, unit: TimeUnit): number {
+  const n = Number(value);
+  if (unit === TimeUnit.SECOND) return n * 1000;
+  if (Number.isSafeInteger(n)) return Math.floor(n / PER_MS[unit]);
+  const div = BigInt(PER_MS[unit]);
+  const q = value / div;
+  return Number(value < 0n && q * div !== value ? q - 1n : q);
+}
+
+/** The signed integer in `count` 32-bit little-endian words starting at `start`. */
+export function signedWords(words: Uint32Array, start: number, count: number): bigint {
+  const lo = words[start] ?? 0;
+  const hi = (words[start + 1] ?? 0) | 0;
+  // Most decimals fit in 53 bits: the upper words only extend the sign, and one
+  // Number -> BigInt conversion replaces four BigInt shifts.
+  const ext = hi < 0 ? 0xffff_ffff : 0;
+  let small = hi >= -0x20_0000 && hi < 0x20_0000;
+  for (let k = 2; small && k < count; k++) small = words[start + k] === ext;
+  if (small) return BigInt(hi * 0x1_0000_0000 + lo);
+  let v = 0n;
+  for (let k = count - 1; k >= 0; k--) v = (v << 32n) | BigInt(words[start + k] ?? 0);
+  const bits = BigInt(count * 32);
+  return (words[start + count - 1] ?? 0) & 0x8000_0000 ? v - (1n << bits) : v;
+}
+
+// Dates repeat (a day per partition, per event...): formatting each day once pays off.
+const DAY_CACHE_LIMIT = 65_536;
+const dayCache = new Map<number, string>();
+
+export function cachedDay(days: number): string {
+  let text = dayCache.get(days);
+  if (text === undefined) {
+    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+    text = formatEpochDay(days);
+    dayCache.set(days, text);
+  }
+  return text;
+}
+
+/** UTF-8 text; short ASCII (ids, codes, names) skips TextDecoder's per-call cost. */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 32) {
+    let out = "";
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] ?? 0;
+      if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      out += String.fromCharCode(b);
+    }
+    return out;
+  }
+  return utf8.decode(bytes.subarray(start, end));
+}
