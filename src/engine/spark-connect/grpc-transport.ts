@@ -3,14 +3,7 @@
  * per client; the bearer token and the connection string's extra parameters go in the
  * metadata of every call. Retries are the client's job, so gRPC's own are off.
  */
-import {
-  Client,
-  connectivityState,
-  credentials,
-  type CallOptions as GrpcCallOptions,
-  Metadata,
-  type ServiceError,
-} from "@grpc/grpc-js";
+import { Client, connectivityState, credentials, Metadata, type ServiceError } from "@grpc/grpc-js";
 import type { ConnectionString } from "./connection-string.js";
 import { type CallOptions, type Method, RpcError, Status, type Transport } from "./transport.js";
 
@@ -89,8 +82,6 @@ export function createGrpcTransport(
     }
   };
 
-  const callOptions = (): GrpcCallOptions => ({});
-
   return {
     async unary(method: Method, request: Uint8Array, opts?: CallOptions): Promise<Uint8Array> {
       await connected(opts);
@@ -101,7 +92,7 @@ export function createGrpcTransport(
           deserialize,
           request,
           metadata(),
-          callOptions(),
+          {},
           (error, reply) => {
             opts?.signal?.removeEventListener("abort", cancel);
             if (error !== null) reject(toRpcError(error));
@@ -123,7 +114,7 @@ export function createGrpcTransport(
         deserialize,
         request,
         metadata(),
-        callOptions(),
+        {},
       );
       const cancel = () => call.cancel();
       if (opts?.signal?.aborted === true) call.cancel();
