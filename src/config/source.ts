@@ -41,7 +41,9 @@ export function describeSource(source: ConfigSource): string {
     case "env":
       return `from environment variable ${source.variable}`;
     case "file":
-      return `from ${source.path}`;
+      return source.line === undefined
+        ? `from ${source.path}`
+        : `from ${source.path}, line ${source.line}`;
     case "builtin":
       return "built-in default";
   }

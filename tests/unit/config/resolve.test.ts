@@ -173,6 +173,10 @@ describe("describeSource and formatConfig", () => {
     [{ kind: "env", variable: "SPARK_REMOTE" }, "from environment variable SPARK_REMOTE"],
     [
       { kind: "file", path: "/etc/spark/conf/spark-defaults.conf", line: 3 },
+      "from /etc/spark/conf/spark-defaults.conf, line 3",
+    ],
+    [
+      { kind: "file", path: "/etc/spark/conf/spark-defaults.conf", line: undefined },
       "from /etc/spark/conf/spark-defaults.conf",
     ],
     [{ kind: "builtin" }, "built-in default"],
@@ -189,12 +193,12 @@ describe("describeSource and formatConfig", () => {
     });
     expect(formatConfig(r)).toEqual([
       "spark.app.name=ingest (set in code)",
-      "spark.driver.memory=4g (from /etc/spark/conf/spark-defaults.conf)",
-      "spark.executor.cores=2 (from /etc/spark/conf/spark-defaults.conf)",
+      "spark.driver.memory=4g (from /etc/spark/conf/spark-defaults.conf, line 3)",
+      "spark.executor.cores=2 (from /etc/spark/conf/spark-defaults.conf, line 7)",
       "spark.hadoop.fs.s3a.secret.key=*********(redacted) (from --conf)",
-      "spark.master=yarn (from /etc/spark/conf/spark-defaults.conf)",
+      "spark.master=yarn (from /etc/spark/conf/spark-defaults.conf, line 4)",
       "spark.remote=*********(redacted) (from environment variable SPARK_REMOTE)",
-      "spark.sql.shuffle.partitions=200 (from /etc/spark/conf/spark-defaults.conf)",
+      "spark.sql.shuffle.partitions=200 (from /etc/spark/conf/spark-defaults.conf, line 6)",
     ]);
   });
 });

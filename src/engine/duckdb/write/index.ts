@@ -18,6 +18,8 @@ import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession } from "../connection.js";
+import { formatSql } from "../datetime/index.js";
+import { ReaderOptions } from "../read/options.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
@@ -45,7 +47,14 @@ function listFiles(dir: string): string[] {
 }
 
 /** The SELECT that feeds COPY: columns in Spark types (DuckDB's HUGEINT sums become BIGINT). */
-export function normalizedSelect(compiled: CompiledRelation): string {
+/** How text formats render dates and timestamps (Spark's writer options and defaults). */
+export interface TextFormats {
+  readonly dateFormat: string;
+  readonly timestampFormat: string;
+  readonly partitionBy: readonly string[];
+}
+
+export function normalizedSelect(compiled: CompiledRelation, text?: TextFormats): string {
   const seen = new Set<string>();
   for (const c of compiled.columns) {
     const key = c.name.toLowerCase();
@@ -62,6 +71,15 @@ export function normalizedSelect(compiled: CompiledRelation): string {
   }
   const list = compiled.columns.map((c) => {
     const ref = quoteIdent(c.sqlName);
+    const t = c.dataType?.typeName;
+    // CSV and JSON hold text: Spark renders dates and timestamps with its patterns (partition
+    // values keep their own rendering, in the directory names).
+    const isPartition =
+      text?.partitionBy.some((p) => p.toLowerCase() === c.name.toLowerCase()) ?? false;
+    if (text !== undefined && !isPartition && t === "timestamp")
+      return `${formatSql(ref, text.timestampFormat)} AS ${quoteIdent(c.name)}`;
+    if (text !== undefined && !isPartition && t === "date")
+      return `${formatSql(`CAST(${ref} AS TIMESTAMPTZ)`, text.dateFormat)} AS ${quoteIdent(c.name)}`;
     const cast = c.dataType === undefined ? ref : `CAST(${ref} AS ${toDuckDBType(c.dataType)})`;
     return `${cast} AS ${quoteIdent(c.name)}`;
   });
@@ -97,6 +115,18 @@ function checkPartitionColumns(
     );
   }
   return resolved;
+}
+
+function textFormats(
+  options: Readonly<Record<string, string>>,
+  partitionBy: readonly string[],
+): TextFormats {
+  const o = new ReaderOptions(options);
+  return {
+    dateFormat: o.get("dateFormat") ?? "yyyy-MM-dd",
+    timestampFormat: o.get("timestampFormat") ?? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+    partitionBy,
+  };
 }
 
 /** Writes the relation as files under `spec.path` following Spark's save modes. */
@@ -143,7 +173,8 @@ export async function writeFiles(
       partitionBy.length === 0 && format !== "parquet"
         ? join(staging, `part-00000-${randomUUID()}${extension}`)
         : staging;
-    const sql = `COPY (${normalizedSelect(compiled)}) TO ${quoteString(into)} (${options})`;
+    const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
+    const sql = `COPY (${normalizedSelect(compiled, text)}) TO ${quoteString(into)} (${options})`;
     const result = await db.query(sql);
     const written: WrittenFile[] = [];
     if (format === "parquet") {

@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type AnalysisError, functions as F } from "../../../src/index.js";
+import { useSpark } from "../../helpers/session.js";
+
+const spark = useSpark();
+const out = (): string => join(mkdtempSync(join(tmpdir(), "trib-w-")), "t");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe("file writers", () => {
+  const df = () =>
+    spark().createDataFrame(
+      [{ id: 1, day: "2024-01-02", ts: new Date("2024-01-02T03:04:05.678Z"), p: "a b", n: null }],
+      "id INT, day DATE, ts TIMESTAMP, p STRING, n STRING",
+    );
+
+  it("csv: Spark's default date and timestamp text, header on request, nulls empty", async () => {
+    const path = out();
+    await df().write.option("header", true).csv(path);
+    const file = filesUnder(path).find((f) => f.endsWith(".csv")) ?? "";
+    expect(readFileSync(file, "utf8")).toBe(
+      "id,day,ts,p,n\n1,2024-01-02,2024-01-02T03:04:05.678Z,a b,\n",
+    );
+    const back = await spark()
+      .read.option("header", true)
+      .option("inferSchema", true)
+      .csv(path)
+      .first();
+    expect(back).toMatchObject({ id: 1, day: "2024-01-02", p: "a b", n: null });
+  });
+
+  it("csv: custom formats and separators", async () => {
+    const path = out();
+    await df()
+      .write.options({
+        header: false,
+        sep: ";",
+        dateFormat: "dd/MM/yyyy",
+        timestampFormat: "yyyy-MM-dd HH:mm",
+      })
+      .csv(path);
+    const file = filesUnder(path).find((f) => f.endsWith(".csv")) ?? "";
+    expect(readFileSync(file, "utf8")).toBe("1;02/01/2024;2024-01-02 03:04;a b;\n");
+  });
+
+  it("json lines round-trip", async () => {
+    const path = out();
+    await df().write.json(path);
+    const back = await spark()
+      .read.schema("id INT, day DATE, ts TIMESTAMP, p STRING, n STRING")
+      .json(path)
+      .first();
+    expect(back).toEqual({
+      id: 1,
+      day: "2024-01-02",
+      ts: new Date("2024-01-02T03:04:05.678Z"),
+      p: "a b",
+      n: null,
+    });
+  });
+
+  it("parquet partitioned: Hive-style escaped directories, partition columns read back", async () => {
+    const path = out();
+    const res = await df().write.partitionBy("p").parquet(path);
+    expect(res.files).toHaveLength(1);
+    expect(res.files[0]?.partitionValues).toEqual({ p: "a b" });
+    expect(readdirSync(path).sort()).toEqual(["_SUCCESS", "p=a%20b"]);
+    expect(await spark().read.parquet(path).select("id", "p").first()).toEqual({ id: 1, p: "a b" });
+  });
+
+  it("modes: error (default) names the path; ignore; append; overwrite", async () => {
+    const path = out();
+    await df().write.parquet(path);
+    const err = (await df()
+      .write.parquet(path)
+      .catch((e: unknown) => e)) as AnalysisError;
+    expect(err.code).toBe("PATH_ALREADY_EXISTS");
+    expect(err.message).toContain(path);
+    expect((await df().write.mode("ignore").parquet(path)).written).toBe(false);
+    await df().write.mode("append").parquet(path);
+    expect(await spark().read.parquet(path).count()).toBe(2);
+    await df().write.mode("overwrite").parquet(path);
+    expect(await spark().read.parquet(path).count()).toBe(1);
+  });
+
+  it("a failed write leaves the target as it was", async () => {
+    const path = out();
+    await df().write.parquet(path);
+    const before = filesUnder(path).sort();
+    const failing = df().select(F.col("id"), F.col("id").alias("ID"));
+    await expect(failing.write.mode("overwrite").parquet(path)).rejects.toThrow(/more than once/);
+    expect(filesUnder(path).sort()).toEqual(before);
+  });
+
+  it("unknown save modes and codecs are clear errors", async () => {
+    expect(() => df().write.mode("upsert")).toThrow(/Unknown save mode: upsert/);
+    await expect(df().write.option("compression", "lzma").parquet(out())).rejects.toThrow(
+      /Unknown parquet compression codec 'lzma'/,
+    );
+  });
+});
