@@ -85,4 +85,5 @@ export {
 export { parseDataType, parseDDLSchema, toDDL } from "./types/ddl.js";
 export { Decimal } from "./types/decimal.js";
 export { schemaFromJSON } from "./types/schema-json.js";
+export { Timestamp } from "./types/timestamp.js";
 export { treeString } from "./types/tree-string.js";

@@ -128,8 +128,12 @@ const ISO = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?
 /** An instant as "...ss.ffffffZ" in UTC (or wall-clock time when withZone is false). */
 function instant(value: unknown, withZone: boolean): NormalValue {
   if (value instanceof Date) {
-    const iso = value.toISOString(); // millisecond precision: pad to micros
-    return withZone ? `${iso.slice(0, 23)}000Z` : `${iso.slice(0, 23)}000`;
+    // tributary's Timestamp (a Date) keeps microseconds; a plain Date has milliseconds.
+    const micros =
+      "toISOStringMicros" in value && typeof value.toISOStringMicros === "function"
+        ? String(value.toISOStringMicros())
+        : `${value.toISOString().slice(0, 23)}000Z`;
+    return withZone ? micros : micros.slice(0, 26);
   }
   const text = String(value);
   const match = ISO.exec(text);

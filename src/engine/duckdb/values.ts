@@ -8,12 +8,15 @@ import {
   DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBMapValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
   DuckDBTypeId,
   type DuckDBValueConverter,
   type JS,
   JSDuckDBValueConverter,
 } from "@duckdb/node-api";
 import { Decimal } from "../../types/decimal.js";
+import { Timestamp } from "../../types/timestamp.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -47,6 +50,13 @@ function hugeint(value: unknown): bigint {
   return value;
 }
 
+/** Timestamps keep their microseconds (a plain Date would round them to milliseconds). */
+function timestamp(value: unknown): Timestamp {
+  if (value instanceof DuckDBTimestampTZValue || value instanceof DuckDBTimestampValue)
+    return new Timestamp(value.micros);
+  throw new TypeError("expected a TIMESTAMP value");
+}
+
 const map: DuckDBValueConverter<JsValue> = (value, type, converter) => {
   if (!(value instanceof DuckDBMapValue) || type.typeId !== DuckDBTypeId.MAP) {
     throw new TypeError("expected a MAP value");
@@ -69,6 +79,8 @@ byTypeId[DuckDBTypeId.DATE] = (v) => date(v);
 byTypeId[DuckDBTypeId.DECIMAL] = (v) => decimal(v);
 byTypeId[DuckDBTypeId.HUGEINT] = (v, t, c) => hugeint(passthrough(v, t, c));
 byTypeId[DuckDBTypeId.MAP] = map;
+byTypeId[DuckDBTypeId.TIMESTAMP_TZ] = (v) => timestamp(v);
+byTypeId[DuckDBTypeId.TIMESTAMP] = (v) => timestamp(v);
 byTypeId[DuckDBTypeId.TIME] = (v) => String(v);
 byTypeId[DuckDBTypeId.INTERVAL] = (v) => String(v);
 

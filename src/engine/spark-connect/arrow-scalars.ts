@@ -30,13 +30,13 @@ export function formatEpochDay(days: number): string {
 }
 
 /** Milliseconds (floored) for an epoch count in `unit`, exact beyond 2^53 too. */
-export function epochMillis(value: bigint, unit: TimeUnit): number {
-  const n = Number(value);
-  if (unit === TimeUnit.SECOND) return n * 1000;
-  if (Number.isSafeInteger(n)) return Math.floor(n / PER_MS[unit]);
-  const div = BigInt(PER_MS[unit]);
-  const q = value / div;
-  return Number(value < 0n && q * div !== value ? q - 1n : q);
+/** Microseconds since the epoch of an Arrow timestamp value (nanoseconds floor to micros). */
+export function epochMicros(value: bigint, unit: TimeUnit): bigint {
+  if (unit === TimeUnit.SECOND) return value * 1_000_000n;
+  if (unit === TimeUnit.MILLISECOND) return value * 1000n;
+  if (unit === TimeUnit.MICROSECOND) return value;
+  const q = value / 1000n;
+  return value < 0n && q * 1000n !== value ? q - 1n : q;
 }
 
 /** The signed integer in `count` 32-bit little-endian words starting at `start`. */

@@ -17,8 +17,9 @@ import {
   tableFromIPC,
 } from "apache-arrow";
 import { Decimal } from "../../types/decimal.js";
+import { Timestamp } from "../../types/timestamp.js";
 import type { Row } from "../engine.js";
-import { cachedDay, decodeUtf8, epochMillis, MS_PER_DAY, signedWords } from "./arrow-scalars.js";
+import { cachedDay, decodeUtf8, epochMicros, MS_PER_DAY, signedWords } from "./arrow-scalars.js";
 
 type Reader = (data: Data, index: number) => unknown;
 
@@ -92,7 +93,8 @@ function valueReader(type: DataType): Reader {
   }
   if (DataType.isTimestamp(type)) {
     const unit = type.unit;
-    return (data, index) => new Date(epochMillis(buffer<BigInt64Array>(data)[index] ?? 0n, unit));
+    return (data, index) =>
+      new Timestamp(epochMicros(buffer<BigInt64Array>(data)[index] ?? 0n, unit));
   }
   if (DataType.isDuration(type)) return (data, index) => buffer<BigInt64Array>(data)[index];
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
