@@ -7,12 +7,6 @@ import { TimeUnit } from "apache-arrow";
 
 const utf8 = new TextDecoder();
 export const MS_PER_DAY = 86_400_000;
-const PER_MS: Record<TimeUnit, number> = {
-  [TimeUnit.SECOND]: 1,
-  [TimeUnit.MILLISECOND]: 1,
-  [TimeUnit.MICROSECOND]: 1e3,
-  [TimeUnit.NANOSECOND]: 1e6,
-};
 
 /** `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark). */
 export function formatEpochDay(days: number): string {
