@@ -16,8 +16,8 @@
  * | boolean             | `boolean`                                              |
  * | binary              | `Uint8Array`                                           |
  * | date                | `string` `"YYYY-MM-DD"` (no time zone to get wrong)     |
- * | timestamp           | `Date` (an instant; microseconds truncated to ms)      |
- * | timestamp_ntz       | `Date` whose UTC fields are the wall-clock time        |
+ * | timestamp           | {@link Timestamp}: a `Date` keeping exact microseconds |
+ * | timestamp_ntz       | `Timestamp` whose UTC fields are the wall-clock time   |
  * | array<T>            | `T[]`                                                  |
  * | map<K,V>            | `Map<K, V>`                                            |
  * | struct<...>         | plain object                                           |
