@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * `npm test` runs every project. The `spark` project starts a local Spark Connect server
+ * (with Delta) once in its global setup and stops it after; the other projects never start
+ * a JVM except through the Delta interop peers they call.
+ */
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
@@ -12,5 +16,33 @@ export default defineConfig({
       exclude: ["src/proto/**"],
       reporter: ["text-summary", "html"],
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "tests/reliability/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "interop",
+          include: ["tests/interop/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "spark",
+          include: ["tests/spark/**/*.test.ts", "tests/conformance/**/*.test.ts"],
+          globalSetup: ["tests/spark/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });
