@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: "interop",
           include: ["tests/interop/**/*.test.ts"],
+          globalSetup: ["tests/interop/global-setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -20,7 +20,8 @@ import {
 } from "./peers.js";
 
 const available = peersAvailable();
-if (!available.ok && process.env.CI) throw new Error(available.reason);
+// The interop project's global setup installs the peers; without them this suite fails.
+if (!available.ok) throw new Error(available.reason);
 
 const SPARK_TIMEOUT = 300_000;
 
@@ -98,7 +99,7 @@ const v2 = [
   },
 ];
 
-describe.skipIf(!available.ok)("delta-rs <-> delta-spark (the harness itself)", () => {
+describe("delta-rs <-> delta-spark (the harness itself)", () => {
   let dir = "";
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "tributary-interop-"));

@@ -17,19 +17,24 @@ import { EngineError, TributaryError } from "../../src/errors.js";
 import { Decimal } from "../../src/types/decimal.js";
 import { pinnedSparkVersion, sparkUrl, sqlCommand, sqlPlan } from "./helpers.js";
 
-const url = sparkUrl();
+const found = sparkUrl();
+if (found === undefined)
+  throw new Error(
+    "No Spark Connect server: run these tests through the spark project (npm run test:spark), which starts one.",
+  );
+const url: string = found;
 
 /** The same server with another token (or none), everything else equal. */
 function withToken(token: string | undefined): string {
-  const c = parseConnectionString(url ?? "sc://localhost", { env: {} });
+  const c = parseConnectionString(url, { env: {} });
   return `sc://${c.endpoint}${token === undefined ? "" : `/;token=${token}`}`;
 }
 
-describe.skipIf(url === undefined)("Spark Connect client (real server)", () => {
+describe("Spark Connect client (real server)", () => {
   let client: SparkConnectClient;
 
   beforeAll(async () => {
-    client = SparkConnectClient.connect(url ?? "");
+    client = SparkConnectClient.connect(url);
     await client.setConf({ "spark.sql.session.timeZone": "UTC" });
   });
   afterAll(async () => {
@@ -155,7 +160,7 @@ describe.skipIf(url === undefined)("Spark Connect client (real server)", () => {
 
   it("releases the session on close: the server refuses it afterwards", async () => {
     const sessionId = randomUUID();
-    const sep = url?.includes("/;") === true ? ";" : "/;";
+    const sep = url.includes("/;") ? ";" : "/;";
     const first = SparkConnectClient.connect(`${url}${sep}session_id=${sessionId}`);
     await first.sparkVersion();
     await first.close();
@@ -178,7 +183,7 @@ describe.skipIf(url === undefined)("Spark Connect client (real server)", () => {
     expect(error).toMatchObject({ code: "SPARK_CONNECT_UNAVAILABLE" });
   });
 
-  it.skipIf(!url?.includes("token="))(
+  it.skipIf(!url.includes("token="))(
     "refuses a wrong token at once, without leaking it",
     async () => {
       const wrong = SparkConnectClient.connect(withToken("not-the-token"));
