@@ -27,12 +27,12 @@ import type {
 import { compileRelation, finalSql } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { preservesRows } from "./compiler/row-preserving.js";
-import { NameAllocator, type OutCol } from "./compiler/scope.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { resolveDelta } from "./delta/read.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
+import { describeRelation } from "./read/describe.js";
 import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
 import { writeFiles } from "./write/index.js";
@@ -214,19 +214,7 @@ export class DuckDBEngine implements Engine {
     }
     const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
     const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
-    const described = await this.db.describe(sql);
-    const names = new NameAllocator();
-    const columns: OutCol[] = described.map((c) => ({
-      name: c.name,
-      sqlName: names.allocate(c.name),
-      dataType: c.dataType,
-      qualifiers: [],
-      planIds: [node.planId],
-    }));
-    const list = described
-      .map((c, i) => `#${i + 1} AS ${quoteIdent(columns[i]?.sqlName ?? c.name)}`)
-      .join(", ");
-    return { sql: `SELECT ${list} FROM (${sql})`, columns };
+    return describeRelation(this.db, node.planId, sql);
   }
 
   /** The final SQL of a plan (what explain prints). */

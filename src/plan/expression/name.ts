@@ -7,7 +7,7 @@ import type { DataType } from "../../types/data-types.js";
 import { Decimal } from "../../types/decimal.js";
 import { assertNever, type ExprNode } from "../node.js";
 import type { LiteralNode } from "./literal.js";
-import type { FrameBound, WindowFrame } from "./window.js";
+import { frameText } from "./window.js";
 
 /** Spark's infix operators: name -> SQL symbol (rendered as `(a op b)`). */
 const INFIX: Readonly<Record<string, string>> = {
@@ -93,23 +93,6 @@ function literalName(node: LiteralNode): string {
   return String(v);
 }
 
-function boundName(b: FrameBound): string {
-  switch (b.type) {
-    case "unboundedPreceding":
-      return "UNBOUNDED PRECEDING";
-    case "unboundedFollowing":
-      return "UNBOUNDED FOLLOWING";
-    case "currentRow":
-      return "CURRENT ROW";
-    case "offset":
-      return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
-  }
-}
-
-function frameName(f: WindowFrame): string {
-  return `${f.frameType.toUpperCase()} BETWEEN ${boundName(f.lower)} AND ${boundName(f.upper)}`;
-}
-
 function callName(name: string, args: readonly ExprNode[], distinct: boolean): string {
   const a = args.map(exprToString);
   const infix = INFIX[name];
@@ -168,7 +151,7 @@ export function exprToString(node: ExprNode): string {
         spec.push(`PARTITION BY ${node.partitionBy.map(exprToString).join(", ")}`);
       if (node.orderBy.length > 0)
         spec.push(`ORDER BY ${node.orderBy.map(exprToString).join(", ")}`);
-      if (node.frame !== undefined) spec.push(frameName(node.frame));
+      if (node.frame !== undefined) spec.push(frameText(node.frame));
       return `${exprToString(node.fn)} OVER (${spec.join(" ")})`;
     }
     case "extract": {

@@ -39,3 +39,20 @@ export const WindowNode = {
     });
   },
 };
+
+/** Spark's SQL text of a frame (`ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`). */
+export function frameText(frame: WindowFrame): string {
+  const bound = (b: FrameBound): string => {
+    switch (b.type) {
+      case "unboundedPreceding":
+        return "UNBOUNDED PRECEDING";
+      case "unboundedFollowing":
+        return "UNBOUNDED FOLLOWING";
+      case "currentRow":
+        return "CURRENT ROW";
+      case "offset":
+        return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
+    }
+  };
+  return `${frame.frameType.toUpperCase()} BETWEEN ${bound(frame.lower)} AND ${bound(frame.upper)}`;
+}

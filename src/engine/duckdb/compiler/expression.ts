@@ -4,7 +4,7 @@
  * aggregates need it to keep Spark's semantics).
  */
 import { AnalysisError } from "../../../errors.js";
-import type { WindowFrame } from "../../../plan/expression/window.js";
+import { frameText } from "../../../plan/expression/window.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { lookupFunction } from "../functions/registry.js";
@@ -58,22 +58,6 @@ function compileColumn(scope: Scope, name: string, planId: number | undefined): 
     type = fieldType(type, f);
   }
   return { sql, type };
-}
-
-function frameSql(frame: WindowFrame): string {
-  const bound = (b: WindowFrame["lower"]): string => {
-    switch (b.type) {
-      case "unboundedPreceding":
-        return "UNBOUNDED PRECEDING";
-      case "unboundedFollowing":
-        return "UNBOUNDED FOLLOWING";
-      case "currentRow":
-        return "CURRENT ROW";
-      case "offset":
-        return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
-    }
-  };
-  return `${frame.frameType.toUpperCase()} BETWEEN ${bound(frame.lower)} AND ${bound(frame.upper)}`;
 }
 
 function literalArg(
@@ -184,7 +168,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
         parts.push(
           `ORDER BY ${node.orderBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
         );
-      if (node.frame !== undefined) parts.push(frameSql(node.frame));
+      if (node.frame !== undefined) parts.push(frameText(node.frame));
       const over = ` OVER (${parts.join(" ")})`;
       if (node.fn.kind !== "call")
         throw new AnalysisError(
