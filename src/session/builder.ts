@@ -66,6 +66,16 @@ export class Builder {
       for (const [k, v] of this.code) await existing.conf.set(k, v);
       return existing;
     }
+    const session = await this.create();
+    SparkSession.setActive(session);
+    return session;
+  }
+
+  /**
+   * A new, independent session, whatever session is active (PySpark's `builder.create()`):
+   * for example one on the embedded engine and one on Spark side by side.
+   */
+  async create(): Promise<SparkSession> {
     const { env } = await loadDotEnv({ env: process.env });
     const defaults = await loadSparkDefaults({
       path: this.propertiesFile ?? launch.propertiesFile,
@@ -80,7 +90,6 @@ export class Builder {
     });
     const session = new SparkSession(engine, conf);
     holder.session = session;
-    SparkSession.setActive(session);
     return session;
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Picks and starts the engine a master asks for: `local[...]` runs on the embedded DuckDB
- * engine with N threads and `spark.driver.memory` as its memory limit.
+ * engine with N threads and `spark.driver.memory` as its memory limit; `sc://...` (from
+ * `.master`, `.remote`, `SPARK_REMOTE` or `spark.remote`) runs on Spark through Spark Connect.
  */
 import { type Master, parseByteSize } from "../config/index.js";
 import { DuckDBEngine } from "../engine/duckdb/engine.js";
 import type { Engine } from "../engine/engine.js";
+import { SparkConnectEngine } from "../engine/spark-connect/engine.js";
 import { UnsupportedOperationError } from "../errors.js";
 
 export function sessionTimeZone(values: ReadonlyMap<string, string>): string {
@@ -31,14 +33,7 @@ export async function startEngine(
       ansi: (values.get("spark.sql.ansi.enabled") ?? "false").toLowerCase() === "true",
     });
   }
-  if (master.kind === "remote") {
-    throw new UnsupportedOperationError(
-      "tributary",
-      "spark-connect",
-      `Master ${master.url.replace(/token=[^;]*/i, "token=***")} asks for the Spark engine (Spark Connect), which this build does not include yet.`,
-      { hint: "Use a local master (local[*]) to run on the embedded DuckDB engine." },
-    );
-  }
+  if (master.kind === "remote") return SparkConnectEngine.start(master.url, values);
   throw new UnsupportedOperationError(
     "tributary",
     `master ${master.url}`,

@@ -1,0 +1,179 @@
+/**
+ * Relation nodes -> Spark Connect relations, every one carrying its `plan_id` (Spark Connect
+ * resolves `df.col("x")` through it). The dispatch table is exhaustive over the kinds.
+ */
+import type { MessageInitShape } from "@bufbuild/protobuf";
+import type { RelationNode } from "../../../plan/node.js";
+import type { JoinNode } from "../../../plan/relation/join.js";
+import {
+  Aggregate_GroupType,
+  Join_JoinType,
+  type RelationSchema,
+  SetOperation_SetOpType,
+} from "../../../proto/gen/spark/connect/relations_pb.js";
+import { LongType } from "../../../types/data-types.js";
+import { compileExpression, sortOrder } from "./expressions.js";
+import { literalInit } from "./literals.js";
+import { localRelationSql } from "./local-relation.js";
+
+export type RelationInit = MessageInitShape<typeof RelationSchema>;
+type RelType = NonNullable<RelationInit["relType"]>;
+
+const JOIN_TYPES: Readonly<Record<JoinNode["joinType"], Join_JoinType>> = {
+  inner: Join_JoinType.INNER,
+  left: Join_JoinType.LEFT_OUTER,
+  right: Join_JoinType.RIGHT_OUTER,
+  full: Join_JoinType.FULL_OUTER,
+  left_semi: Join_JoinType.LEFT_SEMI,
+  left_anti: Join_JoinType.LEFT_ANTI,
+  cross: Join_JoinType.CROSS,
+};
+
+const GROUP_TYPES = {
+  groupby: Aggregate_GroupType.GROUPBY,
+  rollup: Aggregate_GroupType.ROLLUP,
+  cube: Aggregate_GroupType.CUBE,
+} as const;
+const SET_OPS = {
+  union: SetOperation_SetOpType.UNION,
+  intersect: SetOperation_SetOpType.INTERSECT,
+  except: SetOperation_SetOpType.EXCEPT,
+} as const;
+
+type Handler<K extends RelationNode["kind"]> = (
+  node: Extract<RelationNode, { kind: K }>,
+) => RelType;
+
+const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
+  read: (n) => ({
+    case: "read",
+    value: {
+      readType: {
+        case: "dataSource",
+        value: {
+          format: n.format,
+          ...(n.schema === undefined ? {} : { schema: n.schema.json() }),
+          options: { ...n.options },
+          paths: [...n.paths],
+        },
+      },
+    },
+  }),
+  localRelation: (n) => ({ case: "sql", value: { query: localRelationSql(n) } }),
+  range: (n) => ({ case: "range", value: { start: n.start, end: n.end, step: n.step } }),
+  sql: (n) => ({ case: "sql", value: { query: n.query } }),
+  project: (n) => ({
+    case: "project",
+    value: { input: compileRelation(n.input), expressions: n.exprs.map(compileExpression) },
+  }),
+  filter: (n) => ({
+    case: "filter",
+    value: { input: compileRelation(n.input), condition: compileExpression(n.condition) },
+  }),
+  withColumns: (n) => ({
+    case: "withColumns",
+    value: {
+      input: compileRelation(n.input),
+      aliases: n.columns.map((a) => ({ expr: compileExpression(a.expr), name: [a.name] })),
+    },
+  }),
+  withColumnsRenamed: (n) => ({
+    case: "withColumnsRenamed",
+    value: {
+      input: compileRelation(n.input),
+      renames: n.renames.map(([colName, newColName]) => ({ colName, newColName })),
+    },
+  }),
+  drop: (n) => ({
+    case: "drop",
+    value: { input: compileRelation(n.input), columnNames: [...n.columns] },
+  }),
+  aggregate: (n) => ({
+    case: "aggregate",
+    value: {
+      input: compileRelation(n.input),
+      groupType: GROUP_TYPES[n.groupType],
+      groupingExpressions: n.grouping.map(compileExpression),
+      aggregateExpressions: n.aggregates.map(compileExpression),
+    },
+  }),
+  join: (n) => ({
+    case: "join",
+    value: {
+      left: compileRelation(n.left),
+      right: compileRelation(n.right),
+      joinType: JOIN_TYPES[n.joinType],
+      ...(n.condition === undefined ? {} : { joinCondition: compileExpression(n.condition) }),
+      usingColumns: [...n.usingColumns],
+    },
+  }),
+  sort: (n) => ({
+    case: "sort",
+    value: { input: compileRelation(n.input), order: n.orders.map(sortOrder), isGlobal: true },
+  }),
+  limit: (n) => ({ case: "limit", value: { input: compileRelation(n.input), limit: n.limit } }),
+  offset: (n) => ({ case: "offset", value: { input: compileRelation(n.input), offset: n.offset } }),
+  deduplicate: (n) => ({
+    case: "deduplicate",
+    value:
+      n.columns === undefined
+        ? { input: compileRelation(n.input), allColumnsAsKeys: true }
+        : { input: compileRelation(n.input), columnNames: [...n.columns] },
+  }),
+  setOp: (n) => ({
+    case: "setOp",
+    value: {
+      leftInput: compileRelation(n.left),
+      rightInput: compileRelation(n.right),
+      setOpType: SET_OPS[n.op],
+      isAll: n.isAll,
+      byName: n.byName,
+      allowMissingColumns: n.allowMissingColumns,
+    },
+  }),
+  subqueryAlias: (n) => ({
+    case: "subqueryAlias",
+    value: { input: compileRelation(n.input), alias: n.alias },
+  }),
+  naFill: (n) => ({
+    case: "fillNa",
+    // Spark's NAFill takes long, double, string and boolean values only.
+    value: {
+      input: compileRelation(n.input),
+      cols: [...(n.columns ?? [])],
+      values: n.values.map((v) =>
+        ["integer", "short", "byte"].includes(v.dataType.typeName)
+          ? literalInit(v.value, LongType)
+          : literalInit(v.value, v.dataType),
+      ),
+    },
+  }),
+  naDrop: (n) => ({
+    case: "dropNa",
+    value: {
+      input: compileRelation(n.input),
+      cols: [...(n.columns ?? [])],
+      ...(n.minNonNulls === undefined ? {} : { minNonNulls: n.minNonNulls }),
+    },
+  }),
+  toDF: (n) => ({
+    case: "toDf",
+    value: { input: compileRelation(n.input), columnNames: [...n.names] },
+  }),
+  sample: (n) => ({
+    case: "sample",
+    value: {
+      input: compileRelation(n.input),
+      lowerBound: 0,
+      upperBound: n.fraction,
+      withReplacement: n.withReplacement,
+      ...(n.seed === undefined ? {} : { seed: BigInt(Math.trunc(n.seed)) }),
+    },
+  }),
+};
+
+/** The Spark Connect relation of a plan (pure: no connection needed). */
+export function compileRelation(node: RelationNode): RelationInit {
+  const handler = handlers[node.kind] as Handler<RelationNode["kind"]>;
+  return { common: { planId: BigInt(node.planId) }, relType: handler(node as never) };
+}

@@ -1,0 +1,207 @@
+/**
+ * One suite, both engines: every DataFrame operation gives the same rows on the embedded
+ * DuckDB engine as on Apache Spark, and its compiled SQL and Spark Connect plan are pinned.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DataFrame, functions as F, type SparkSession, Window } from "../../src/index.js";
+import {
+  compiledForms,
+  type Engines,
+  orderedRows,
+  sortedRows,
+  startEngines,
+  stopEngines,
+} from "./engines.js";
+
+let engines: Engines;
+beforeAll(async () => {
+  engines = await startEngines();
+});
+afterAll(async () => stopEngines(engines));
+
+const people = (s: SparkSession) =>
+  s.createDataFrame(
+    [
+      { id: 1, name: "ann", dept: "eng", salary: 100, hired: "2020-01-15" },
+      { id: 2, name: "bob", dept: "eng", salary: 80, hired: "2021-06-01" },
+      { id: 3, name: "cy", dept: "ops", salary: null, hired: "2019-11-30" },
+      { id: 4, name: "dee", dept: null, salary: 50, hired: null },
+    ],
+    "id INT, name STRING, dept STRING, salary INT, hired DATE",
+  );
+const depts = (s: SparkSession) =>
+  s.createDataFrame(
+    [
+      { dept: "eng", floor: 3 },
+      { dept: "hr", floor: 1 },
+    ],
+    "dept STRING, floor INT",
+  );
+
+type Case = readonly [name: string, build: (s: SparkSession) => DataFrame, ordered?: boolean];
+
+const CASES: readonly Case[] = [
+  [
+    "select and arithmetic",
+    (s) =>
+      people(s).select(
+        "id",
+        F.col("salary").plus(1).alias("s1"),
+        F.col("salary").divide(3).alias("third"),
+        F.col("id").mod(2),
+      ),
+  ],
+  ["filter text", (s) => people(s).filter("salary > 60 AND dept = 'eng'")],
+  ["filter column", (s) => people(s).filter(F.col("salary").isNull().or(F.col("name").like("a%")))],
+  [
+    "withColumn replace and add",
+    (s) => people(s).withColumn("salary", F.col("salary").multiply(2)).withColumn("x", F.lit("k")),
+  ],
+  ["renamed and dropped", (s) => people(s).withColumnRenamed("name", "who").drop("hired", "nope")],
+  [
+    "groupBy agg",
+    (s) =>
+      people(s)
+        .groupBy("dept")
+        .agg(
+          F.count("*").alias("n"),
+          F.sum("salary").alias("total"),
+          F.avg("salary").alias("avg"),
+          F.max("hired").alias("last"),
+        ),
+  ],
+  [
+    "global agg",
+    (s) =>
+      people(s).agg(
+        F.countDistinct("dept").alias("d"),
+        F.min("salary").alias("mn"),
+        F.array_sort(F.collect_list("name")).alias("names"),
+      ),
+  ],
+  ["orderBy nulls", (s) => people(s).orderBy(F.col("salary").desc_nulls_first(), "id"), true],
+  ["orderBy default", (s) => people(s).orderBy("dept", "id"), true],
+  ["limit after sort", (s) => people(s).orderBy("id").limit(2), true],
+  ["distinct", (s) => people(s).select("dept").distinct()],
+  ["inner join using", (s) => people(s).join(depts(s), "dept")],
+  ["left join using", (s) => people(s).join(depts(s), "dept", "left")],
+  ["full join using", (s) => people(s).join(depts(s), "dept", "full")],
+  ["semi join", (s) => people(s).join(depts(s), "dept", "left_semi")],
+  ["anti join", (s) => people(s).join(depts(s), "dept", "left_anti")],
+  [
+    "join on condition with aliases",
+    (s) =>
+      people(s)
+        .alias("p")
+        .join(depts(s).alias("d"), F.col("p.dept").eq(F.col("d.dept")), "left")
+        .select("p.name", "d.floor"),
+  ],
+  ["union", (s) => people(s).select("id").union(people(s).select("id"))],
+  [
+    "unionByName missing",
+    (s) =>
+      people(s).select("id", "name").unionByName(depts(s).withColumnRenamed("floor", "id"), true),
+  ],
+  ["intersect", (s) => people(s).select("dept").intersect(depts(s).select("dept"))],
+  ["exceptAll", (s) => people(s).select("dept").exceptAll(depts(s).select("dept"))],
+  ["na.fill", (s) => people(s).na.fill(0).na.fill("none")],
+  ["na.drop", (s) => people(s).na.drop("any")],
+  [
+    "window rank and running sum",
+    (s) =>
+      people(s).select(
+        "name",
+        F.rank()
+          .over(Window.partitionBy("dept").orderBy(F.col("salary").desc()))
+          .alias("rk"),
+        F.sum("salary")
+          .over(
+            Window.partitionBy("dept")
+              .orderBy("id")
+              .rowsBetween(Window.unboundedPreceding, Window.currentRow),
+          )
+          .alias("run"),
+      ),
+  ],
+  [
+    "lag lead",
+    (s) =>
+      people(s).select(
+        "id",
+        F.lag("salary", 1).over(Window.orderBy("id")).alias("prev"),
+        F.lead("name", 1, "end").over(Window.orderBy("id")).alias("next"),
+      ),
+  ],
+  [
+    "selectExpr and toDF",
+    (s) => people(s).selectExpr("upper(name) AS n", "salary * 2").toDF("a", "b"),
+  ],
+  [
+    "when otherwise",
+    (s) =>
+      people(s).select(
+        "id",
+        F.when(F.col("salary").geq(80), "high")
+          .when(F.col("salary").isNull(), "unknown")
+          .otherwise("low")
+          .alias("band"),
+      ),
+  ],
+  [
+    "explode",
+    (s) =>
+      s
+        .createDataFrame(
+          [
+            { id: 1, xs: [1, 2] },
+            { id: 2, xs: [] },
+          ],
+          "id INT, xs ARRAY<INT>",
+        )
+        .select("id", F.explode("xs").alias("x")),
+  ],
+  ["range", (s) => s.range(0, 10, 3)],
+  ["rollup", (s) => people(s).rollup("dept").agg(F.count("*").alias("n"))],
+  ["dropDuplicates subset count", (s) => people(s).dropDuplicates(["dept"]).groupBy().count()],
+];
+
+describe("DataFrame operations: DuckDB == Spark", () => {
+  it.each(CASES)("%s", async (_name, build, ordered) => {
+    const [duck, spark] = await Promise.all([
+      build(engines.duckdb).collect(),
+      build(engines.spark).collect(),
+    ]);
+    const view = ordered === true ? orderedRows : sortedRows;
+    expect(view(duck)).toEqual(view(spark));
+    expect(await build(engines.duckdb).columns).toEqual(await build(engines.spark).columns);
+  });
+
+  it.each(CASES.slice(0, 12))(
+    "%s: compiled SQL and Spark Connect plan are pinned",
+    async (_name, build) => {
+      expect(await compiledForms(engines, build)).toMatchSnapshot();
+    },
+  );
+
+  it("schemas agree on types", async () => {
+    const d = await people(engines.duckdb).select(
+      "id",
+      "name",
+      "salary",
+      "hired",
+      F.col("salary").cast("bigint").alias("l"),
+      F.lit(1.5).alias("dbl"),
+    ).schema;
+    const s = await people(engines.spark).select(
+      "id",
+      "name",
+      "salary",
+      "hired",
+      F.col("salary").cast("bigint").alias("l"),
+      F.lit(1.5).alias("dbl"),
+    ).schema;
+    expect(d.fields.map((f) => [f.name, f.dataType.simpleString()])).toEqual(
+      s.fields.map((f) => [f.name, f.dataType.simpleString()]),
+    );
+  });
+});
