@@ -166,15 +166,18 @@ const CASES: readonly Case[] = [
 ];
 
 describe("DataFrame operations: DuckDB == Spark", () => {
-  it.each(CASES)("%s", async (_name, build, ordered) => {
-    const [duck, spark] = await Promise.all([
-      build(engines.duckdb).collect(),
-      build(engines.spark).collect(),
-    ]);
-    const view = ordered === true ? orderedRows : sortedRows;
-    expect(view(duck)).toEqual(view(spark));
-    expect(await build(engines.duckdb).columns).toEqual(await build(engines.spark).columns);
-  });
+  it.each(CASES.map(([name, build, ordered]) => ({ name, build, ordered: ordered === true })))(
+    "$name",
+    async ({ build, ordered }) => {
+      const [duck, spark] = await Promise.all([
+        build(engines.duckdb).collect(),
+        build(engines.spark).collect(),
+      ]);
+      const view = ordered ? orderedRows : sortedRows;
+      expect(view(duck)).toEqual(view(spark));
+      expect(await build(engines.duckdb).columns).toEqual(await build(engines.spark).columns);
+    },
+  );
 
   it.each(CASES.slice(0, 12))(
     "%s: compiled SQL and Spark Connect plan are pinned",
