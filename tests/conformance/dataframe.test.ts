@@ -179,9 +179,9 @@ describe("DataFrame operations: DuckDB == Spark", () => {
     },
   );
 
-  it.each(CASES.slice(0, 12))(
-    "%s: compiled SQL and Spark Connect plan are pinned",
-    async (_name, build) => {
+  it.each(CASES.slice(0, 12).map(([name, build]) => ({ name, build })))(
+    "$name: compiled SQL and Spark Connect plan are pinned",
+    async ({ build }) => {
       expect(await compiledForms(engines, build)).toMatchSnapshot();
     },
   );
