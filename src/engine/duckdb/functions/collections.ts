@@ -123,6 +123,14 @@ function distinctInOrder(list: string): string {
   return `list_filter(${list}, lambda __x, __i: list_position(${list}, __x) = __i)`;
 }
 
+/** Spark's aggregate(arr, zero, merge[, finish]); a null array folds to null. */
+function foldSql(args: readonly FnArg[]): string {
+  const arr = sqlOf(args, 0);
+  const reduced = `list_reduce(list_prepend(${sqlOf(args, 1)}, ${arr}), ${sqlOf(args, 2)})`;
+  const value = args.length === 4 ? `list_transform([${reduced}], ${sqlOf(args, 3)})[1]` : reduced;
+  return `CASE WHEN ${arr} IS NULL THEN NULL ELSE ${value} END`;
+}
+
 export const collectionFunctions: FunctionTable = {
   array: fn(
     0,
@@ -357,19 +365,13 @@ export const collectionFunctions: FunctionTable = {
   aggregate: fn(
     3,
     4,
-    (args) => {
-      const reduced = `list_reduce(list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)}), ${sqlOf(args, 2)})`;
-      return args.length === 4 ? `list_transform([${reduced}], ${sqlOf(args, 3)})[1]` : reduced;
-    },
+    (args) => foldSql(args),
     (args) => args[1]?.type,
   ),
   reduce: fn(
     3,
     4,
-    (args) => {
-      const reduced = `list_reduce(list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)}), ${sqlOf(args, 2)})`;
-      return args.length === 4 ? `list_transform([${reduced}], ${sqlOf(args, 3)})[1]` : reduced;
-    },
+    (args) => foldSql(args),
     (args) => args[1]?.type,
   ),
 };

@@ -12,7 +12,14 @@ import {
   StringType,
 } from "../../../types/data-types.js";
 import { quoteString } from "../sql-quote.js";
-import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import {
+  type FnArg,
+  type FnContext,
+  type FunctionDef,
+  type FunctionTable,
+  returns,
+  sqlOf,
+} from "./types.js";
 
 const str = returns(StringType);
 const int = returns(IntegerType);
@@ -50,6 +57,45 @@ export function javaReplacement(text: string): string {
     } else out += ch;
   }
   return out;
+}
+
+/**
+ * Java's String.format prints a null argument as "null"; DuckDB's printf gives NULL. Plain
+ * `%s` and `%d` specifiers therefore take the argument's text with nulls spelled out.
+ */
+function formatString(args: readonly FnArg[], ctx: FnContext): string {
+  const first = args[0];
+  if (first?.node.kind !== "literal") return `printf(${args.map((a) => a.sql).join(", ")})`;
+  const format = ctx.literalString(0);
+  const specs = [...format.matchAll(/%(?:(\d+)\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g)];
+  let argIndex = 1;
+  let out = "";
+  let last = 0;
+  const values: string[] = [];
+  for (const m of specs) {
+    out += format.slice(last, m.index);
+    last = (m.index ?? 0) + m[0].length;
+    const conv = m[5] ?? "";
+    if (conv === "%" || conv === "n") {
+      out += conv === "%" ? "%%" : "\n";
+      continue;
+    }
+    const arg = args[argIndex++];
+    const plain =
+      (conv === "s" || conv === "d") &&
+      (m[2] ?? "") === "" &&
+      m[3] === undefined &&
+      m[1] === undefined;
+    if (plain && arg !== undefined) {
+      out += "%s";
+      values.push(`coalesce(${asText(arg)}, 'null')`);
+    } else {
+      out += m[0];
+      values.push(arg?.sql ?? "NULL");
+    }
+  }
+  out += format.slice(last);
+  return `printf(${[quoteString(out), ...values].join(", ")})`;
 }
 
 const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
@@ -252,18 +298,8 @@ export const stringFunctions: FunctionTable = {
     (args) => `translate(${asText(args[0])}, ${asText(args[1])}, ${asText(args[2])})`,
     str,
   ),
-  format_string: fn(
-    1,
-    Number.POSITIVE_INFINITY,
-    (args) => `printf(${args.map((a) => a.sql).join(", ")})`,
-    str,
-  ),
-  printf: fn(
-    1,
-    Number.POSITIVE_INFINITY,
-    (args) => `printf(${args.map((a) => a.sql).join(", ")})`,
-    str,
-  ),
+  format_string: fn(1, Number.POSITIVE_INFINITY, formatString, str),
+  printf: fn(1, Number.POSITIVE_INFINITY, formatString, str),
   ascii: fn(
     1,
     1,
