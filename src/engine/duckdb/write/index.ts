@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
-import type { DuckDBSession } from "../connection.js";
+import type { DuckDBSession, ResultSet } from "../connection.js";
 import { formatSql } from "../datetime/index.js";
 import { ReaderOptions } from "../read/options.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
@@ -174,8 +174,18 @@ export async function writeFiles(
         ? join(staging, `part-00000-${randomUUID()}${extension}`)
         : staging;
     const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
-    const sql = `COPY (${normalizedSelect(compiled, text)}) TO ${quoteString(into)} (${options})`;
-    const result = await db.query(sql);
+    const result =
+      format === "json" && partitionBy.length > 0
+        ? await writeJsonPartitions(
+            db,
+            normalizedSelect(compiled, text),
+            staging,
+            partitionBy,
+            copyOptions(format, spec.options, []),
+          )
+        : await db.query(
+            `COPY (${normalizedSelect(compiled, text)}) TO ${quoteString(into)} (${options})`,
+          );
     const written: WrittenFile[] = [];
     if (format === "parquet") {
       const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
@@ -223,6 +233,55 @@ export async function writeFiles(
     };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * DuckDB's JSON writer has no PARTITION_BY: the rows are materialized once, then each
+ * partition is written to its Hive-style directory. Returns the total row count like COPY.
+ */
+async function writeJsonPartitions(
+  db: DuckDBSession,
+  select: string,
+  staging: string,
+  partitionBy: readonly string[],
+  options: string,
+): Promise<ResultSet> {
+  const table = quoteIdent(`__tributary_json_${randomUUID().replaceAll("-", "")}`);
+  await db.execute(`CREATE TEMP TABLE ${table} AS ${select}`);
+  try {
+    const keys = partitionBy.map(quoteIdent);
+    const values = await db.query(
+      `SELECT DISTINCT ${keys.map((k) => `CAST(${k} AS VARCHAR)`).join(", ")} FROM ${table}`,
+    );
+    const dataColumns = (await db.describe(`SELECT * FROM ${table}`))
+      .map((c) => c.name)
+      .filter((n) => !partitionBy.includes(n))
+      .map(quoteIdent);
+    let total = 0;
+    for (const row of values.rows) {
+      const dirs = partitionBy.map(
+        (p, i) =>
+          `${encodeURIComponent(p)}=${row[i] === null ? "__HIVE_DEFAULT_PARTITION__" : encodeURIComponent(String(row[i]))}`,
+      );
+      const dir = join(staging, ...dirs);
+      mkdirSync(dir, { recursive: true });
+      const where = partitionBy
+        .map((p, i) =>
+          row[i] === null
+            ? `${quoteIdent(p)} IS NULL`
+            : `CAST(${quoteIdent(p)} AS VARCHAR) = ${quoteString(String(row[i]))}`,
+        )
+        .join(" AND ");
+      const file = join(dir, `part-${randomUUID()}.json`);
+      const r = await db.query(
+        `COPY (SELECT ${dataColumns.join(", ")} FROM ${table} WHERE ${where}) TO ${quoteString(file)} (${options})`,
+      );
+      total += Number(r.rows[0]?.[0] ?? 0);
+    }
+    return { columns: [], rows: [[total]] };
+  } finally {
+    await db.execute(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
