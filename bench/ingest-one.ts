@@ -4,11 +4,12 @@
  *
  *   tsx bench/ingest-one.ts tributary|tributary-delta|duckdb <csv> <out>
  *   tsx bench/ingest-one.ts time-travel <table> <version>
+ *   tsx bench/ingest-one.ts spark-delta <csv> <out> <sc://url>   (the Spark engine)
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { functions as F, SparkSession } from "../src/index.js";
 
-const [kind, a = "", b = ""] = process.argv.slice(2);
+const [kind, a = "", b = "", url = ""] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
 let extra: Record<string, unknown> = {};
@@ -29,6 +30,23 @@ if (kind === "tributary" || kind === "tributary-delta") {
   const result =
     kind === "tributary" ? await writer.parquet(b) : await writer.format("delta").save(b);
   rows = result.rowsWritten;
+  await spark.stop();
+} else if (kind === "spark-delta") {
+  const spark = await SparkSession.builder()
+    .remote(url)
+    .config("spark.sql.session.timeZone", "UTC")
+    .create();
+  // Timed like the PySpark peer: from a connected session to the committed table.
+  const t0 = performance.now();
+  await spark.read
+    .option("header", true)
+    .option("inferSchema", true)
+    .csv(a)
+    .withColumn("day", F.to_date(F.col("date")))
+    .write.format("delta")
+    .partitionBy("day")
+    .save(b);
+  extra = { jobSeconds: (performance.now() - t0) / 1000 };
   await spark.stop();
 } else if (kind === "time-travel") {
   const spark = await session();

@@ -7,7 +7,9 @@
 #   server.log   the server's output; server.pid its process id
 #
 # Environment: SPARK_CONNECT_PORT (15002), SPARK_START_TIMEOUT seconds (180),
-# SPARK_DRIVER_MEMORY (2g), TRIBUTARY_SPARK_HOME (state folder), JAVA_HOME (else `java`),
+# SPARK_DRIVER_MEMORY (2g), SPARK_SHUFFLE_PARTITIONS (8, also the file-listing parallelism:
+# one machine does not need Spark's 200 shuffle partitions or 10,000 listing tasks, which
+# make a VACUUM of a tiny table take a minute), TRIBUTARY_SPARK_HOME (state folder), JAVA_HOME (else `java`),
 # SPARK_CONNECT_AUTHENTICATE_TOKEN (Spark itself reads it: clients must then send this
 # bearer token; it is also written to .tributary/spark/token, mode 600, for test helpers).
 set -euo pipefail
@@ -103,6 +105,8 @@ SPARK_HOME="$SPARK_HOME" PYSPARK_PYTHON="$PY" nohup "$SPARK_HOME/bin/spark-submi
   --conf spark.driver.host="$HOST" \
   --conf spark.driver.bindAddress="$HOST" \
   --conf spark.ui.enabled=false \
+  --conf spark.sql.shuffle.partitions="${SPARK_SHUFFLE_PARTITIONS:-8}" \
+  --conf spark.sql.sources.parallelPartitionDiscovery.parallelism="${SPARK_SHUFFLE_PARTITIONS:-8}" \
   --conf spark.sql.warehouse.dir="$STATE/spark-warehouse" \
   --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension \
   --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog \

@@ -11,6 +11,7 @@ const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/run.js")).runCommand,
   async () => (await import("./commands/show.js")).showCommand,
   async () => (await import("./commands/delta.js")).deltaCommand,
+  async () => (await import("./commands/spark.js")).sparkCommand,
 ];
 
 function version(): string {

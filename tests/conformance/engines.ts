@@ -20,7 +20,13 @@ export async function startEngines(): Promise<Engines> {
   const url = inject("sparkConnectUrl");
   if (typeof url !== "string" || url === "")
     throw new Error("no Spark Connect server: run through the spark project");
-  const common = { "spark.sql.session.timeZone": "UTC" };
+  // One machine: few shuffle partitions and listing tasks (Spark's 200 and 10,000 make a
+  // VACUUM of a tiny table take a minute).
+  const common = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.sql.shuffle.partitions": "4",
+    "spark.sql.sources.parallelPartitionDiscovery.parallelism": "4",
+  };
   const duckdb = await Session.builder().master("local[2]").config(common).create();
   const spark = await Session.builder().remote(url).config(common).create();
   return { duckdb, spark };

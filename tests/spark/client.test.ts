@@ -104,27 +104,24 @@ describe("Spark Connect client (real server)", () => {
     expect(rows[999_999]).toEqual({ id: 999_999n, s: "999999" });
   });
 
-  it.skipIf(process.env.SPARK_REMOTE !== undefined)(
-    "has Delta Lake: a SQL command writes a Delta table that reads back",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "tributary-delta-"));
-      try {
-        const path = join(dir, "t");
-        const done = await collectResult(
-          client.executePlan(
-            sqlCommand(`CREATE TABLE delta.\`${path}\` USING delta AS SELECT 1 AS a`),
-          ),
-        );
-        expect(done.sqlCommandResult).toBeDefined();
-        const { rows } = await collectResult(
-          client.executePlan(sqlPlan(`SELECT a FROM delta.\`${path}\``)),
-        );
-        expect(rows).toEqual([{ a: 1 }]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  );
+  it("has Delta Lake: a SQL command writes a Delta table that reads back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tributary-delta-"));
+    try {
+      const path = join(dir, "t");
+      const done = await collectResult(
+        client.executePlan(
+          sqlCommand(`CREATE TABLE delta.\`${path}\` USING delta AS SELECT 1 AS a`),
+        ),
+      );
+      expect(done.sqlCommandResult).toBeDefined();
+      const { rows } = await collectResult(
+        client.executePlan(sqlPlan(`SELECT a FROM delta.\`${path}\``)),
+      );
+      expect(rows).toEqual([{ a: 1 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("maps an unknown column to Spark's error class and SQL state", async () => {
     const error = await collectResult(
@@ -182,18 +179,4 @@ describe("Spark Connect client (real server)", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toMatchObject({ code: "SPARK_CONNECT_UNAVAILABLE" });
   });
-
-  it.skipIf(!url.includes("token="))(
-    "refuses a wrong token at once, without leaking it",
-    async () => {
-      const wrong = SparkConnectClient.connect(withToken("not-the-token"));
-      const started = Date.now();
-      const error = await wrong.sparkVersion().catch((e: unknown) => e);
-      await wrong.close();
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(error).toMatchObject({ code: "SPARK_CONNECT_UNAUTHENTICATED" });
-      expect(JSON.stringify(error)).not.toContain("not-the-token");
-      expect((error as Error).message).not.toContain("not-the-token");
-    },
-  );
 });

@@ -3,6 +3,7 @@
  * compile to Spark Connect relations (compiler/), results come back as Arrow and decode to
  * the same JS values the embedded engine returns. Delta on Spark is delta-spark's job.
  */
+
 import { create, toJsonString } from "@bufbuild/protobuf";
 import type { RelationNode } from "../../plan/node.js";
 import { childrenOf } from "../../plan/node.js";
@@ -15,6 +16,7 @@ import {
 } from "../../proto/gen/spark/connect/base_pb.js";
 import { WriteOperation_SaveMode } from "../../proto/gen/spark/connect/commands_pb.js";
 import type { StructType } from "../../types/data-types.js";
+import { quoteIdentifier } from "../../types/sql-string.js";
 import type {
   ActionOptions,
   Engine,
@@ -55,7 +57,8 @@ export function rootPlan(node: RelationNode): Plan {
 
 export class SparkConnectEngine implements Engine {
   readonly name = "spark";
-  private readonly registeredViews = new WeakSet<RelationNode>();
+  /** Temporary views registered on the server, by lower-cased name -> the plan registered. */
+  private readonly registeredViews = new Map<string, RelationNode>();
 
   private constructor(readonly client: SparkConnectClient) {}
 
@@ -94,8 +97,12 @@ export class SparkConnectEngine implements Engine {
   }
 
   private async registerViews(node: SqlNode): Promise<void> {
-    for (const [name, view] of Object.entries(node.views)) {
-      if (this.registeredViews.has(view)) continue;
+    await this.registerViewMap(node.views);
+  }
+
+  private async registerViewMap(views: Readonly<Record<string, RelationNode>>): Promise<void> {
+    for (const [name, view] of Object.entries(views)) {
+      if (this.registeredViews.get(name.toLowerCase()) === view) continue;
       await this.prepare(view);
       const plan = create(PlanSchema, {
         opType: {
@@ -109,7 +116,7 @@ export class SparkConnectEngine implements Engine {
         },
       });
       await collectResult(this.client.executePlan(plan));
-      this.registeredViews.add(view);
+      this.registeredViews.set(name.toLowerCase(), view);
     }
   }
 
@@ -180,8 +187,15 @@ export class SparkConnectEngine implements Engine {
     };
   }
 
-  /** Runs a SQL statement (DDL, DML, Delta table commands) and returns its rows. */
-  async sqlCommand(sql: string): Promise<Row[]> {
+  /**
+   * Runs a SQL statement (DDL, DML, Delta table commands) and returns its rows; `views`
+   * are registered on the server first as temporary views the statement can name.
+   */
+  async sqlCommand(
+    sql: string,
+    views: Readonly<Record<string, RelationNode>> = {},
+  ): Promise<Row[]> {
+    await this.registerViewMap(views);
     const plan = create(PlanSchema, {
       opType: {
         case: "command",
@@ -197,6 +211,12 @@ export class SparkConnectEngine implements Engine {
     if (result.sqlCommandResult === undefined) return result.rows;
     const rel = create(PlanSchema, { opType: { case: "root", value: result.sqlCommandResult } });
     return (await collectResult(this.client.executePlan(rel))).rows;
+  }
+
+  /** Drops a temporary view registered on the server (by `sqlCommand` or `spark.sql`). */
+  async dropServerView(name: string): Promise<void> {
+    if (!this.registeredViews.delete(name.toLowerCase())) return;
+    await this.sqlCommand(`DROP VIEW IF EXISTS ${quoteIdentifier(name)}`);
   }
 
   readMetrics(_node: ReadNode): ReadMetrics | undefined {

@@ -1,0 +1,191 @@
+/**
+ * `tributary spark <command>`: the Spark engine's servers.
+ *
+ *   start-local [--port N]        a local Spark Connect server with Delta (loopback only)
+ *   stop-local                    stops it
+ *   submit-server --master M ...  prints (--print) or runs the spark-submit that starts a
+ *                                 Spark Connect server on a cluster (YARN, Kubernetes,
+ *                                 standalone) with the settings of spark-defaults.conf
+ *
+ * Pipelines then run against the server with `tributary run pipeline.ts --master sc://host:15002`.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { loadSparkDefaults, parseConfArg } from "../../config/index.js";
+import { shellWord, submitServerCommand } from "../../engine/spark-connect/deploy.js";
+import { IllegalArgumentError } from "../../errors.js";
+import type { CliIO, CommandModule } from "../command.js";
+import { toJsonText } from "../json.js";
+
+const script = (name: string): string =>
+  fileURLToPath(new URL(`../../../scripts/spark/${name}`, import.meta.url));
+
+/** Runs a program with the terminal attached; resolves to its exit code. TERM/INT are passed on. */
+function runAttached(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [program, ...args] = argv;
+  if (program === undefined) return Promise.resolve(0);
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: "inherit", env });
+    let stopped = false;
+    const forward = (signal: NodeJS.Signals) => {
+      stopped = true;
+      child.kill(signal);
+    };
+    process.on("SIGINT", forward).on("SIGTERM", forward);
+    const done = () => {
+      process.off("SIGINT", forward).off("SIGTERM", forward);
+    };
+    child.on("error", (e) => {
+      done();
+      reject(
+        new IllegalArgumentError(`Cannot run ${program}: ${e.message}.`, {
+          cause: e,
+          hint: program.endsWith("spark-submit")
+            ? "Put Spark's bin/ on the PATH or pass --spark-submit /path/to/spark-submit."
+            : "Is bash installed?",
+        }),
+      );
+    });
+    child.on("exit", (code, signal) => {
+      done();
+      // A server stopped by the user (TERM/INT passed on; Java exits 143/130) ended well.
+      if (stopped && (code === null || code === 130 || code === 143)) resolve(0);
+      else resolve(code ?? (signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1));
+    });
+  });
+}
+
+function port(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new IllegalArgumentError(`--port must be a TCP port (1-65535), got '${text}'.`);
+  return n;
+}
+
+/** `spark-submit \` then one `--flag value` per line, as deploy scripts are written. */
+function shellLines(words: readonly string[]): string {
+  const [program = "", ...rest] = words.map(shellWord);
+  const lines = [program];
+  for (let i = 0; i < rest.length; i += 2) lines.push(rest.slice(i, i + 2).join(" "));
+  return lines.join(" \\\n  ");
+}
+
+interface SubmitOptions {
+  master: string;
+  deployMode: string;
+  sparkVersion?: string;
+  port?: string;
+  propertiesFile?: string;
+  conf: string[];
+  jars?: string;
+  sparkSubmit?: string;
+  name?: string;
+  print?: boolean;
+  json?: boolean;
+}
+
+export const sparkCommand: CommandModule = {
+  register(program: Command, io: CliIO, setExit) {
+    const spark = program
+      .command("spark")
+      .description("Spark Connect servers: a local one for development, or one on your cluster");
+
+    spark
+      .command("start-local")
+      .description(
+        "start a local Spark Connect server with Delta on 127.0.0.1 (installs pyspark once)",
+      )
+      .option("--port <port>", "gRPC port (default $SPARK_CONNECT_PORT or 15002)")
+      .action(async (options: { port?: string }) => {
+        const p = port(options.port);
+        const env = {
+          ...process.env,
+          ...(p === undefined ? {} : { SPARK_CONNECT_PORT: String(p) }),
+        };
+        const code = await runAttached(["bash", script("start-server.sh")], env);
+        if (code === 0)
+          io.stdout(`sc://127.0.0.1:${p ?? process.env.SPARK_CONNECT_PORT ?? 15002}\n`);
+        setExit(code === 0 ? 0 : 2);
+      });
+
+    spark
+      .command("stop-local")
+      .description("stop the local Spark Connect server start-local started")
+      .action(async () => {
+        setExit((await runAttached(["bash", script("stop-server.sh")])) === 0 ? 0 : 2);
+      });
+
+    spark
+      .command("submit-server")
+      .description("print or run the spark-submit that starts a Spark Connect server on a cluster")
+      .requiredOption(
+        "--master <master>",
+        "yarn, k8s://https://host:port, spark://host:7077 or local[N]",
+      )
+      .option("--deploy-mode <mode>", "client (the server runs here) or cluster", "client")
+      .option("--spark-version <version>", "the cluster's Spark version: 4.0.x or 3.5.x", "4.0.1")
+      .option("--port <port>", "the server's gRPC port", "15002")
+      .option(
+        "--properties-file <file>",
+        "spark-defaults.conf (default: $SPARK_CONF_DIR's, $SPARK_HOME/conf's)",
+      )
+      .option(
+        "--conf <key=value>",
+        "a Spark setting (repeatable)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .option("--jars <paths>", "comma-separated local jars instead of Delta from Maven Central")
+      .option("--spark-submit <path>", "the spark-submit to run (default: on the PATH)")
+      .option("--name <name>", "the application name")
+      .option("--print", "print the command instead of running it")
+      .option("--json", "with --print: the arguments as a JSON array")
+      .action(async (options: SubmitOptions) => {
+        if (options.deployMode !== "client" && options.deployMode !== "cluster")
+          throw new IllegalArgumentError(
+            `--deploy-mode must be client or cluster, got '${options.deployMode}'.`,
+          );
+        const defaults = await loadSparkDefaults({
+          ...(options.propertiesFile === undefined ? {} : { path: options.propertiesFile }),
+          env: process.env,
+        });
+        const conf = new Map(defaults.values);
+        for (const pair of options.conf) {
+          const [k, v] = parseConfArg(pair);
+          conf.set(k, v);
+        }
+        // The server's own master and mode come from the flags, not from the file.
+        conf.delete("spark.master");
+        conf.delete("spark.submit.deployMode");
+        conf.delete("spark.remote");
+        const command = submitServerCommand({
+          master: options.master,
+          deployMode: options.deployMode,
+          sparkVersion: options.sparkVersion,
+          port: port(options.port),
+          conf,
+          ...(options.jars === undefined
+            ? {}
+            : { jars: options.jars.split(",").filter((j) => j !== "") }),
+          ...(options.sparkSubmit === undefined ? {} : { sparkSubmit: options.sparkSubmit }),
+          ...(options.name === undefined ? {} : { name: options.name }),
+        });
+        if (options.print === true) {
+          io.stdout(
+            options.json === true
+              ? `${toJsonText(command.printable)}\n`
+              : `${shellLines(command.printable)}\n`,
+          );
+          setExit(0);
+          return;
+        }
+        io.stderr(`tributary: ${command.printable.map(shellWord).join(" ")}\n`);
+        setExit((await runAttached(command.argv)) === 0 ? 0 : 2);
+      });
+  },
+};

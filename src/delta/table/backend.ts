@@ -1,0 +1,36 @@
+/**
+ * What a DeltaTable needs from the engine it runs on. The embedded engine runs our own
+ * Delta kernel; the Spark engine hands each command to delta-spark as SQL. DeltaTable's
+ * public API is the same over both, so the user's code does not change between engines.
+ */
+import type { DataFrame } from "../../dataframe/dataframe.js";
+import type { ExprNode } from "../../plan/node.js";
+import type { DeleteMetrics } from "../operations/delete.js";
+import type { MergeClause } from "../operations/merge/clauses.js";
+import type { RestoreTarget } from "../operations/restore.js";
+import type { UpdateMetrics } from "../operations/update.js";
+import type { VacuumResult } from "../operations/vacuum.js";
+import type { ParsedCondition } from "./args.js";
+
+export interface MergeRequest {
+  readonly source: DataFrame;
+  readonly on: ParsedCondition;
+  readonly targetAlias: string | undefined;
+  readonly clauses: readonly MergeClause[];
+}
+
+export interface DeltaTableBackend {
+  /** Fails with DELTA_MISSING_DELTA_TABLE when the path holds no Delta table. */
+  check(): Promise<void>;
+  history(limit: number | undefined): Promise<DataFrame>;
+  detail(): Promise<DataFrame>;
+  delete(condition: ParsedCondition | undefined): Promise<DeleteMetrics>;
+  update(
+    condition: ParsedCondition | undefined,
+    set: readonly (readonly [string, ExprNode])[],
+  ): Promise<UpdateMetrics>;
+  merge(request: MergeRequest): Promise<DataFrame>;
+  optimize(partitionFilter: ParsedCondition | undefined): Promise<DataFrame>;
+  vacuum(retentionHours: number | undefined, dryRun: boolean): Promise<VacuumResult>;
+  restore(target: RestoreTarget): Promise<DataFrame>;
+}

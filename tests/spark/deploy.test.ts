@@ -1,0 +1,197 @@
+/**
+ * The cluster path end to end, on this machine: `tributary spark submit-server` runs the
+ * spark-submit that starts a Spark Connect server (master local[1] stands in for YARN; the
+ * command line is the same but for --master/--deploy-mode), with settings from a
+ * spark-defaults.conf; then `tributary run pipeline.ts --master sc://...` runs a pipeline
+ * on it that writes a Delta table, which the embedded engine reads back. The server demands
+ * a bearer token, so authentication is tested on the way.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { createServer, Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { SparkSession } from "../../src/index.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const STATE = process.env.TRIBUTARY_SPARK_HOME ?? join(ROOT, ".tributary", "spark");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const CLI = join(ROOT, "tests", "helpers", "cli-main.ts");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.connect(port, "127.0.0.1");
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function cli(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(TSX, [CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));
+  return { child, exited, out: () => out, err: () => err };
+}
+
+let server: ChildProcess | undefined;
+afterAll(async () => {
+  if (server !== undefined && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server?.once("exit", r));
+  }
+});
+
+describe("tributary spark submit-server + tributary run --master sc://", () => {
+  it("starts a Connect server with spark-submit and runs a pipeline on it", async () => {
+    const venvPyspark = join(STATE, "venv", "lib");
+    const python = readdirSync(venvPyspark).find((d) => d.startsWith("python"));
+    const sparkHome = join(venvPyspark, python ?? "", "site-packages", "pyspark");
+    const jars = readdirSync(join(STATE, "jars"))
+      .filter((j) => j.endsWith(".jar"))
+      .map((j) => join(STATE, "jars", j));
+    expect(existsSync(join(sparkHome, "bin", "spark-submit"))).toBe(true);
+
+    const work = mkdtempSync(join(tmpdir(), "trib-deploy-"));
+    const defaults = join(work, "spark-defaults.conf");
+    writeFileSync(
+      defaults,
+      [
+        "spark.master yarn",
+        "spark.driver.memory 1g",
+        "spark.serializer org.apache.spark.serializer.KryoSerializer",
+        "spark.sql.shuffle.partitions 4",
+        "spark.hadoop.fs.s3a.secret.key do-not-print-me",
+        "",
+      ].join("\n"),
+    );
+    const port = await freePort();
+    const token = randomBytes(16).toString("hex");
+    const run = cli(
+      [
+        "spark",
+        "submit-server",
+        "--master",
+        "local[1]",
+        "--port",
+        String(port),
+        "--properties-file",
+        defaults,
+        "--jars",
+        jars.join(","),
+        "--spark-submit",
+        join(sparkHome, "bin", "spark-submit"),
+        "--conf",
+        "spark.connect.grpc.binding.address=127.0.0.1",
+        "--conf",
+        "spark.driver.host=127.0.0.1",
+        "--conf",
+        "spark.driver.bindAddress=127.0.0.1",
+        "--conf",
+        "spark.ui.enabled=false",
+      ],
+      // Spark reads the token from the environment: clients must send it as a bearer token.
+      {
+        ...process.env,
+        SPARK_HOME: sparkHome,
+        SPARK_CONF_DIR: work,
+        SPARK_CONNECT_AUTHENTICATE_TOKEN: token,
+      },
+    );
+    server = run.child;
+    await waitFor(
+      "the submitted server",
+      async () => {
+        if (server?.exitCode !== null) throw new Error(`submit-server exited:\n${run.err()}`);
+        return portOpen(port);
+      },
+      180_000,
+    );
+    // What was printed names every setting but never the secret.
+    expect(run.err()).toContain("--driver-memory 1g");
+    expect(run.err()).toContain("spark.serializer=org.apache.spark.serializer.KryoSerializer");
+    expect(run.err()).toContain("spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension");
+    expect(run.err()).toContain("*********(redacted)");
+    expect(run.err()).not.toContain("do-not-print-me");
+
+    const csv = join(work, "in.csv");
+    writeFileSync(csv, "id,city,amount\n1,Oslo,10.5\n2,Lima,3\n3,Oslo,-1\n");
+    const out = join(work, "out");
+    const pipeline = join(work, "pipeline.ts");
+    writeFileSync(
+      pipeline,
+      `import { functions as F, SparkSession } from ${JSON.stringify(join(ROOT, "src", "index.js"))};
+const spark = await SparkSession.builder().appName("deploy-test").getOrCreate();
+console.log("engine=" + spark.engine.name);
+const df = spark.read.option("header", true).option("inferSchema", true).csv(${JSON.stringify(csv)});
+await df.filter(F.col("amount").gt(0)).withColumn("city", F.upper(F.col("city")))
+  .write.format("delta").partitionBy("city").save(${JSON.stringify(out)});
+await spark.stop();
+`,
+    );
+    // A wrong token is refused at once, and never echoed.
+    const wrong = await SparkSession.builder()
+      .remote(`sc://127.0.0.1:${port}/;token=not-the-token`)
+      .create()
+      .then(async (s) => {
+        await s.stop();
+        return undefined;
+      })
+      .catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: "SPARK_CONNECT_UNAUTHENTICATED" });
+    expect(JSON.stringify(wrong)).not.toContain("not-the-token");
+    expect((wrong as Error).message).not.toContain("not-the-token");
+
+    const piped = cli(["run", pipeline, "--master", `sc://127.0.0.1:${port}/;token=${token}`]);
+    expect(await piped.exited, piped.err()).toBe(0);
+    expect(piped.out()).toContain("engine=spark");
+
+    const duck = await SparkSession.builder().master("local[1]").create();
+    try {
+      const rows = await duck.read.format("delta").load(out).orderBy("id").collect();
+      expect(rows).toEqual([
+        { id: 1, amount: 10.5, city: "OSLO" },
+        { id: 2, amount: 3, city: "LIMA" },
+      ]);
+    } finally {
+      await duck.stop();
+    }
+
+    server.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    await waitFor("the server to stop", async () => !(await portOpen(port)), 60_000);
+  });
+});
