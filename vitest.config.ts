@@ -37,6 +37,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "monitoring",
+          include: ["tests/monitoring/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "spark",
           include: ["tests/spark/**/*.test.ts", "tests/conformance/**/*.test.ts"],
           globalSetup: ["tests/spark/global-setup.ts"],

@@ -55,6 +55,37 @@ export {
   TributaryError,
   UnsupportedOperationError,
 } from "./errors.js";
+export { Counter } from "./monitoring/metrics/counter.js";
+export { Gauge } from "./monitoring/metrics/gauge.js";
+export { PipelineMetrics } from "./monitoring/metrics/pipeline-metrics.js";
+// Monitoring: metrics registry and sinks (metrics.properties: Graphite, Prometheus, pushgateway, console).
+export { MetricRegistry, type MetricRegistryOptions } from "./monitoring/metrics/registry.js";
+export type {
+  Labels,
+  MetricSample,
+  MetricsSnapshot,
+  TimerStats,
+} from "./monitoring/metrics/snapshot.js";
+export { Timer, type TimerContext } from "./monitoring/metrics/timer.js";
+export { ConsoleSink, type ConsoleSinkOptions } from "./monitoring/sinks/console-sink.js";
+export { GraphiteSink, type GraphiteSinkOptions } from "./monitoring/sinks/graphite-sink.js";
+export { parseMetricsProperties, type SinkConfig } from "./monitoring/sinks/metrics-properties.js";
+export {
+  PrometheusEndpoint,
+  type PrometheusEndpointOptions,
+} from "./monitoring/sinks/prometheus-endpoint.js";
+export { prometheusText } from "./monitoring/sinks/prometheus-format.js";
+export {
+  PushGatewaySink,
+  type PushGatewaySinkOptions,
+} from "./monitoring/sinks/pushgateway-sink.js";
+export type { MetricsSink, WarnFn } from "./monitoring/sinks/sink.js";
+export {
+  type MetricsConfigSource,
+  type MetricsSinksHandle,
+  type StartMetricsSinksOptions,
+  startMetricsSinks,
+} from "./monitoring/sinks/start.js";
 export { DataReader, type ReadCsvOptions, type ReadDeltaOptions } from "./seed/data-reader.js";
 export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";
