@@ -118,3 +118,14 @@ export { Decimal } from "./types/decimal.js";
 export { schemaFromJSON } from "./types/schema-json.js";
 export { Timestamp } from "./types/timestamp.js";
 export { treeString } from "./types/tree-string.js";
+
+// Health checks: freshness (right in every time zone) and Delta table health.
+export { HealthCheck, recordHealth } from "./monitoring/health/health-check.js";
+export { checkDataFreshness, type FreshnessResult } from "./monitoring/health/freshness.js";
+export {
+  checkTableHealth,
+  type HealthCheckItem,
+  type TableHealth,
+  type TableHealthOptions,
+} from "./monitoring/health/table-health.js";
+export type { DurationLike, HealthStatus, Thresholds } from "./monitoring/health/thresholds.js";

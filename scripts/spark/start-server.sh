@@ -34,7 +34,8 @@ port_open() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 alive() { [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
 mkdir -p "$STATE" "$JARS"
-# Concurrent starts (parallel test workers) wait for each other instead of racing.
+# Concurrent starts (parallel test workers) wait for each other instead of racing; the
+# server itself does not inherit the lock (9>&- below), or every later start would hang.
 exec 9>"$STATE/start.lock"
 flock 9
 
@@ -110,7 +111,7 @@ SPARK_HOME="$SPARK_HOME" PYSPARK_PYTHON="$PY" nohup "$SPARK_HOME/bin/spark-submi
   --conf spark.sql.warehouse.dir="$STATE/spark-warehouse" \
   --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension \
   --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog \
-  >"$LOG" 2>&1 </dev/null &
+  >"$LOG" 2>&1 </dev/null 9>&- &
 echo $! >"$PIDFILE"
 
 until port_open; do

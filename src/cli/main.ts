@@ -12,6 +12,7 @@ const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/show.js")).showCommand,
   async () => (await import("./commands/delta.js")).deltaCommand,
   async () => (await import("./commands/spark.js")).sparkCommand,
+  async () => (await import("./commands/health.js")).healthCommand,
 ];
 
 function version(): string {
