@@ -55,6 +55,16 @@ export {
   TributaryError,
   UnsupportedOperationError,
 } from "./errors.js";
+export { checkDataFreshness, type FreshnessResult } from "./monitoring/health/freshness.js";
+// Health checks: freshness (right in every time zone) and Delta table health.
+export { HealthCheck, recordHealth } from "./monitoring/health/health-check.js";
+export {
+  checkTableHealth,
+  type HealthCheckItem,
+  type TableHealth,
+  type TableHealthOptions,
+} from "./monitoring/health/table-health.js";
+export type { DurationLike, HealthStatus, Thresholds } from "./monitoring/health/thresholds.js";
 export { Counter } from "./monitoring/metrics/counter.js";
 export { Gauge } from "./monitoring/metrics/gauge.js";
 export { PipelineMetrics } from "./monitoring/metrics/pipeline-metrics.js";
@@ -86,6 +96,23 @@ export {
   type StartMetricsSinksOptions,
   startMetricsSinks,
 } from "./monitoring/sinks/start.js";
+// Pipelines.
+export {
+  definePipeline,
+  isPipeline,
+  type Pipeline,
+  type PipelineContext,
+  type PipelineDefinition,
+  PipelineError,
+  type PipelineSummary,
+  type QualityOutcome,
+  RUNS_SCHEMA,
+  type RunOptions,
+  type RunStatus,
+  type SinkSpec,
+  type SourceSpec,
+  summaryLines,
+} from "./pipeline/index.js";
 export { DataReader, type ReadCsvOptions, type ReadDeltaOptions } from "./seed/data-reader.js";
 export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";
@@ -118,14 +145,3 @@ export { Decimal } from "./types/decimal.js";
 export { schemaFromJSON } from "./types/schema-json.js";
 export { Timestamp } from "./types/timestamp.js";
 export { treeString } from "./types/tree-string.js";
-
-// Health checks: freshness (right in every time zone) and Delta table health.
-export { HealthCheck, recordHealth } from "./monitoring/health/health-check.js";
-export { checkDataFreshness, type FreshnessResult } from "./monitoring/health/freshness.js";
-export {
-  checkTableHealth,
-  type HealthCheckItem,
-  type TableHealth,
-  type TableHealthOptions,
-} from "./monitoring/health/table-health.js";
-export type { DurationLike, HealthStatus, Thresholds } from "./monitoring/health/thresholds.js";

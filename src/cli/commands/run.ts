@@ -1,7 +1,9 @@
 /**
  * `tributary run <pipeline.ts>`: like spark-submit. Loads a TypeScript (or JavaScript)
- * pipeline directly, with `--master`, `--conf k=v` and `--properties-file` applied to every
- * session the pipeline creates.
+ * module directly, with `--master`, `--conf k=v` and `--properties-file` applied to every
+ * session it creates and logging configured from log4j(2).properties. A module that exports
+ * a pipeline (`export default definePipeline(...)`) is run once and its summary printed:
+ * exit 0 succeeded (or dry run), 1 a quality gate failed, 2 the run failed.
  */
 import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -9,8 +11,13 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import { parseConfArg } from "../../config/index.js";
 import { IllegalArgumentError } from "../../errors.js";
+import { configureLogging } from "../../logging/index.js";
+import { isPipeline, type Pipeline } from "../../pipeline/definition.js";
+import { PipelineError } from "../../pipeline/pipeline-error.js";
+import { type PipelineSummary, summaryLines } from "../../pipeline/summary.js";
 import { setLaunchSettings } from "../../session/builder.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { toJsonText } from "../json.js";
 
 /** The `type` of the package.json nearest to `file` ("commonjs" when none says "module"). */
 function packageType(file: string): string {
@@ -44,10 +51,19 @@ interface RunOptions {
   master?: string;
   conf: string[];
   propertiesFile?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  logConfig?: string;
+}
+
+/** The pipeline a module exports (default, or `pipeline`), if any. */
+function exportedPipeline(module: Record<string, unknown>): Pipeline | undefined {
+  for (const v of [module.default, module.pipeline]) if (isPipeline(v)) return v;
+  return undefined;
 }
 
 export const runCommand: CommandModule = {
-  register(program: Command, _io: CliIO, setExit) {
+  register(program: Command, io: CliIO, setExit) {
     program
       .command("run")
       .description("run a pipeline file (TypeScript or JavaScript), like spark-submit")
@@ -61,7 +77,14 @@ export const runCommand: CommandModule = {
         [],
       )
       .option("--properties-file <file>", "spark-defaults.conf to use instead of $SPARK_CONF_DIR's")
+      .option("--dry-run", "plan, analyse and validate the exported pipeline without writing")
+      .option("--json", "print the exported pipeline's run summary as JSON")
+      .option(
+        "--log-config <file>",
+        "log4j.properties / log4j2.properties (default: $SPARK_CONF_DIR, ./config, ./conf)",
+      )
       .action(async (pipeline: string, args: string[], options: RunOptions) => {
+        await configureLogging(options.logConfig === undefined ? {} : { file: options.logConfig });
         const cli = options.conf.map(parseConfArg);
         if (options.master !== undefined) cli.push(["spark.master", options.master]);
         setLaunchSettings({ cliConf: cli, propertiesFile: options.propertiesFile });
@@ -75,13 +98,38 @@ export const runCommand: CommandModule = {
         process.argv = [process.argv[0] ?? "node", entry.path, ...args];
         const { register } = await import("tsx/esm/api");
         const unregister = register();
+        let module: Record<string, unknown>;
         try {
-          await import(pathToFileURL(entry.path).href);
+          module = (await import(pathToFileURL(entry.path).href)) as Record<string, unknown>;
         } finally {
           entry.cleanup();
           await unregister();
         }
-        setExit(0);
+        const exported = exportedPipeline(module);
+        if (exported === undefined) {
+          if (options.dryRun === true)
+            throw new IllegalArgumentError(`${pipeline} exports no pipeline to dry-run.`, {
+              hint: "Export one: export default definePipeline({ name, source, transform, sink }).",
+            });
+          setExit(0);
+          return;
+        }
+        let summary: PipelineSummary;
+        let code = 0;
+        try {
+          summary = await exported.run({ dryRun: options.dryRun === true });
+        } catch (e) {
+          if (!(e instanceof PipelineError)) throw e;
+          summary = e.summary;
+          // 1: the data failed a quality gate (nothing written); 2: the run broke.
+          code = e.code === "QUALITY_GATE_FAILED" ? 1 : 2;
+        }
+        io.stdout(
+          options.json === true
+            ? `${toJsonText(summary)}\n`
+            : `${summaryLines(summary).join("\n")}\n`,
+        );
+        setExit(code);
       });
   },
 };

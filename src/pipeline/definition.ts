@@ -1,0 +1,103 @@
+/**
+ * `definePipeline`: a production pipeline as data. read -> transform -> quality gates ->
+ * write, with a run id, metrics, logging and a run log wired in by the runner.
+ *
+ * @example
+ * ```ts
+ * import { definePipeline, functions as F } from "tributary";
+ *
+ * export default definePipeline({
+ *   name: "flights",
+ *   source: { format: "csv", path: "data/raw", options: { header: true, inferSchema: true } },
+ *   transform: (df) => df.withColumn("day", F.to_date(F.col("date"))),
+ *   sink: { format: "delta", path: "lake/flights", mode: "append", partitionBy: ["day"] },
+ *   schedule: "0 * * * *",
+ * });
+ * ```
+ */
+import type { DataFrame } from "../dataframe/dataframe.js";
+import type { WriteResult } from "../engine/engine.js";
+import { IllegalArgumentError } from "../errors.js";
+import type { SparkSession } from "../session/session.js";
+import type { PipelineSummary, RunOptions } from "./summary.js";
+
+/** Where the rows come from: a reader spec, or a function building the DataFrame. */
+export type SourceSpec =
+  | {
+      readonly format: "csv" | "json" | "parquet" | "delta" | (string & {});
+      readonly path: string | readonly string[];
+      readonly options?: Readonly<Record<string, string | number | boolean>>;
+      /** DDL (`"id INT, name STRING"`) or a StructType's DDL. */
+      readonly schema?: string;
+    }
+  | ((spark: SparkSession) => DataFrame | Promise<DataFrame>);
+
+/** Where the rows go: a writer spec, or a function writing them. */
+export type SinkSpec =
+  | {
+      readonly format?: "delta" | "parquet" | "csv" | "json" | (string & {});
+      readonly path: string;
+      readonly mode?: "append" | "overwrite" | "error" | "errorifexists" | "ignore";
+      readonly partitionBy?: readonly string[];
+      readonly options?: Readonly<Record<string, string | number | boolean>>;
+    }
+  | ((df: DataFrame, ctx: PipelineContext) => Promise<WriteResult | undefined>);
+
+/** What a transform or a custom sink may use. */
+export interface PipelineContext {
+  readonly spark: SparkSession;
+  readonly runId: string;
+  readonly pipeline: string;
+}
+
+export interface PipelineDefinition {
+  /** Names the metrics, the logger (`tributary.pipeline.<name>`) and the run log rows. */
+  readonly name: string;
+  readonly source: SourceSpec;
+  readonly transform?: (df: DataFrame, ctx: PipelineContext) => DataFrame | Promise<DataFrame>;
+  readonly sink: SinkSpec;
+  /** A cron expression, for the scheduler that runs `tributary run` (printed, not enforced). */
+  readonly schedule?: string;
+  /** The run log, a Delta table (default: `_runs` beside the sink's table). */
+  readonly runsPath?: string;
+  /** `metrics.properties` to report to (default: `spark.metrics.conf`, else none). */
+  readonly metricsProperties?: string;
+}
+
+/** A defined pipeline: `await pipeline.run()` runs it once and resolves to its summary. */
+export interface Pipeline {
+  readonly kind: "tributary.pipeline";
+  readonly definition: PipelineDefinition;
+  run(options?: RunOptions): Promise<PipelineSummary>;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** Defines a pipeline (validated now, run later by `pipeline.run()` or `tributary run`). */
+export function definePipeline(definition: PipelineDefinition): Pipeline {
+  if (typeof definition.name !== "string" || !NAME.test(definition.name))
+    throw new IllegalArgumentError(
+      `A pipeline name must be letters, digits, '_', '-' or '.', got '${String(definition.name)}'.`,
+      { hint: 'Name it like a metric path segment, for example "flights_daily".' },
+    );
+  if (definition.source === undefined || definition.sink === undefined)
+    throw new IllegalArgumentError(`Pipeline ${definition.name} needs a source and a sink.`);
+  const frozen = Object.freeze({ ...definition });
+  return Object.freeze({
+    kind: "tributary.pipeline" as const,
+    definition: frozen,
+    async run(options?: RunOptions): Promise<PipelineSummary> {
+      const { runPipeline } = await import("./runner.js");
+      return runPipeline(frozen, options);
+    },
+  });
+}
+
+/** Whether a module export is a pipeline (for `tributary run`). */
+export function isPipeline(value: unknown): value is Pipeline {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === "tributary.pipeline"
+  );
+}

@@ -1,0 +1,67 @@
+/** A run's summary: returned by `pipeline.run()`, printed by `tributary run`, appended to `_runs`. */
+import type { SparkSession } from "../session/session.js";
+
+export interface RunOptions {
+  /** The session to run on (default: `SparkSession.builder().appName(name).getOrCreate()`). */
+  readonly spark?: SparkSession;
+  /** Plan, analyse and validate without writing anything (`tributary run --dry-run`). */
+  readonly dryRun?: boolean;
+}
+
+export type RunStatus = "succeeded" | "failed" | "dry_run";
+
+export interface QualityOutcome {
+  readonly success: boolean;
+  readonly action: "fail" | "warn" | "quarantine";
+  readonly evaluated: number;
+  readonly failed: number;
+  /** Failed expectation types, for the log and the run row. */
+  readonly failedExpectations: readonly string[];
+  readonly quarantinePath?: string;
+}
+
+export interface PipelineSummary {
+  readonly pipeline: string;
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly engine: string;
+  readonly startedAt: Date;
+  readonly endedAt: Date;
+  readonly durationMs: number;
+  readonly rows: {
+    readonly in: number;
+    readonly out: number;
+    readonly rejected: number;
+    readonly quarantined: number;
+  };
+  readonly table: { readonly path: string | undefined; readonly version: number | undefined };
+  /** Milliseconds per stage: read (planning and analysis), transform, quality, write. */
+  readonly stages: Readonly<Record<"read" | "transform" | "quality" | "write", number>>;
+  readonly quality: QualityOutcome | undefined;
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  /** The run log table this run was appended to. */
+  readonly runsPath: string | undefined;
+}
+
+/** The summary as the plain lines `tributary run` prints. */
+export function summaryLines(s: PipelineSummary): string[] {
+  const stages = Object.entries(s.stages)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}s`)
+    .join(", ");
+  const lines = [
+    `pipeline ${s.pipeline} run ${s.runId}: ${s.status} in ${(s.durationMs / 1000).toFixed(2)}s on ${s.engine}`,
+    `  rows: in ${s.rows.in}, out ${s.rows.out}, rejected ${s.rows.rejected}, quarantined ${s.rows.quarantined}`,
+    `  table: ${s.table.path ?? "-"}${s.table.version === undefined ? "" : ` (version ${s.table.version})`}`,
+    `  stages: ${stages}`,
+  ];
+  if (s.quality !== undefined)
+    lines.push(
+      `  quality: ${s.quality.success ? "passed" : "failed"} (${s.quality.evaluated - s.quality.failed}/${s.quality.evaluated} expectations, action ${s.quality.action})` +
+        (s.quality.failedExpectations.length > 0
+          ? `: ${s.quality.failedExpectations.join(", ")}`
+          : ""),
+    );
+  if (s.error !== undefined) lines.push(`  error [${s.error.code}]: ${s.error.message}`);
+  if (s.runsPath !== undefined) lines.push(`  run log: ${s.runsPath}`);
+  return lines;
+}
