@@ -22,7 +22,10 @@ export class Timestamp extends Date {
   readonly epochMicros: bigint;
 
   constructor(epochMicros: bigint) {
-    super(Number(floorDiv(epochMicros, 1000n)));
+    // Every timestamp Spark or Delta can hold is within 2^53 microseconds of the epoch
+    // (year 2255): plain number arithmetic then is exact and far cheaper than bigint division.
+    const n = Number(epochMicros);
+    super(Number.isSafeInteger(n) ? Math.floor(n / 1000) : Number(floorDiv(epochMicros, 1000n)));
     this.epochMicros = epochMicros;
   }
 

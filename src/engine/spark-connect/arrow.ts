@@ -19,6 +19,7 @@ import {
 import { Decimal } from "../../types/decimal.js";
 import { Timestamp } from "../../types/timestamp.js";
 import type { Row } from "../engine.js";
+import { type ColumnDecoder, columnDecoder, rowMaker } from "./arrow-columns.js";
 import { cachedDay, decodeUtf8, epochMicros, MS_PER_DAY, signedWords } from "./arrow-scalars.js";
 
 type Reader = (data: Data, index: number) => unknown;
@@ -167,19 +168,24 @@ export interface DecodedBatch {
 export function decodeArrowBatch(bytes: Uint8Array): DecodedBatch {
   const table = tableFromIPC(bytes);
   const fields = table.schema.fields;
-  const names = fields.map((f) => f.name);
-  const readers = fields.map((f) => readerFor(f.type));
+  const decoders = fields.map((f) => columnDecoder(f.type) ?? perValue(readerFor(f.type)));
+  const make = rowMaker(fields.map((f) => f.name));
   const rows: Row[] = new Array(table.numRows);
   let n = 0;
   for (const batch of table.batches) {
-    const columns = batch.data.children;
-    for (let i = 0; i < batch.numRows; i++) {
-      const row: Row = {};
-      for (let k = 0; k < names.length; k++) {
-        row[names[k] as string] = (readers[k] as Reader)(columns[k] as Data, i);
-      }
-      rows[n++] = row;
-    }
+    const columns = batch.data.children.map((data, k) =>
+      (decoders[k] as ColumnDecoder)(data as Data),
+    );
+    for (let i = 0; i < batch.numRows; i++) rows[n++] = make(columns, i);
   }
   return { schema: table.schema, rows };
+}
+
+/** A column decoder from a per-value reader (nested and rare types). */
+function perValue(read: Reader): ColumnDecoder {
+  return (data) => {
+    const out = new Array<unknown>(data.length);
+    for (let i = 0; i < data.length; i++) out[i] = read(data, i);
+    return out;
+  };
 }
