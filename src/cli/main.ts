@@ -13,6 +13,7 @@ const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/delta.js")).deltaCommand,
   async () => (await import("./commands/spark.js")).sparkCommand,
   async () => (await import("./commands/health.js")).healthCommand,
+  async () => (await import("./commands/init.js")).initCommand,
 ];
 
 function version(): string {

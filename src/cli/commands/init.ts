@@ -1,0 +1,67 @@
+/**
+ * `tributary init <dir>`: scaffolds a pipeline project like the seed's (src/, config/ with
+ * spark-defaults.conf, log4j.properties and metrics.properties, tests/, sample data, a
+ * README) that depends on tributary, runs with `npm start` and passes its own `npm test`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { IllegalArgumentError } from "../../errors.js";
+import type { CliIO, CommandModule } from "../command.js";
+import { scaffoldFiles } from "../init/templates.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+interface PackageJson {
+  version: string;
+  dependencies: Record<string, string>;
+}
+
+/** This tributary as a dependency: the registry version when installed, else this checkout. */
+function defaultSpec(pkg: PackageJson): string {
+  return ROOT.split(/[\\/]/).includes("node_modules")
+    ? `^${pkg.version}`
+    : `file:${ROOT.replace(/[\\/]$/, "")}`;
+}
+
+export const initCommand: CommandModule = {
+  register(program: Command, io: CliIO, setExit) {
+    program
+      .command("init")
+      .description("scaffold a pipeline project (src/, config/, tests/, sample data)")
+      .argument("<dir>", "the new project's directory")
+      .option("--name <name>", "the project and pipeline name (default: the directory's name)")
+      .option(
+        "--tributary <spec>",
+        "the npm spec of the tributary dependency (e.g. ^0.1.0, file:tributary-0.1.0.tgz)",
+      )
+      .option("--force", "write into a directory that is not empty")
+      .action((dir: string, options: { name?: string; tributary?: string; force?: boolean }) => {
+        const target = resolve(dir);
+        if (existsSync(target) && readdirSync(target).length > 0 && options.force !== true)
+          throw new IllegalArgumentError(`${target} is not empty.`, {
+            hint: "Choose a new directory, or pass --force to write into it anyway.",
+          });
+        const name = options.name ?? basename(target);
+        if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
+          throw new IllegalArgumentError(`'${name}' is not a valid npm package name.`, {
+            hint: "Use lower-case letters, digits, '.', '_' and '-', or pass --name.",
+          });
+        const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as PackageJson;
+        const files = scaffoldFiles({
+          name,
+          tributary: options.tributary ?? defaultSpec(pkg),
+          tsx: pkg.dependencies.tsx ?? "^4",
+        });
+        for (const [path, text] of files) {
+          const file = join(target, path);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, text);
+          io.stdout(`  created ${join(dir, path)}\n`);
+        }
+        io.stdout(`\nNext:\n  cd ${dir}\n  npm install\n  npm test\n  npm start\n`);
+        setExit(0);
+      });
+  },
+};
