@@ -37,6 +37,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "package",
+          include: ["tests/package/**/*.test.ts"],
+          testTimeout: 900_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "monitoring",
           include: ["tests/monitoring/**/*.test.ts"],
           testTimeout: 120_000,
