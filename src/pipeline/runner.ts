@@ -83,10 +83,12 @@ export async function runPipeline(
   const stages: Record<Stage, number> = { read: 0, transform: 0, quality: 0, write: 0 };
   const timed = async <T>(stage: Stage, body: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    options.onStage?.(stage, "start");
     try {
       return await metrics.stage(stage).time(body);
     } finally {
       stages[stage] = performance.now() - t0;
+      options.onStage?.(stage, "end", stages[stage]);
     }
   };
   const ctx: PipelineContext = { spark, runId, pipeline: def.name };

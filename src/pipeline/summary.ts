@@ -6,6 +6,12 @@ export interface RunOptions {
   readonly spark?: SparkSession;
   /** Plan, analyse and validate without writing anything (`tributary run --dry-run`). */
   readonly dryRun?: boolean;
+  /** Called as each stage starts and ends (`tributary run` draws its progress from it). */
+  readonly onStage?: (
+    stage: "read" | "transform" | "quality" | "write",
+    event: "start" | "end",
+    ms?: number,
+  ) => void;
 }
 
 export type RunStatus = "succeeded" | "failed" | "dry_run";

@@ -14,7 +14,11 @@ import { IllegalArgumentError } from "../../errors.js";
 import { configureLogging } from "../../logging/index.js";
 import { isPipeline, type Pipeline } from "../../pipeline/definition.js";
 import { PipelineError } from "../../pipeline/pipeline-error.js";
-import { type PipelineSummary, summaryLines } from "../../pipeline/summary.js";
+import {
+  type RunOptions as PipelineRunOptions,
+  type PipelineSummary,
+  summaryLines,
+} from "../../pipeline/summary.js";
 import { setLaunchSettings } from "../../session/builder.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { toJsonText } from "../json.js";
@@ -54,6 +58,30 @@ interface RunOptions {
   dryRun?: boolean;
   json?: boolean;
   logConfig?: string;
+}
+
+/**
+ * Progress on a terminal: the running stage with a spinner and its elapsed time, replaced
+ * by a done line when it ends. Not drawn when output is piped (scripts get plain lines).
+ */
+function stageProgress(io: CliIO): NonNullable<PipelineRunOptions["onStage"]> {
+  const frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+  let timer: NodeJS.Timeout | undefined;
+  return (stage, event, ms) => {
+    clearInterval(timer);
+    if (event === "start") {
+      const t0 = Date.now();
+      let f = 0;
+      const draw = () => {
+        io.stderr(
+          `\r\x1b[2K${frames[f++ % frames.length]} ${stage} ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+        );
+      };
+      draw();
+      timer = setInterval(draw, 100);
+      timer.unref();
+    } else io.stderr(`\r\x1b[2K✔ ${stage} ${((ms ?? 0) / 1000).toFixed(2)}s\n`);
+  };
 }
 
 /** The pipeline a module exports (default, or `pipeline`), if any. */
@@ -117,7 +145,10 @@ export const runCommand: CommandModule = {
         let summary: PipelineSummary;
         let code = 0;
         try {
-          summary = await exported.run({ dryRun: options.dryRun === true });
+          summary = await exported.run({
+            dryRun: options.dryRun === true,
+            ...(io.isTTY && options.json !== true ? { onStage: stageProgress(io) } : {}),
+          });
         } catch (e) {
           if (!(e instanceof PipelineError)) throw e;
           summary = e.summary;

@@ -107,10 +107,9 @@ describe("definePipeline", () => {
     ]);
     expect(await spark.read.format("delta").load(lake).count()).toBe(6);
     expect(
-      logs.lines
-        .some((l) =>
-          l.includes(`Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 1 rejected`),
-        ),
+      logs.lines.some((l) =>
+        l.includes(`Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 1 rejected`),
+      ),
     ).toBe(true);
   });
 
@@ -149,6 +148,13 @@ describe("definePipeline", () => {
 
 describe("tributary run <pipeline.ts>", () => {
   async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    return cliWith(false, ...argv);
+  }
+
+  async function cliWith(
+    isTTY: boolean,
+    ...argv: string[]
+  ): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
     const io: CliIO = {
@@ -158,7 +164,7 @@ describe("tributary run <pipeline.ts>", () => {
       stderr: (t) => {
         err += t;
       },
-      isTTY: false,
+      isTTY,
     };
     return { code: await main(argv, io), out, err };
   }
@@ -207,5 +213,20 @@ describe("tributary run <pipeline.ts>", () => {
     const failed = await cli("run", bad, "--json");
     expect(failed.code, failed.out + failed.err).toBe(2);
     expect(JSON.parse(failed.out)).toMatchObject({ status: "failed" });
+  });
+
+  it("draws stage progress on a terminal only", async () => {
+    const { raw, lake, dir } = workdir();
+    const file = moduleFile(
+      dir,
+      `export default definePipeline({ name: "tty", source: { format: "csv", path: ${JSON.stringify(raw)}, options: { header: true } }, sink: { path: ${JSON.stringify(lake)} } });\n`,
+      "tty.ts",
+    );
+    const tty = await cliWith(true, "run", file);
+    expect(tty.code).toBe(0);
+    for (const stage of ["read", "transform", "quality", "write"])
+      expect(tty.err).toMatch(new RegExp(`✔ ${stage} [\\d.]+s`));
+    const piped = await cliWith(false, "run", file);
+    expect(piped.err).not.toContain("✔");
   });
 });
