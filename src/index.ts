@@ -143,6 +143,7 @@ export {
   type PipelineDefinition,
   PipelineError,
   type PipelineSummary,
+  type QualityGate,
   type QualityOutcome,
   RUNS_SCHEMA,
   type RunOptions,
@@ -151,6 +152,47 @@ export {
   type SourceSpec,
   summaryLines,
 } from "./pipeline/index.js";
+// Data quality: Great Expectations' expectations on any engine, gates, quarantine, reports.
+export {
+  type Bound,
+  type Duration,
+  ERRORS_COLUMN,
+  EXPECTATION_TYPES,
+  type ExceptionInfo,
+  type ExpectationConfig,
+  type ExpectationConfigOf,
+  type ExpectationKwargs,
+  type ExpectationResultBody,
+  ExpectationSuite,
+  type ExpectationType,
+  type ExpectationValidationResult,
+  type JsonValue,
+  loadSuite,
+  type Meta,
+  QualityError,
+  type ResultFormatInput,
+  type ResultFormatLevel,
+  readSuite,
+  type SetValue,
+  type SuiteValidationResult,
+  splitByQuality,
+  suite,
+  type ValidateOptions,
+  type ValidationMeta,
+  type ValidationStatistics,
+  type ValueCount,
+  validate,
+  withQualityErrors,
+} from "./quality/index.js";
+export {
+  type FailingRowSamples,
+  renderValidationReport,
+  summarizeValidation,
+  type ValidationReportOptions,
+  type ValidationResultLike,
+  type ValidationRunSummary,
+  writeValidationReport,
+} from "./quality/report/index.js";
 export { DataReader, type ReadCsvOptions, type ReadDeltaOptions } from "./seed/data-reader.js";
 export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";

@@ -18,6 +18,8 @@
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { WriteResult } from "../engine/engine.js";
 import { IllegalArgumentError } from "../errors.js";
+import type { ResultFormatInput } from "../quality/result-format.js";
+import type { ExpectationSuite } from "../quality/suite.js";
 import type { SparkSession } from "../session/session.js";
 import type { PipelineSummary, RunOptions } from "./summary.js";
 
@@ -43,6 +45,21 @@ export type SinkSpec =
     }
   | ((df: DataFrame, ctx: PipelineContext) => Promise<WriteResult | undefined>);
 
+/** A quality gate: a suite and what a failure does (see the pipeline docs). */
+export interface QualityGate {
+  /** A suite built in TypeScript, or the path of a suite in Great Expectations' JSON. */
+  readonly suite: ExpectationSuite | string;
+  /** fail: write nothing; warn: log and go on; quarantine: set failing rows aside. */
+  readonly action: "fail" | "warn" | "quarantine";
+  /** Where quarantined rows go (a Delta table; default `<sink>_quarantine` beside the sink). */
+  readonly quarantinePath?: string;
+  /** For quarantine gates: what failed aggregate expectations do (default fail). */
+  readonly aggregateAction?: "fail" | "warn";
+  readonly resultFormat?: ResultFormatInput;
+  /** Write the validation's HTML report here. */
+  readonly reportPath?: string;
+}
+
 /** What a transform or a custom sink may use. */
 export interface PipelineContext {
   readonly spark: SparkSession;
@@ -56,6 +73,8 @@ export interface PipelineDefinition {
   readonly source: SourceSpec;
   readonly transform?: (df: DataFrame, ctx: PipelineContext) => DataFrame | Promise<DataFrame>;
   readonly sink: SinkSpec;
+  /** Quality gates between transform and write, applied in order. */
+  readonly quality?: QualityGate | readonly QualityGate[];
   /** A cron expression, for the scheduler that runs `tributary run` (printed, not enforced). */
   readonly schedule?: string;
   /** The run log, a Delta table (default: `_runs` beside the sink's table). */

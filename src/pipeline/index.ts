@@ -8,6 +8,7 @@ export {
   type Pipeline,
   type PipelineContext,
   type PipelineDefinition,
+  type QualityGate,
   type SinkSpec,
   type SourceSpec,
 } from "./definition.js";

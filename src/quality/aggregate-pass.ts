@@ -1,0 +1,83 @@
+/**
+ * The first query of a validation: every statistic and count of every expectation in ONE
+ * `df.agg(...)` (plus `count(*)`), over the DataFrame with the expectations' window columns
+ * added. If the engine refuses that query (a statistic its engine cannot compute on some
+ * column), each expectation is retried alone, so only the ones that fail report an
+ * exception and the others still get their result.
+ */
+import type { Column } from "../column/column.js";
+import * as F from "../column/functions/index.js";
+import type { DataFrame } from "../dataframe/dataframe.js";
+import type { Row } from "../engine/engine.js";
+import type { Compiled, Metrics } from "./compile/plan.js";
+import { toNumber } from "./json-value.js";
+
+/** The row-count alias, shared by every expectation. */
+const ROWS = "__rows";
+
+/** The outcome of the pass for one expectation: its metrics, or why they are missing. */
+export type PassResult = { readonly metrics: Metrics } | { readonly error: unknown };
+
+function metricsOf(row: Row): Metrics {
+  return {
+    rowCount: toNumber(row[ROWS]) ?? 0,
+    value: (key) => row[key],
+    count: (key) => toNumber(row[key]) ?? 0,
+  };
+}
+
+/** A column giving each row its position, so window columns cannot lose the row order. */
+export const ROW_ID = "__row_id";
+
+/**
+ * The DataFrame with the window columns of `compiled` added (and `ROW_ID` before them), or
+ * the DataFrame itself when none needs a window.
+ */
+export function withDerived(df: DataFrame, compiled: Iterable<Compiled>): DataFrame {
+  const derived: Record<string, Column> = {};
+  for (const c of compiled) Object.assign(derived, c.derived);
+  if (Object.keys(derived).length === 0) return df;
+  return df.withColumn(ROW_ID, F.monotonically_increasing_id()).withColumns(derived);
+}
+
+async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Row> {
+  const aggregates: Record<string, Column> = {};
+  for (const c of compiled) Object.assign(aggregates, c.aggregates);
+  const columns = Object.entries(aggregates).map(([name, c]) => c.alias(name));
+  const rows = await withDerived(df, compiled)
+    .agg(F.count(F.lit(1)).alias(ROWS), ...columns)
+    .collect();
+  return rows[0] ?? {};
+}
+
+/**
+ * Runs the pass; `scans` counts the queries it ran (1, or more after a refused query).
+ *
+ * @example
+ * ```ts
+ * const { results, scans } = await aggregatePass(df, compiled);
+ * ```
+ */
+export async function aggregatePass(
+  df: DataFrame,
+  compiled: ReadonlyMap<number, Compiled>,
+): Promise<{ results: Map<number, PassResult>; scans: number }> {
+  const results = new Map<number, PassResult>();
+  try {
+    const metrics = metricsOf(await run(df, [...compiled.values()]));
+    for (const index of compiled.keys()) results.set(index, { metrics });
+    return { results, scans: 1 };
+  } catch {
+    // Retry each expectation alone, so one the engine refuses does not take the others along.
+    let scans = 1;
+    for (const [index, c] of compiled) {
+      scans += 1;
+      try {
+        results.set(index, { metrics: metricsOf(await run(df, [c])) });
+      } catch (error) {
+        results.set(index, { error });
+      }
+    }
+    return { results, scans };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Column resolution against the DataFrame's schema, before any query runs: an unknown column
+ * fails that expectation alone (with the available columns and the closest one), instead of
+ * failing the one aggregate query every expectation shares.
+ */
+import type { Column } from "../../column/column.js";
+import * as F from "../../column/functions/index.js";
+import { unresolvedColumn } from "../../errors.js";
+import type { StructField, StructType } from "../../types/data-types.js";
+
+/** The field `name` resolves to (Spark's rule: exact, then case-insensitive). */
+export function resolveField(schema: StructType, name: string): StructField {
+  const field = schema.field(name);
+  if (field === undefined) throw unresolvedColumn(name, schema.fieldNames());
+  return field;
+}
+
+/** A reference to a top-level column, quoted so dots and spaces stay part of the name. */
+export function colRef(name: string): Column {
+  return F.col(`\`${name.replaceAll("`", "``")}\``);
+}
+
+/** A resolved column: its field and a reference to it. */
+export function column(schema: StructType, name: string): { field: StructField; col: Column } {
+  const field = resolveField(schema, name);
+  return { field, col: colRef(field.name) };
+}
+
+/** `sum(case when cond then 1 else 0 end)`: rows where `cond` is true (null counts as false). */
+export function countWhere(cond: Column): Column {
+  return F.sum(F.when(cond, 1).otherwise(0));
+}
+
+/** `cond`, with null read as false. */
+export function isTrue(cond: Column): Column {
+  return F.coalesce(cond, F.lit(false));
+}

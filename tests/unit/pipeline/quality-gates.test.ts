@@ -1,0 +1,129 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { definePipeline, PipelineError, SparkSession, suite } from "../../../src/index.js";
+
+let spark: SparkSession;
+beforeAll(async () => {
+  spark = await SparkSession.builder()
+    .master("local[2]")
+    .config("spark.sql.session.timeZone", "UTC")
+    .create();
+});
+afterAll(async () => spark.stop());
+
+function data(): { raw: string; lake: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "trib-gates-"));
+  const raw = join(dir, "orders.csv");
+  writeFileSync(
+    raw,
+    "id,status,amount\n1,paid,10\n2,paid,20\n3,lost,30\n4,paid,-5\n5,shipped,\n6,paid,7\n",
+  );
+  return { raw, lake: join(dir, "lake", "orders"), dir };
+}
+
+const rules = suite("orders")
+  .expectColumnValuesToBeInSet("status", ["paid", "shipped"])
+  .expectColumnValuesToBeBetween("amount", { min_value: 0 });
+
+const source = (raw: string) => ({
+  format: "csv" as const,
+  path: raw,
+  schema: "id BIGINT, status STRING, amount BIGINT",
+  options: { header: true },
+});
+
+describe("quality gates in a pipeline", () => {
+  it("fail: a failed suite writes nothing and exits as QUALITY_GATE_FAILED", async () => {
+    const { raw, lake, dir } = data();
+    const error = await definePipeline({
+      name: "gate_fail",
+      source: source(raw),
+      quality: { suite: rules, action: "fail" },
+      sink: { path: lake },
+    })
+      .run({ spark })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).code).toBe("QUALITY_GATE_FAILED");
+    expect((error as PipelineError).summary.quality).toMatchObject({
+      success: false,
+      action: "fail",
+      evaluated: 2,
+      failed: 2,
+    });
+    expect(existsSync(lake)).toBe(false);
+    const runs = await spark.read
+      .format("delta")
+      .load(join(dir, "lake", "_runs"))
+      .select("status", "error_code", "expectations_failed")
+      .collect();
+    expect(runs).toEqual([
+      { status: "failed", error_code: "QUALITY_GATE_FAILED", expectations_failed: 2 },
+    ]);
+  });
+
+  it("warn: the run goes on and writes every row", async () => {
+    const { raw, lake } = data();
+    const s = await definePipeline({
+      name: "gate_warn",
+      source: source(raw),
+      quality: { suite: rules, action: "warn" },
+      sink: { path: lake },
+    }).run({ spark });
+    expect(s.status).toBe("succeeded");
+    expect(s.quality).toMatchObject({ success: false, action: "warn", failed: 2 });
+    expect(s.rows).toMatchObject({ out: 6, quarantined: 0 });
+  });
+
+  it("quarantine: failing rows go aside with _errors and the run id; rows in = written + quarantined", async () => {
+    const { raw, lake, dir } = data();
+    const s = await definePipeline({
+      name: "gate_quarantine",
+      source: source(raw),
+      quality: { suite: rules, action: "quarantine", reportPath: join(dir, "report.html") },
+      sink: { path: lake },
+    }).run({ spark });
+    expect(s.status).toBe("succeeded");
+    expect(s.rows).toMatchObject({ in: 6, out: 4, quarantined: 2 });
+    expect(s.rows.in).toBe(s.rows.out + s.rows.quarantined);
+    const bad = await spark.read
+      .format("delta")
+      .load(join(dir, "lake", "orders_quarantine"))
+      .orderBy("id")
+      .collect();
+    expect(bad.map((r) => [r.id, r._errors, r._run_id])).toEqual([
+      [3n, ["expect_column_values_to_be_in_set(status)"], s.runId],
+      [4n, ["expect_column_values_to_be_between(amount)"], s.runId],
+    ]);
+    // A null amount is not unexpected (GE leaves nulls out of value checks): row 5 is written.
+    const good = await spark.read.format("delta").load(lake).orderBy("id").collect();
+    expect(good.map((r) => r.id)).toEqual([1n, 2n, 5n, 6n]);
+    expect(existsSync(join(dir, "report.html"))).toBe(true);
+  });
+
+  it("quarantine cannot split rows for aggregate expectations: they fail the run (or warn)", async () => {
+    const { raw, lake } = data();
+    const agg = suite("agg")
+      .expectColumnMeanToBeBetween("amount", { min_value: 100 })
+      .expectColumnValuesToBeInSet("status", ["paid", "shipped"]);
+    const error = await definePipeline({
+      name: "agg_fail",
+      source: source(raw),
+      quality: { suite: agg, action: "quarantine" },
+      sink: { path: lake },
+    })
+      .run({ spark })
+      .catch((e: unknown) => e);
+    expect((error as PipelineError).code).toBe("QUALITY_GATE_FAILED");
+    expect(existsSync(lake)).toBe(false);
+    const s = await definePipeline({
+      name: "agg_warn",
+      source: source(raw),
+      quality: { suite: agg, action: "quarantine", aggregateAction: "warn" },
+      sink: { path: lake },
+    }).run({ spark });
+    expect(s.rows).toMatchObject({ in: 6, out: 5, quarantined: 1 });
+  });
+});
