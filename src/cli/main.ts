@@ -14,6 +14,7 @@ const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/spark.js")).sparkCommand,
   async () => (await import("./commands/health.js")).healthCommand,
   async () => (await import("./commands/init.js")).initCommand,
+  async () => (await import("./commands/validate.js")).validateCommand,
 ];
 
 function version(): string {
