@@ -152,6 +152,15 @@ export {
   type SourceSpec,
   summaryLines,
 } from "./pipeline/index.js";
+export {
+  type AnomalyCheck,
+  checkAnomalies,
+  nullFractionNotIncreased,
+  rowCountWithinHistory,
+  withAnomalies,
+} from "./quality/history/anomaly.js";
+export { type MetricValue, metricsOf } from "./quality/history/metrics.js";
+export { METRICS_SCHEMA, MetricsRepository } from "./quality/history/repository.js";
 // Data quality: Great Expectations' expectations on any engine, gates, quarantine, reports.
 export {
   type Bound,

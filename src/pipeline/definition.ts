@@ -18,6 +18,7 @@
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { WriteResult } from "../engine/engine.js";
 import { IllegalArgumentError } from "../errors.js";
+import type { AnomalyCheck } from "../quality/history/anomaly.js";
 import type { ResultFormatInput } from "../quality/result-format.js";
 import type { ExpectationSuite } from "../quality/suite.js";
 import type { SparkSession } from "../session/session.js";
@@ -58,6 +59,16 @@ export interface QualityGate {
   readonly resultFormat?: ResultFormatInput;
   /** Write the validation's HTML report here. */
   readonly reportPath?: string;
+  /**
+   * Keep each validation's metrics in a Delta table (default `_quality_metrics` beside the
+   * sink) and compare the batch with the last runs.
+   */
+  readonly history?: {
+    readonly path?: string;
+    /** The dataset name the metrics are kept under (default: the pipeline's name). */
+    readonly dataset?: string;
+    readonly checks?: readonly AnomalyCheck[];
+  };
 }
 
 /** What a transform or a custom sink may use. */

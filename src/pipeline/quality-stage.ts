@@ -15,6 +15,8 @@ import { lit } from "../column/functions/core.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { Logger } from "../logging/index.js";
 import { CATALOG } from "../quality/catalog.js";
+import { checkAnomalies, withAnomalies } from "../quality/history/anomaly.js";
+import { MetricsRepository } from "../quality/history/repository.js";
 import { writeValidationReport } from "../quality/report/index.js";
 import type { SuiteValidationResult } from "../quality/results.js";
 import { ERRORS_COLUMN, withQualityErrors } from "../quality/split.js";
@@ -39,6 +41,13 @@ const ROW_FAMILIES = new Set(["column_map", "column_pair_map", "multicolumn_map"
 function rowLevel(type: string): boolean {
   const spec = (CATALOG as Readonly<Record<string, { family: string }>>)[type];
   return spec !== undefined && ROW_FAMILIES.has(spec.family);
+}
+
+/** A table beside the sink's (`_runs`, `_quality_metrics`). */
+function siblingPath(def: PipelineDefinition, name: string): string {
+  if (typeof def.sink === "function")
+    throw new Error(`Pipeline ${def.name}: give history.path when the sink is a function.`);
+  return join(dirname(def.sink.path.replace(/\/+$/, "")), name);
 }
 
 /** Where a gate's quarantined rows go: the gate's path, else `<sink>_quarantine` beside the sink. */
@@ -83,11 +92,21 @@ export async function runQuality(
 
   for (const gate of gates) {
     const suite = await suiteOf(gate);
-    const result = await validate(
+    let result = await validate(
       current,
       suite,
       gate.resultFormat === undefined ? {} : { result_format: gate.resultFormat },
     );
+    if (gate.history !== undefined) {
+      const repo = new MetricsRepository(
+        ctx.spark,
+        gate.history.path ?? siblingPath(def, "_quality_metrics"),
+      );
+      const dataset = gate.history.dataset ?? def.name;
+      const checks = gate.history.checks ?? [];
+      result = withAnomalies(result, await checkAnomalies(result, repo, dataset, checks));
+      if (!dryRun) await repo.append(result, { dataset, runId: ctx.runId });
+    }
     validations.push(result);
     if (gate.reportPath !== undefined) await writeValidationReport(gate.reportPath, result);
     evaluated += result.statistics.evaluated_expectations;
