@@ -8,11 +8,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  collectResult,
-  parseConnectionString,
-  SparkConnectClient,
-} from "../../src/engine/spark-connect/index.js";
+import { collectResult, SparkConnectClient } from "../../src/engine/spark-connect/index.js";
 import { EngineError, TributaryError } from "../../src/errors.js";
 import { Decimal } from "../../src/types/decimal.js";
 import { pinnedSparkVersion, sparkUrl, sqlCommand, sqlPlan } from "./helpers.js";
@@ -23,12 +19,6 @@ if (found === undefined)
     "No Spark Connect server: run these tests through the spark project (npm run test:spark), which starts one.",
   );
 const url: string = found;
-
-/** The same server with another token (or none), everything else equal. */
-function withToken(token: string | undefined): string {
-  const c = parseConnectionString(url, { env: {} });
-  return `sc://${c.endpoint}${token === undefined ? "" : `/;token=${token}`}`;
-}
 
 describe("Spark Connect client (real server)", () => {
   let client: SparkConnectClient;

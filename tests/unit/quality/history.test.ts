@@ -59,7 +59,8 @@ describe("metrics history and anomaly checks", () => {
       const r = await validate(batch(n, 10), rules);
       const a = await checkAnomalies(r, repo, "orders", checks);
       expect(a.every((x) => x.success)).toBe(true);
-      await repo.append(r, { dataset: "orders", at: new Date((at += 3_600_000)) });
+      at += 3_600_000;
+      await repo.append(r, { dataset: "orders", at: new Date(at) });
     }
     expect(await repo.values("row_count", "", { dataset: "orders", last: 3 })).toEqual([
       90, 110, 100,
