@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof TributaryError) {
+    if (e instanceof TributaryError || isTributaryShaped(e)) {
       io.stderr(
         `error [${e.code}]: ${e.message}\n${e.hint === undefined ? "" : `hint: ${e.hint}\n`}`,
       );
@@ -51,6 +51,16 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     io.stderr(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
+}
+
+/** A TributaryError from another copy of the library (a pipeline importing the sources). */
+function isTributaryShaped(e: unknown): e is TributaryError {
+  return (
+    e instanceof Error &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    "hint" in e &&
+    "context" in e
+  );
 }
 
 function defaultIO(): CliIO {

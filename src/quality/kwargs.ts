@@ -46,7 +46,7 @@ export interface BetweenKwargs<B = Bound> {
   readonly strict_max?: boolean;
 }
 
-interface Col {
+export interface Col {
   readonly column: string;
 }
 

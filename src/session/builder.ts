@@ -13,11 +13,21 @@ export interface LaunchSettings {
   readonly propertiesFile: string | undefined;
 }
 
-let launch: LaunchSettings = { cliConf: [], propertiesFile: undefined };
+/**
+ * Kept on `globalThis` under a registered symbol: a pipeline may load tributary through
+ * another path than the CLI did (the package vs a checkout's sources), and must still see
+ * the CLI's `--master` and `--conf`, as a PySpark job sees spark-submit's.
+ */
+const LAUNCH = Symbol.for("tributary.launchSettings");
+const store = globalThis as { [LAUNCH]?: LaunchSettings };
+
+function launchSettings(): LaunchSettings {
+  return store[LAUNCH] ?? { cliConf: [], propertiesFile: undefined };
+}
 
 /** @internal set by the CLI before it loads a pipeline. */
 export function setLaunchSettings(settings: LaunchSettings): void {
-  launch = settings;
+  store[LAUNCH] = settings;
 }
 
 export class Builder {
@@ -78,10 +88,15 @@ export class Builder {
   async create(): Promise<SparkSession> {
     const { env } = await loadDotEnv({ env: process.env });
     const defaults = await loadSparkDefaults({
-      path: this.propertiesFile ?? launch.propertiesFile,
+      path: this.propertiesFile ?? launchSettings().propertiesFile,
       env,
     });
-    const resolved = resolveConfig({ defaults, env, cli: launch.cliConf, code: this.code });
+    const resolved = resolveConfig({
+      defaults,
+      env,
+      cli: launchSettings().cliConf,
+      code: this.code,
+    });
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
     const holder: { session?: SparkSession } = {};

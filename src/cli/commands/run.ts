@@ -84,6 +84,15 @@ function stageProgress(io: CliIO): NonNullable<PipelineRunOptions["onStage"]> {
   };
 }
 
+function isPipelineError(e: unknown): e is PipelineError {
+  return (
+    e instanceof PipelineError ||
+    (e instanceof Error &&
+      (e as { code?: unknown }).code !== undefined &&
+      typeof (e as { summary?: unknown }).summary === "object")
+  );
+}
+
 /** The pipeline a module exports (default, or `pipeline`), if any. */
 function exportedPipeline(module: Record<string, unknown>): Pipeline | undefined {
   for (const v of [module.default, module.pipeline]) if (isPipeline(v)) return v;
@@ -150,7 +159,8 @@ export const runCommand: CommandModule = {
             ...(io.isTTY && options.json !== true ? { onStage: stageProgress(io) } : {}),
           });
         } catch (e) {
-          if (!(e instanceof PipelineError)) throw e;
+          // By shape, not class: the pipeline may have loaded tributary from another path.
+          if (!isPipelineError(e)) throw e;
           summary = e.summary;
           // 1: the data failed a quality gate (nothing written); 2: the run broke.
           code = e.code === "QUALITY_GATE_FAILED" ? 1 : 2;
