@@ -80,7 +80,9 @@ async function main(): Promise<void> {
       (await (await (await DeltaTable.forPath(spark, outDir)).history(1)).first())?.version;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log("flights example: done");
-    console.log(`  rows in:     ${read?.rowsRead ?? "?"} (rejected ${read?.rowsRejected ?? 0})`);
+    // Spark reports no read metrics through Connect: count the input there (one more scan).
+    const rowsIn = read?.rowsRead ?? (await raw.count());
+    console.log(`  rows in:     ${rowsIn} (rejected ${read?.rowsRejected ?? 0})`);
     console.log(
       `  rows out:    ${rowsOut}${result.files.length > 0 ? ` (${result.files.length} files)` : ""}`,
     );
