@@ -39,6 +39,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/browser/global-setup.ts"],
           testTimeout: 120_000,
         },
       },
@@ -55,6 +56,7 @@ export default defineConfig({
         test: {
           name: "monitoring",
           include: ["tests/monitoring/**/*.test.ts"],
+          globalSetup: ["tests/monitoring/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,12 +1,12 @@
 /**
- * Vitest global setup of the interop project: installs the real Delta peers (delta-rs,
- * delta-spark with its jars) when they are missing, so `npm test` on a fresh clone runs the
- * interop suite instead of skipping it. Idempotent and offline once done (< 1 s).
+ * Vitest global setup of the interop project: installs the real peers when they are
+ * missing (delta-rs, delta-spark with its jars; Great Expectations for the quality parity
+ * tests), so `npm test` on a fresh clone runs the suite instead of failing. Idempotent and
+ * offline once done.
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { runSetupScript } from "../helpers/setup-script.js";
 
 export default function setup(): void {
-  const script = fileURLToPath(new URL("../../scripts/interop/setup.sh", import.meta.url));
-  execFileSync("bash", [script], { stdio: ["ignore", "inherit", "inherit"] });
+  runSetupScript("scripts/interop/setup.sh");
+  runSetupScript("scripts/quality/setup.sh");
 }
