@@ -163,7 +163,8 @@ export function valueSql(c: CsvColumn, s: ColumnSettings, strict: boolean): stri
       const t = toDuckDBType(c.type);
       if (!strict) return `CASE WHEN ${ref} = trunc(${ref}) THEN TRY_CAST(${ref} AS ${t}) END`;
       const message = `concat('Could not convert string "', CAST(${ref} AS VARCHAR), '" to ${t} (column ', ${quoteString(c.name)}, ')')`;
-      return `CASE WHEN ${ref} = trunc(${ref}) THEN CAST(${ref} AS ${t}) ELSE CAST(error(${message}) AS ${t}) END`;
+      // An empty field is null, not an error: test for it before the whole-number check.
+      return `CASE WHEN ${ref} IS NULL THEN NULL WHEN ${ref} = trunc(${ref}) THEN CAST(${ref} AS ${t}) ELSE CAST(error(${message}) AS ${t}) END`;
     }
     case "instantText":
       return timestampSql(ref, s.timestampFormat, strict);
