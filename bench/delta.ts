@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SparkSession } from "../src/index.js";
 import { dataDir, flightsCsv } from "./data.js";
+import { lastJson, median } from "./stats.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const python = join(root, ".tributary", "interop", "venv", "bin", "python");
@@ -33,7 +34,7 @@ function node(...args: string[]): Sample {
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });
-  return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Sample;
+  return lastJson<Sample>(text);
 }
 
 function py(script: string, ...args: string[]): Record<string, number> {
@@ -42,12 +43,7 @@ function py(script: string, ...args: string[]): Record<string, number> {
     maxBuffer: 1 << 26,
     stdio: ["ignore", "pipe", "ignore"],
   });
-  return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Record<string, number>;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+  return lastJson(text);
 }
 
 const out = (name: string): string => {

@@ -13,13 +13,12 @@ import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadSuite, SparkSession, validate } from "../src/index.js";
 import { flightsCsv } from "./data.js";
+import { median } from "./stats.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const suitePath = join(root, "examples", "quality", "flights-suite.json");
 const python = join(root, ".tributary", "quality", "venv", "bin", "python");
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const median = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const SCHEMA = "date TIMESTAMP, delay INT, distance INT, origin STRING, destination STRING";
 
 const csv = await flightsCsv(1);

@@ -10,6 +10,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataDir, flightsCsv } from "./data.js";
+import { lastJson, median } from "./stats.js";
 
 interface Sample {
   readonly seconds: number;
@@ -26,12 +27,7 @@ function measure(kind: "tributary" | "duckdb", csv: string): Sample {
     encoding: "utf8",
   });
   rmSync(out, { recursive: true, force: true });
-  return JSON.parse(text.trim().split("\n").pop() ?? "{}") as Sample;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+  return lastJson<Sample>(text);
 }
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);

@@ -21,6 +21,7 @@ import { rootPlan, type SparkConnectEngine } from "../src/engine/spark-connect/e
 import { type DataFrame, functions as F, SparkSession } from "../src/index.js";
 import { PlanSchema } from "../src/proto/gen/spark/connect/base_pb.js";
 import { dataDir, flightsCsv } from "./data.js";
+import { lastJson, median } from "./stats.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const state = join(root, ".tributary", "spark");
@@ -35,12 +36,6 @@ function sh(cmd: string, args: string[]): string {
     maxBuffer: 1 << 26,
     stdio: ["ignore", "pipe", "inherit"],
   });
-}
-const lastJson = (text: string): Record<string, number> =>
-  JSON.parse(text.trim().split("\n").pop() ?? "{}") as Record<string, number>;
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 const out = (name: string): string => {
   const p = join(dataDir, name);

@@ -112,6 +112,24 @@ export function definePipeline(definition: PipelineDefinition): Pipeline {
     );
   if (definition.source === undefined || definition.sink === undefined)
     throw new IllegalArgumentError(`Pipeline ${definition.name} needs a source and a sink.`);
+  if (typeof definition.sink === "function") {
+    // Tables that default to "beside the sink's table" need a path when there is no table.
+    const gates = definition.quality === undefined ? [] : [definition.quality].flat();
+    for (const [i, gate] of gates.entries()) {
+      if (gate.action === "quarantine" && gate.quarantinePath === undefined)
+        throw new IllegalArgumentError(
+          `Pipeline ${definition.name}: quality gate ${i} quarantines rows but the sink is a function, so there is no table to put them beside.`,
+          {
+            hint: 'Give the gate a quarantinePath: { action: "quarantine", quarantinePath: "lake/orders_quarantine", ... }.',
+          },
+        );
+      if (gate.history !== undefined && gate.history.path === undefined)
+        throw new IllegalArgumentError(
+          `Pipeline ${definition.name}: quality gate ${i} keeps a metrics history but the sink is a function, so there is no table to put it beside.`,
+          { hint: 'Give it a path: history: { path: "lake/_quality_metrics", checks: [...] }.' },
+        );
+    }
+  }
   const frozen = Object.freeze({ ...definition });
   return Object.freeze({
     kind: "tributary.pipeline" as const,

@@ -9,7 +9,6 @@
  *   `fail` (or as `warn` with `aggregateAction: "warn"`).
  * Rows in = rows written + rows quarantined, always: the split is on `size(_errors) = 0`.
  */
-import { dirname, join } from "node:path";
 import { size } from "../column/functions/collections.js";
 import { lit } from "../column/functions/core.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
@@ -24,6 +23,7 @@ import type { ExpectationSuite } from "../quality/suite.js";
 import { readSuite } from "../quality/suite-json.js";
 import { validate } from "../quality/validate.js";
 import type { PipelineContext, PipelineDefinition, QualityGate } from "./definition.js";
+import { besideSink } from "./paths.js";
 import type { QualityOutcome } from "./summary.js";
 
 export interface GateResult {
@@ -43,22 +43,10 @@ function rowLevel(type: string): boolean {
   return spec !== undefined && ROW_FAMILIES.has(spec.family);
 }
 
-/** A table beside the sink's (`_runs`, `_quality_metrics`). */
-function siblingPath(def: PipelineDefinition, name: string): string {
-  if (typeof def.sink === "function")
-    throw new Error(`Pipeline ${def.name}: give history.path when the sink is a function.`);
-  return join(dirname(def.sink.path.replace(/\/+$/, "")), name);
-}
-
-/** Where a gate's quarantined rows go: the gate's path, else `<sink>_quarantine` beside the sink. */
+/** Where a gate's quarantined rows go: the gate's path, else `<table>_quarantine` beside the sink. */
 export function quarantinePathOf(def: PipelineDefinition, gate: QualityGate): string {
-  if (gate.quarantinePath !== undefined) return gate.quarantinePath;
-  if (typeof def.sink === "function")
-    throw new Error(
-      `Pipeline ${def.name}: a quarantine gate needs quarantinePath with a custom sink.`,
-    );
-  const path = def.sink.path.replace(/\/+$/, "");
-  return join(dirname(path), `${path.split("/").pop() ?? "table"}_quarantine`);
+  // definePipeline refuses a quarantine gate without a path when the sink is a function.
+  return gate.quarantinePath ?? besideSink(def, (table) => `${table}_quarantine`) ?? "";
 }
 
 async function suiteOf(gate: QualityGate): Promise<ExpectationSuite> {
@@ -100,7 +88,7 @@ export async function runQuality(
     if (gate.history !== undefined) {
       const repo = new MetricsRepository(
         ctx.spark,
-        gate.history.path ?? siblingPath(def, "_quality_metrics"),
+        gate.history.path ?? besideSink(def, "_quality_metrics") ?? "",
       );
       const dataset = gate.history.dataset ?? def.name;
       const checks = gate.history.checks ?? [];

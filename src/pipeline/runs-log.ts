@@ -3,9 +3,9 @@
  * by default), so a pipeline's history is queryable with tributary itself:
  * `spark.read.format("delta").load("lake/_runs").filter("pipeline = 'flights'")`.
  */
-import { dirname, join } from "node:path";
 import type { SparkSession } from "../session/session.js";
 import type { PipelineDefinition } from "./definition.js";
+import { besideSink } from "./paths.js";
 import type { PipelineSummary } from "./summary.js";
 
 export const RUNS_SCHEMA =
@@ -17,9 +17,7 @@ export const RUNS_SCHEMA =
 
 /** Where a pipeline's runs are logged; undefined when there is no place to put them (a function sink). */
 export function runsPathOf(def: PipelineDefinition): string | undefined {
-  if (def.runsPath !== undefined) return def.runsPath;
-  if (typeof def.sink === "function") return undefined;
-  return join(dirname(def.sink.path.replace(/\/+$/, "")), "_runs");
+  return def.runsPath ?? besideSink(def, "_runs");
 }
 
 const ms = (n: number): bigint => BigInt(Math.round(n));

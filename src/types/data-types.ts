@@ -104,6 +104,30 @@ const ATOMIC_CLASS: Record<AtomicTypeName, string> = {
   null: "NullType",
 };
 
+/** The names of Spark's concrete data type classes. */
+export const SPARK_TYPE_CLASSES: readonly string[] = [
+  ...Object.values(ATOMIC_CLASS),
+  "DecimalType",
+  "ArrayType",
+  "MapType",
+  "StructType",
+];
+
+/**
+ * The name of a type's class in Spark (`IntegerType`, `DecimalType`, `ArrayType`): what
+ * `toString()` prints before its arguments.
+ *
+ * @example
+ * ```ts
+ * sparkClassName(new DecimalType(10, 2)); // "DecimalType"
+ * ```
+ */
+export function sparkClassName(type: DataType): string {
+  const text = type.toString();
+  const open = text.indexOf("(");
+  return open < 0 ? text : text.slice(0, open);
+}
+
 export const StringType = new AtomicType("string");
 export const ByteType = new AtomicType("byte");
 export const ShortType = new AtomicType("short");

@@ -154,39 +154,44 @@ export class SparkDeltaTable implements DeltaTableBackend {
     return condition === undefined ? "" : ` WHERE ${exprSql(condition.expr)}`;
   }
 
-  async delete(condition: ParsedCondition | undefined): Promise<DeleteMetrics> {
+  /**
+   * Runs a row-changing statement and reads its metrics from the commit it made. delta-spark
+   * commits nothing when no file holds a matching row (as we do): then every count is 0.
+   */
+  private async changeRows<K extends string>(
+    sql: string,
+    keys: readonly K[],
+  ): Promise<{ version: number | undefined } & Record<K, number>> {
     const before = await this.lastCommit();
-    await this.engine.sqlCommand(`DELETE FROM ${this.ref}${this.where(condition)}`);
+    await this.engine.sqlCommand(sql);
     const after = await this.lastCommit();
-    const m = after.metrics;
-    // delta-spark commits nothing when no file holds a matching row, as we do.
     const committed = after.version !== before.version;
-    return {
-      version: committed ? after.version : undefined,
-      numRemovedFiles: committed ? num(m.numRemovedFiles) : 0,
-      numAddedFiles: committed ? num(m.numAddedFiles) : 0,
-      numDeletedRows: committed ? num(m.numDeletedRows) : 0,
-      numCopiedRows: committed ? num(m.numCopiedRows) : 0,
-    };
+    const counts = Object.fromEntries(
+      keys.map((k) => [k, committed ? num(after.metrics[k]) : 0]),
+    ) as Record<K, number>;
+    return { version: committed ? after.version : undefined, ...counts };
+  }
+
+  async delete(condition: ParsedCondition | undefined): Promise<DeleteMetrics> {
+    return this.changeRows(`DELETE FROM ${this.ref}${this.where(condition)}`, [
+      "numRemovedFiles",
+      "numAddedFiles",
+      "numDeletedRows",
+      "numCopiedRows",
+    ]);
   }
 
   async update(
     condition: ParsedCondition | undefined,
     set: readonly (readonly [string, ExprNode])[],
   ): Promise<UpdateMetrics> {
-    const before = await this.lastCommit();
     const assignments = set.map(([c, e]) => `${quoteIdentifier(c)} = ${exprSql(e)}`).join(", ");
-    await this.engine.sqlCommand(`UPDATE ${this.ref} SET ${assignments}${this.where(condition)}`);
-    const after = await this.lastCommit();
-    const m = after.metrics;
-    const committed = after.version !== before.version;
-    return {
-      version: committed ? after.version : undefined,
-      numRemovedFiles: committed ? num(m.numRemovedFiles) : 0,
-      numAddedFiles: committed ? num(m.numAddedFiles) : 0,
-      numUpdatedRows: committed ? num(m.numUpdatedRows) : 0,
-      numCopiedRows: committed ? num(m.numCopiedRows) : 0,
-    };
+    return this.changeRows(`UPDATE ${this.ref} SET ${assignments}${this.where(condition)}`, [
+      "numRemovedFiles",
+      "numAddedFiles",
+      "numUpdatedRows",
+      "numCopiedRows",
+    ]);
   }
 
   /** MERGE INTO with the source registered as a temporary view, dropped afterwards. */

@@ -10,7 +10,7 @@ import type { LiteralNode } from "./literal.js";
 import { frameText } from "./window.js";
 
 /** Spark's infix operators: name -> SQL symbol (rendered as `(a op b)`). */
-const INFIX: Readonly<Record<string, string>> = {
+export const INFIX: Readonly<Record<string, string>> = {
   "+": "+",
   "-": "-",
   "*": "*",

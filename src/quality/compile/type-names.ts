@@ -6,28 +6,14 @@
  * uses (`"int64"` is `LongType`, `"float64"` is `DoubleType`, `"object"` is `StringType`).
  */
 import { IllegalArgumentError } from "../../errors.js";
-import { type DataType, isNumeric, sameType } from "../../types/data-types.js";
+import {
+  type DataType,
+  isNumeric,
+  SPARK_TYPE_CLASSES,
+  sameType,
+  sparkClassName,
+} from "../../types/data-types.js";
 import { parseDataType } from "../../types/ddl.js";
-
-const CLASS: Readonly<Record<string, string>> = {
-  string: "StringType",
-  byte: "ByteType",
-  short: "ShortType",
-  integer: "IntegerType",
-  long: "LongType",
-  float: "FloatType",
-  double: "DoubleType",
-  boolean: "BooleanType",
-  binary: "BinaryType",
-  date: "DateType",
-  timestamp: "TimestampType",
-  timestamp_ntz: "TimestampNTZType",
-  null: "NullType",
-  decimal: "DecimalType",
-  array: "ArrayType",
-  map: "MapType",
-  struct: "StructType",
-};
 
 /** numpy / pandas dtype names and the Spark class each one means. */
 const NUMPY: Readonly<Record<string, string>> = {
@@ -50,7 +36,7 @@ const COMPLEX = new Set(["array", "map", "struct"]);
 
 /** The Spark class name of a type (`IntegerType`), GE's Spark `observed_value`. */
 export function sparkTypeClass(type: DataType): string {
-  return CLASS[type.typeName] ?? type.typeName;
+  return sparkClassName(type);
 }
 
 /** `isinstance(type, <class named name>)`, with the conveniences above. */
@@ -68,7 +54,7 @@ function isInstance(type: DataType, name: string): boolean | undefined {
     case "FractionalType":
       return t === "float" || t === "double" || t === "decimal";
   }
-  if (Object.values(CLASS).includes(name)) return sparkTypeClass(type) === name;
+  if (SPARK_TYPE_CLASSES.includes(name)) return sparkTypeClass(type) === name;
   return undefined;
 }
 

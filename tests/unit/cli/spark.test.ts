@@ -2,25 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../../src/cli/command.js";
-import { main } from "../../../src/cli/main.js";
 import { submitServerCommand } from "../../../src/engine/spark-connect/deploy.js";
+import { runCli } from "../../helpers/cli.js";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTTY: false,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function defaults(lines: string[]): string {
   const file = join(mkdtempSync(join(tmpdir(), "trib-submit-")), "spark-defaults.conf");

@@ -2,24 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../../src/cli/command.js";
-import { main } from "../../../src/cli/main.js";
 import { SparkSession } from "../../../src/index.js";
+import { runCli } from "../../helpers/cli.js";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTTY: false,
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function files() {
   const dir = mkdtempSync(join(tmpdir(), "trib-validate-"));

@@ -2,13 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../../src/cli/command.js";
-import { main } from "../../../src/cli/main.js";
 import { functions as F, HealthCheck, MetricRegistry, SparkSession } from "../../../src/index.js";
 import { checkDataFreshness } from "../../../src/monitoring/health/freshness.js";
 import { recordHealth } from "../../../src/monitoring/health/health-check.js";
 import { checkTableHealth } from "../../../src/monitoring/health/table-health.js";
 import { durationMs, statusOf } from "../../../src/monitoring/health/thresholds.js";
+import { runCli } from "../../helpers/cli.js";
 
 let spark: SparkSession;
 beforeAll(async () => {
@@ -20,21 +19,7 @@ beforeAll(async () => {
 afterAll(async () => spark.stop());
 
 const NOW = new Date("2024-06-01T12:00:00Z"); // 05:00 in Los Angeles (PDT, UTC-7)
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTTY: false,
-  };
-  return { code: await main(argv, io), out, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 describe("thresholds (dbt style)", () => {
   it("reads Spark time strings, bare minutes and dbt's {count, period}", () => {

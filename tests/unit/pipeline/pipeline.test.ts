@@ -2,8 +2,6 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../../src/cli/command.js";
-import { main } from "../../../src/cli/main.js";
 import {
   definePipeline,
   functions as F,
@@ -12,6 +10,7 @@ import {
   SparkSession,
 } from "../../../src/index.js";
 import { configureLogging, MemoryAppender, resetLogging } from "../../../src/logging/index.js";
+import { runCli } from "../../helpers/cli.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 let spark: SparkSession;
@@ -147,27 +146,8 @@ describe("definePipeline", () => {
 });
 
 describe("tributary run <pipeline.ts>", () => {
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    return cliWith(false, ...argv);
-  }
-
-  async function cliWith(
-    isTTY: boolean,
-    ...argv: string[]
-  ): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const io: CliIO = {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-      isTTY,
-    };
-    return { code: await main(argv, io), out, err };
-  }
+  const cli = (...argv: string[]) => runCli(argv);
+  const cliWith = (isTTY: boolean, ...argv: string[]) => runCli(argv, isTTY);
 
   function moduleFile(dir: string, body: string, name = "pipeline.ts"): string {
     const file = join(dir, name);

@@ -126,4 +126,37 @@ describe("quality gates in a pipeline", () => {
     }).run({ spark });
     expect(s.rows).toMatchObject({ in: 6, out: 5, quarantined: 1 });
   });
+
+  it("a gate that needs a table beside the sink is refused with a custom sink, saying what to add", () => {
+    const custom = async () => undefined;
+    expect(() =>
+      definePipeline({
+        name: "q",
+        source: () => spark.range(1),
+        quality: { suite: rules, action: "quarantine" },
+        sink: custom,
+      }),
+    ).toThrow(/quality gate 0 quarantines rows but the sink is a function/);
+    expect(() =>
+      definePipeline({
+        name: "h",
+        source: () => spark.range(1),
+        quality: { suite: rules, action: "warn", history: {} },
+        sink: custom,
+      }),
+    ).toThrow(/keeps a metrics history but the sink is a function/);
+    expect(() =>
+      definePipeline({
+        name: "ok",
+        source: () => spark.range(1),
+        quality: {
+          suite: rules,
+          action: "quarantine",
+          quarantinePath: "q",
+          history: { path: "m" },
+        },
+        sink: custom,
+      }),
+    ).not.toThrow();
+  });
 });

@@ -3,32 +3,17 @@
  * (delta-spark's DELETE, UPDATE and MERGE). Literals and identifiers go through Spark's own
  * quoting (types/sql-string.ts), so values travel as data.
  */
-import { splitAttribute } from "../../../plan/expression/name.js";
+import { INFIX as NAME_INFIX, splitAttribute } from "../../../plan/expression/name.js";
 import { frameText } from "../../../plan/expression/window.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import { dataTypeToSql } from "../../../types/ddl.js";
 import { quoteIdentifier } from "../../../types/sql-string.js";
 import { sparkLiteral } from "./local-relation.js";
 
+/** Spark's infix operators, plus those SQL text spells differently or that have no auto name. */
 const INFIX: Readonly<Record<string, string>> = {
-  "+": "+",
-  "-": "-",
-  "*": "*",
-  "/": "/",
-  "%": "%",
-  div: "DIV",
-  "==": "=",
+  ...NAME_INFIX,
   "!=": "<>",
-  "<": "<",
-  "<=": "<=",
-  ">": ">",
-  ">=": ">=",
-  "<=>": "<=>",
-  and: "AND",
-  or: "OR",
-  "&": "&",
-  "|": "|",
-  "^": "^",
   like: "LIKE",
   ilike: "ILIKE",
   rlike: "RLIKE",
