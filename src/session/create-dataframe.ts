@@ -2,11 +2,11 @@
 import { IllegalArgumentError } from "../errors.js";
 import type { LiteralValue } from "../plan/expression/literal.js";
 import { LocalRelationNode } from "../plan/relation/local-relation.js";
+import { parseTimestampText } from "../sql-expr/datetime-text.js";
 import { type DataType, StringType, StructField, StructType } from "../types/data-types.js";
 import { parseDDLSchema } from "../types/ddl.js";
 import { Decimal } from "../types/decimal.js";
 import { Timestamp } from "../types/timestamp.js";
-import { parseTimestampText } from "../sql-expr/datetime-text.js";
 import { inferSchema } from "./infer-schema.js";
 
 export type LocalRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -32,7 +32,9 @@ function timestampValue(v: unknown, ntz: boolean, path: string): LiteralValue {
   }
   throw new IllegalArgumentError(
     `Value ${String(v)} at ${path} does not fit type ${ntz ? "timestamp_ntz" : "timestamp"}.`,
-    { hint: "Give a Date, a Timestamp, epoch microseconds as a bigint, or text such as '2024-01-01 00:00:00.123456'." },
+    {
+      hint: "Give a Date, a Timestamp, epoch microseconds as a bigint, or text such as '2024-01-01 00:00:00.123456'.",
+    },
   );
 }
 

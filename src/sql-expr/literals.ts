@@ -22,8 +22,8 @@ import {
 } from "../types/data-types.js";
 import { Decimal } from "../types/decimal.js";
 import type { Token } from "../types/sql-lexer.js";
-import type { ParseContext } from "./context.js";
 import { Timestamp } from "../types/timestamp.js";
+import type { ParseContext } from "./context.js";
 import { parseDateText, parseTimestampText } from "./datetime-text.js";
 
 const INTEGRAL: Readonly<

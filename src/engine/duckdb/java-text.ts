@@ -146,7 +146,9 @@ function groupThousands(intDigits: string): string {
 }
 
 function formatExact(value: ExactDecimal, decimals: number): string {
-  const rounded = roundHalfEven(value, decimals).toString().padStart(decimals + 1, "0");
+  const rounded = roundHalfEven(value, decimals)
+    .toString()
+    .padStart(decimals + 1, "0");
   const intDigits = rounded.slice(0, rounded.length - decimals);
   const fracDigits = rounded.slice(rounded.length - decimals);
   const body = groupThousands(intDigits) + (decimals > 0 ? `.${fracDigits}` : "");

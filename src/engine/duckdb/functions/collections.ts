@@ -384,8 +384,7 @@ export const collectionFunctions: FunctionTable = {
     1,
     1,
     // A null inner array makes the whole result null.
-    (args) =>
-      `CASE WHEN ${hasNull(sqlOf(args, 0))} THEN NULL ELSE flatten(${sqlOf(args, 0)}) END`,
+    (args) => `CASE WHEN ${hasNull(sqlOf(args, 0))} THEN NULL ELSE flatten(${sqlOf(args, 0)}) END`,
     (args) => element(args[0]),
   ),
   slice: fn(
@@ -398,12 +397,7 @@ export const collectionFunctions: FunctionTable = {
     },
     same0,
   ),
-  sequence: fn(
-    2,
-    3,
-    sequenceSql,
-    (args) => new ArrayType(args[0]?.type ?? LongType),
-  ),
+  sequence: fn(2, 3, sequenceSql, (args) => new ArrayType(args[0]?.type ?? LongType)),
   array_max: fn(
     1,
     1,
@@ -433,15 +427,13 @@ export const collectionFunctions: FunctionTable = {
   array_append: fn(
     2,
     2,
-    (args) =>
-      nullIfAnyNull([sqlOf(args, 0)], `list_append(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`),
+    (args) => nullIfAnyNull([sqlOf(args, 0)], `list_append(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`),
     same0,
   ),
   array_prepend: fn(
     2,
     2,
-    (args) =>
-      nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
+    (args) => nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
     same0,
   ),
   // 0-based; out of range (negative too) is null.
@@ -472,18 +464,8 @@ export const collectionFunctions: FunctionTable = {
     (args) => (args[1]?.type === undefined ? undefined : new ArrayType(args[1].type)),
   ),
   filter: fn(2, 2, (args) => `list_filter(${sqlOf(args, 0)}, ${lambdaSql(args[1])})`, same0),
-  exists: fn(
-    2,
-    2,
-    (args) => quantifier(args, true),
-    returns(BooleanType),
-  ),
-  forall: fn(
-    2,
-    2,
-    (args) => quantifier(args, false),
-    returns(BooleanType),
-  ),
+  exists: fn(2, 2, (args) => quantifier(args, true), returns(BooleanType)),
+  forall: fn(2, 2, (args) => quantifier(args, false), returns(BooleanType)),
   aggregate: fn(
     3,
     4,

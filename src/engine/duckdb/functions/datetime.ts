@@ -378,12 +378,7 @@ export const datetimeFunctions: FunctionTable = {
     (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1_000_000),
     LongType,
   ),
-  unix_millis: fn(
-    1,
-    1,
-    (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1000),
-    LongType,
-  ),
+  unix_millis: fn(1, 1, (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1000), LongType),
   unix_micros: fn(1, 1, (args) => `epoch_us(${asTimestamp(args[0])})`, LongType),
   unix_date: fn(
     1,

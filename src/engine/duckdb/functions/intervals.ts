@@ -4,7 +4,6 @@
  * with a time part, or on a timestamp, the result is a timestamp. DuckDB (with ICU) adds
  * months and days in the session time zone and the time part as elapsed time, as Spark.
  */
-import type { ExprNode } from "../../../plan/node.js";
 import { type DataType, DateType, TimestampType } from "../../../types/data-types.js";
 import type { FnArg, FunctionDef, FunctionTable } from "./types.js";
 import { sqlOf } from "./types.js";
