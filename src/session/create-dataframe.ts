@@ -2,13 +2,41 @@
 import { IllegalArgumentError } from "../errors.js";
 import type { LiteralValue } from "../plan/expression/literal.js";
 import { LocalRelationNode } from "../plan/relation/local-relation.js";
+import { parseTimestampText } from "../sql-expr/datetime-text.js";
 import { type DataType, StringType, StructField, StructType } from "../types/data-types.js";
 import { parseDDLSchema } from "../types/ddl.js";
 import { Decimal } from "../types/decimal.js";
+import { Timestamp } from "../types/timestamp.js";
 import { inferSchema } from "./infer-schema.js";
 
 export type LocalRow = Readonly<Record<string, unknown>> | readonly unknown[];
 export type SchemaLike = StructType | string | readonly string[];
+
+/**
+ * A timestamp value: a Date (a {@link Timestamp} keeps its microseconds), a bigint of epoch
+ * microseconds, or Spark's timestamp text. Text with an offset (`Z`, `+02:00`) is an exact
+ * instant; text without one stays text, so the engine reads it in the session time zone as
+ * Spark does (for timestamp_ntz the text is the wall-clock time itself).
+ */
+function timestampValue(v: unknown, ntz: boolean, path: string): LiteralValue {
+  if (v instanceof Date) return v;
+  if (typeof v === "bigint") return new Timestamp(v);
+  if (typeof v === "string") {
+    const parsed = parseTimestampText(v);
+    if (parsed !== undefined) {
+      if (ntz) return new Timestamp(parsed.wallClockMicros);
+      if (parsed.offsetMinutes !== undefined)
+        return new Timestamp(parsed.wallClockMicros - BigInt(parsed.offsetMinutes) * 60_000_000n);
+      return v.trim();
+    }
+  }
+  throw new IllegalArgumentError(
+    `Value ${String(v)} at ${path} does not fit type ${ntz ? "timestamp_ntz" : "timestamp"}.`,
+    {
+      hint: "Give a Date, a Timestamp, epoch microseconds as a bigint, or text such as '2024-01-01 00:00:00.123456'.",
+    },
+  );
+}
 
 function toValue(v: unknown, t: DataType, path: string): LiteralValue {
   if (v === null || v === undefined) return null;
@@ -44,9 +72,7 @@ function toValue(v: unknown, t: DataType, path: string): LiteralValue {
       break;
     case "timestamp":
     case "timestamp_ntz":
-      if (v instanceof Date) return v;
-      if (typeof v === "string" && !Number.isNaN(Date.parse(v))) return new Date(v);
-      break;
+      return timestampValue(v, t.typeName === "timestamp_ntz", path);
     case "binary":
       if (v instanceof Uint8Array) return v;
       break;

@@ -45,6 +45,8 @@ export function parseDateText(text: string): string | undefined {
 /** A checked timestamp: its wall-clock time as UTC milliseconds, and the offset if one was written. */
 export interface TimestampText {
   readonly wallClockMs: number;
+  /** The wall-clock time as UTC microseconds (Spark keeps six fractional digits). */
+  readonly wallClockMicros: bigint;
   /** Minutes east of UTC when the text has `Z` or `+hh:mm`; undefined for none or a region id. */
   readonly offsetMinutes: number | undefined;
 }
@@ -62,15 +64,18 @@ export function parseTimestampText(text: string): TimestampText | undefined {
   const m = TIMESTAMP.exec(text.trim());
   if (m === null) return undefined;
   const n = (i: number, fallback: string): number => Number(m[i] ?? fallback);
-  const ms = Number((m[7] ?? "").padEnd(3, "0").slice(0, 3));
+  const fraction = (m[7] ?? "").padEnd(6, "0");
+  const ms = Number(fraction.slice(0, 3));
   const wallClockMs = utcMs(n(1, "0"), n(2, "1"), n(3, "1"), n(4, "0"), n(5, "0"), n(6, "0"), ms);
   if (wallClockMs === undefined) return undefined;
+  const wallClockMicros = BigInt(wallClockMs) * 1000n + BigInt(fraction.slice(3, 6));
   const zone = (m[8] ?? "").trim();
-  if (zone === "" || REGION.test(zone)) return { wallClockMs, offsetMinutes: undefined };
+  if (zone === "" || REGION.test(zone))
+    return { wallClockMs, wallClockMicros, offsetMinutes: undefined };
   const offset = OFFSET.exec(zone);
   if (offset === null) return undefined;
-  if (offset[1] === undefined) return { wallClockMs, offsetMinutes: 0 };
+  if (offset[1] === undefined) return { wallClockMs, wallClockMicros, offsetMinutes: 0 };
   const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? "0");
   if (minutes > 18 * 60) return undefined;
-  return { wallClockMs, offsetMinutes: offset[1] === "-" ? -minutes : minutes };
+  return { wallClockMs, wallClockMicros, offsetMinutes: offset[1] === "-" ? -minutes : minutes };
 }

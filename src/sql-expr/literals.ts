@@ -22,6 +22,7 @@ import {
 } from "../types/data-types.js";
 import { Decimal } from "../types/decimal.js";
 import type { Token } from "../types/sql-lexer.js";
+import { Timestamp } from "../types/timestamp.js";
 import type { ParseContext } from "./context.js";
 import { parseDateText, parseTimestampText } from "./datetime-text.js";
 
@@ -181,9 +182,10 @@ export function typedLiteral(ctx: ParseContext, typeToken: Token, valueToken: To
   const ts = parseTimestampText(text);
   if (ts === undefined) return invalidTyped(ctx, valueToken, type, text);
   if (type === "TIMESTAMP_NTZ")
-    return LiteralNode.create(new Date(ts.wallClockMs), TimestampNTZType);
+    return LiteralNode.create(new Timestamp(ts.wallClockMicros), TimestampNTZType);
   if (ts.offsetMinutes !== undefined) {
-    return LiteralNode.create(new Date(ts.wallClockMs - ts.offsetMinutes * 60_000), TimestampType);
+    const micros = ts.wallClockMicros - BigInt(ts.offsetMinutes) * 60_000_000n;
+    return LiteralNode.create(new Timestamp(micros), TimestampType);
   }
   return CastNode.create(LiteralNode.create(text.trim(), StringType), TimestampType);
 }

@@ -1,19 +1,30 @@
 /**
  * Functions Spark has and DuckDB lacks, as JS scalar functions registered on each
- * connection: `crc32` and the SHA-2 sizes DuckDB does not ship (224, 384, 512). They run
- * on Node's own zlib and crypto, one call per row of a vector.
+ * connection: `crc32` and the SHA-2 sizes DuckDB does not ship (224, 384, 512), on Node's
+ * own zlib and crypto; and the Java text rules of `java-text.ts` (case mapping,
+ * Levenshtein, `format_number`). One call per row of a vector; null in, null out.
  */
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 import {
   BIGINT,
   BLOB,
+  DOUBLE,
   DuckDBBlobValue,
   type DuckDBConnection,
   DuckDBScalarFunction,
+  type DuckDBType,
   INTEGER,
   VARCHAR,
 } from "@duckdb/node-api";
+import {
+  formatNumberDouble,
+  formatNumberText,
+  levenshtein,
+  sparkInitcap,
+  sparkLower,
+  sparkUpper,
+} from "./java-text.js";
 
 function bytesOf(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
@@ -30,7 +41,50 @@ const ALGORITHMS: Readonly<Record<number, string>> = {
   512: "sha512",
 };
 
+type Row = (values: readonly unknown[]) => string | number | null;
+
+/** A scalar UDF over whole rows of simple values (strings, numbers). */
+function rowFunction(
+  name: string,
+  parameterTypes: readonly DuckDBType[],
+  returnType: DuckDBType,
+  fn: Row,
+): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const vectors = parameterTypes.map((_, i) => input.getColumnVector(i));
+      for (let i = 0; i < input.rowCount; i++) {
+        const values = vectors.map((v) => v.getItem(i));
+        output.setItem(i, values.some((v) => v === null) ? null : fn(values));
+      }
+      output.flush();
+    },
+    returnType,
+    parameterTypes,
+  });
+}
+
+const textFunctions = (): readonly DuckDBScalarFunction[] => [
+  rowFunction("tributary_upper", [VARCHAR], VARCHAR, ([s]) => sparkUpper(String(s))),
+  rowFunction("tributary_lower", [VARCHAR], VARCHAR, ([s]) => sparkLower(String(s))),
+  rowFunction("tributary_initcap", [VARCHAR], VARCHAR, ([s]) => sparkInitcap(String(s))),
+  rowFunction("tributary_levenshtein", [VARCHAR, VARCHAR], INTEGER, ([a, b]) =>
+    levenshtein(String(a), String(b)),
+  ),
+  rowFunction("tributary_levenshtein_within", [VARCHAR, VARCHAR, INTEGER], INTEGER, ([a, b, t]) =>
+    levenshtein(String(a), String(b), Number(t)),
+  ),
+  rowFunction("tributary_format_number", [DOUBLE, INTEGER], VARCHAR, ([v, d]) =>
+    formatNumberDouble(Number(v), Number(d)),
+  ),
+  rowFunction("tributary_format_number_text", [VARCHAR, INTEGER], VARCHAR, ([v, d]) =>
+    formatNumberText(String(v), Number(d)),
+  ),
+];
+
 export function registerUdfs(connection: DuckDBConnection): void {
+  for (const fn of textFunctions()) connection.registerScalarFunction(fn);
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_crc32",

@@ -8,19 +8,34 @@ import { TimeUnit } from "apache-arrow";
 const utf8 = new TextDecoder();
 export const MS_PER_DAY = 86_400_000;
 
-/** `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark). */
+/** Year, month and day of a day count, with integer arithmetic (no Date range limit). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/**
+ * `"YYYY-MM-DD"` for days since 1970-01-01 (proleptic Gregorian, as Spark), for every day
+ * Spark's 32-bit dates hold: years beyond 9999 get a `+`, years before 0 a `-`.
+ */
 export function formatEpochDay(days: number): string {
-  const d = new Date(days * MS_PER_DAY);
-  const y = d.getUTCFullYear();
+  const [y, m, d] = civilFromDays(days);
   const year =
     y >= 0 && y <= 9999
       ? String(y).padStart(4, "0")
       : y < 0
         ? `-${String(-y).padStart(4, "0")}`
         : `+${y}`;
-  const month = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const day = String(d.getUTCDate()).padStart(2, "0");
-  return `${year}-${month}-${day}`;
+  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** Milliseconds (floored) for an epoch count in `unit`, exact beyond 2^53 too. */

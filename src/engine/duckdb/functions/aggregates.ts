@@ -79,6 +79,9 @@ function firstLast(which: "first" | "last"): FunctionDef {
     (args, ctx) => {
       const ignoreNulls = args.length > 1 && args[1]?.sql.toUpperCase() === "TRUE";
       const fn = which === "first" ? "first" : "last";
+      // Over a window DuckDB takes first/last as window functions, which have no FILTER.
+      if (ignoreNulls && ctx.over !== "")
+        return `${fn}_value(${sqlOf(args, 0)} IGNORE NULLS)${ctx.over}`;
       return ignoreNulls
         ? `${fn}(${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}`
         : `${fn}(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`;
@@ -87,6 +90,41 @@ function firstLast(which: "first" | "last"): FunctionDef {
     2,
     (args) => args[0]?.type,
   );
+}
+
+/**
+ * Spark's max_by / min_by: the value on the row with the largest (smallest) ordering key,
+ * rows with a null key skipped, the value kept even when null, and the later row winning a
+ * tie (DuckDB's arg_max keeps the first and skips null values).
+ */
+function extremumBy(order: "ASC" | "DESC"): FunctionDef {
+  return agg(
+    (args, ctx) => {
+      const [v, k] = [sqlOf(args, 0), sqlOf(args, 1)];
+      return `(list(${v} ORDER BY ${k} ${order}) FILTER (WHERE ${k} IS NOT NULL)${ctx.over})[-1]`;
+    },
+    2,
+    2,
+    (args) => args[0]?.type,
+  );
+}
+
+/**
+ * Spark's population skewness (`sqrt(n) * m3 / m2^1.5`) and excess kurtosis
+ * (`n * m4 / m2^2 - 3`) from power sums; null for no rows or zero variance. DuckDB's own are
+ * the sample-adjusted forms, null below 3 or 4 rows.
+ */
+function centralMoment(x: string, ctx: FnContext, order: 3 | 4): string {
+  const v = `CAST(${x} AS DOUBLE)`;
+  const s = (p: number): string => `sum(${p === 1 ? v : `${v} ^ ${p}`})${ctx.over}`;
+  const n = `CAST(count(${x})${ctx.over} AS DOUBLE)`;
+  const mean = `(${s(1)} / ${n})`;
+  const m2 = `(${s(2)} - ${n} * ${mean} ^ 2)`;
+  const value =
+    order === 3
+      ? `sqrt(${n}) * (${s(3)} - 3 * ${mean} * ${s(2)} + 2 * ${n} * ${mean} ^ 3) / ${m2} ^ 1.5`
+      : `${n} * (${s(4)} - 4 * ${mean} * ${s(3)} + 6 * ${mean} ^ 2 * ${s(2)} - 3 * ${n} * ${mean} ^ 4) / ${m2} ^ 2 - 3`;
+  return `CASE WHEN ${n} = 0 OR ${m2} = 0 THEN NULL ELSE ${value} END`;
 }
 
 // Spark's percentile_approx returns one of the input values (accuracy 10000 by default makes it
@@ -164,8 +202,8 @@ export const aggregateFunctions: FunctionTable = {
   variance: simple("var_samp", returns(DoubleType)),
   var_samp: simple("var_samp", returns(DoubleType)),
   var_pop: simple("var_pop", returns(DoubleType)),
-  skewness: simple("skewness", returns(DoubleType)),
-  kurtosis: simple("kurtosis", returns(DoubleType)),
+  skewness: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 3), 1, 1, returns(DoubleType)),
+  kurtosis: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 4), 1, 1, returns(DoubleType)),
   corr: agg(
     (args, ctx) => `corr(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
     2,
@@ -193,18 +231,17 @@ export const aggregateFunctions: FunctionTable = {
     2,
     returns(DoubleType),
   ),
-  max_by: agg(
-    (args, ctx) => `arg_max(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    2,
-    (args) => args[0]?.type,
+  max_by: extremumBy("ASC"),
+  min_by: extremumBy("DESC"),
+  count_if: agg(
+    (args, ctx) => `count(*) FILTER (WHERE ${sqlOf(args, 0)})${ctx.over}`,
+    1,
+    1,
+    returns(LongType),
   ),
-  min_by: agg(
-    (args, ctx) => `arg_min(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    2,
-    (args) => args[0]?.type,
-  ),
+  bit_and: simple("bit_and", (args) => args[0]?.type),
+  bit_or: simple("bit_or", (args) => args[0]?.type),
+  bit_xor: simple("bit_xor", (args) => args[0]?.type),
   bool_and: simple("bool_and"),
   bool_or: simple("bool_or"),
   every: simple("bool_and"),

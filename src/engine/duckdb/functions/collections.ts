@@ -118,9 +118,66 @@ function lambdaSql(a: FnArg | undefined): string {
   return a.sql;
 }
 
+/**
+ * How elements compare in Spark's set functions: floats by their text, so NaN equals NaN
+ * (as in DuckDB) but -0.0 and 0.0 stay apart (Spark compares their bits).
+ */
+function keyOf(elementType: DataType | undefined): (x: string) => string {
+  const t = elementType?.typeName;
+  return t === "double" || t === "float" ? (x) => `CAST(${x} AS VARCHAR)` : (x) => x;
+}
+
+function keys(list: string, elementType: DataType | undefined): string {
+  const key = keyOf(elementType);
+  return key("x") === "x" ? list : `list_transform(${list}, lambda __k: ${key("__k")})`;
+}
+
 /** First occurrences in order (list_position finds the first null too), as Spark's array_distinct. */
-function distinctInOrder(list: string): string {
-  return `list_filter(${list}, lambda __x, __i: list_position(${list}, __x) = __i)`;
+function distinctInOrder(list: string, elementType?: DataType): string {
+  const key = keyOf(elementType);
+  return `list_filter(${list}, lambda __x, __i: list_position(${keys(list, elementType)}, ${key("__x")}) = __i)`;
+}
+
+/** Whether a list holds a null element (null for a null list). */
+function hasNull(list: string): string {
+  return `(len(list_filter(${list}, lambda __n: __n IS NULL)) > 0)`;
+}
+
+/** Null when any of the values is null, else `sql`. */
+function nullIfAnyNull(values: readonly string[], sql: string): string {
+  return `CASE WHEN ${values.map((v) => `${v} IS NULL`).join(" OR ")} THEN NULL ELSE ${sql} END`;
+}
+
+/**
+ * Spark's three-valued `exists` / `forall` over the lambda's results: a decisive value
+ * (true for exists, false for forall) wins; otherwise any null result makes the answer null.
+ */
+function quantifier(args: readonly FnArg[], decisive: boolean): string {
+  const arr = sqlOf(args, 0);
+  const results = `list_transform(${arr}, ${sqlOf(args, 1)})`;
+  const word = decisive ? "TRUE" : "FALSE";
+  return `CASE WHEN ${arr} IS NULL THEN NULL WHEN list_contains(${results}, ${word}) THEN ${word} WHEN ${hasNull(results)} THEN NULL ELSE ${decisive ? "FALSE" : "TRUE"} END`;
+}
+
+/** Spark's default sequence step: 1 (one day for dates) up, -1 down. */
+function sequenceSql(args: readonly FnArg[]): string {
+  const [start, stop] = [sqlOf(args, 0), sqlOf(args, 1)];
+  const type = args[0]?.type?.typeName;
+  if (type === "date") {
+    // Spark adds i * step to the start (Jan 31 + 1 month = Feb 29, + 2 months = Mar 31).
+    const step =
+      args.length === 3
+        ? sqlOf(args, 2)
+        : `CASE WHEN ${start} <= ${stop} THEN to_days(1) ELSE to_days(-1) END`;
+    const count = `abs(date_diff('day', ${start}, ${stop})) + 1`;
+    const days = `list_transform(range(0, ${count}), lambda __i: CAST(${start} + __i * ${step} AS DATE))`;
+    return `list_filter(${days}, lambda __d: CASE WHEN ${start} <= ${stop} THEN __d <= ${stop} ELSE __d >= ${stop} END)`;
+  }
+  const step =
+    args.length === 3 ? sqlOf(args, 2) : `CASE WHEN ${start} <= ${stop} THEN 1 ELSE -1 END`;
+  const series = `generate_series(${start}, ${stop}, ${step})`;
+  // DuckDB's series are BIGINT; Spark keeps the start's type.
+  return type === "integer" ? `CAST(${series} AS INTEGER[])` : series;
 }
 
 /** Spark's aggregate(arr, zero, merge[, finish]); a null array folds to null. */
@@ -141,7 +198,14 @@ export const collectionFunctions: FunctionTable = {
   array_contains: fn(
     2,
     2,
-    (args) => `list_contains(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
+    // Not found in an array holding a null is null (the null might have been it).
+    (args) => {
+      const [arr, v] = [sqlOf(args, 0), sqlOf(args, 1)];
+      return nullIfAnyNull(
+        [arr, v],
+        `CASE WHEN list_contains(${arr}, ${v}) THEN TRUE WHEN ${hasNull(arr)} THEN NULL ELSE FALSE END`,
+      );
+    },
     returns(BooleanType),
   ),
   size: fn(
@@ -167,7 +231,7 @@ export const collectionFunctions: FunctionTable = {
     2,
     (args) =>
       args[0]?.type?.typeName === "map"
-        ? `${sqlOf(args, 0)}[${sqlOf(args, 1)}]`
+        ? `map_extract_value(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`
         : `list_extract(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
     (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
   ),
@@ -234,24 +298,43 @@ export const collectionFunctions: FunctionTable = {
     returns(BooleanType),
   ),
   // Spark keeps the first occurrence of each value (one null included), in order.
-  array_distinct: fn(1, 1, (args) => distinctInOrder(sqlOf(args, 0)), same0),
+  array_distinct: fn(1, 1, (args) => distinctInOrder(sqlOf(args, 0), element(args[0])), same0),
+  // The set functions are null when either array is; a null element counts as a value.
   array_union: fn(
     2,
     2,
-    (args) => distinctInOrder(`list_concat(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`),
+    (args) => {
+      const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
+      return nullIfAnyNull([a, b], distinctInOrder(`list_concat(${a}, ${b})`, element(args[0])));
+    },
     same0,
   ),
   array_intersect: fn(
     2,
     2,
-    (args) => `list_intersect(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
+    (args) => {
+      const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
+      const key = keyOf(element(args[0]));
+      const inB = `CASE WHEN x IS NULL THEN ${hasNull(b)} ELSE coalesce(list_contains(${keys(b, element(args[0]))}, ${key("x")}), FALSE) END`;
+      return nullIfAnyNull(
+        [a, b],
+        `list_filter(${distinctInOrder(a, element(args[0]))}, lambda x: ${inB})`,
+      );
+    },
     same0,
   ),
   array_except: fn(
     2,
     2,
-    (args) =>
-      `list_filter(${distinctInOrder(sqlOf(args, 0))}, lambda x: NOT list_contains(${sqlOf(args, 1)}, x))`,
+    (args) => {
+      const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
+      const key = keyOf(element(args[0]));
+      const notInB = `CASE WHEN x IS NULL THEN NOT ${hasNull(b)} ELSE NOT coalesce(list_contains(${keys(b, element(args[0]))}, ${key("x")}), FALSE) END`;
+      return nullIfAnyNull(
+        [a, b],
+        `list_filter(${distinctInOrder(a, element(args[0]))}, lambda x: ${notInB})`,
+      );
+    },
     same0,
   ),
   array_join: fn(
@@ -269,14 +352,20 @@ export const collectionFunctions: FunctionTable = {
   array_position: fn(
     2,
     2,
-    (args) =>
-      `CAST(coalesce(list_position(${sqlOf(args, 0)}, ${sqlOf(args, 1)}), CASE WHEN ${sqlOf(args, 0)} IS NULL THEN NULL ELSE 0 END) AS BIGINT)`,
+    (args) => {
+      const [arr, v] = [sqlOf(args, 0), sqlOf(args, 1)];
+      return nullIfAnyNull([arr, v], `CAST(coalesce(list_position(${arr}, ${v}), 0) AS BIGINT)`);
+    },
     returns(LongType),
   ),
   array_remove: fn(
     2,
     2,
-    (args) => `list_filter(${sqlOf(args, 0)}, lambda x: x IS NULL OR x <> ${sqlOf(args, 1)})`,
+    (args) =>
+      nullIfAnyNull(
+        [sqlOf(args, 1)],
+        `list_filter(${sqlOf(args, 0)}, lambda x: x IS NULL OR x <> ${sqlOf(args, 1)})`,
+      ),
     same0,
   ),
   sort_array: fn(
@@ -294,7 +383,8 @@ export const collectionFunctions: FunctionTable = {
   flatten: fn(
     1,
     1,
-    (args) => `flatten(${sqlOf(args, 0)})`,
+    // A null inner array makes the whole result null.
+    (args) => `CASE WHEN ${hasNull(sqlOf(args, 0))} THEN NULL ELSE flatten(${sqlOf(args, 0)}) END`,
     (args) => element(args[0]),
   ),
   slice: fn(
@@ -307,16 +397,7 @@ export const collectionFunctions: FunctionTable = {
     },
     same0,
   ),
-  sequence: fn(
-    2,
-    3,
-    (args) => {
-      const series = `generate_series(${sqlOf(args, 0)}, ${sqlOf(args, 1)}${args.length === 3 ? `, ${sqlOf(args, 2)}` : ""})`;
-      // DuckDB's series are BIGINT; Spark keeps the start's type.
-      return args[0]?.type?.typeName === "integer" ? `CAST(${series} AS INTEGER[])` : series;
-    },
-    (args) => new ArrayType(args[0]?.type ?? LongType),
-  ),
+  sequence: fn(2, 3, sequenceSql, (args) => new ArrayType(args[0]?.type ?? LongType)),
   array_max: fn(
     1,
     1,
@@ -336,10 +417,44 @@ export const collectionFunctions: FunctionTable = {
       `list_transform(range(CAST(${sqlOf(args, 1)} AS BIGINT)), lambda _: ${sqlOf(args, 0)})`,
     (args) => new ArrayType(args[0]?.type ?? StringType),
   ),
+  array_compact: fn(
+    1,
+    1,
+    (args) => `list_filter(${sqlOf(args, 0)}, lambda __c: __c IS NOT NULL)`,
+    same0,
+  ),
+  // A null array stays null; a null element is appended.
+  array_append: fn(
+    2,
+    2,
+    (args) => nullIfAnyNull([sqlOf(args, 0)], `list_append(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`),
+    same0,
+  ),
+  array_prepend: fn(
+    2,
+    2,
+    (args) => nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
+    same0,
+  ),
+  // 0-based; out of range (negative too) is null.
+  get: fn(
+    2,
+    2,
+    (args) =>
+      `CASE WHEN ${sqlOf(args, 1)} < 0 THEN NULL ELSE list_extract(${sqlOf(args, 0)}, ${sqlOf(args, 1)} + 1) END`,
+    (args) => element(args[0]),
+  ),
   arrays_overlap: fn(
     2,
     2,
-    (args) => `list_has_any(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
+    (args) => {
+      const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
+      const unknown = `len(${a}) > 0 AND len(${b}) > 0 AND (${hasNull(a)} OR ${hasNull(b)})`;
+      return nullIfAnyNull(
+        [a, b],
+        `CASE WHEN list_has_any(${a}, ${b}) THEN TRUE WHEN ${unknown} THEN NULL ELSE FALSE END`,
+      );
+    },
     returns(BooleanType),
   ),
   transform: fn(
@@ -349,19 +464,8 @@ export const collectionFunctions: FunctionTable = {
     (args) => (args[1]?.type === undefined ? undefined : new ArrayType(args[1].type)),
   ),
   filter: fn(2, 2, (args) => `list_filter(${sqlOf(args, 0)}, ${lambdaSql(args[1])})`, same0),
-  exists: fn(
-    2,
-    2,
-    (args) => `(len(list_filter(${sqlOf(args, 0)}, ${sqlOf(args, 1)})) > 0)`,
-    returns(BooleanType),
-  ),
-  forall: fn(
-    2,
-    2,
-    (args) =>
-      `(len(list_filter(list_transform(${sqlOf(args, 0)}, ${sqlOf(args, 1)}), lambda b: NOT coalesce(b, FALSE))) = 0)`,
-    returns(BooleanType),
-  ),
+  exists: fn(2, 2, (args) => quantifier(args, true), returns(BooleanType)),
+  forall: fn(2, 2, (args) => quantifier(args, false), returns(BooleanType)),
   aggregate: fn(
     3,
     4,

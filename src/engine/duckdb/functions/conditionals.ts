@@ -1,8 +1,23 @@
-/** Null handling and conditionals: `coalesce`, `nullif`, `nvl`, `nvl2`, `ifnull`, `nanvl`. */
+/**
+ * Null handling and conditionals: `coalesce`, `nullif`, `nvl`, `nvl2`, `ifnull`, `nanvl`,
+ * `if` / `iff`.
+ */
 import { widerNumeric } from "./operators.js";
-import { type FunctionTable, sqlOf } from "./types.js";
+import { type FunctionDef, type FunctionTable, sqlOf } from "./types.js";
+
+/** Spark's `if(cond, a, b)`: a null condition takes `b`. */
+const ifFunction: FunctionDef = {
+  minArgs: 3,
+  maxArgs: 3,
+  compile: (args) =>
+    `CASE WHEN ${sqlOf(args, 0)} THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 2)} END`,
+  returnType: (args) =>
+    widerNumeric(args[1]?.type, args[2]?.type) ?? args[1]?.type ?? args[2]?.type,
+};
 
 export const conditionalFunctions: FunctionTable = {
+  if: ifFunction,
+  iff: ifFunction,
   coalesce: {
     minArgs: 1,
     maxArgs: Number.POSITIVE_INFINITY,

@@ -130,14 +130,23 @@ const DAYS: Readonly<Record<string, number>> = {
   saturday: 6,
 };
 
-/** Spark's months_between: whole months when both are the same day or both month-ends, else /31 days. */
+/**
+ * Spark's months_between: whole months when both are the same day or both month-ends, else
+ * the day and time difference in whole seconds over 31-day months; roundOff rounds to 8
+ * digits as Java's Math.round (half up).
+ */
 function monthsBetween(a: string, b: string, roundOff: boolean): string {
   const months = `((year(${a}) - year(${b})) * 12 + month(${a}) - month(${b}))`;
   const secs = (x: string): string =>
-    `(day(${x}) * 86400 + hour(${x}) * 3600 + minute(${x}) * 60 + second(${x}) + microsecond(${x}) % 1000000 / 1000000.0)`;
+    `(day(${x}) * 86400 + hour(${x}) * 3600 + minute(${x}) * 60 + second(${x}))`;
   const sameDay = `(day(${a}) = day(${b}) OR (day(${a}) = day(last_day(${a})) AND day(${b}) = day(last_day(${b}))))`;
   const value = `CASE WHEN ${sameDay} THEN CAST(${months} AS DOUBLE) ELSE ${months} + (${secs(a)} - ${secs(b)}) / (31.0 * 86400) END`;
-  return roundOff ? `round(${value}, 8)` : value;
+  return roundOff ? `(floor(${value} * 1e8 + 0.5) / 1e8)` : value;
+}
+
+/** Floor division of an integer expression by a positive constant, exact for BIGINT. */
+function floorDiv(sql: string, divisor: number): string {
+  return `((${sql} - ((${sql} % ${divisor} + ${divisor}) % ${divisor})) // ${divisor})`;
 }
 
 export const datetimeFunctions: FunctionTable = {
@@ -334,7 +343,7 @@ export const datetimeFunctions: FunctionTable = {
       const a = args[0];
       if (a?.type?.typeName === "string")
         return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
-      return `CAST(floor(epoch_us(${asTimestamp(a)}) / 1000000) AS BIGINT)`;
+      return floorDiv(`epoch_us(${asTimestamp(a)})`, 1_000_000);
     },
     LongType,
   ),
@@ -366,15 +375,10 @@ export const datetimeFunctions: FunctionTable = {
   unix_seconds: fn(
     1,
     1,
-    (args) => `CAST(floor(epoch_us(${asTimestamp(args[0])}) / 1000000) AS BIGINT)`,
+    (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1_000_000),
     LongType,
   ),
-  unix_millis: fn(
-    1,
-    1,
-    (args) => `CAST(floor(epoch_us(${asTimestamp(args[0])}) / 1000) AS BIGINT)`,
-    LongType,
-  ),
+  unix_millis: fn(1, 1, (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1000), LongType),
   unix_micros: fn(1, 1, (args) => `epoch_us(${asTimestamp(args[0])})`, LongType),
   unix_date: fn(
     1,

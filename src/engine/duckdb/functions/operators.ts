@@ -10,6 +10,7 @@ import {
   isNumeric,
   LongType,
 } from "../../../types/data-types.js";
+import { withIntervals } from "./intervals.js";
 import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
@@ -57,8 +58,8 @@ function isIntegral(t: DataType | undefined): boolean {
 }
 
 export const operatorFunctions: FunctionTable = {
-  "+": infix("+", arithmeticType),
-  "-": infix("-", arithmeticType),
+  "+": withIntervals("+", infix("+", arithmeticType)),
+  "-": withIntervals("-", infix("-", arithmeticType)),
   "*": infix("*", arithmeticType),
   "/": {
     minArgs: 2,

@@ -8,6 +8,7 @@ import { collectionFunctions } from "./collections.js";
 import { conditionalFunctions } from "./conditionals.js";
 import { datetimeFunctions } from "./datetime.js";
 import { hashingFunctions } from "./hashing.js";
+import { intervalFunctions } from "./intervals.js";
 import { mathFunctions } from "./math.js";
 import { miscFunctions } from "./misc.js";
 import { operatorFunctions } from "./operators.js";
@@ -23,6 +24,7 @@ const families: readonly FunctionTable[] = [
   mathFunctions,
   conditionalFunctions,
   datetimeFunctions,
+  intervalFunctions,
   hashingFunctions,
   collectionFunctions,
   miscFunctions,

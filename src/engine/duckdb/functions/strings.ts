@@ -98,6 +98,35 @@ function formatString(args: readonly FnArg[], ctx: FnContext): string {
   return `printf(${[quoteString(out), ...values].join(", ")})`;
 }
 
+/**
+ * Pure ASCII text takes DuckDB's own functions; other text the Java rules (`java-text.ts`),
+ * since DuckDB maps case one character to one (`ß` stays, no final sigma).
+ */
+function asciiOr(text: string, ascii: string, other: string): string {
+  return `CASE WHEN strlen(${text}) = length(${text}) THEN ${ascii} ELSE ${other} END`;
+}
+
+const caseFn = (name: "upper" | "lower" | "initcap"): FunctionDef =>
+  fn(
+    1,
+    1,
+    (args) => {
+      const s = asText(args[0]);
+      // Spark capitalizes the first letter of each space-separated word and lowers the rest.
+      const ascii =
+        name === "initcap"
+          ? `array_to_string(list_transform(string_split(lower(${s}), ' '), lambda w: upper(w[1]) || w[2:]), ' ')`
+          : `${name}(${s})`;
+      return asciiOr(s, ascii, `tributary_${name}(${s})`);
+    },
+    str,
+  );
+
+/** A count argument clamped at 0 that stays null when null (DuckDB's greatest skips nulls). */
+function nonNegative(sql: string): string {
+  return `CASE WHEN ${sql} < 0 THEN 0 ELSE ${sql} END`;
+}
+
 const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
   fn(
     2,
@@ -151,18 +180,11 @@ export const stringFunctions: FunctionTable = {
     },
     str,
   ),
-  upper: fn(1, 1, (args) => `upper(${asText(args[0])})`, str),
-  ucase: fn(1, 1, (args) => `upper(${asText(args[0])})`, str),
-  lower: fn(1, 1, (args) => `lower(${asText(args[0])})`, str),
-  lcase: fn(1, 1, (args) => `lower(${asText(args[0])})`, str),
-  // Spark capitalizes the first letter of each space-separated word and lowers the rest.
-  initcap: fn(
-    1,
-    1,
-    (args) =>
-      `array_to_string(list_transform(string_split(lower(${asText(args[0])}), ' '), lambda w: upper(w[1]) || w[2:]), ' ')`,
-    str,
-  ),
+  upper: caseFn("upper"),
+  ucase: caseFn("upper"),
+  lower: caseFn("lower"),
+  lcase: caseFn("lower"),
+  initcap: caseFn("initcap"),
   trim: trimFn("trim"),
   btrim: trimFn("trim"),
   ltrim: trimFn("ltrim"),
@@ -232,14 +254,14 @@ export const stringFunctions: FunctionTable = {
     3,
     3,
     (args) =>
-      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE lpad(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0), ${sqlOf(args, 2)}) END`,
+      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE lpad(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))}, ${sqlOf(args, 2)}) END`,
     str,
   ),
   rpad: fn(
     3,
     3,
     (args) =>
-      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE rpad(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0), ${sqlOf(args, 2)}) END`,
+      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE rpad(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))}, ${sqlOf(args, 2)}) END`,
     str,
   ),
   length: fn(
@@ -273,7 +295,7 @@ export const stringFunctions: FunctionTable = {
         : `reverse(${asText(args[0])})`,
     (args) => (args[0]?.type?.typeName === "array" ? args[0].type : StringType),
   ),
-  repeat: fn(2, 2, (args) => `repeat(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
+  repeat: fn(2, 2, (args) => `repeat(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))})`, str),
   instr: fn(2, 2, (args) => `CAST(instr(${asText(args[0])}, ${asText(args[1])}) AS INTEGER)`, int),
   locate: fn(
     2,
@@ -314,8 +336,8 @@ export const stringFunctions: FunctionTable = {
       `to_base64(${args[0]?.type?.typeName === "binary" ? sqlOf(args, 0) : `encode(${asText(args[0])})`})`,
     str,
   ),
-  left: fn(2, 2, (args) => `left(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
-  right: fn(2, 2, (args) => `right(${asText(args[0])}, greatest(${sqlOf(args, 1)}, 0))`, str),
+  left: fn(2, 2, (args) => `left(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))})`, str),
+  right: fn(2, 2, (args) => `right(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))})`, str),
   replace: fn(
     2,
     3,
@@ -328,22 +350,32 @@ export const stringFunctions: FunctionTable = {
   contains: fn(2, 2, (args) => `contains(${asText(args[0])}, ${asText(args[1])})`, bool),
   levenshtein: fn(
     2,
-    2,
-    (args) => `CAST(levenshtein(${asText(args[0])}, ${asText(args[1])}) AS INTEGER)`,
+    3,
+    (args) =>
+      args.length === 3
+        ? `tributary_levenshtein_within(${asText(args[0])}, ${asText(args[1])}, ${sqlOf(args, 2)})`
+        : asciiOr(
+            `(${asText(args[0])} || ${asText(args[1])})`,
+            `CAST(levenshtein(${asText(args[0])}, ${asText(args[1])}) AS INTEGER)`,
+            `tributary_levenshtein(${asText(args[0])}, ${asText(args[1])})`,
+          ),
     int,
   ),
-  // Spark's format_number: grouping commas, d decimals, HALF_EVEN rounding.
+  // Java's DecimalFormat: grouping commas, d decimals, HALF_EVEN on the exact value.
   format_number: fn(
     2,
     2,
-    (args, ctx) => {
-      const d = ctx.literalInt(1);
-      if (d < 0) return "NULL";
-      return `format(${quoteString(`{:,.${d}f}`)}, round_even(CAST(${sqlOf(args, 0)} AS DOUBLE), ${d}))`;
+    (args) => {
+      const x = args[0];
+      const d = `CAST(${sqlOf(args, 1)} AS INTEGER)`;
+      const name = x?.type?.typeName;
+      if (name === "double" || name === "float")
+        return `tributary_format_number(CAST(${sqlOf(args, 0)} AS DOUBLE), ${d})`;
+      return `tributary_format_number_text(CAST(${sqlOf(args, 0)} AS VARCHAR), ${d})`;
     },
     str,
   ),
-  space: fn(1, 1, (args) => `repeat(' ', greatest(${sqlOf(args, 0)}, 0))`, str),
+  space: fn(1, 1, (args) => `repeat(' ', ${nonNegative(sqlOf(args, 0))})`, str),
   overlay: fn(
     3,
     4,

@@ -18,15 +18,17 @@ function win(
   };
 }
 
+/** `lag` / `lead`(x, offset, default, ignoreNulls): Spark's fourth argument is IGNORE NULLS. */
 function offsetFn(name: "lag" | "lead"): FunctionDef {
   return win(
     (args, ctx) => {
       const offset = args.length > 1 ? String(ctx.literalInt(1)) : "1";
-      const dflt = args.length > 2 ? `, ${sqlOf(args, 2)}` : "";
-      return `${name}(${sqlOf(args, 0)}, ${offset}${dflt})${ctx.over}`;
+      const dflt = args.length > 2 ? sqlOf(args, 2) : "NULL";
+      const ignoreNulls = args.length > 3 && ctx.literalString(3).toLowerCase() === "true";
+      return `${name}(${sqlOf(args, 0)}, ${offset}, ${dflt}${ignoreNulls ? " IGNORE NULLS" : ""})${ctx.over}`;
     },
     1,
-    3,
+    4,
     (args) => args[0]?.type,
   );
 }

@@ -35,7 +35,10 @@ export function sparkLiteral(value: LiteralValue, t: DataType): string {
     case "date":
       return `DATE${quoteSparkString(value instanceof Date ? value.toISOString().slice(0, 10) : String(value))}`;
     case "timestamp":
-      return `TIMESTAMP${quoteSparkString(`${isoMicros(value instanceof Date ? value : new Date(String(value)))}+00:00`)}`;
+      // Text without an offset is read in the session time zone, as Spark reads it.
+      return value instanceof Date
+        ? `TIMESTAMP${quoteSparkString(`${isoMicros(value)}+00:00`)}`
+        : `TIMESTAMP${quoteSparkString(String(value))}`;
     case "timestamp_ntz":
       return `TIMESTAMP_NTZ${quoteSparkString(isoMicros(value instanceof Date ? value : new Date(`${String(value)}Z`)))}`;
     case "binary":
@@ -43,7 +46,8 @@ export function sparkLiteral(value: LiteralValue, t: DataType): string {
     case "decimal":
       return `CAST(${quoteSparkString((value instanceof Decimal ? value : Decimal.parse(String(value))).toString())} AS ${dataTypeToSql(t)})`;
     default:
-      return `CAST(${quoteSparkString(String(value))} AS ${dataTypeToSql(t)})`;
+      // String(-0) is "0": the sign of a negative zero must reach Spark.
+      return `CAST(${quoteSparkString(Object.is(value, -0) ? "-0.0" : String(value))} AS ${dataTypeToSql(t)})`;
   }
 }
 
