@@ -1,8 +1,8 @@
 /** Null handling and conditionals: `coalesce`, `nullif`, `nvl`, `nvl2`, `ifnull`, `nanvl`. */
 import { widerNumeric } from "./operators.js";
-import { type FunctionTable, sqlOf } from "./types.js";
+import { type FamilyTable, sqlOf } from "./types.js";
 
-export const conditionalFunctions: FunctionTable = {
+export const conditionalFunctions = {
   coalesce: {
     minArgs: 1,
     maxArgs: Number.POSITIVE_INFINITY,
@@ -45,4 +45,4 @@ export const conditionalFunctions: FunctionTable = {
       `CASE WHEN isnan(CAST(${sqlOf(args, 0)} AS DOUBLE)) THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 0)} END`,
     returnType: (args) => args[0]?.type,
   },
-};
+} satisfies FamilyTable;

@@ -10,7 +10,7 @@ import {
   isNumeric,
   LongType,
 } from "../../../types/data-types.js";
-import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
   byte: 1,
@@ -56,7 +56,7 @@ function isIntegral(t: DataType | undefined): boolean {
   return t !== undefined && ["byte", "short", "integer", "long"].includes(t.typeName);
 }
 
-export const operatorFunctions: FunctionTable = {
+export const operatorFunctions = {
   "+": infix("+", arithmeticType),
   "-": infix("-", arithmeticType),
   "*": infix("*", arithmeticType),
@@ -151,6 +151,6 @@ export const operatorFunctions: FunctionTable = {
     },
     returnType: (args) => args[1]?.type,
   },
-};
+} satisfies FamilyTable;
 
 export { isIntegral };

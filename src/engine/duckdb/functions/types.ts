@@ -2,6 +2,7 @@
  * The DuckDB function table: Spark function name -> how to write it in DuckDB SQL with
  * Spark's semantics. Each family lives in its own file; `registry.ts` joins them.
  */
+import type { SparkFunctionName } from "../../../plan/functions/index.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 
@@ -52,7 +53,11 @@ export interface GeneratedColumn {
   readonly type: DataType | undefined;
 }
 
-export type FunctionTable = Readonly<Record<string, FunctionDef>>;
+/**
+ * One family's functions, keyed by catalog name: a name the catalog does not know fails to
+ * compile. `registry.ts` checks that the families together cover the whole catalog.
+ */
+export type FamilyTable = Readonly<Partial<Record<SparkFunctionName, FunctionDef>>>;
 
 /** `name(a, b, ...)` with the same arguments: for functions DuckDB spells like Spark. */
 export function same(
