@@ -5,7 +5,9 @@
  * written with `partitionOverwriteMode=dynamic`). Data files are written first, then the
  * commit; a failed write leaves the table at its previous version.
  */
+
 import { randomUUID } from "node:crypto";
+import { sparkBoolean } from "../../config/boolean.js";
 import type { ReadMetrics, SaveMode, WriteResult } from "../../engine/engine.js";
 import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
@@ -176,7 +178,7 @@ export async function writeDelta(
   if (
     snapshot !== undefined &&
     overwrite &&
-    (snapshot.configuration["delta.appendOnly"] ?? "false").toLowerCase() === "true"
+    sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true
   ) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",
