@@ -7,7 +7,7 @@
  */
 
 import { sparkBoolean } from "../../config/boolean.js";
-import { DeltaError } from "../../errors.js";
+import { DeltaError, ErrorCode } from "../../errors.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
 import type { StructType } from "../../types/data-types.js";
 import type { Action, AddFile } from "../actions/types.js";
@@ -44,7 +44,8 @@ export async function loadTable(
   try {
     return await Snapshot.load(engine.delta, path, options);
   } catch (e) {
-    if (e instanceof DeltaError && e.code === "DELTA_TABLE_NOT_FOUND") throw missingTable(path, e);
+    if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND)
+      throw missingTable(path, e);
     throw e;
   }
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { sparkBoolean } from "../../config/boolean.js";
 import type { ReadMetrics, SaveMode, WriteResult } from "../../engine/engine.js";
-import { DeltaError } from "../../errors.js";
+import { DeltaError, ErrorCode } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CastNode } from "../../plan/expression/cast.js";
 import { StarNode } from "../../plan/expression/star.js";
@@ -58,7 +58,7 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
   try {
     return await Snapshot.load(engine.delta, path);
   } catch (e) {
-    if (e instanceof DeltaError && e.code === "DELTA_TABLE_NOT_FOUND") return undefined;
+    if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND) return undefined;
     throw e;
   }
 }

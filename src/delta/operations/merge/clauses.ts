@@ -32,7 +32,9 @@ export interface ResolvedClause extends MergeClause {
   readonly values: ReadonlyMap<string, ExprNode>;
 }
 
-const CLAUSE_NAMES: Readonly<Record<MergeWhen, [errorKind: string, sql: string]>> = {
+const CLAUSE_NAMES: Readonly<
+  Record<MergeWhen, [errorKind: "MATCHED" | "NOT_MATCHED" | "NOT_MATCHED_BY_SOURCE", sql: string]>
+> = {
   matched: ["MATCHED", "MATCHED"],
   notMatched: ["NOT_MATCHED", "NOT MATCHED"],
   notMatchedBySource: ["NOT_MATCHED_BY_SOURCE", "NOT MATCHED BY SOURCE"],
