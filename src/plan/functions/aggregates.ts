@@ -34,8 +34,8 @@ export const aggregatesSpecs = {
   percentile: aggregate(2, 3, "double", "expression"),
   max_by: aggregate(2, 2, "input"),
   min_by: aggregate(2, 2, "input"),
-  bool_and: aggregate(1, 1, "derived"),
-  bool_or: aggregate(1, 1, "derived"),
-  every: aggregate(1, 1, "derived", "expression"),
-  some: aggregate(1, 1, "derived", "expression"),
+  bool_and: aggregate(1, 1, "boolean"),
+  bool_or: aggregate(1, 1, "boolean"),
+  every: aggregate(1, 1, "boolean", "expression"),
+  some: aggregate(1, 1, "boolean", "expression"),
 } satisfies Record<string, FunctionSpec>;

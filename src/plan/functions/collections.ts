@@ -1,4 +1,7 @@
-/** Arrays, maps, structs, generators and higher-order (lambda) functions. Arities are Spark 4.0.1's, checked with PySpark. */
+/**
+ * Arrays, maps, structs, generators and higher-order (lambda) functions. Arities are Spark
+ * 4.0.1's, checked with PySpark.
+ */
 import { type FunctionSpec, generator, lambda, scalar, VARARGS } from "./spec.js";
 
 export const collectionsSpecs = {
@@ -39,7 +42,7 @@ export const collectionsSpecs = {
   filter: lambda(2, 2, "input"),
   exists: lambda(2, 2, "boolean"),
   forall: lambda(2, 2, "boolean"),
-  aggregate: lambda(3, 4, "input"),
-  reduce: lambda(3, 4, "input", "expression"),
+  aggregate: lambda(3, 4, "derived"),
+  reduce: lambda(3, 4, "derived", "expression"),
   try_element_at: scalar(2, 2, "derived", "expression"),
 } satisfies Record<string, FunctionSpec>;

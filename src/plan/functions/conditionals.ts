@@ -6,7 +6,7 @@ export const conditionalsSpecs = {
   nullif: scalar(2, 2, "input"),
   nvl: scalar(2, 2, "input"),
   ifnull: scalar(2, 2, "input"),
-  nvl2: scalar(3, 3, "input"),
+  nvl2: scalar(3, 3, "derived"),
   nanvl: scalar(2, 2, "input"),
   if: scalar(3, 3, "derived", "expression"),
 } satisfies Record<string, FunctionSpec>;

@@ -7,6 +7,6 @@ export const hashingSpecs = {
   sha: scalar(1, 1, "string", "expression"),
   sha2: scalar(2, 2, "string"),
   crc32: scalar(1, 1, "long"),
-  hash: scalar(1, VARARGS, "derived"),
-  xxhash64: scalar(1, VARARGS, "derived"),
+  hash: scalar(1, VARARGS, "integer"),
+  xxhash64: scalar(1, VARARGS, "long"),
 } satisfies Record<string, FunctionSpec>;

@@ -1,4 +1,7 @@
-/** Math functions, and the `try_` arithmetic Spark answers with null instead of an error. Arities are Spark 4.0.1's, checked with PySpark. */
+/**
+ * Math functions, and the `try_` arithmetic Spark answers with null instead of an error. Arities
+ * are Spark 4.0.1's, checked with PySpark.
+ */
 import { type FunctionSpec, scalar, VARARGS } from "./spec.js";
 
 export const mathSpecs = {

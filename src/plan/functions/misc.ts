@@ -1,4 +1,7 @@
-/** Odds and ends: ids, uuids, type names, partition ids, bit counts. Arities are Spark 4.0.1's, checked with PySpark. */
+/**
+ * Odds and ends: ids, uuids, type names, partition ids, bit counts. Arities are Spark 4.0.1's,
+ * checked with PySpark.
+ */
 import { type FunctionSpec, scalar } from "./spec.js";
 
 export const miscSpecs = {

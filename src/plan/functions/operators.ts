@@ -1,4 +1,7 @@
-/** Operators, as the Column methods build them (`plus` -> `+`, `isin` -> `in`). Arities are Spark 4.0.1's, checked with PySpark. */
+/**
+ * Operators, as the Column methods build them (`plus` -> `+`, `isin` -> `in`). Arities are Spark
+ * 4.0.1's, checked with PySpark.
+ */
 import { type FunctionSpec, scalar, VARARGS } from "./spec.js";
 
 export const operatorsSpecs = {
@@ -28,5 +31,5 @@ export const operatorsSpecs = {
   isnotnull: scalar(1, 1, "boolean"),
   isnan: scalar(1, 1, "boolean"),
   in: scalar(1, VARARGS, "boolean", "column"),
-  when: scalar(2, VARARGS, "input"),
+  when: scalar(2, VARARGS, "derived"),
 } satisfies Record<string, FunctionSpec>;
