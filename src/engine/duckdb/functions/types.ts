@@ -2,7 +2,10 @@
  * The DuckDB function table: Spark function name -> how to write it in DuckDB SQL with
  * Spark's semantics. Each family lives in its own file; `registry.ts` joins them.
  */
-import type { SparkFunctionName } from "../../../plan/functions/index.js";
+import type {
+  FunctionKind as CatalogFunctionKind,
+  SparkFunctionName,
+} from "../../../plan/functions/index.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 
@@ -30,7 +33,8 @@ export interface FnContext {
   readonly over: string;
 }
 
-export type FunctionKind = "scalar" | "aggregate" | "window" | "generator";
+/** The catalog's kinds; a higher-order (lambda) function compiles as a scalar one here. */
+export type FunctionKind = Exclude<CatalogFunctionKind, "lambda">;
 
 export interface FunctionDef {
   readonly kind?: FunctionKind;
