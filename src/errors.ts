@@ -8,10 +8,14 @@
  * try {
  *   await df.select("nope").collect();
  * } catch (e) {
- *   if (e instanceof AnalysisError && e.code === "UNRESOLVED_COLUMN") console.error(e.hint);
+ *   if (e instanceof AnalysisError && e.code === ErrorCode.UNRESOLVED_COLUMN) console.error(e.hint);
  * }
  * ```
  */
+
+import type { ErrorCode } from "./error-codes.js";
+
+export { ErrorCode } from "./error-codes.js";
 
 /** Options shared by every error constructor. */
 export interface ErrorOptions {
@@ -23,11 +27,11 @@ export interface ErrorOptions {
 
 /** Base class of every error raised by tributary. */
 export class TributaryError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly context: Readonly<Record<string, unknown>>;
 
-  constructor(code: string, message: string, options: ErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -86,7 +90,7 @@ export class EngineError extends TributaryError {
   constructor(
     engine: string,
     message: string,
-    options: ErrorOptions & { sqlState?: string; errorClass?: string; code?: string } = {},
+    options: ErrorOptions & { sqlState?: string; errorClass?: string; code?: ErrorCode } = {},
   ) {
     super(options.code ?? "ENGINE_ERROR", message, options);
     this.engine = engine;
@@ -101,7 +105,7 @@ export class InputError extends TributaryError {
   readonly line: number | undefined;
 
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     options: ErrorOptions & { file?: string; line?: number } = {},
   ) {

@@ -50,6 +50,7 @@ export {
   ConfigError,
   DeltaError,
   EngineError,
+  ErrorCode,
   IllegalArgumentError,
   InputError,
   TributaryError,

@@ -19,6 +19,7 @@ import type { LiteralValue } from "../plan/expression/literal.js";
 import { exprToString } from "../plan/expression/name.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
 import { WindowNode } from "../plan/expression/window.js";
+import type { SparkFunctionName } from "../plan/functions/index.js";
 import type { ExprNode } from "../plan/node.js";
 import type { DataType } from "../types/data-types.js";
 import { parseDataType } from "../types/ddl.js";
@@ -37,11 +38,11 @@ export class Column implements HasExpr {
     Object.freeze(this);
   }
 
-  private bin(name: string, other: ColumnOrValue): Column {
+  private bin(name: SparkFunctionName, other: ColumnOrValue): Column {
     return new Column(CallNode.create(name, [this.expr, toExprOrLiteral(other)]));
   }
 
-  private un(name: string): Column {
+  private un(name: SparkFunctionName): Column {
     return new Column(CallNode.create(name, [this.expr]));
   }
 

@@ -17,7 +17,7 @@
  * const master = masterOf(conf);
  * ```
  */
-export { parseBoolean } from "./boolean.js";
+export { confBoolean, parseBoolean, sparkBoolean } from "./boolean.js";
 export { parseConfArg, parseConfArgs } from "./cli-conf.js";
 export {
   loadSparkDefaults,
@@ -39,6 +39,7 @@ export {
 export { formatConfig } from "./format.js";
 export { FrozenMap } from "./frozen-map.js";
 export { type Master, type ParseMasterOptions, parseMaster } from "./master.js";
+export { OptionsReader } from "./options-reader.js";
 export { type PropertyEntry, parseProperties } from "./properties.js";
 export { redactUrl } from "./redact-url.js";
 export {

@@ -21,7 +21,7 @@
  */
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { SparkConnectEngine } from "../engine/spark-connect/engine.js";
-import { DeltaError, UnsupportedOperationError } from "../errors.js";
+import { DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
 import type { SparkSession } from "../session/session.js";
 import type { DeleteMetrics } from "./operations/delete.js";
 import type { UpdateMetrics } from "./operations/update.js";
@@ -90,7 +90,7 @@ export class DeltaTable {
       await backendFor(spark, path).check();
       return true;
     } catch (e) {
-      if (e instanceof DeltaError && e.code === "DELTA_MISSING_DELTA_TABLE") return false;
+      if (e instanceof DeltaError && e.code === ErrorCode.DELTA_MISSING_DELTA_TABLE) return false;
       throw e;
     }
   }

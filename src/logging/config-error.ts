@@ -2,7 +2,7 @@
  * The one shape of a bad logging setting: a `ConfigError` whose message starts with
  * `file:line: key:` so a user can jump to the line, and whose context keeps the three apart.
  */
-import { ConfigError } from "../errors.js";
+import { ConfigError, type ErrorCode } from "../errors.js";
 
 /** Where a setting was written. Everything but `file` may be unknown (programmatic setup). */
 export interface ConfigLocation {
@@ -22,7 +22,7 @@ export interface ConfigLocation {
  * ```
  */
 export function loggingConfigError(
-  code: string,
+  code: ErrorCode,
   where: ConfigLocation | undefined,
   problem: string,
   hint: string,

@@ -1,4 +1,4 @@
-import { TributaryError } from "../errors.js";
+import { type ErrorCode, TributaryError } from "../errors.js";
 import type { PipelineSummary } from "./summary.js";
 
 /**
@@ -6,11 +6,15 @@ import type { PipelineSummary } from "./summary.js";
  * `QUALITY_GATE_FAILED` (an expectation with action `fail` did not pass; nothing was
  * written). The run's summary is attached, and was appended to the run log.
  */
+export type PipelineErrorCode =
+  | typeof ErrorCode.PIPELINE_FAILED
+  | typeof ErrorCode.QUALITY_GATE_FAILED;
+
 export class PipelineError extends TributaryError {
   readonly summary: PipelineSummary;
 
   constructor(
-    code: "PIPELINE_FAILED" | "QUALITY_GATE_FAILED",
+    code: PipelineErrorCode,
     message: string,
     summary: PipelineSummary,
     options: { cause?: unknown; hint?: string } = {},

@@ -8,14 +8,14 @@ import { randomUUID } from "node:crypto";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { DeltaTable } from "../delta/delta-table.js";
 import type { WriteResult } from "../engine/engine.js";
-import { TributaryError } from "../errors.js";
+import { ErrorCode, TributaryError } from "../errors.js";
 import { getLogger, type Logger } from "../logging/index.js";
 import { PipelineMetrics } from "../monitoring/metrics/pipeline-metrics.js";
 import { MetricRegistry } from "../monitoring/metrics/registry.js";
 import { type MetricsSinksHandle, startMetricsSinks } from "../monitoring/sinks/start.js";
 import { SparkSession } from "../session/session.js";
 import type { PipelineContext, PipelineDefinition, SinkSpec, SourceSpec } from "./definition.js";
-import { PipelineError } from "./pipeline-error.js";
+import { PipelineError, type PipelineErrorCode } from "./pipeline-error.js";
 import { runQuality } from "./quality-stage.js";
 import { appendRun, runsPathOf } from "./runs-log.js";
 import type { PipelineSummary, QualityOutcome, RunOptions, RunStatus } from "./summary.js";
@@ -96,7 +96,7 @@ export async function runPipeline(
   const runsPath = options.dryRun === true ? undefined : runsPathOf(def);
   let sinks: MetricsSinksHandle | undefined;
   let status: RunStatus = "succeeded";
-  let failure: { code: "PIPELINE_FAILED" | "QUALITY_GATE_FAILED"; error: unknown } | undefined;
+  let failure: { code: PipelineErrorCode; error: unknown } | undefined;
   const rows = { in: 0, out: 0, rejected: 0, quarantined: 0 };
   let version: number | undefined;
   let quality: QualityOutcome | undefined;
@@ -123,7 +123,7 @@ export async function runPipeline(
     rows.quarantined = gated.quarantined;
     if (gated.blocked) {
       status = "failed";
-      failure = { code: "QUALITY_GATE_FAILED", error: undefined };
+      failure = { code: ErrorCode.QUALITY_GATE_FAILED, error: undefined };
     } else if (options.dryRun === true) {
       status = "dry_run";
       log.info(
@@ -154,7 +154,7 @@ export async function runPipeline(
     }
   } catch (e) {
     status = "failed";
-    failure = { code: "PIPELINE_FAILED", error: e };
+    failure = { code: ErrorCode.PIPELINE_FAILED, error: e };
   }
 
   const endedAt = new Date();
@@ -173,14 +173,16 @@ export async function runPipeline(
     error:
       failure === undefined
         ? undefined
-        : failure.code === "QUALITY_GATE_FAILED"
+        : failure.code === ErrorCode.QUALITY_GATE_FAILED
           ? {
-              code: "QUALITY_GATE_FAILED",
+              code: ErrorCode.QUALITY_GATE_FAILED,
               message: `failed expectations: ${quality?.failedExpectations.join(", ")}`,
             }
           : {
               code:
-                failure.error instanceof TributaryError ? failure.error.code : "PIPELINE_FAILED",
+                failure.error instanceof TributaryError
+                  ? failure.error.code
+                  : ErrorCode.PIPELINE_FAILED,
               message:
                 failure.error instanceof Error ? failure.error.message : String(failure.error),
             },
@@ -223,7 +225,7 @@ export async function runPipeline(
   if (failure !== undefined)
     throw new PipelineError(
       failure.code,
-      failure.code === "QUALITY_GATE_FAILED"
+      failure.code === ErrorCode.QUALITY_GATE_FAILED
         ? `Pipeline ${def.name}: quality gate failed (${summary.error?.message}); nothing was written.`
         : `Pipeline ${def.name} failed: ${summary.error?.message}`,
       summary,

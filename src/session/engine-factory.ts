@@ -3,7 +3,7 @@
  * engine with N threads and `spark.driver.memory` as its memory limit; `sc://...` (from
  * `.master`, `.remote`, `SPARK_REMOTE` or `spark.remote`) runs on Spark through Spark Connect.
  */
-import { type Master, parseByteSize } from "../config/index.js";
+import { type Master, parseBoolean, parseByteSize } from "../config/index.js";
 import { DuckDBEngine } from "../engine/duckdb/engine.js";
 import type { Engine } from "../engine/engine.js";
 import { SparkConnectEngine } from "../engine/spark-connect/engine.js";
@@ -30,7 +30,7 @@ export async function startEngine(
         bytes === undefined ? undefined : `${Math.max(1, Math.floor(bytes / 1048576))}MiB`,
       timeZone: sessionTimeZone(values),
       tempDirectory: values.get("spark.local.dir"),
-      ansi: (values.get("spark.sql.ansi.enabled") ?? "false").toLowerCase() === "true",
+      ansi: parseBoolean("spark.sql.ansi.enabled", values.get("spark.sql.ansi.enabled") ?? "false"),
     });
   }
   if (master.kind === "remote") return SparkConnectEngine.start(master.url, values);

@@ -4,6 +4,7 @@
  * and `OVER (...)`. Names are Spark's registry names, lower-cased.
  */
 import { LiteralNode } from "../plan/expression/literal.js";
+import { arityText, functionSpec } from "../plan/functions/index.js";
 import type { ExprNode } from "../plan/node.js";
 import type { Token } from "../types/sql-lexer.js";
 import { parseExpr } from "./boolean.js";
@@ -69,6 +70,21 @@ function parseArgs(ctx: ParseContext, name: string): { args: ExprNode[]; distinc
 }
 
 /**
+ * A catalog function called with a number of arguments Spark refuses fails here, at the
+ * call, as Spark's analyzer would; names the catalog does not know are left to the engine.
+ */
+function checkArity(ctx: ParseContext, name: string, count: number, at: Token): void {
+  const spec = functionSpec(name);
+  if (spec === undefined || (count >= spec.minArgs && count <= spec.maxArgs)) return;
+  ctx.c.failAt(
+    at,
+    "WRONG_NUM_ARGS",
+    `${name}() takes ${arityText(spec)} argument(s) but ${count} were given`,
+    "Check the function's arguments in docs/functions.md.",
+  );
+}
+
+/**
  * Parses `(args)` and what follows, after the function name (already read).
  *
  * @example
@@ -107,6 +123,7 @@ export function parseCall(ctx: ParseContext, name: string, nameToken: Token): Ex
     c.next();
     if (!respect) args = ignoreNulls(ctx, name, args, nameToken);
   }
+  checkArity(ctx, name, args.length, nameToken);
   const fn = call(name, args, parsed.distinct);
   return c.isWord("OVER") ? parseOver(ctx, fn) : fn;
 }

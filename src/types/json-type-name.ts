@@ -2,7 +2,7 @@
  * The type names of Spark's JSON schema format (`"integer"`, `"decimal(10,2)"`,
  * `"varchar(10)"`, `"timestamp_ntz"`...), and the errors for the ones we cannot read.
  */
-import { AnalysisError } from "../errors.js";
+import { AnalysisError, type ErrorCode } from "../errors.js";
 import { type AtomicTypeName, atomicType, DecimalType, StringType } from "./data-types.js";
 import type { ParsedType } from "./primitive-type.js";
 
@@ -28,7 +28,12 @@ const ATOMIC_NAMES: Readonly<Record<string, AtomicTypeName>> = {
 const UNSUPPORTED = /^(interval|calendarinterval|variant|time|geometry|geography)\b/;
 
 /** An error about schema JSON at `path` (`` `a`.`b`.element ``). */
-export function invalid(code: string, message: string, path: string, hint?: string): AnalysisError {
+export function invalid(
+  code: ErrorCode,
+  message: string,
+  path: string,
+  hint?: string,
+): AnalysisError {
   return new AnalysisError(code, `${message} (at ${path === "" ? "the top level" : path}).`, {
     hint:
       hint ??

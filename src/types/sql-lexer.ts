@@ -8,6 +8,7 @@
  * tokenize("a >= 1.5 -- note").map((t) => t.text); // ["a", ">=", "1.5", ""]
  * ```
  */
+import type { ErrorCode } from "../errors.js";
 import { unescapeSparkString } from "./sql-string.js";
 import { syntaxError } from "./syntax-error.js";
 
@@ -58,7 +59,7 @@ class Lexer {
     return this.tokens;
   }
 
-  private fail(at: number, near: string, expected: string, hint?: string, code?: string): never {
+  private fail(at: number, near: string, expected: string, hint?: string, code?: ErrorCode): never {
     throw syntaxError({
       text: this.text,
       offset: at,

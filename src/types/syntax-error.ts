@@ -2,7 +2,7 @@
  * Spark-style parse errors: a headline naming the token and its position, then the text
  * with a caret under the offending spot, as Spark's `ParseException` prints them.
  */
-import { AnalysisError } from "../errors.js";
+import { AnalysisError, type ErrorCode } from "../errors.js";
 
 /** What went wrong, where. */
 export interface SyntaxErrorInfo {
@@ -16,7 +16,7 @@ export interface SyntaxErrorInfo {
   readonly expected?: string;
   readonly hint?: string;
   /** Defaults to `PARSE_SYNTAX_ERROR`. */
-  readonly code?: string;
+  readonly code?: ErrorCode;
   /** Replaces the "Syntax error at or near ..." headline for errors that are not syntax. */
   readonly headline?: string;
 }

@@ -9,7 +9,7 @@
  * c.expectOp("(");
  * ```
  */
-import type { AnalysisError } from "../errors.js";
+import type { AnalysisError, ErrorCode } from "../errors.js";
 import { type Token, tokenize } from "./sql-lexer.js";
 import { syntaxError } from "./syntax-error.js";
 
@@ -161,7 +161,7 @@ export class TokenCursor {
   }
 
   /** A non-syntax error (unsupported type, bad literal) pointing at `token`. */
-  failAt(token: Token, code: string, headline: string, hint?: string): never {
+  failAt(token: Token, code: ErrorCode, headline: string, hint?: string): never {
     throw syntaxError({
       text: this.text,
       offset: token.start,

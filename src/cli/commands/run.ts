@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import { parseConfArg } from "../../config/index.js";
-import { IllegalArgumentError } from "../../errors.js";
+import { ErrorCode, IllegalArgumentError } from "../../errors.js";
 import { configureLogging } from "../../logging/index.js";
 import { isPipeline, type Pipeline } from "../../pipeline/definition.js";
 import { PipelineError } from "../../pipeline/pipeline-error.js";
@@ -163,7 +163,7 @@ export const runCommand: CommandModule = {
           if (!isPipelineError(e)) throw e;
           summary = e.summary;
           // 1: the data failed a quality gate (nothing written); 2: the run broke.
-          code = e.code === "QUALITY_GATE_FAILED" ? 1 : 2;
+          code = e.code === ErrorCode.QUALITY_GATE_FAILED ? 1 : 2;
         }
         io.stdout(
           options.json === true

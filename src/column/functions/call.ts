@@ -3,6 +3,7 @@ import { toExpr, toExprOrLiteral } from "../../coerce/coerce.js";
 import { CallNode } from "../../plan/expression/call.js";
 import type { LiteralValue } from "../../plan/expression/literal.js";
 import { LiteralNode } from "../../plan/expression/literal.js";
+import type { SparkFunctionName } from "../../plan/functions/index.js";
 import type { ExprNode } from "../../plan/node.js";
 import { Column, type ColumnOrName } from "../column.js";
 
@@ -11,12 +12,16 @@ export type { ColumnOrName };
 export type ColumnOrValue = Column | LiteralValue;
 
 /** `name(args...)` where each arg is a Column or a column name. */
-export function fn(name: string, ...args: ColumnOrName[]): Column {
+export function fn(name: SparkFunctionName, ...args: ColumnOrName[]): Column {
   return new Column(CallNode.create(name, args.map(toExpr)));
 }
 
 /** `name(args...)` from ready nodes. */
-export function fnNodes(name: string, args: readonly ExprNode[], distinct = false): Column {
+export function fnNodes(
+  name: SparkFunctionName,
+  args: readonly ExprNode[],
+  distinct = false,
+): Column {
   return new Column(CallNode.create(name, args, distinct));
 }
 

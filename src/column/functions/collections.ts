@@ -1,14 +1,15 @@
 /** Arrays, maps, structs and higher-order functions (lambdas are JS functions over Columns). */
 import { LambdaNode, LambdaVarNode } from "../../plan/expression/lambda.js";
+import type { SparkFunctionName } from "../../plan/functions/index.js";
 import { Column } from "../column.js";
 import { type ColumnOrName, type ColumnOrValue, c, fnNodes, l, v } from "./call.js";
 
 const one =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (col: ColumnOrName): Column =>
     fnNodes(name, [c(col)]);
 const two =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (a: ColumnOrName, b: ColumnOrName): Column =>
     fnNodes(name, [c(a), c(b)]);
 

@@ -2,14 +2,16 @@
  * Date and time functions, in the session time zone (`spark.sql.session.timeZone`), with
  * Spark's datetime patterns (`yyyy-MM-dd HH:mm:ss`, `EEE`, `MMM`, `a`, `XXX`...).
  */
+
+import type { SparkFunctionName } from "../../plan/functions/index.js";
 import type { Column } from "../column.js";
 import { type ColumnOrName, c, fnNodes, l } from "./call.js";
 
 const one =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (col: ColumnOrName): Column =>
     fnNodes(name, [c(col)]);
-const none = (name: string) => (): Column => fnNodes(name, []);
+const none = (name: SparkFunctionName) => (): Column => fnNodes(name, []);
 
 export const current_date = none("current_date");
 export const current_timestamp = none("current_timestamp");

@@ -1,13 +1,14 @@
 /** Math functions. */
+import type { SparkFunctionName } from "../../plan/functions/index.js";
 import type { Column } from "../column.js";
 import { type ColumnOrName, c, fnNodes, l } from "./call.js";
 
 const one =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (col: ColumnOrName): Column =>
     fnNodes(name, [c(col)]);
 const two =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (a: ColumnOrName | number, b: ColumnOrName | number): Column =>
     fnNodes(name, [typeof a === "number" ? l(a) : c(a), typeof b === "number" ? l(b) : c(b)]);
 

@@ -1,9 +1,10 @@
 /** String functions (Spark names; literal patterns and separators are plain strings). */
+import type { SparkFunctionName } from "../../plan/functions/index.js";
 import type { Column } from "../column.js";
 import { type ColumnOrName, c, fnNodes, l } from "./call.js";
 
 const one =
-  (name: string) =>
+  (name: SparkFunctionName) =>
   (col: ColumnOrName): Column =>
     fnNodes(name, [c(col)]);
 

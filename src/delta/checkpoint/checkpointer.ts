@@ -4,7 +4,7 @@
  * points at it; log files older than `delta.logRetentionDuration` (default 30 days) that lie
  * before a checkpoint are deleted, as delta-spark does.
  */
-import { parseDuration } from "../../config/index.js";
+import { parseDuration, sparkBoolean } from "../../config/index.js";
 import type { Action } from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
 import { checkpointName, LAST_CHECKPOINT, logDir, parseLogName } from "../log/files.js";
@@ -46,9 +46,7 @@ export async function writeCheckpoint(
     numOfAddFiles: snapshot.files().length,
   };
   await engine.storage.put(`${logDir(tablePath)}/${LAST_CHECKPOINT}`, JSON.stringify(last));
-  if (
-    (snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true").toLowerCase() !== "false"
-  ) {
+  if (sparkBoolean(snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true") !== false) {
     await cleanupLog(
       engine,
       tablePath,

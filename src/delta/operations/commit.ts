@@ -3,14 +3,14 @@
  * modification errors (naming the winning version), removing the data files the failed
  * attempt wrote, and checkpointing when the new version calls for it.
  */
-import { DeltaError } from "../../errors.js";
+import { DeltaError, type ErrorCode } from "../../errors.js";
 import type { Action } from "../actions/types.js";
 import { checkpointInterval, writeCheckpoint } from "../checkpoint/checkpointer.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import type { Conflict } from "../transaction/conflict.js";
 import { type CommitOptions, Transaction } from "../transaction/transaction.js";
 
-const EXCEPTIONS: Readonly<Record<Conflict["kind"], [code: string, name: string]>> = {
+const EXCEPTIONS: Readonly<Record<Conflict["kind"], [code: ErrorCode, name: string]>> = {
   PROTOCOL_CHANGED: ["DELTA_PROTOCOL_CHANGED", "ProtocolChangedException"],
   METADATA_CHANGED: ["DELTA_METADATA_CHANGED", "MetadataChangedException"],
   CONCURRENT_APPEND: ["DELTA_CONCURRENT_APPEND", "ConcurrentAppendException"],

@@ -6,7 +6,8 @@
  * changed (delta-spark skips empty commits at its default isolation level).
  */
 
-import { DeltaError } from "../../errors.js";
+import { sparkBoolean } from "../../config/boolean.js";
+import { DeltaError, ErrorCode } from "../../errors.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
 import type { StructType } from "../../types/data-types.js";
 import type { Action, AddFile } from "../actions/types.js";
@@ -43,7 +44,8 @@ export async function loadTable(
   try {
     return await Snapshot.load(engine.delta, path, options);
   } catch (e) {
-    if (e instanceof DeltaError && e.code === "DELTA_TABLE_NOT_FOUND") throw missingTable(path, e);
+    if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND)
+      throw missingTable(path, e);
     throw e;
   }
 }
@@ -51,10 +53,7 @@ export async function loadTable(
 /** Refuses features we cannot write and, for commands that change rows, `delta.appendOnly` tables. */
 export function requireModifiable(snapshot: Snapshot, changesRows: boolean): void {
   checkWritable(snapshot.tablePath, snapshot.protocol);
-  if (
-    changesRows &&
-    (snapshot.configuration["delta.appendOnly"] ?? "false").toLowerCase() === "true"
-  ) {
+  if (changesRows && sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",
       "This table is configured to only allow appends. If you would like to permit updates or deletes, use 'ALTER TABLE <table_name> SET TBLPROPERTIES (delta.appendOnly=false)'.",
@@ -64,15 +63,6 @@ export function requireModifiable(snapshot: Snapshot, changesRows: boolean): voi
       },
     );
   }
-}
-
-export function confBool(
-  conf: Readonly<Record<string, string>>,
-  key: string,
-  fallback: boolean,
-): boolean {
-  const v = conf[key];
-  return v === undefined ? fallback : v.trim().toLowerCase() === "true";
 }
 
 /** A footprint with nothing read or removed, to be narrowed by each command. */

@@ -10,7 +10,7 @@
  * latest?.operation; // "MERGE"
  * ```
  */
-import { DeltaError } from "../../errors.js";
+import { DeltaError, ErrorCode } from "../../errors.js";
 import { parseCommit } from "../actions/codec.js";
 import type { CommitInfo } from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
@@ -93,7 +93,7 @@ async function segmentOf(engine: DeltaEngine, tablePath: string): Promise<LogSeg
   try {
     return await buildLogSegment(engine.storage, tablePath);
   } catch (e) {
-    if (e instanceof DeltaError && e.code === "DELTA_TABLE_NOT_FOUND")
+    if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND)
       throw missingTable(tablePath, e);
     throw e;
   }

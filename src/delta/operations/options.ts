@@ -1,4 +1,6 @@
 /** The Delta writer options delta-spark understands, parsed once with errors that name them. */
+import { confBoolean } from "../../config/boolean.js";
+import { OptionsReader } from "../../config/options-reader.js";
 import { IllegalArgumentError } from "../../errors.js";
 
 export interface DeltaWriteOptions {
@@ -15,22 +17,12 @@ export interface DeltaWriteOptions {
   readonly tableProperties: Readonly<Record<string, string>>;
 }
 
-function bool(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  const v = value.trim().toLowerCase();
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new IllegalArgumentError(`Option ${name} must be true or false, got '${value}'.`);
-}
-
 export function parseDeltaWriteOptions(
   raw: Readonly<Record<string, string>>,
   sessionConf: Readonly<Record<string, string>> = {},
 ): DeltaWriteOptions {
-  const get = (name: string): string | undefined => {
-    const key = Object.keys(raw).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : raw[key];
-  };
+  const options = new OptionsReader(raw);
+  const get = (name: string): string | undefined => options.get(name);
   const mode =
     get("partitionOverwriteMode") ??
     sessionConf["spark.sql.sources.partitionOverwriteMode"] ??
@@ -65,12 +57,14 @@ export function parseDeltaWriteOptions(
   }
   const tableProperties: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (k.startsWith("delta.")) tableProperties[k] = v;
-  const mergeDefault =
-    (sessionConf["spark.databricks.delta.schema.autoMerge.enabled"] ?? "false").toLowerCase() ===
-    "true";
+  const mergeDefault = confBoolean(
+    sessionConf,
+    "spark.databricks.delta.schema.autoMerge.enabled",
+    false,
+  );
   return {
-    mergeSchema: bool("mergeSchema", get("mergeSchema"), mergeDefault),
-    overwriteSchema: bool("overwriteSchema", get("overwriteSchema"), false),
+    mergeSchema: options.bool("mergeSchema", mergeDefault),
+    overwriteSchema: options.bool("overwriteSchema", false),
     replaceWhere: get("replaceWhere"),
     dynamicPartitionOverwrite: mode.toLowerCase() === "dynamic",
     userMetadata:

@@ -1,4 +1,5 @@
 /** Small plan builders the table operations share. */
+
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CallNode } from "../../plan/expression/call.js";
 import { CastNode } from "../../plan/expression/cast.js";
@@ -7,6 +8,7 @@ import { LiteralNode } from "../../plan/expression/literal.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
 import { ReadNode } from "../../plan/relation/read.js";
 import type { DataType } from "../../types/data-types.js";
+import { quoteIdentifier } from "../../types/sql-string.js";
 import type { AddFile } from "../actions/types.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 
@@ -17,7 +19,7 @@ export const FILE_COLUMN = "__tributary_file";
 
 /** A column reference to an exact name (back-quoted, so dots stay part of the name). */
 export function colRef(name: string): ColumnRefNode {
-  return ColumnRefNode.create(`\`${name.replaceAll("`", "``")}\``);
+  return ColumnRefNode.create(quoteIdentifier(name));
 }
 
 export function call(name: string, ...args: ExprNode[]): CallNode {

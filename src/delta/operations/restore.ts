@@ -11,6 +11,7 @@
  * metrics.numRestoredFiles;
  * ```
  */
+import { confBoolean } from "../../config/boolean.js";
 import { DeltaError } from "../../errors.js";
 import type { Action, AddFile, Protocol } from "../actions/types.js";
 import { fileKey } from "../snapshot/replay.js";
@@ -19,7 +20,6 @@ import { parseTimestampOption } from "../snapshot/timestamps.js";
 import {
   bytesOf,
   commitCommand,
-  confBool,
   filePaths,
   footprint,
   loadTable,
@@ -107,7 +107,7 @@ export async function restoreTable(
   const toRemove = [...current].filter(([k]) => !wanted.has(k)).map(([, f]) => f);
   // Restoring only re-adds files on an append-only table; removing needs it writable.
   if (toRemove.length > 0) requireModifiable(latest, true);
-  if (!confBool(ctx.conf, "spark.sql.files.ignoreMissingFiles", false)) {
+  if (!confBoolean(ctx.conf, "spark.sql.files.ignoreMissingFiles", false)) {
     const missing = await missingFiles(ctx, latest.tablePath, toAdd);
     if (missing.length > 0) {
       throw new DeltaError(

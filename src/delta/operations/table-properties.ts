@@ -3,12 +3,12 @@
  * for valid values; features tributary cannot write are refused by name; unknown `delta.`
  * keys fail like delta-spark's DELTA_UNKNOWN_CONFIGURATION.
  */
-import { parseDuration } from "../../config/index.js";
+import { parseDuration, sparkBoolean } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
 
 type Check = (value: string) => boolean;
 
-const isBool: Check = (v) => ["true", "false"].includes(v.toLowerCase());
+const isBool: Check = (v) => sparkBoolean(v) !== undefined;
 const isPositiveInt: Check = (v) => /^\d+$/.test(v) && Number(v) > 0;
 const isInt: Check = (v) => /^-?\d+$/.test(v);
 const isDuration: Check = (v) => {
@@ -36,10 +36,10 @@ const KNOWN: Readonly<Record<string, Check>> = {
 
 /** Properties that need features tributary does not write yet. */
 const UNSUPPORTED: Readonly<Record<string, (v: string) => boolean>> = {
-  "delta.enableChangeDataFeed": (v) => v.toLowerCase() === "true",
-  "delta.enableDeletionVectors": (v) => v.toLowerCase() === "true",
+  "delta.enableChangeDataFeed": (v) => sparkBoolean(v) === true,
+  "delta.enableDeletionVectors": (v) => sparkBoolean(v) === true,
   "delta.columnMapping.mode": (v) => v.toLowerCase() !== "none",
-  "delta.enableRowTracking": (v) => v.toLowerCase() === "true",
+  "delta.enableRowTracking": (v) => sparkBoolean(v) === true,
 };
 
 export function validateTableProperties(

@@ -14,19 +14,15 @@
  * const { files } = await vacuumTable(ctx, snapshot, { retentionHours: 240, dryRun: true });
  * ```
  */
+
 import { dirname, relative, sep } from "node:path";
+import { confBoolean } from "../../config/boolean.js";
 import { parseDuration } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
 import type { FileEntry } from "../../storage/storage.js";
 import { resolveAddPath } from "../files/paths.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
-import {
-  commitCommand,
-  confBool,
-  footprint,
-  requireModifiable,
-  type TableCommandContext,
-} from "./common.js";
+import { commitCommand, footprint, requireModifiable, type TableCommandContext } from "./common.js";
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
@@ -65,7 +61,11 @@ function checkRetention(
       { hint: "Pass a retention of zero hours or more." },
     );
   }
-  const enabled = confBool(ctx.conf, "spark.databricks.delta.retentionDurationCheck.enabled", true);
+  const enabled = confBoolean(
+    ctx.conf,
+    "spark.databricks.delta.retentionDurationCheck.enabled",
+    true,
+  );
   if (!enabled || retentionMs === undefined || retentionMs >= configured) return;
   const hours = Math.ceil(configured / HOUR);
   throw new DeltaError(
@@ -160,7 +160,7 @@ export async function vacuumTable(
     };
   }
   const parameters: Record<string, unknown> = {
-    retentionCheckEnabled: confBool(
+    retentionCheckEnabled: confBoolean(
       ctx.conf,
       "spark.databricks.delta.retentionDurationCheck.enabled",
       true,
@@ -168,7 +168,7 @@ export async function vacuumTable(
     ...(specified === undefined ? {} : { specifiedRetentionMillis: specified }),
     defaultRetentionMillis: configured,
   };
-  const logged = confBool(ctx.conf, "spark.databricks.delta.vacuum.logging.enabled", true);
+  const logged = confBoolean(ctx.conf, "spark.databricks.delta.vacuum.logging.enabled", true);
   let startVersion = snapshot.version;
   if (logged) {
     startVersion = await commitCommand(ctx, snapshot, [], [], {

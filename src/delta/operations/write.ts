@@ -5,9 +5,11 @@
  * written with `partitionOverwriteMode=dynamic`). Data files are written first, then the
  * commit; a failed write leaves the table at its previous version.
  */
+
 import { randomUUID } from "node:crypto";
+import { sparkBoolean } from "../../config/boolean.js";
 import type { ReadMetrics, SaveMode, WriteResult } from "../../engine/engine.js";
-import { DeltaError } from "../../errors.js";
+import { DeltaError, ErrorCode } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CastNode } from "../../plan/expression/cast.js";
 import { StarNode } from "../../plan/expression/star.js";
@@ -56,7 +58,7 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
   try {
     return await Snapshot.load(engine.delta, path);
   } catch (e) {
-    if (e instanceof DeltaError && e.code === "DELTA_TABLE_NOT_FOUND") return undefined;
+    if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND) return undefined;
     throw e;
   }
 }
@@ -176,7 +178,7 @@ export async function writeDelta(
   if (
     snapshot !== undefined &&
     overwrite &&
-    (snapshot.configuration["delta.appendOnly"] ?? "false").toLowerCase() === "true"
+    sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true
   ) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",

@@ -4,9 +4,11 @@
  * its exact column types (Spark's cast, division and sum rules depend on them). Results are
  * cached per (immutable) plan node, so a DataFrame built step by step is analysed once.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseBoolean } from "../../config/boolean.js";
 import type { DataFileOptions } from "../../delta/table-engine.js";
 import { AnalysisError, TributaryError } from "../../errors.js";
 import { childrenOf, type RelationNode } from "../../plan/node.js";
@@ -436,7 +438,7 @@ export class DuckDBEngine implements Engine {
         this.analyzed = new WeakMap();
         this.sources = new WeakMap();
       } else if (key === "spark.sql.ansi.enabled") {
-        this.settings = { ...this.settings, ansi: value.toLowerCase() === "true" };
+        this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
         this.analyzed = new WeakMap();
       }
     });

@@ -7,7 +7,7 @@
  */
 import { fromBinary } from "@bufbuild/protobuf";
 import { anyUnpack } from "@bufbuild/protobuf/wkt";
-import { EngineError, TributaryError } from "../../errors.js";
+import { EngineError, type ErrorCode, TributaryError } from "../../errors.js";
 import { ErrorInfoSchema } from "../../proto/gen/google/rpc/error_details_pb.js";
 import { StatusSchema } from "../../proto/gen/google/rpc/status_pb.js";
 import type { FetchErrorDetailsResponse } from "../../proto/gen/spark/connect/base_pb.js";
@@ -155,7 +155,7 @@ async function serverError(
   });
 }
 
-const TRANSPORT: Partial<Record<number, { code: string; hint: (url: string) => string }>> = {
+const TRANSPORT: Partial<Record<number, { code: ErrorCode; hint: (url: string) => string }>> = {
   [Status.UNAVAILABLE]: {
     code: "SPARK_CONNECT_UNAVAILABLE",
     hint: (url) =>

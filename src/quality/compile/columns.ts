@@ -3,10 +3,12 @@
  * fails that expectation alone (with the available columns and the closest one), instead of
  * failing the one aggregate query every expectation shares.
  */
+
 import type { Column } from "../../column/column.js";
 import * as F from "../../column/functions/index.js";
 import { unresolvedColumn } from "../../errors.js";
 import type { StructField, StructType } from "../../types/data-types.js";
+import { quoteIdentifier } from "../../types/sql-string.js";
 
 /** The field `name` resolves to (Spark's rule: exact, then case-insensitive). */
 export function resolveField(schema: StructType, name: string): StructField {
@@ -17,7 +19,7 @@ export function resolveField(schema: StructType, name: string): StructField {
 
 /** A reference to a top-level column, quoted so dots and spaces stay part of the name. */
 export function colRef(name: string): Column {
-  return F.col(`\`${name.replaceAll("`", "``")}\``);
+  return F.col(quoteIdentifier(name));
 }
 
 /** A resolved column: its field and a reference to it. */

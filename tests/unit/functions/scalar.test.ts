@@ -382,7 +382,10 @@ describe("aggregate functions", () => {
 
 describe("function names", () => {
   it("every public function is known to the DuckDB engine", async () => {
-    const { hasFunction } = await import("../../../src/engine/duckdb/functions/registry.js");
+    const { hasFunction, unsupportedFunctionNames } = await import(
+      "../../../src/engine/duckdb/functions/registry.js"
+    );
+    const declared = new Set(unsupportedFunctionNames());
     const builders = new Set([
       "col",
       "column",
@@ -396,6 +399,7 @@ describe("function names", () => {
       "typedLit",
       "broadcast",
       "approxCountDistinct",
+      "countDistinct",
       "count_distinct",
       "sum_distinct",
       "sumDistinct",
@@ -404,7 +408,9 @@ describe("function names", () => {
       "power",
       "ceiling",
     ]);
-    const missing = Object.keys(F).filter((name) => !builders.has(name) && !hasFunction(name));
+    const missing = Object.keys(F).filter(
+      (name) => !builders.has(name) && !hasFunction(name) && !declared.has(name),
+    );
     expect(missing).toEqual([]);
     expect(Object.keys(F).length).toBeGreaterThan(150);
   });

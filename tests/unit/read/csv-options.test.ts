@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { OptionsReader } from "../../../src/config/options-reader.js";
 import { readFirstRecord, safeHeader } from "../../../src/engine/duckdb/read/csv-header.js";
 import { parseCsvOptions, parseSeparator } from "../../../src/engine/duckdb/read/csv-options.js";
 import { malformedOptions } from "../../../src/engine/duckdb/read/modes.js";
-import { ReaderOptions } from "../../../src/engine/duckdb/read/options.js";
 import { IllegalArgumentError } from "../../../src/errors.js";
 import { parseDDLSchema } from "../../../src/types/ddl.js";
 import { fixture } from "./helpers.js";
 
-const parse = (o: Record<string, string>) => parseCsvOptions(new ReaderOptions(o));
+const parse = (o: Record<string, string>) => parseCsvOptions(new OptionsReader(o));
 
 describe("CSV options", () => {
   it("has Spark's reading defaults", () => {
@@ -63,7 +63,7 @@ describe("CSV options", () => {
     expect(() => parse({ unescapedQuoteHandling: "GUESS" })).toThrow(
       /unescapedQuoteHandling must be one of/,
     );
-    expect(() => malformedOptions(new ReaderOptions({ mode: "LENIENT" }), undefined)).toThrow(
+    expect(() => malformedOptions(new OptionsReader({ mode: "LENIENT" }), undefined)).toThrow(
       /mode must be one of PERMISSIVE, DROPMALFORMED, FAILFAST, got 'LENIENT'/,
     );
   });
@@ -95,12 +95,12 @@ describe("CSV options", () => {
 
   it("checks the corrupt-record column is a string", () => {
     const ok = malformedOptions(
-      new ReaderOptions({}),
+      new OptionsReader({}),
       parseDDLSchema("a INT, _corrupt_record STRING"),
     );
     expect(ok.corruptColumn).toBe("_corrupt_record");
     expect(() =>
-      malformedOptions(new ReaderOptions({}), parseDDLSchema("a INT, _corrupt_record INT")),
+      malformedOptions(new OptionsReader({}), parseDDLSchema("a INT, _corrupt_record INT")),
     ).toThrow(/must have the nullable STRING type/);
   });
 });

@@ -5,11 +5,13 @@
  * (updateAll / insertAll) expand to every table column taken from the source column of the
  * same name; with schema evolution source columns the table lacks are added.
  */
+
 import { DeltaError } from "../../../errors.js";
 import { ColumnRefNode } from "../../../plan/expression/column-ref.js";
 import { splitAttribute } from "../../../plan/expression/name.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { StructType } from "../../../types/data-types.js";
+import { quoteIdentifier } from "../../../types/sql-string.js";
 
 export type MergeWhen = "matched" | "notMatched" | "notMatchedBySource";
 export type MergeAction = "update" | "delete" | "insert";
@@ -30,7 +32,9 @@ export interface ResolvedClause extends MergeClause {
   readonly values: ReadonlyMap<string, ExprNode>;
 }
 
-const CLAUSE_NAMES: Readonly<Record<MergeWhen, [errorKind: string, sql: string]>> = {
+const CLAUSE_NAMES: Readonly<
+  Record<MergeWhen, [errorKind: "MATCHED" | "NOT_MATCHED" | "NOT_MATCHED_BY_SOURCE", sql: string]>
+> = {
   matched: ["MATCHED", "MATCHED"],
   notMatched: ["NOT_MATCHED", "NOT MATCHED"],
   notMatchedBySource: ["NOT_MATCHED_BY_SOURCE", "NOT MATCHED BY SOURCE"],
@@ -62,14 +66,10 @@ export function validateClauses(clauses: readonly MergeClause[]): void {
   }
 }
 
-function quoted(name: string): string {
-  return `\`${name.replaceAll("`", "``")}\``;
-}
-
 function unresolved(name: string, action: MergeAction, columns: readonly string[]): DeltaError {
   return new DeltaError(
     "DELTA_MERGE_UNRESOLVED_EXPRESSION",
-    `Cannot resolve ${quoted(name)} in ${action.toUpperCase()} clause given columns ${columns.map(quoted).join(", ")}.`,
+    `Cannot resolve ${quoteIdentifier(name)} in ${action.toUpperCase()} clause given columns ${columns.map(quoteIdentifier).join(", ")}.`,
     {
       hint:
         action === "insert" || action === "update"
@@ -108,7 +108,7 @@ function expandStar(clause: MergeClause, scope: ClauseScope, out: Map<string, Ex
   for (const f of scope.schema.fields) {
     const src = scope.sourceSchema.field(f.name);
     if (src !== undefined)
-      out.set(f.name, ColumnRefNode.create(quoted(src.name), scope.sourcePlanId));
+      out.set(f.name, ColumnRefNode.create(quoteIdentifier(src.name), scope.sourcePlanId));
     else if (!scope.evolve)
       throw unresolved(f.name, clause.action, scope.sourceSchema.fieldNames());
   }
@@ -128,7 +128,7 @@ export function resolveClauses(
         if (values.has(name)) {
           throw new DeltaError(
             "DELTA_MERGE_DUPLICATE_ASSIGNMENT",
-            `Column ${quoted(name)} is assigned more than once in a ${clause.action.toUpperCase()} clause.`,
+            `Column ${quoteIdentifier(name)} is assigned more than once in a ${clause.action.toUpperCase()} clause.`,
             {
               hint: "Assign each column once per clause.",
             },

@@ -18,6 +18,7 @@
  * m.numTargetRowsUpdated;
  * ```
  */
+import { confBoolean } from "../../../config/boolean.js";
 import { AliasNode } from "../../../plan/expression/alias.js";
 import { StarNode } from "../../../plan/expression/star.js";
 import type { ExprNode, RelationNode } from "../../../plan/node.js";
@@ -29,7 +30,6 @@ import type { Snapshot } from "../../snapshot/snapshot.js";
 import {
   bytesOf,
   commitCommand,
-  confBool,
   footprint,
   partitionsMatching,
   requireModifiable,
@@ -87,7 +87,7 @@ export async function mergeInto(
   const sourceSchema = await ctx.engine.schema(req.source);
   const hasStar = req.clauses.some((c) => c.assignments === "*" && c.action !== "delete");
   const evolve =
-    hasStar && confBool(ctx.conf, "spark.databricks.delta.schema.autoMerge.enabled", false);
+    hasStar && confBoolean(ctx.conf, "spark.databricks.delta.schema.autoMerge.enabled", false);
   const schema = evolve
     ? evolveSchema(snapshot.schema, sourceSchema, true, snapshot.metadata.id)
     : snapshot.schema;

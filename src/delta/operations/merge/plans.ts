@@ -10,6 +10,7 @@
  *   target row, -1 = drop); the kept rows are projected onto the table's columns, each
  *   `CASE action WHEN code THEN CAST(value AS type) ... ELSE target value END`.
  */
+
 import { AliasNode } from "../../../plan/expression/alias.js";
 import { CastNode } from "../../../plan/expression/cast.js";
 import { ColumnRefNode } from "../../../plan/expression/column-ref.js";
@@ -23,6 +24,7 @@ import { ProjectNode } from "../../../plan/relation/project.js";
 import { SubqueryAliasNode } from "../../../plan/relation/subquery-alias.js";
 import { WithColumnsNode } from "../../../plan/relation/with-columns.js";
 import type { StructType } from "../../../types/data-types.js";
+import { quoteIdentifier } from "../../../types/sql-string.js";
 import type { AddFile } from "../../actions/types.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
 import { call, colRef, FILE_COLUMN, lit, matches, scanFiles, typedNull } from "../plan-helpers.js";
@@ -182,7 +184,7 @@ export function mergedRows(input: OutputInput): RelationNode {
   const items = input.schema.fields.map((f) => {
     const fallback: ExprNode =
       input.targetColumns?.has(f.name) === true
-        ? ColumnRefNode.create(`\`${f.name.replaceAll("`", "``")}\``, input.targetPlanId)
+        ? ColumnRefNode.create(quoteIdentifier(f.name), input.targetPlanId)
         : typedNull(f.dataType, f.name).expr;
     const branches: ExprNode[] = [];
     for (const c of writing) {

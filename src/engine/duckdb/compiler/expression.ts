@@ -3,12 +3,13 @@
  * in. Returns the SQL and, where it can be told, the Spark type (casts, arithmetic and
  * aggregates need it to keep Spark's semantics).
  */
-import { AnalysisError } from "../../../errors.js";
+import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
 import { frameText } from "../../../plan/expression/window.js";
+import { arityText, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { lookupFunction } from "../functions/registry.js";
-import type { FnArg, FnContext } from "../functions/types.js";
+import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { castSql } from "./cast.js";
 import { literalSql } from "./literal.js";
@@ -75,6 +76,30 @@ function literalArg(
   );
 }
 
+/**
+ * Spark's arity (the catalog's) gives WRONG_NUM_ARGS; an arity Spark accepts but this
+ * engine does not run is an unsupported operation, not a user error.
+ */
+function checkArity(name: string, count: number, def: FunctionDef): void {
+  const max = def.maxArgs ?? def.minArgs;
+  if (count >= def.minArgs && count <= max) return;
+  const spec = functionSpec(name);
+  if (spec !== undefined && count >= spec.minArgs && count <= spec.maxArgs) {
+    throw new UnsupportedOperationError(
+      "duckdb",
+      `function:${name}`,
+      `${name}() with ${count} argument(s) is not supported on the DuckDB engine (it takes ${arityText({ minArgs: def.minArgs, maxArgs: max })} here).`,
+      { hint: "Run it on a Spark engine, or pass the arguments' default values explicitly." },
+    );
+  }
+  const expected = arityText(spec ?? { minArgs: def.minArgs, maxArgs: max });
+  throw new AnalysisError(
+    "WRONG_NUM_ARGS",
+    `\`${name}\` takes ${expected} argument(s) but ${count} were given.`,
+    { context: { function: name } },
+  );
+}
+
 function compileCall(
   name: string,
   argNodes: readonly ExprNode[],
@@ -84,20 +109,7 @@ function compileCall(
   over: string,
 ): CompiledExpr {
   const def = lookupFunction(name);
-  const max = def.maxArgs ?? def.minArgs;
-  if (argNodes.length < def.minArgs || argNodes.length > max) {
-    const expected =
-      max === def.minArgs
-        ? `${def.minArgs}`
-        : max === Number.POSITIVE_INFINITY
-          ? `at least ${def.minArgs}`
-          : `${def.minArgs} to ${max}`;
-    throw new AnalysisError(
-      "WRONG_NUM_ARGS",
-      `\`${name}\` takes ${expected} argument(s) but ${argNodes.length} were given.`,
-      { context: { function: name } },
-    );
-  }
+  checkArity(name, argNodes.length, def);
   if (over === "" && def.kind === "window") {
     throw new AnalysisError(
       "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",

@@ -5,6 +5,7 @@
  * come from the log (never from directory names), joined on the file name.
  */
 
+import { OptionsReader } from "../../../config/options-reader.js";
 import type { AddFile } from "../../../delta/actions/types.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
 import { resolveAddPath } from "../../../delta/files/paths.js";
@@ -19,7 +20,6 @@ import { type DataType, StringType } from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { DuckDBSession } from "../connection.js";
-import { ReaderOptions } from "../read/options.js";
 import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
@@ -51,7 +51,7 @@ function partitionLiteral(value: string | null | undefined, type: DataType): str
 async function loadSnapshot(
   node: ReadNode,
   delta: DeltaEngine,
-  options: ReaderOptions,
+  options: OptionsReader,
 ): Promise<Snapshot> {
   if (node.paths.length !== 1) {
     throw new IllegalArgumentError(
@@ -87,7 +87,7 @@ export async function resolveDelta(
   node: ReadNode,
   ctx: DeltaReadContext,
 ): Promise<ResolvedSource & { snapshot: Snapshot }> {
-  const options = new ReaderOptions(node.options);
+  const options = new OptionsReader(node.options);
   const snapshot = await loadSnapshot(node, ctx.delta, options);
   const schema = snapshot.schema;
   const partitionColumns = snapshot.partitionColumns;

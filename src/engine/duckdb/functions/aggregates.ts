@@ -6,10 +6,10 @@
 import { ArrayType, DoubleType, LongType } from "../../../types/data-types.js";
 import { isIntegral } from "./operators.js";
 import {
+  type FamilyTable,
   type FnArg,
   type FnContext,
   type FunctionDef,
-  type FunctionTable,
   returns,
   sqlOf,
 } from "./types.js";
@@ -139,7 +139,7 @@ const approxPercentile: FunctionDef = agg(
       : args[0]?.type,
 );
 
-export const aggregateFunctions: FunctionTable = {
+export const aggregateFunctions = {
   count,
   sum,
   avg: simple("avg", returns(DoubleType)),
@@ -155,24 +155,6 @@ export const aggregateFunctions: FunctionTable = {
     1,
     2,
     (args) => args[0]?.type,
-  ),
-  count_distinct: agg(
-    (args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
-    1,
-    1,
-    returns(LongType),
-  ),
-  countDistinct: agg(
-    (args, ctx) => `count(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
-    1,
-    1,
-    returns(LongType),
-  ),
-  sum_distinct: agg(
-    (args, ctx) => `sum(DISTINCT ${sqlOf(args, 0)})${ctx.over}`,
-    1,
-    1,
-    (args) => (isIntegral(args[0]?.type) ? LongType : DoubleType),
   ),
   // Spark's approx_count_distinct is HyperLogLog++ with 5% default error; DuckDB's is HLL too.
   approx_count_distinct: agg(
@@ -246,4 +228,4 @@ export const aggregateFunctions: FunctionTable = {
   bool_or: simple("bool_or"),
   every: simple("bool_and"),
   some: simple("bool_or"),
-};
+} satisfies FamilyTable;

@@ -18,9 +18,9 @@ import {
 } from "../../../types/data-types.js";
 import { quoteIdent } from "../sql-quote.js";
 import {
+  type FamilyTable,
   type FnArg,
   type FunctionDef,
-  type FunctionTable,
   type GeneratedColumn,
   returns,
   sqlOf,
@@ -188,7 +188,7 @@ function foldSql(args: readonly FnArg[]): string {
   return `CASE WHEN ${arr} IS NULL THEN NULL ELSE ${value} END`;
 }
 
-export const collectionFunctions: FunctionTable = {
+export const collectionFunctions = {
   array: fn(
     0,
     Number.POSITIVE_INFINITY,
@@ -478,4 +478,4 @@ export const collectionFunctions: FunctionTable = {
     (args) => foldSql(args),
     (args) => args[1]?.type,
   ),
-};
+} satisfies FamilyTable;

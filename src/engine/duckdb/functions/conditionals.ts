@@ -1,9 +1,9 @@
 /**
  * Null handling and conditionals: `coalesce`, `nullif`, `nvl`, `nvl2`, `ifnull`, `nanvl`,
- * `if` / `iff`.
+ * `if`.
  */
 import { widerNumeric } from "./operators.js";
-import { type FunctionDef, type FunctionTable, sqlOf } from "./types.js";
+import { type FamilyTable, type FunctionDef, sqlOf } from "./types.js";
 
 /** Spark's `if(cond, a, b)`: a null condition takes `b`. */
 const ifFunction: FunctionDef = {
@@ -15,9 +15,8 @@ const ifFunction: FunctionDef = {
     widerNumeric(args[1]?.type, args[2]?.type) ?? args[1]?.type ?? args[2]?.type,
 };
 
-export const conditionalFunctions: FunctionTable = {
+export const conditionalFunctions = {
   if: ifFunction,
-  iff: ifFunction,
   coalesce: {
     minArgs: 1,
     maxArgs: Number.POSITIVE_INFINITY,
@@ -60,4 +59,4 @@ export const conditionalFunctions: FunctionTable = {
       `CASE WHEN isnan(CAST(${sqlOf(args, 0)} AS DOUBLE)) THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 0)} END`,
     returnType: (args) => args[0]?.type,
   },
-};
+} satisfies FamilyTable;

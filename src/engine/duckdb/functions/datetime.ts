@@ -23,7 +23,7 @@ import {
   unixTimestampSql,
 } from "../datetime/index.js";
 import { quoteString } from "../sql-quote.js";
-import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 function fn(
   minArgs: number,
@@ -149,7 +149,7 @@ function floorDiv(sql: string, divisor: number): string {
   return `((${sql} - ((${sql} % ${divisor} + ${divisor}) % ${divisor})) // ${divisor})`;
 }
 
-export const datetimeFunctions: FunctionTable = {
+export const datetimeFunctions = {
   current_date: fn(0, 0, () => "current_date", DateType),
   curdate: fn(0, 0, () => "current_date", DateType),
   current_timestamp: fn(0, 0, () => "current_timestamp", TimestampType),
@@ -442,4 +442,4 @@ export const datetimeFunctions: FunctionTable = {
     },
     IntegerType,
   ),
-};
+} satisfies FamilyTable;

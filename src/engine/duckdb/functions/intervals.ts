@@ -5,7 +5,7 @@
  * months and days in the session time zone and the time part as elapsed time, as Spark.
  */
 import { type DataType, DateType, TimestampType } from "../../../types/data-types.js";
-import type { FnArg, FunctionDef, FunctionTable } from "./types.js";
+import type { FamilyTable, FnArg, FunctionDef } from "./types.js";
 import { sqlOf } from "./types.js";
 
 const MAKE_INTERVAL = "make_interval";
@@ -31,7 +31,7 @@ const makeInterval: FunctionDef = {
   },
 };
 
-export const intervalFunctions: FunctionTable = { make_interval: makeInterval };
+export const intervalFunctions = { make_interval: makeInterval } satisfies FamilyTable;
 
 /** The result type of `base op interval`, or undefined when no side is an interval. */
 function intervalResultType(args: readonly FnArg[]): DataType | undefined {

@@ -6,7 +6,7 @@
 import { UnsupportedOperationError } from "../../../errors.js";
 import { BinaryType, DoubleType, LongType, StringType } from "../../../types/data-types.js";
 import { widerNumeric } from "./operators.js";
-import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const dbl = returns(DoubleType);
 
@@ -46,7 +46,7 @@ const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
       args.length === 1 && args[0]?.type?.typeName !== "decimal" ? LongType : args[0]?.type,
   );
 
-export const mathFunctions: FunctionTable = {
+export const mathFunctions = {
   abs: fn(
     1,
     1,
@@ -209,4 +209,4 @@ export const mathFunctions: FunctionTable = {
     (args) => `(+ ${sqlOf(args, 0)})`,
     (args) => args[0]?.type,
   ),
-};
+} satisfies FamilyTable;

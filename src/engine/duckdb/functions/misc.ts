@@ -1,8 +1,8 @@
 /** Odds and ends: ids, uuids, type names, partition ids. */
 import { IntegerType, LongType, StringType } from "../../../types/data-types.js";
-import { type FunctionTable, returns, sqlOf } from "./types.js";
+import { type FamilyTable, returns, sqlOf } from "./types.js";
 
-export const miscFunctions: FunctionTable = {
+export const miscFunctions = {
   // Unique and increasing, as Spark's; not Spark's exact bit layout (partition id << 33).
   monotonically_increasing_id: {
     minArgs: 0,
@@ -37,4 +37,4 @@ export const miscFunctions: FunctionTable = {
     compile: (args) => `CAST(bit_count(${sqlOf(args, 0)}) AS INTEGER)`,
     returnType: returns(IntegerType),
   },
-};
+} satisfies FamilyTable;

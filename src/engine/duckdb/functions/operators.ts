@@ -11,7 +11,7 @@ import {
   LongType,
 } from "../../../types/data-types.js";
 import { withIntervals } from "./intervals.js";
-import { type FnArg, type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
   byte: 1,
@@ -57,7 +57,7 @@ function isIntegral(t: DataType | undefined): boolean {
   return t !== undefined && ["byte", "short", "integer", "long"].includes(t.typeName);
 }
 
-export const operatorFunctions: FunctionTable = {
+export const operatorFunctions = {
   "+": withIntervals("+", infix("+", arithmeticType)),
   "-": withIntervals("-", infix("-", arithmeticType)),
   "*": infix("*", arithmeticType),
@@ -152,6 +152,6 @@ export const operatorFunctions: FunctionTable = {
     },
     returnType: (args) => args[1]?.type,
   },
-};
+} satisfies FamilyTable;
 
 export { isIntegral };

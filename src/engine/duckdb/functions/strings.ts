@@ -13,10 +13,10 @@ import {
 } from "../../../types/data-types.js";
 import { quoteString } from "../sql-quote.js";
 import {
+  type FamilyTable,
   type FnArg,
   type FnContext,
   type FunctionDef,
-  type FunctionTable,
   returns,
   sqlOf,
 } from "./types.js";
@@ -149,7 +149,7 @@ const trimFn = (name: "trim" | "ltrim" | "rtrim"): FunctionDef =>
     str,
   );
 
-export const stringFunctions: FunctionTable = {
+export const stringFunctions = {
   concat: fn(
     0,
     Number.POSITIVE_INFINITY,
@@ -387,4 +387,4 @@ export const stringFunctions: FunctionTable = {
     str,
   ),
   unbase64: fn(1, 1, (args) => `from_base64(${asText(args[0])})`, returns(BinaryType)),
-};
+} satisfies FamilyTable;

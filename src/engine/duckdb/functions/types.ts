@@ -2,6 +2,10 @@
  * The DuckDB function table: Spark function name -> how to write it in DuckDB SQL with
  * Spark's semantics. Each family lives in its own file; `registry.ts` joins them.
  */
+import type {
+  FunctionKind as CatalogFunctionKind,
+  SparkFunctionName,
+} from "../../../plan/functions/index.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 
@@ -29,7 +33,8 @@ export interface FnContext {
   readonly over: string;
 }
 
-export type FunctionKind = "scalar" | "aggregate" | "window" | "generator";
+/** The catalog's kinds; a higher-order (lambda) function compiles as a scalar one here. */
+export type FunctionKind = Exclude<CatalogFunctionKind, "lambda">;
 
 export interface FunctionDef {
   readonly kind?: FunctionKind;
@@ -52,7 +57,11 @@ export interface GeneratedColumn {
   readonly type: DataType | undefined;
 }
 
-export type FunctionTable = Readonly<Record<string, FunctionDef>>;
+/**
+ * One family's functions, keyed by catalog name: a name the catalog does not know fails to
+ * compile. `registry.ts` checks that the families together cover the whole catalog.
+ */
+export type FamilyTable = Readonly<Partial<Record<SparkFunctionName, FunctionDef>>>;
 
 /** `name(a, b, ...)` with the same arguments: for functions DuckDB spells like Spark. */
 export function same(

@@ -1,6 +1,6 @@
 /** Ranking and offset functions; they only make sense with `.over(window)`. */
 import { DoubleType, IntegerType } from "../../../types/data-types.js";
-import type { FunctionDef, FunctionTable } from "./types.js";
+import type { FamilyTable, FunctionDef } from "./types.js";
 import { returns, sqlOf } from "./types.js";
 
 function win(
@@ -33,7 +33,7 @@ function offsetFn(name: "lag" | "lead"): FunctionDef {
   );
 }
 
-export const windowFunctions: FunctionTable = {
+export const windowFunctions = {
   row_number: win(
     (_a, ctx) => `CAST(row_number()${ctx.over} AS INTEGER)`,
     0,
@@ -63,4 +63,4 @@ export const windowFunctions: FunctionTable = {
     3,
     (args) => args[0]?.type,
   ),
-};
+} satisfies FamilyTable;

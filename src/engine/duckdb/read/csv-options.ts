@@ -3,8 +3,9 @@
  * DuckDB engine cannot honour are errors naming the option and value (never silently
  * ignored); options Spark does not know are ignored, as Spark ignores them.
  */
+
+import type { OptionsReader } from "../../../config/options-reader.js";
 import { IllegalArgumentError } from "../../../errors.js";
-import type { ReaderOptions } from "./options.js";
 
 /** The CSV dialect: how records and fields are split. */
 export interface CsvDialect {
@@ -92,7 +93,7 @@ export function parseSeparator(value: string): string {
 }
 
 /** Spark's single-character options: "" turns the feature off, more than one character is an error. */
-function singleChar(options: ReaderOptions, name: string, fallback: string): string {
+function singleChar(options: OptionsReader, name: string, fallback: string): string {
   const v = options.get(name);
   if (v === undefined) return fallback;
   if (v === "\u0000") return "";
@@ -101,7 +102,7 @@ function singleChar(options: ReaderOptions, name: string, fallback: string): str
   return v;
 }
 
-function encoding(options: ReaderOptions): CsvDialect["encoding"] {
+function encoding(options: OptionsReader): CsvDialect["encoding"] {
   const v = options.first("encoding", "charset");
   if (v === undefined) return "utf-8";
   const hit = ENCODINGS[v.trim().toLowerCase()];
@@ -116,7 +117,7 @@ function encoding(options: ReaderOptions): CsvDialect["encoding"] {
   return hit;
 }
 
-function lineSep(options: ReaderOptions): CsvDialect["lineSep"] {
+function lineSep(options: OptionsReader): CsvDialect["lineSep"] {
   const v = options.get("lineSep");
   if (v === undefined) return undefined;
   if (v === "\n" || v === "\r" || v === "\r\n") return v;
@@ -126,7 +127,7 @@ function lineSep(options: ReaderOptions): CsvDialect["lineSep"] {
 }
 
 /** Options Spark knows whose other values the engine cannot honour: only the default is accepted. */
-function requireDefault(options: ReaderOptions, name: string, accepted: readonly string[]): void {
+function requireDefault(options: OptionsReader, name: string, accepted: readonly string[]): void {
   const v = options.get(name);
   if (v !== undefined && !accepted.includes(v)) {
     throw new IllegalArgumentError(`Option ${name}='${v}' is not supported by the DuckDB engine.`, {
@@ -136,7 +137,7 @@ function requireDefault(options: ReaderOptions, name: string, accepted: readonly
 }
 
 /** Reads and checks Spark's CSV options. */
-export function parseCsvOptions(options: ReaderOptions): CsvOptions {
+export function parseCsvOptions(options: OptionsReader): CsvOptions {
   const quote = singleChar(options, "quote", '"');
   const escapeChar = singleChar(options, "escape", "\\");
   const comment = singleChar(options, "comment", "");

@@ -4,6 +4,8 @@
  * itself is one native `read_csv` scan inside the action's statement; malformed records are
  * handled and counted as guarded.ts describes.
  */
+
+import { OptionsReader } from "../../../config/options-reader.js";
 import { InputError } from "../../../errors.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { type DataType, StringType } from "../../../types/data-types.js";
@@ -18,7 +20,6 @@ import { CsvStrategy } from "./csv-strategy.js";
 import { isUtc, readerFormat } from "./datetime-formats.js";
 import { GuardedSource } from "./guarded.js";
 import { malformedOptions } from "./modes.js";
-import { ReaderOptions } from "./options.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
@@ -155,7 +156,7 @@ async function fieldsOf(
 
 /** Resolves `spark.read.csv(...)`. */
 export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
-  const options = new ReaderOptions(node.options);
+  const options = new OptionsReader(node.options);
   const csv = parseCsvOptions(options);
   const malformed = malformedOptions(options, node.schema);
   const { files } = expandPaths(node.paths, {

@@ -4,8 +4,9 @@
  * ones Spark turns on by default (single quotes, NaN) are accepted, and such text becomes a
  * malformed record, counted like any other.
  */
+
+import type { OptionsReader } from "../../../config/options-reader.js";
 import { IllegalArgumentError } from "../../../errors.js";
-import type { ReaderOptions } from "./options.js";
 
 export interface JsonOptions {
   readonly multiLine: boolean;
@@ -30,7 +31,7 @@ const STRICT_PARSER = [
   "prefersDecimal",
 ];
 
-export function parseJsonOptions(options: ReaderOptions): JsonOptions {
+export function parseJsonOptions(options: OptionsReader): JsonOptions {
   for (const name of STRICT_PARSER) {
     if (options.bool(name, false)) {
       throw new IllegalArgumentError(

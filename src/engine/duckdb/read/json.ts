@@ -4,6 +4,8 @@
  * or inferred as Spark infers it; the read is one native `read_json` scan inside the
  * action's statement, and malformed records are handled and counted as guarded.ts describes.
  */
+
+import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import { quoteIdent } from "../sql-quote.js";
@@ -12,13 +14,12 @@ import { inferJsonSchema } from "./json-infer.js";
 import { parseJsonOptions } from "./json-options.js";
 import { JsonStrategy } from "./json-strategy.js";
 import { malformedOptions } from "./modes.js";
-import { ReaderOptions } from "./options.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
 /** Resolves `spark.read.json(...)`. */
 export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
-  const options = new ReaderOptions(node.options);
+  const options = new OptionsReader(node.options);
   const json = parseJsonOptions(options);
   const malformed = malformedOptions(options, node.schema);
   const { files } = expandPaths(node.paths, {

@@ -2,9 +2,10 @@
  * Spark's options for malformed records, shared by the CSV and JSON sources: `mode`,
  * `columnNameOfCorruptRecord` and `badRecordsPath`.
  */
+
+import type { OptionsReader } from "../../../config/options-reader.js";
 import { AnalysisError } from "../../../errors.js";
 import type { StructType } from "../../../types/data-types.js";
-import type { ReaderOptions } from "./options.js";
 
 /** PERMISSIVE keeps a malformed record (nulls where fields did not parse), DROPMALFORMED drops it, FAILFAST stops. */
 export type ParseMode = "PERMISSIVE" | "DROPMALFORMED" | "FAILFAST";
@@ -19,7 +20,7 @@ export interface MalformedOptions {
 
 /** Reads the malformed-record options; checks the corrupt-record column is a string. */
 export function malformedOptions(
-  options: ReaderOptions,
+  options: OptionsReader,
   schema: StructType | undefined,
 ): MalformedOptions {
   const mode = options.oneOf(

@@ -1,13 +1,14 @@
 /** Parquet sources: DuckDB's reader, with Hive partition columns when the layout has them. */
+
+import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { quoteString } from "../sql-quote.js";
 import { describeSource } from "./describe.js";
-import { ReaderOptions } from "./options.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
 export async function resolveParquet(node: ReadNode, ctx: ReadContext): Promise<ResolvedSource> {
-  const options = new ReaderOptions(node.options);
+  const options = new OptionsReader(node.options);
   const { files, hivePartitioned } = expandPaths(node.paths, {
     recursive: options.bool("recursiveFileLookup", false),
     globFilter: options.get("pathGlobFilter"),

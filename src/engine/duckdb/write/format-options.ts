@@ -2,8 +2,9 @@
  * Spark writer options -> DuckDB COPY options. Spark's defaults differ from DuckDB's in
  * places and Spark's win: CSV has no header unless asked, Parquet is snappy-compressed.
  */
+
+import { OptionsReader } from "../../../config/options-reader.js";
 import { IllegalArgumentError } from "../../../errors.js";
-import { ReaderOptions } from "../read/options.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 
 export const FILE_EXTENSIONS: Readonly<Record<string, string>> = {
@@ -45,7 +46,7 @@ export function copyOptions(
   raw: Readonly<Record<string, string>>,
   partitionBy: readonly string[],
 ): string {
-  const o = new ReaderOptions(raw);
+  const o = new OptionsReader(raw);
   const parts: string[] = [];
   const compression = o.get("compression") ?? o.get("codec");
   if (format === "parquet") {

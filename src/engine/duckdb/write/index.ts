@@ -14,12 +14,12 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { OptionsReader } from "../../../config/options-reader.js";
 import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession, ResultSet } from "../connection.js";
 import { formatSql } from "../datetime/index.js";
-import { ReaderOptions } from "../read/options.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
@@ -121,7 +121,7 @@ function textFormats(
   options: Readonly<Record<string, string>>,
   partitionBy: readonly string[],
 ): TextFormats {
-  const o = new ReaderOptions(options);
+  const o = new OptionsReader(options);
   return {
     dateFormat: o.get("dateFormat") ?? "yyyy-MM-dd",
     timestampFormat: o.get("timestampFormat") ?? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",

@@ -16,17 +16,10 @@ import {
   type ExpressionSchema,
 } from "../../../proto/gen/spark/connect/expressions_pb.js";
 import { toProtoDataType } from "../type-mapper.js";
+import { sparkFunctionName } from "./function-names.js";
 import { literalInit } from "./literals.js";
 
 export type ExpressionInit = MessageInitShape<typeof ExpressionSchema>;
-
-/** tributary call name -> Spark function name, where they differ. */
-const RENAMES: Readonly<Record<string, string>> = {
-  create_map: "map",
-  bitwise_not: "~",
-  extract: "date_part",
-  countDistinct: "count",
-};
 
 function call(name: string, args: ExpressionInit[], distinct = false): ExpressionInit {
   return {
@@ -85,7 +78,7 @@ export function compileExpression(e: ExprNode): ExpressionInit {
     case "call": {
       const args = e.args.map(compileExpression);
       if (e.name === "!=") return call("not", [call("==", args)]);
-      return call(RENAMES[e.name] ?? e.name, args, e.distinct);
+      return call(sparkFunctionName(e.name), args, e.distinct);
     }
     case "alias":
       return {

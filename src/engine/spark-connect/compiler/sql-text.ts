@@ -8,6 +8,7 @@ import { frameText } from "../../../plan/expression/window.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import { dataTypeToSql } from "../../../types/ddl.js";
 import { quoteIdentifier } from "../../../types/sql-string.js";
+import { sparkFunctionName } from "./function-names.js";
 import { sparkLiteral } from "./local-relation.js";
 
 /** Spark's infix operators, plus those SQL text spells differently or that have no auto name. */
@@ -17,12 +18,6 @@ const INFIX: Readonly<Record<string, string>> = {
   like: "LIKE",
   ilike: "ILIKE",
   rlike: "RLIKE",
-};
-
-const RENAMES: Readonly<Record<string, string>> = {
-  create_map: "map",
-  bitwise_not: "~",
-  extract: "date_part",
 };
 
 export function exprSql(e: ExprNode): string {
@@ -56,7 +51,7 @@ export function exprSql(e: ExprNode): string {
           return `${out} END`;
         }
         default:
-          return `${RENAMES[e.name] ?? e.name}(${e.distinct ? "DISTINCT " : ""}${args.join(", ")})`;
+          return `${sparkFunctionName(e.name)}(${e.distinct ? "DISTINCT " : ""}${args.join(", ")})`;
       }
     }
     case "alias":

@@ -1,11 +1,19 @@
 /**
- * Reader options: Spark compares option names case-insensitively and takes values as strings.
- * A bad value is an error naming the option and the value; an unknown option is ignored, as
- * Spark ignores it.
+ * Options as Spark's data sources and Delta take them: names compared case-insensitively,
+ * values as strings, read through typed getters. A bad value is an IllegalArgumentError
+ * naming the option and the value; an unknown option is ignored, as Spark ignores it.
+ *
+ * @example
+ * ```ts
+ * const o = new OptionsReader({ Header: "TRUE", sep: "|" });
+ * o.bool("header", false); // true
+ * o.first("delimiter", "sep"); // "|"
+ * ```
  */
-import { IllegalArgumentError } from "../../../errors.js";
+import { IllegalArgumentError } from "../errors.js";
+import { sparkBoolean } from "./boolean.js";
 
-export class ReaderOptions {
+export class OptionsReader {
   private readonly map: Map<string, string>;
 
   constructor(options: Readonly<Record<string, string>>) {
@@ -29,13 +37,15 @@ export class ReaderOptions {
     return this.get(name) ?? fallback;
   }
 
+  /** `true` / `false` in any case; blanks are not trimmed, as Spark's option readers. */
   bool(name: string, fallback: boolean): boolean {
     const v = this.get(name);
     if (v === undefined) return fallback;
-    const lower = v.trim().toLowerCase();
-    if (lower === "true") return true;
-    if (lower === "false") return false;
-    throw new IllegalArgumentError(`Option ${name} must be true or false, got '${v}'.`);
+    const parsed = sparkBoolean(v);
+    if (parsed === undefined) {
+      throw new IllegalArgumentError(`Option ${name} must be true or false, got '${v}'.`);
+    }
+    return parsed;
   }
 
   int(name: string, fallback: number): number {
