@@ -32,6 +32,7 @@ export interface ResultSet {
 
 /** Thrown by DuckDB calls; carries the SQL and DuckDB's message. */
 export function duckdbError(e: unknown, sql: string, what: string): EngineError {
+  if (e instanceof EngineError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new EngineError("duckdb", `${what} failed: ${message}`, {
     cause: e,
@@ -55,6 +56,14 @@ function columnsOf(
 }
 
 export class DuckDBSession {
+  /**
+   * Native calls still running on DuckDB's threads. Closing the instance under one is a
+   * use-after-free in the native library (a segmentation fault, not an error): an action
+   * abandoned by `Promise.all` when its sibling failed can still be running at `close`.
+   */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -82,7 +91,7 @@ export class DuckDBSession {
   /** Runs statements whose results are not needed (SET, CREATE, COPY without stats). */
   async execute(sql: string): Promise<void> {
     try {
-      await this.connection.run(sql);
+      await this.track(() => this.connection.run(sql));
     } catch (e) {
       throw duckdbError(e, sql, "Query");
     }
@@ -91,7 +100,7 @@ export class DuckDBSession {
   /** Runs a query and reads every row. */
   async query(sql: string): Promise<ResultSet> {
     try {
-      const reader = await this.connection.runAndReadAll(sql);
+      const reader = await this.track(() => this.connection.runAndReadAll(sql));
       const columns = columnsOf(
         reader.columnCount,
         (i) => reader.columnName(i),
@@ -106,7 +115,7 @@ export class DuckDBSession {
   /** The result columns of a query, without running it. */
   async describe(sql: string): Promise<ResultColumn[]> {
     try {
-      const prepared = await this.connection.prepare(sql);
+      const prepared = await this.track(() => this.connection.prepare(sql));
       return columnsOf(
         prepared.columnCount,
         (i) => prepared.columnName(i),
@@ -123,7 +132,7 @@ export class DuckDBSession {
   ): AsyncGenerator<{ columns: readonly ResultColumn[]; rows: JsValue[][] }> {
     let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
     try {
-      result = await this.connection.stream(sql);
+      result = await this.track(() => this.connection.stream(sql));
     } catch (e) {
       throw duckdbError(e, sql, "Query");
     }
@@ -135,7 +144,7 @@ export class DuckDBSession {
     for (;;) {
       let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
       try {
-        chunk = await result.fetchChunk();
+        chunk = await this.track(() => result.fetchChunk());
       } catch (e) {
         throw duckdbError(e, sql, "Query");
       }
@@ -152,8 +161,29 @@ export class DuckDBSession {
     this.connection.interrupt();
   }
 
-  close(): void {
+  /** Closes the connection and instance once every native call still running has ended. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+
+  private track<T>(start: () => Promise<T>): Promise<T> {
+    if (this.closed)
+      return Promise.reject(
+        new EngineError("duckdb", "The DuckDB session is closed.", {
+          code: "DUCKDB_CLOSED",
+          hint: "An action ran after spark.stop(); await every action before stopping the session.",
+        }),
+      );
+    const call = start();
+    this.pending.add(call);
+    const done = (): void => {
+      this.pending.delete(call);
+    };
+    call.then(done, done);
+    return call;
   }
 }

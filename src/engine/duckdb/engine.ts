@@ -443,7 +443,7 @@ export class DuckDBEngine implements Engine {
   }
 
   async stop(): Promise<void> {
-    this.db.close();
+    await this.db.close();
     rmSync(this.scratchDir, { recursive: true, force: true });
   }
 }
