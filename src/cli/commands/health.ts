@@ -9,13 +9,12 @@
  * (`health.status`, `health.freshness.delay.seconds`, `health.last_success_timestamp_seconds`).
  */
 import type { Command } from "commander";
-import { parseByteSize } from "../../config/sizes.js";
-import { IllegalArgumentError } from "../../errors.js";
 import { recordHealth } from "../../monitoring/health/health-check.js";
 import { checkTableHealth, type TableHealth } from "../../monitoring/health/table-health.js";
 import { MetricRegistry } from "../../monitoring/metrics/registry.js";
 import { startMetricsSinks } from "../../monitoring/sinks/start.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { decimalFlag, durationFlag, integerFlag, sizeFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
 import { withSession } from "./with-session.js";
 
@@ -28,13 +27,6 @@ interface HealthOptions {
   maxRowChange?: string;
   metrics?: string;
   json?: boolean;
-}
-
-function count(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < 0)
-    throw new IllegalArgumentError(`${name} must be a number of at least 0, got '${text}'.`);
-  return n;
 }
 
 const ICON = { pass: "PASS", warn: "WARN", error: "ERROR" } as const;
@@ -71,17 +63,23 @@ export const healthCommand: CommandModule = {
       .option("--metrics <file>", "report the result to the sinks of this metrics.properties")
       .option("--json", "print the result as JSON")
       .action(async (table: string, options: HealthOptions) => {
+        // Checked here so a bad value names its flag; a bare number is minutes.
+        const minutes = (flag: string, text: string | undefined) =>
+          text === undefined ? undefined : durationFlag(flag, text, "min") / 60_000;
+        const warnAfter = minutes("--warn-after", options.warnAfter);
+        const errorAfter = minutes("--error-after", options.errorAfter);
+        const settings = {
+          ...(options.freshness === undefined ? {} : { freshnessColumn: options.freshness }),
+          ...(warnAfter === undefined ? {} : { warnAfter }),
+          ...(errorAfter === undefined ? {} : { errorAfter }),
+          smallFileBytes: sizeFlag("--small-file-size", options.smallFileSize),
+          maxSmallFiles: integerFlag("--max-small-files", options.maxSmallFiles),
+          ...(options.maxRowChange === undefined
+            ? {}
+            : { maxRowCountChangePercent: decimalFlag("--max-row-change", options.maxRowChange) }),
+        };
         const health = await withSession("tributary-health", (spark) =>
-          checkTableHealth(spark, table, {
-            ...(options.freshness === undefined ? {} : { freshnessColumn: options.freshness }),
-            ...(options.warnAfter === undefined ? {} : { warnAfter: options.warnAfter }),
-            ...(options.errorAfter === undefined ? {} : { errorAfter: options.errorAfter }),
-            smallFileBytes: parseByteSize("--small-file-size", options.smallFileSize, "b"),
-            maxSmallFiles: count("--max-small-files", options.maxSmallFiles),
-            ...(options.maxRowChange === undefined
-              ? {}
-              : { maxRowCountChangePercent: count("--max-row-change", options.maxRowChange) }),
-          }),
+          checkTableHealth(spark, table, settings),
         );
         if (options.metrics !== undefined) {
           const registry = new MetricRegistry();
