@@ -37,6 +37,7 @@ export function addLaunchOptions(program: Command): void {
 export function applyLaunchOptions(
   options: { conf?: string[]; propertiesFile?: string },
   extra: readonly (readonly [string, string])[] = [],
+  onSession?: () => void,
 ): void {
   const file = options.propertiesFile;
   if (file !== undefined && !existsSync(file))
@@ -47,5 +48,6 @@ export function applyLaunchOptions(
   setLaunchSettings({
     cliConf: [...(options.conf ?? []).map(parseConfArg), ...extra],
     propertiesFile: file,
+    ...(onSession === undefined ? {} : { onSession }),
   });
 }

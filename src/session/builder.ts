@@ -11,6 +11,8 @@ import { SparkSession } from "./session.js";
 export interface LaunchSettings {
   readonly cliConf: readonly (readonly [string, string])[];
   readonly propertiesFile: string | undefined;
+  /** Called when the builder hands out a session (the CLI tells a script that ran from one that did nothing). */
+  readonly onSession?: () => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export class Builder {
   async getOrCreate(): Promise<SparkSession> {
     const existing = SparkSession.getActiveSession();
     if (existing !== undefined) {
+      launchSettings().onSession?.();
       for (const [k, v] of this.code) await existing.conf.set(k, v);
       return existing;
     }
@@ -99,6 +102,7 @@ export class Builder {
     });
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
+    launchSettings().onSession?.();
     const holder: { session?: SparkSession } = {};
     const conf = new RuntimeConfig(resolved.values, resolved.sources, async (key, value) => {
       await holder.session?.engine.setConf(key, value);

@@ -3,11 +3,12 @@
  * spark-defaults.conf, log4j.properties and metrics.properties, tests/, sample data, a
  * README) that depends on tributary, runs with `npm start` and passes its own `npm test`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { IllegalArgumentError } from "../../errors.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { scaffoldFiles } from "../init/templates.js";
 
@@ -25,6 +26,20 @@ function defaultSpec(pkg: PackageJson): string {
     : `file:${ROOT.replace(/[\\/]$/, "")}`;
 }
 
+/** Refuses a target that is a file or lies under one, before anything is written. */
+function checkTarget(target: string): void {
+  let dir = target;
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new CliError(
+      "CLI_PATH_NOT_A_DIRECTORY",
+      dir === target
+        ? `${target} is a file, not a directory.`
+        : `Cannot create ${target}: ${dir} is a file.`,
+      { hint: "Choose a directory path for the new project.", context: { path: target } },
+    );
+}
+
 export const initCommand: CommandModule = {
   register(program: Command, io: CliIO, setExit) {
     program
@@ -39,6 +54,7 @@ export const initCommand: CommandModule = {
       .option("--force", "write into a directory that is not empty")
       .action((dir: string, options: { name?: string; tributary?: string; force?: boolean }) => {
         const target = resolve(dir);
+        checkTarget(target);
         if (existsSync(target) && readdirSync(target).length > 0 && options.force !== true)
           throw new IllegalArgumentError(`${target} is not empty.`, {
             hint: "Choose a new directory, or pass --force to write into it anyway.",
