@@ -5,13 +5,15 @@
  *
  *   exit 0  healthy (pass or warn)    exit 1  unhealthy (error)    exit 2  could not check
  *
- * With `--metrics metrics.properties` the result is also reported to the configured sinks
+ * With `--metrics metrics.properties` (default, as in Spark: `spark.metrics.conf`, else
+ * `$SPARK_CONF_DIR/metrics.properties` when present) the result is also reported to the sinks
  * (`health.status`, `health.freshness.delay.seconds`, `health.last_success_timestamp_seconds`).
  */
 import type { Command } from "commander";
 import { recordHealth } from "../../monitoring/health/health-check.js";
 import { checkTableHealth, type TableHealth } from "../../monitoring/health/table-health.js";
 import { MetricRegistry } from "../../monitoring/metrics/registry.js";
+import { locateMetricsProperties } from "../../monitoring/sinks/locate.js";
 import { startMetricsSinks } from "../../monitoring/sinks/start.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { decimalFlag, durationFlag, integerFlag, sizeFlag } from "../flags.js";
@@ -60,7 +62,10 @@ export const healthCommand: CommandModule = {
         "--max-row-change <percent>",
         "warn when the last commit changed the row count by more than this",
       )
-      .option("--metrics <file>", "report the result to the sinks of this metrics.properties")
+      .option(
+        "--metrics <file>",
+        "report the result to the sinks of this metrics.properties (default: spark.metrics.conf, else $SPARK_CONF_DIR's)",
+      )
       .option("--json", "print the result as JSON")
       .action(async (table: string, options: HealthOptions) => {
         // Checked here so a bad value names its flag; a bare number is minutes.
@@ -78,17 +83,16 @@ export const healthCommand: CommandModule = {
             ? {}
             : { maxRowCountChangePercent: decimalFlag("--max-row-change", options.maxRowChange) }),
         };
-        const health = await withSession("tributary-health", (spark) =>
-          checkTableHealth(spark, table, settings),
-        );
-        if (options.metrics !== undefined) {
+        const { health, metrics } = await withSession("tributary-health", async (spark) => ({
+          health: await checkTableHealth(spark, table, settings),
+          metrics:
+            options.metrics ??
+            locateMetricsProperties(spark.conf.get("spark.metrics.conf"), process.env),
+        }));
+        if (metrics !== undefined) {
           const registry = new MetricRegistry();
           recordHealth(registry, health, { table });
-          const sinks = await startMetricsSinks(
-            registry,
-            { path: options.metrics },
-            { write: io.stderr },
-          );
+          const sinks = await startMetricsSinks(registry, { path: metrics }, { write: io.stderr });
           await sinks.stop();
         }
         io.stdout(options.json === true ? `${toJsonText(health)}\n` : render(health));
