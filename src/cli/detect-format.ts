@@ -127,3 +127,18 @@ export async function detectFormat(path: string): Promise<Detection> {
   const files = await dataFiles("**/*", path);
   return agree(path, files.slice(0, SAMPLE).map(detectFile));
 }
+
+/** The bytes of a dataset's data files (for progress); undefined when it cannot be listed. */
+export async function datasetBytes(path: string): Promise<number | undefined> {
+  try {
+    const files = !existsSync(path)
+      ? await dataFiles(path, undefined)
+      : statSync(path).isDirectory()
+        ? await dataFiles("**/*", path)
+        : [path];
+    return files.reduce((sum, f) => sum + statSync(f).size, 0);
+  } catch {
+    // Only a progress detail: the read itself reports a path it cannot list.
+    return undefined;
+  }
+}

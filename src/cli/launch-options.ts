@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { parseConfArg } from "../config/index.js";
+import type { Engine } from "../engine/engine.js";
 import { setLaunchSettings } from "../session/builder.js";
 import { CliError } from "./cli-error.js";
 
@@ -37,7 +38,7 @@ export function addLaunchOptions(program: Command): void {
 export function applyLaunchOptions(
   options: { conf?: string[]; propertiesFile?: string },
   extra: readonly (readonly [string, string])[] = [],
-  onSession?: () => void,
+  onSession?: (engine: Engine) => void,
 ): void {
   const file = options.propertiesFile;
   if (file !== undefined && !existsSync(file))

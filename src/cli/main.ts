@@ -75,5 +75,6 @@ function defaultIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
+    stderrTTY: process.stderr.isTTY === true,
   };
 }

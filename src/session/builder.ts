@@ -3,6 +3,7 @@
  * environment (and `.env`), `spark-defaults.conf` and built-in defaults, in Spark's order.
  */
 import { loadDotEnv, loadSparkDefaults, masterOf, resolveConfig } from "../config/index.js";
+import type { Engine } from "../engine/engine.js";
 import { startEngine } from "./engine-factory.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSession } from "./session.js";
@@ -12,7 +13,7 @@ export interface LaunchSettings {
   readonly cliConf: readonly (readonly [string, string])[];
   readonly propertiesFile: string | undefined;
   /** Called when the builder hands out a session (the CLI tells a script that ran from one that did nothing). */
-  readonly onSession?: () => void;
+  readonly onSession?: (engine: Engine) => void;
 }
 
 /**
@@ -75,7 +76,7 @@ export class Builder {
   async getOrCreate(): Promise<SparkSession> {
     const existing = SparkSession.getActiveSession();
     if (existing !== undefined) {
-      launchSettings().onSession?.();
+      launchSettings().onSession?.(existing.engine);
       for (const [k, v] of this.code) await existing.conf.set(k, v);
       return existing;
     }
@@ -102,7 +103,7 @@ export class Builder {
     });
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
-    launchSettings().onSession?.();
+    launchSettings().onSession?.(engine);
     const holder: { session?: SparkSession } = {};
     const conf = new RuntimeConfig(resolved.values, resolved.sources, async (key, value) => {
       await holder.session?.engine.setConf(key, value);

@@ -58,8 +58,15 @@ export const deltaCommand: CommandModule = {
     const delta = program
       .command("delta")
       .description("Delta table commands: history, describe, vacuum, optimize, restore");
-    const open = <T>(path: string, body: (table: DeltaTable) => Promise<T>): Promise<T> =>
-      withSession("tributary-delta", async (spark) => body(await DeltaTable.forPath(spark, path)));
+    const open = <T>(
+      path: string,
+      body: (table: DeltaTable) => Promise<T>,
+      flags: OutputFlags = {},
+    ): Promise<T> =>
+      withSession("tributary-delta", async (spark) => body(await DeltaTable.forPath(spark, path)), {
+        io,
+        json: outputMode(flags) !== "table",
+      });
 
     delta
       .command("history")
@@ -74,10 +81,14 @@ export const deltaCommand: CommandModule = {
             ? undefined
             : integerFlag("--limit", options.limit, { min: 1 });
         const table = outputMode(options) === "table";
-        await open(path, async (delta) => {
-          const df = await delta.history(limit);
-          await printFrame(io, table ? df.select(...HISTORY_COLUMNS) : df, options);
-        });
+        await open(
+          path,
+          async (delta) => {
+            const df = await delta.history(limit);
+            await printFrame(io, table ? df.select(...HISTORY_COLUMNS) : df, options);
+          },
+          options,
+        );
         setExit(0);
       });
 
@@ -89,8 +100,11 @@ export const deltaCommand: CommandModule = {
       .argument("<path>", "the Delta table's directory")
       .option("--json", "print the detail as one JSON object")
       .action(async (path: string, options: JsonOption) => {
-        await open(path, async (table) =>
-          printFrame(io, await table.detail(), options, { vertical: true, single: true }),
+        await open(
+          path,
+          async (table) =>
+            printFrame(io, await table.detail(), options, { vertical: true, single: true }),
+          options,
         );
         setExit(0);
       });
@@ -111,8 +125,10 @@ export const deltaCommand: CommandModule = {
             options.retainHours === undefined
               ? undefined
               : decimalFlag("--retain-hours", options.retainHours);
-          const result = await open(path, (table) =>
-            table.vacuum(hours, { dryRun: options.dryRun === true }),
+          const result = await open(
+            path,
+            (table) => table.vacuum(hours, { dryRun: options.dryRun === true }),
+            options,
           );
           if (options.json === true) io.stdout(`${toJsonText(result)}\n`);
           else if (result.dryRun) {
@@ -136,14 +152,20 @@ export const deltaCommand: CommandModule = {
       .option("--where <predicate>", "only partitions matching this predicate on partition columns")
       .option("--json", "print the result as one JSON object")
       .action(async (path: string, options: JsonOption & { where?: string }) => {
-        await open(path, async (table) => {
-          const builder =
-            options.where === undefined ? table.optimize() : table.optimize().where(options.where);
-          await printFrame(io, await builder.executeCompaction(), options, {
-            vertical: true,
-            single: true,
-          });
-        });
+        await open(
+          path,
+          async (table) => {
+            const builder =
+              options.where === undefined
+                ? table.optimize()
+                : table.optimize().where(options.where);
+            await printFrame(io, await builder.executeCompaction(), options, {
+              vertical: true,
+              single: true,
+            });
+          },
+          options,
+        );
         setExit(0);
       });
 
@@ -170,13 +192,17 @@ export const deltaCommand: CommandModule = {
           }
           const version =
             options.version === undefined ? undefined : integerFlag("--version", options.version);
-          await open(path, async (table) => {
-            const df =
-              version !== undefined
-                ? await table.restoreToVersion(version)
-                : await table.restoreToTimestamp(options.timestamp ?? "");
-            await printFrame(io, df, options, { single: true });
-          });
+          await open(
+            path,
+            async (table) => {
+              const df =
+                version !== undefined
+                  ? await table.restoreToVersion(version)
+                  : await table.restoreToTimestamp(options.timestamp ?? "");
+              await printFrame(io, df, options, { single: true });
+            },
+            options,
+          );
           setExit(0);
         },
       );

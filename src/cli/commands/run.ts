@@ -11,16 +11,13 @@ import type { Command } from "commander";
 import { configureLogging } from "../../logging/index.js";
 import { isPipeline, type Pipeline } from "../../pipeline/definition.js";
 import { PipelineError } from "../../pipeline/pipeline-error.js";
-import {
-  type RunOptions as PipelineRunOptions,
-  type PipelineSummary,
-  summaryLines,
-} from "../../pipeline/summary.js";
+import { type PipelineSummary, summaryLines } from "../../pipeline/summary.js";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { toJsonText } from "../json.js";
 import { applyLaunchOptions } from "../launch-options.js";
 import { loadPipelineModule } from "../pipeline-loader.js";
+import { followProgress, reporterFor } from "./with-session.js";
 
 interface RunOptions {
   master?: string;
@@ -29,30 +26,6 @@ interface RunOptions {
   dryRun?: boolean;
   json?: boolean;
   logConfig?: string;
-}
-
-/**
- * Progress on a terminal: the running stage with a spinner and its elapsed time, replaced
- * by a done line when it ends. Not drawn when output is piped (scripts get plain lines).
- */
-function stageProgress(io: CliIO): NonNullable<PipelineRunOptions["onStage"]> {
-  const frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
-  let timer: NodeJS.Timeout | undefined;
-  return (stage, event, ms) => {
-    clearInterval(timer);
-    if (event === "start") {
-      const t0 = Date.now();
-      let f = 0;
-      const draw = () => {
-        io.stderr(
-          `\r\x1b[2K${frames[f++ % frames.length]} ${stage} ${((Date.now() - t0) / 1000).toFixed(1)}s`,
-        );
-      };
-      draw();
-      timer = setInterval(draw, 100);
-      timer.unref();
-    } else io.stderr(`\r\x1b[2K✔ ${stage} ${((ms ?? 0) / 1000).toFixed(2)}s\n`);
-  };
 }
 
 function isPipelineError(e: unknown): e is PipelineError {
@@ -100,11 +73,17 @@ export const runCommand: CommandModule = {
             context: { path: file },
           });
         let sessions = 0;
+        const reporter = reporterFor({ io, json: options.json === true });
         applyLaunchOptions(
           options,
           options.master === undefined ? [] : [["spark.master", options.master]],
-          () => {
+          (engine) => {
             sessions++;
+            if (reporter !== undefined)
+              followProgress(engine, reporter).catch((e: unknown) => {
+                // Progress is a display: the run goes on without it, and says why.
+                io.stderr(`progress unavailable: ${e instanceof Error ? e.message : String(e)}\n`);
+              });
           },
         );
         const module = await loadPipelineModule(file, pipeline, args);
@@ -132,7 +111,7 @@ export const runCommand: CommandModule = {
         try {
           summary = await exported.run({
             dryRun: options.dryRun === true,
-            ...(io.isTTY && options.json !== true ? { onStage: stageProgress(io) } : {}),
+            ...(reporter === undefined ? {} : { onStage: reporter.stage }),
           });
         } catch (e) {
           // By shape, not class: the pipeline may have loaded tributary from another path.
@@ -140,6 +119,8 @@ export const runCommand: CommandModule = {
           summary = e.summary;
           // 1: the data failed a quality gate (nothing written); 2: the run broke.
           code = e.code === "QUALITY_GATE_FAILED" ? 1 : 2;
+        } finally {
+          reporter?.done();
         }
         io.stdout(
           options.json === true

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { datasetBytes } from "../detect-format.js";
 import { integerFlag } from "../flags.js";
 import { jsonOptions, type OutputFlags, outputMode, printJsonRows } from "../output.js";
 import { readDataset } from "../reader.js";
@@ -42,19 +43,24 @@ export const showCommand: CommandModule = {
         const limit = integerFlag("--limit", options.limit, { min: 0 });
         const version =
           options.version === undefined ? undefined : integerFlag("--version", options.version);
-        await withSession("tributary-show", async (spark) => {
-          const extra = new Map<string, string>();
-          if (version !== undefined) extra.set("versionAsOf", String(version));
-          const { df, format } = await readDataset(spark, path, options, extra);
-          if (version !== undefined && format !== "delta")
-            throw new CliError(
-              "CLI_INVALID_FLAG",
-              `--version time travels Delta tables; ${path} is read as ${format}.`,
-              { hint: "Point at a Delta table's directory, or add --format delta." },
-            );
-          if (mode === "table") io.stdout(await df.showString(limit, true));
-          else printJsonRows(io, await df.limit(limit).collect(), mode);
-        });
+        const progress = { io, json: mode !== "table", inputBytes: await datasetBytes(path) };
+        await withSession(
+          "tributary-show",
+          async (spark) => {
+            const extra = new Map<string, string>();
+            if (version !== undefined) extra.set("versionAsOf", String(version));
+            const { df, format } = await readDataset(spark, path, options, extra);
+            if (version !== undefined && format !== "delta")
+              throw new CliError(
+                "CLI_INVALID_FLAG",
+                `--version time travels Delta tables; ${path} is read as ${format}.`,
+                { hint: "Point at a Delta table's directory, or add --format delta." },
+              );
+            if (mode === "table") io.stdout(await df.showString(limit, true));
+            else printJsonRows(io, await df.limit(limit).collect(), mode);
+          },
+          progress,
+        );
         setExit(0);
       },
     );

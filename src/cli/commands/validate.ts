@@ -16,6 +16,7 @@ import { readSuite } from "../../quality/suite-json.js";
 import { validate } from "../../quality/validate.js";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { datasetBytes } from "../detect-format.js";
 import { toJsonText } from "../json.js";
 import { readDataset } from "../reader.js";
 import { withSession } from "./with-session.js";
@@ -114,10 +115,19 @@ export const validateCommand: CommandModule = {
       .action(async (path: string, options: ValidateOptions) => {
         const suite = await suiteFrom(options.suite);
         const format = resultFormat(options.resultFormat);
-        const result = await withSession("tributary-validate", async (spark) => {
-          const { df } = await readDataset(spark, path, options);
-          return validate(df, suite, { result_format: format });
-        });
+        const progress = {
+          io,
+          json: options.json === true,
+          inputBytes: await datasetBytes(path),
+        };
+        const result = await withSession(
+          "tributary-validate",
+          async (spark) => {
+            const { df } = await readDataset(spark, path, options);
+            return validate(df, suite, { result_format: format });
+          },
+          progress,
+        );
         if (options.report !== undefined) {
           const written = await writeValidationReport(options.report, result);
           io.stderr(`report: ${written}\n`);

@@ -5,6 +5,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
+import type { ProgressListener } from "../engine.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { registerUdfs } from "./udfs.js";
@@ -63,6 +64,7 @@ export class DuckDBSession {
    */
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
+  private progressTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -165,9 +167,36 @@ export class DuckDBSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.progressTimer);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+
+  /**
+   * Polls DuckDB's query progress while native calls run. DuckDB computes it only with its
+   * progress bar enabled; its own printing stays off (the caller renders, if anyone).
+   */
+  async setProgressListener(listener: ProgressListener | undefined, everyMs = 200): Promise<void> {
+    clearInterval(this.progressTimer);
+    this.progressTimer = undefined;
+    await this.execute(
+      listener === undefined
+        ? "SET enable_progress_bar = false"
+        : "SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0",
+    );
+    if (listener === undefined) return;
+    this.progressTimer = setInterval(() => {
+      if (this.pending.size === 0 || this.closed) return;
+      const p = this.connection.progress;
+      if (p.percentage < 0) return; // nothing measurable runs
+      listener({
+        percentage: p.percentage,
+        rowsProcessed: Number(p.rows_processed),
+        totalRows: Number(p.total_rows_to_process),
+      });
+    }, everyMs);
+    this.progressTimer.unref();
   }
 
   private track<T>(start: () => Promise<T>): Promise<T> {

@@ -18,6 +18,7 @@ import type {
   ActionOptions,
   Engine,
   ExplainMode,
+  ProgressListener,
   ReadMetrics,
   Row,
   WriteResult,
@@ -440,6 +441,10 @@ export class DuckDBEngine implements Engine {
         this.analyzed = new WeakMap();
       }
     });
+  }
+
+  async setProgressListener(listener: ProgressListener | undefined): Promise<void> {
+    await this.exclusive(() => this.db.setProgressListener(listener));
   }
 
   async stop(): Promise<void> {

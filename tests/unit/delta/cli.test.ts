@@ -129,11 +129,7 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
   },
   show: async (path) => {
     const latest = await run("show", path, "--json");
-    expect(
-      (JSON.parse(latest.out) as { id: number }[])
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([1, 2]);
+    expect((JSON.parse(latest.out) as { id: number }[]).map((r) => r.id).sort()).toEqual([1, 2]);
     const v0 = await run("show", path, "--version", "0", "--json-lines");
     expect(lines(v0.out)).toEqual([{ id: 1, p: "a" }]);
     expect((await run("show", path, "--json", "--json-lines")).code).toBe(2);
