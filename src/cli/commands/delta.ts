@@ -18,6 +18,7 @@ import type { CliIO, CommandModule } from "../command.js";
 import { decimalFlag, integerFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
 import { type OutputFlags, outputMode, printJsonRows } from "../output.js";
+import { checkTablePath } from "../table-path.js";
 import { withSession } from "./with-session.js";
 
 type JsonOption = OutputFlags;
@@ -62,11 +63,14 @@ export const deltaCommand: CommandModule = {
       path: string,
       body: (table: DeltaTable) => Promise<T>,
       flags: OutputFlags = {},
-    ): Promise<T> =>
-      withSession("tributary-delta", async (spark) => body(await DeltaTable.forPath(spark, path)), {
-        io,
-        json: outputMode(flags) !== "table",
-      });
+    ): Promise<T> => {
+      checkTablePath(path);
+      return withSession(
+        "tributary-delta",
+        async (spark) => body(await DeltaTable.forPath(spark, path)),
+        { io, json: outputMode(flags) !== "table" },
+      );
+    };
 
     delta
       .command("history")

@@ -18,6 +18,7 @@ import { startMetricsSinks } from "../../monitoring/sinks/start.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { decimalFlag, durationFlag, integerFlag, sizeFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
+import { checkTablePath } from "../table-path.js";
 import { withSession } from "./with-session.js";
 
 interface HealthOptions {
@@ -83,6 +84,7 @@ export const healthCommand: CommandModule = {
             ? {}
             : { maxRowCountChangePercent: decimalFlag("--max-row-change", options.maxRowChange) }),
         };
+        checkTablePath(table);
         const { health, metrics } = await withSession("tributary-health", async (spark) => ({
           health: await checkTableHealth(spark, table, settings),
           metrics:

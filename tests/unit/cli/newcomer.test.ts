@@ -132,6 +132,9 @@ describe("mistakes are coded errors with a hint, exit 2", () => {
       [["show", d.csv, "--properties-file", join(d.dir, "none.conf")], "CLI_PATH_NOT_FOUND"],
       [["show", d.csv, "--conf", "spark.sql.shuffle.partitions"], "CONFIG_CONF_WITHOUT_EQUALS"],
       [["init", join(d.csv, "project")], "CLI_PATH_NOT_A_DIRECTORY"],
+      [["delta", "history", d.csv], "CLI_PATH_NOT_A_DIRECTORY"],
+      [["health", d.csv], "CLI_PATH_NOT_A_DIRECTORY"],
+      [["validate", d.csv, "--suite", d.csv, "--result-format", "ALL"], "CLI_INVALID_FLAG"],
       [["run", join(d.dir, "missing.ts")], "CLI_PATH_NOT_FOUND"],
     ];
     for (const [argv, code] of cases) {
