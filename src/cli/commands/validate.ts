@@ -113,8 +113,8 @@ export const validateCommand: CommandModule = {
       .option("--json", "print the validation result in Great Expectations' JSON")
       .option("--report <file>", "write the HTML report here")
       .action(async (path: string, options: ValidateOptions) => {
-        const suite = await suiteFrom(options.suite);
         const format = resultFormat(options.resultFormat);
+        const suite = await suiteFrom(options.suite);
         const progress = {
           io,
           json: options.json === true,

@@ -99,6 +99,19 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
     const [result] = lines((await run("delta", "vacuum", path, "--json")).out);
     expect(result).toMatchObject({ dryRun: false, numDeletedFiles: 0, files: [] });
     expect(latestVersion(path)).toBe(3); // VACUUM START + VACUUM END
+    // What the refusal suggests works from the command line: every command takes --conf.
+    const allowed = await run(
+      "delta",
+      "vacuum",
+      path,
+      "--retain-hours",
+      "0",
+      "--dry-run",
+      "--conf",
+      "spark.databricks.delta.retentionDurationCheck.enabled=false",
+    );
+    expect(allowed.code).toBe(0);
+    expect(allowed.out).toMatch(/^Found \d+ files and directories in a total of 2 directories/);
   },
   optimize: async (path) => {
     const [result] = lines(
