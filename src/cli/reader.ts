@@ -28,14 +28,13 @@ export function readerOptions(pairs: readonly string[]): Map<string, string> {
   return options;
 }
 
-/** The format to read `path` as: `--format` when given, else detected from the files. */
-export async function formatOf(path: string, requested: string | undefined): Promise<Detection> {
+/** The format to read `path` as: `--format` when given (the reader checks it), else detected. */
+export async function formatOf(
+  path: string,
+  requested: string | undefined,
+): Promise<Omit<Detection, "format"> & { format: string }> {
   if (requested === undefined) return detectFormat(path);
-  return {
-    format: requested.toLowerCase() as Detection["format"],
-    tabSeparated: false,
-    jsonArray: false,
-  };
+  return { format: requested.toLowerCase(), tabSeparated: false, jsonArray: false };
 }
 
 export async function readDataset(
