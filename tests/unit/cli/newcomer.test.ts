@@ -222,6 +222,24 @@ describe("flags", () => {
     }
   });
 
+  it("init writes --conf settings into the project's spark-defaults.conf", async () => {
+    const d = data();
+    const base = d.write("base.conf", "spark.master local[2]\n");
+    const project = join(d.dir, "project");
+    const r = await run(
+      "init",
+      project,
+      "--properties-file",
+      base,
+      "--conf",
+      "spark.sql.shuffle.partitions=4",
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(project, "config/spark-defaults.conf"), "utf8")).toBe(
+      "spark.master local[2]\n\n# Added by tributary init --conf\nspark.sql.shuffle.partitions 4\n",
+    );
+  });
+
   it("spark start-local --print shows the command, like submit-server --print", async () => {
     const r = await run(
       "spark",
