@@ -11,7 +11,9 @@
 # one machine does not need Spark's 200 shuffle partitions or 10,000 listing tasks, which
 # make a VACUUM of a tiny table take a minute), TRIBUTARY_SPARK_HOME (state folder), JAVA_HOME (else `java`),
 # SPARK_CONNECT_AUTHENTICATE_TOKEN (Spark itself reads it: clients must then send this
-# bearer token; it is also written to .tributary/spark/token, mode 600, for test helpers).
+# bearer token; it is also written to .tributary/spark/token, mode 600, for test helpers),
+# TRIBUTARY_SPARK_CONF (k=v lines, `tributary spark start-local --conf`) and
+# TRIBUTARY_SPARK_PROPERTIES_FILE (`--properties-file`), passed to spark-submit.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -91,6 +93,14 @@ else
   # Set but empty would make Spark demand an empty token.
   unset SPARK_CONNECT_AUTHENTICATE_TOKEN
 fi
+# The user's settings go first, so the loopback binding below always wins.
+USER_ARGS=()
+if [[ -n "${TRIBUTARY_SPARK_PROPERTIES_FILE:-}" ]]; then
+  USER_ARGS+=(--properties-file "$TRIBUTARY_SPARK_PROPERTIES_FILE")
+fi
+while IFS= read -r kv; do
+  if [[ -n "$kv" ]]; then USER_ARGS+=(--conf "$kv"); fi
+done <<<"${TRIBUTARY_SPARK_CONF:-}"
 say "starting Spark Connect $PYSPARK_VERSION with Delta $DELTA_VERSION on sc://$HOST:$PORT"
 STARTED=$(date +%s)
 # Run from the state folder so metastore_db/ and spark-warehouse/ land there.
@@ -101,6 +111,7 @@ SPARK_HOME="$SPARK_HOME" PYSPARK_PYTHON="$PY" nohup "$SPARK_HOME/bin/spark-submi
   --master "local[*]" \
   --driver-memory "${SPARK_DRIVER_MEMORY:-2g}" \
   --jars "$DELTA_JARS" \
+  ${USER_ARGS[@]+"${USER_ARGS[@]}"} \
   --conf spark.connect.grpc.binding.address="$HOST" \
   --conf spark.connect.grpc.binding.port="$PORT" \
   --conf spark.driver.host="$HOST" \

@@ -8,7 +8,10 @@ import type { Command } from "commander";
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** stdout is a terminal (tables are drawn for people). */
   readonly isTTY: boolean;
+  /** stderr is a terminal (progress is drawn in place); defaults to `isTTY`. */
+  readonly stderrTTY?: boolean;
 }
 
 export interface CommandModule {

@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { TributaryError } from "../errors.js";
+import { asCliError } from "./cli-error.js";
 import type { CliIO, CommandModule } from "./command.js";
+import { addLaunchOptions, applyLaunchOptions } from "./launch-options.js";
 
 const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   async () => (await import("./commands/run.js")).runCommand,
@@ -37,18 +39,22 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     (await load()).register(program, io, (code) => {
       exit = code;
     });
+  addLaunchOptions(program);
+  program.hook("preAction", (_program, command) => {
+    applyLaunchOptions(command.opts());
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof TributaryError || isTributaryShaped(e)) {
-      io.stderr(
-        `error [${e.code}]: ${e.message}\n${e.hint === undefined ? "" : `hint: ${e.hint}\n`}`,
-      );
-      return 2;
-    }
-    io.stderr(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    const error = isTributaryShaped(e) ? e : asCliError(e);
+    io.stderr(
+      `error [${error.code}]: ${error.message}\n${error.hint === undefined ? "" : `hint: ${error.hint}\n`}`,
+    );
+    // The stack is for bug reports, not for users: only when asked for.
+    if (process.env.TRIBUTARY_DEBUG === "1" && e instanceof Error && e.stack !== undefined)
+      io.stderr(`${e.stack}\n`);
     return 2;
   }
 }
@@ -56,10 +62,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
 /** A TributaryError from another copy of the library (a pipeline importing the sources). */
 function isTributaryShaped(e: unknown): e is TributaryError {
   return (
-    e instanceof Error &&
-    typeof (e as { code?: unknown }).code === "string" &&
-    "hint" in e &&
-    "context" in e
+    e instanceof TributaryError ||
+    (e instanceof Error &&
+      typeof (e as { code?: unknown }).code === "string" &&
+      "hint" in e &&
+      "context" in e)
   );
 }
 
@@ -68,5 +75,6 @@ function defaultIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
+    stderrTTY: process.stderr.isTTY === true,
   };
 }

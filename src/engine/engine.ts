@@ -84,6 +84,18 @@ export interface ActionOptions {
   readonly signal?: AbortSignal;
 }
 
+/** How far the running query is, as the engine estimates it (DuckDB's query progress). */
+export interface QueryProgress {
+  /** 0 to 100. */
+  readonly percentage: number;
+  readonly rowsProcessed: number;
+  /** An estimate; it can grow while the query runs. */
+  readonly totalRows: number;
+}
+
+/** Called a few times a second while a query runs. */
+export type ProgressListener = (progress: QueryProgress) => void;
+
 export interface Engine {
   readonly name: string;
   schema(plan: RelationNode): Promise<StructType>;
@@ -97,5 +109,7 @@ export interface Engine {
   /** Whether the engine can run an operation (a relation kind, or `function:<name>`). */
   supports(operation: string): boolean;
   setConf(key: string, value: string): Promise<void>;
+  /** Reports progress of running queries (undefined stops it); engines that cannot omit it. */
+  setProgressListener?(listener: ProgressListener | undefined): Promise<void>;
   stop(): Promise<void>;
 }

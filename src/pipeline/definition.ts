@@ -90,7 +90,7 @@ export interface PipelineDefinition {
   readonly schedule?: string;
   /** The run log, a Delta table (default: `_runs` beside the sink's table). */
   readonly runsPath?: string;
-  /** `metrics.properties` to report to (default: `spark.metrics.conf`, else none). */
+  /** `metrics.properties` to report to (default: `spark.metrics.conf`, else `$SPARK_CONF_DIR/metrics.properties` if present, as Spark). */
   readonly metricsProperties?: string;
 }
 

@@ -12,6 +12,7 @@ import { ErrorCode, TributaryError } from "../errors.js";
 import { getLogger, type Logger } from "../logging/index.js";
 import { PipelineMetrics } from "../monitoring/metrics/pipeline-metrics.js";
 import { MetricRegistry } from "../monitoring/metrics/registry.js";
+import { locateMetricsProperties } from "../monitoring/sinks/locate.js";
 import { type MetricsSinksHandle, startMetricsSinks } from "../monitoring/sinks/start.js";
 import { SparkSession } from "../session/session.js";
 import type { PipelineContext, PipelineDefinition, SinkSpec, SourceSpec } from "./definition.js";
@@ -63,7 +64,9 @@ async function startSinks(
   registry: MetricRegistry,
   log: Logger,
 ): Promise<MetricsSinksHandle | undefined> {
-  const path = def.metricsProperties ?? spark.conf.get("spark.metrics.conf");
+  const path =
+    def.metricsProperties ??
+    locateMetricsProperties(spark.conf.get("spark.metrics.conf"), process.env);
   if (path === undefined) return undefined;
   return startMetricsSinks(registry, { path }, { warn: (message) => log.warn(message) });
 }

@@ -3,6 +3,7 @@
  * environment (and `.env`), `spark-defaults.conf` and built-in defaults, in Spark's order.
  */
 import { loadDotEnv, loadSparkDefaults, masterOf, resolveConfig } from "../config/index.js";
+import type { Engine } from "../engine/engine.js";
 import { startEngine } from "./engine-factory.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSession } from "./session.js";
@@ -11,6 +12,8 @@ import { SparkSession } from "./session.js";
 export interface LaunchSettings {
   readonly cliConf: readonly (readonly [string, string])[];
   readonly propertiesFile: string | undefined;
+  /** Called when the builder hands out a session (the CLI tells a script that ran from one that did nothing). */
+  readonly onSession?: (engine: Engine) => void;
 }
 
 /**
@@ -73,6 +76,7 @@ export class Builder {
   async getOrCreate(): Promise<SparkSession> {
     const existing = SparkSession.getActiveSession();
     if (existing !== undefined) {
+      launchSettings().onSession?.(existing.engine);
       for (const [k, v] of this.code) await existing.conf.set(k, v);
       return existing;
     }
@@ -99,6 +103,7 @@ export class Builder {
     });
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
+    launchSettings().onSession?.(engine);
     const holder: { session?: SparkSession } = {};
     const conf = new RuntimeConfig(resolved.values, resolved.sources, async (key, value) => {
       await holder.session?.engine.setConf(key, value);

@@ -7,39 +7,40 @@
  *   optimize <path> [--where "<partition pred>"]   OPTIMIZE [WHERE ...]
  *   restore  <path> --version N | --timestamp T    RESTORE TO VERSION AS OF / TIMESTAMP AS OF
  *
- * Each collects its result, then prints a table, or JSON with `--json`.
+ * Each collects its result, then prints a table, or one JSON document with `--json`
+ * (`history --json-lines`: one commit per line).
  */
 import type { Command } from "commander";
 import type { DataFrame } from "../../dataframe/dataframe.js";
 import { DeltaTable } from "../../delta/delta-table.js";
-import { IllegalArgumentError } from "../../errors.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { decimalFlag, integerFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
+import { type OutputFlags, outputMode, printJsonRows } from "../output.js";
+import { checkTablePath } from "../table-path.js";
 import { withSession } from "./with-session.js";
 
-interface JsonOption {
-  json?: boolean;
-}
+type JsonOption = OutputFlags;
 
-function integer(name: string, text: string | undefined, min = 0): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new IllegalArgumentError(`${name} must be an integer of at least ${min}, got '${text}'.`);
-  return n;
-}
-
+/**
+ * A result frame: a table, or JSON. A one-row result (describe, optimize, restore) is one
+ * JSON object; history is an array of commits.
+ */
 async function printFrame(
   io: CliIO,
   df: DataFrame,
-  json: boolean,
-  vertical = false,
+  flags: OutputFlags,
+  { vertical = false, single = false }: { vertical?: boolean; single?: boolean } = {},
 ): Promise<void> {
-  if (json) {
-    for (const row of await df.collect()) io.stdout(`${toJsonText(row)}\n`);
+  const mode = outputMode(flags);
+  if (mode === "table") {
+    io.stdout(await df.showString(1000, vertical ? false : 60, vertical));
     return;
   }
-  io.stdout(await df.showString(1000, vertical ? false : 60, vertical));
+  const rows = await df.collect();
+  if (single && mode === "json") io.stdout(`${toJsonText(rows[0] ?? null)}\n`);
+  else printJsonRows(io, rows, mode);
 }
 
 const HISTORY_COLUMNS = [
@@ -58,24 +59,40 @@ export const deltaCommand: CommandModule = {
     const delta = program
       .command("delta")
       .description("Delta table commands: history, describe, vacuum, optimize, restore");
-    const open = <T>(path: string, body: (table: DeltaTable) => Promise<T>): Promise<T> =>
-      withSession("tributary-delta", async (spark) => body(await DeltaTable.forPath(spark, path)));
+    const open = <T>(
+      path: string,
+      body: (table: DeltaTable) => Promise<T>,
+      flags: OutputFlags = {},
+    ): Promise<T> => {
+      checkTablePath(path);
+      return withSession(
+        "tributary-delta",
+        async (spark) => body(await DeltaTable.forPath(spark, path)),
+        { io, json: outputMode(flags) !== "table" },
+      );
+    };
 
     delta
       .command("history")
       .description("the table's commits, newest first (DESCRIBE HISTORY)")
       .argument("<path>", "the Delta table's directory")
       .option("--limit <n>", "only the newest n commits")
-      .option("--json", "print one JSON object per commit")
+      .option("--json", "print the commits as one JSON array")
+      .option("--json-lines", "print one JSON object per commit (JSON Lines)")
       .action(async (path: string, options: JsonOption & { limit?: string }) => {
-        await open(path, async (table) => {
-          const df = await table.history(integer("--limit", options.limit));
-          await printFrame(
-            io,
-            options.json === true ? df : df.select(...HISTORY_COLUMNS),
-            options.json === true,
-          );
-        });
+        const limit =
+          options.limit === undefined
+            ? undefined
+            : integerFlag("--limit", options.limit, { min: 1 });
+        const table = outputMode(options) === "table";
+        await open(
+          path,
+          async (delta) => {
+            const df = await delta.history(limit);
+            await printFrame(io, table ? df.select(...HISTORY_COLUMNS) : df, options);
+          },
+          options,
+        );
         setExit(0);
       });
 
@@ -85,10 +102,13 @@ export const deltaCommand: CommandModule = {
         "the table's format, location, size, partitioning, properties and protocol (DESCRIBE DETAIL)",
       )
       .argument("<path>", "the Delta table's directory")
-      .option("--json", "print the detail as JSON")
+      .option("--json", "print the detail as one JSON object")
       .action(async (path: string, options: JsonOption) => {
-        await open(path, async (table) =>
-          printFrame(io, await table.detail(), options.json === true, true),
+        await open(
+          path,
+          async (table) =>
+            printFrame(io, await table.detail(), options, { vertical: true, single: true }),
+          options,
         );
         setExit(0);
       });
@@ -105,13 +125,14 @@ export const deltaCommand: CommandModule = {
       .option("--json", "print the result as JSON")
       .action(
         async (path: string, options: JsonOption & { retainHours?: string; dryRun?: boolean }) => {
-          const hours = options.retainHours === undefined ? undefined : Number(options.retainHours);
-          if (hours !== undefined && !Number.isFinite(hours))
-            throw new IllegalArgumentError(
-              `--retain-hours must be a number, got '${options.retainHours}'.`,
-            );
-          const result = await open(path, (table) =>
-            table.vacuum(hours, { dryRun: options.dryRun === true }),
+          const hours =
+            options.retainHours === undefined
+              ? undefined
+              : decimalFlag("--retain-hours", options.retainHours);
+          const result = await open(
+            path,
+            (table) => table.vacuum(hours, { dryRun: options.dryRun === true }),
+            options,
           );
           if (options.json === true) io.stdout(`${toJsonText(result)}\n`);
           else if (result.dryRun) {
@@ -133,13 +154,22 @@ export const deltaCommand: CommandModule = {
       .description("compact small files into larger ones (OPTIMIZE)")
       .argument("<path>", "the Delta table's directory")
       .option("--where <predicate>", "only partitions matching this predicate on partition columns")
-      .option("--json", "print the result as JSON")
+      .option("--json", "print the result as one JSON object")
       .action(async (path: string, options: JsonOption & { where?: string }) => {
-        await open(path, async (table) => {
-          const builder =
-            options.where === undefined ? table.optimize() : table.optimize().where(options.where);
-          await printFrame(io, await builder.executeCompaction(), options.json === true, true);
-        });
+        await open(
+          path,
+          async (table) => {
+            const builder =
+              options.where === undefined
+                ? table.optimize()
+                : table.optimize().where(options.where);
+            await printFrame(io, await builder.executeCompaction(), options, {
+              vertical: true,
+              single: true,
+            });
+          },
+          options,
+        );
         setExit(0);
       });
 
@@ -154,23 +184,29 @@ export const deltaCommand: CommandModule = {
         "--timestamp <timestamp>",
         "restore the version current at this time ('2024-01-31 12:00:00', UTC unless given)",
       )
-      .option("--json", "print the metrics as JSON")
+      .option("--json", "print the metrics as one JSON object")
       .action(
         async (path: string, options: JsonOption & { version?: string; timestamp?: string }) => {
           if ((options.version === undefined) === (options.timestamp === undefined)) {
-            throw new IllegalArgumentError(
+            throw new CliError(
+              "CLI_INVALID_FLAG",
               "restore needs exactly one of --version and --timestamp.",
               { hint: "tributary delta restore lake/t --version 3" },
             );
           }
-          const version = integer("--version", options.version);
-          await open(path, async (table) => {
-            const df =
-              version !== undefined
-                ? await table.restoreToVersion(version)
-                : await table.restoreToTimestamp(options.timestamp ?? "");
-            await printFrame(io, df, options.json === true);
-          });
+          const version =
+            options.version === undefined ? undefined : integerFlag("--version", options.version);
+          await open(
+            path,
+            async (table) => {
+              const df =
+                version !== undefined
+                  ? await table.restoreToVersion(version)
+                  : await table.restoreToTimestamp(options.timestamp ?? "");
+              await printFrame(io, df, options, { single: true });
+            },
+            options,
+          );
           setExit(0);
         },
       );

@@ -5,18 +5,20 @@
  *
  *   exit 0  healthy (pass or warn)    exit 1  unhealthy (error)    exit 2  could not check
  *
- * With `--metrics metrics.properties` the result is also reported to the configured sinks
+ * With `--metrics metrics.properties` (default, as in Spark: `spark.metrics.conf`, else
+ * `$SPARK_CONF_DIR/metrics.properties` when present) the result is also reported to the sinks
  * (`health.status`, `health.freshness.delay.seconds`, `health.last_success_timestamp_seconds`).
  */
 import type { Command } from "commander";
-import { parseByteSize } from "../../config/sizes.js";
-import { IllegalArgumentError } from "../../errors.js";
 import { recordHealth } from "../../monitoring/health/health-check.js";
 import { checkTableHealth, type TableHealth } from "../../monitoring/health/table-health.js";
 import { MetricRegistry } from "../../monitoring/metrics/registry.js";
+import { locateMetricsProperties } from "../../monitoring/sinks/locate.js";
 import { startMetricsSinks } from "../../monitoring/sinks/start.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { decimalFlag, durationFlag, integerFlag, sizeFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
+import { checkTablePath } from "../table-path.js";
 import { withSession } from "./with-session.js";
 
 interface HealthOptions {
@@ -28,13 +30,6 @@ interface HealthOptions {
   maxRowChange?: string;
   metrics?: string;
   json?: boolean;
-}
-
-function count(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < 0)
-    throw new IllegalArgumentError(`${name} must be a number of at least 0, got '${text}'.`);
-  return n;
 }
 
 const ICON = { pass: "PASS", warn: "WARN", error: "ERROR" } as const;
@@ -68,29 +63,38 @@ export const healthCommand: CommandModule = {
         "--max-row-change <percent>",
         "warn when the last commit changed the row count by more than this",
       )
-      .option("--metrics <file>", "report the result to the sinks of this metrics.properties")
+      .option(
+        "--metrics <file>",
+        "report the result to the sinks of this metrics.properties (default: spark.metrics.conf, else $SPARK_CONF_DIR's)",
+      )
       .option("--json", "print the result as JSON")
       .action(async (table: string, options: HealthOptions) => {
-        const health = await withSession("tributary-health", (spark) =>
-          checkTableHealth(spark, table, {
-            ...(options.freshness === undefined ? {} : { freshnessColumn: options.freshness }),
-            ...(options.warnAfter === undefined ? {} : { warnAfter: options.warnAfter }),
-            ...(options.errorAfter === undefined ? {} : { errorAfter: options.errorAfter }),
-            smallFileBytes: parseByteSize("--small-file-size", options.smallFileSize, "b"),
-            maxSmallFiles: count("--max-small-files", options.maxSmallFiles),
-            ...(options.maxRowChange === undefined
-              ? {}
-              : { maxRowCountChangePercent: count("--max-row-change", options.maxRowChange) }),
-          }),
-        );
-        if (options.metrics !== undefined) {
+        // Checked here so a bad value names its flag; a bare number is minutes.
+        const minutes = (flag: string, text: string | undefined) =>
+          text === undefined ? undefined : durationFlag(flag, text, "min") / 60_000;
+        const warnAfter = minutes("--warn-after", options.warnAfter);
+        const errorAfter = minutes("--error-after", options.errorAfter);
+        const settings = {
+          ...(options.freshness === undefined ? {} : { freshnessColumn: options.freshness }),
+          ...(warnAfter === undefined ? {} : { warnAfter }),
+          ...(errorAfter === undefined ? {} : { errorAfter }),
+          smallFileBytes: sizeFlag("--small-file-size", options.smallFileSize),
+          maxSmallFiles: integerFlag("--max-small-files", options.maxSmallFiles),
+          ...(options.maxRowChange === undefined
+            ? {}
+            : { maxRowCountChangePercent: decimalFlag("--max-row-change", options.maxRowChange) }),
+        };
+        checkTablePath(table);
+        const { health, metrics } = await withSession("tributary-health", async (spark) => ({
+          health: await checkTableHealth(spark, table, settings),
+          metrics:
+            options.metrics ??
+            locateMetricsProperties(spark.conf.get("spark.metrics.conf"), process.env),
+        }));
+        if (metrics !== undefined) {
           const registry = new MetricRegistry();
           recordHealth(registry, health, { table });
-          const sinks = await startMetricsSinks(
-            registry,
-            { path: options.metrics },
-            { write: io.stderr },
-          );
+          const sinks = await startMetricsSinks(registry, { path: metrics }, { write: io.stderr });
           await sinks.stop();
         }
         io.stdout(options.json === true ? `${toJsonText(health)}\n` : render(health));

@@ -5,51 +5,20 @@
  * a pipeline (`export default definePipeline(...)`) is run once and its summary printed:
  * exit 0 succeeded (or dry run), 1 a quality gate failed, 2 the run failed.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { parseConfArg } from "../../config/index.js";
-import { ErrorCode, IllegalArgumentError } from "../../errors.js";
+import { ErrorCode } from "../../errors.js";
 import { configureLogging } from "../../logging/index.js";
 import { isPipeline, type Pipeline } from "../../pipeline/definition.js";
 import { PipelineError } from "../../pipeline/pipeline-error.js";
-import {
-  type RunOptions as PipelineRunOptions,
-  type PipelineSummary,
-  summaryLines,
-} from "../../pipeline/summary.js";
-import { setLaunchSettings } from "../../session/builder.js";
+import { type PipelineSummary, summaryLines } from "../../pipeline/summary.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { toJsonText } from "../json.js";
-
-/** The `type` of the package.json nearest to `file` ("commonjs" when none says "module"). */
-function packageType(file: string): string {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const pkg = join(dir, "package.json");
-    if (existsSync(pkg)) {
-      const type = (JSON.parse(readFileSync(pkg, "utf8")) as { type?: unknown }).type;
-      return type === "module" ? "module" : "commonjs";
-    }
-    if (dirname(dir) === dir) return "commonjs";
-  }
-}
-
-/**
- * The file to import. A `.ts` pipeline outside an ESM package would be compiled as
- * CommonJS, where top-level `await` (what every pipeline starts with) is a syntax error:
- * such a file is imported through a sibling `.mts` copy, so relative imports still resolve.
- */
-function esmEntry(file: string): { path: string; cleanup: () => void } {
-  if (!/\.tsx?$/.test(file) || packageType(file) === "module")
-    return { path: file, cleanup: () => {} };
-  const copy = join(
-    dirname(file),
-    `.${basename(file).replace(/\.tsx?$/, "")}.tributary-${process.pid}.mts`,
-  );
-  copyFileSync(file, copy);
-  return { path: copy, cleanup: () => rmSync(copy, { force: true }) };
-}
+import { applyLaunchOptions } from "../launch-options.js";
+import { loadPipelineModule } from "../pipeline-loader.js";
+import { followProgress, reporterFor } from "./with-session.js";
 
 interface RunOptions {
   master?: string;
@@ -58,30 +27,6 @@ interface RunOptions {
   dryRun?: boolean;
   json?: boolean;
   logConfig?: string;
-}
-
-/**
- * Progress on a terminal: the running stage with a spinner and its elapsed time, replaced
- * by a done line when it ends. Not drawn when output is piped (scripts get plain lines).
- */
-function stageProgress(io: CliIO): NonNullable<PipelineRunOptions["onStage"]> {
-  const frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
-  let timer: NodeJS.Timeout | undefined;
-  return (stage, event, ms) => {
-    clearInterval(timer);
-    if (event === "start") {
-      const t0 = Date.now();
-      let f = 0;
-      const draw = () => {
-        io.stderr(
-          `\r\x1b[2K${frames[f++ % frames.length]} ${stage} ${((Date.now() - t0) / 1000).toFixed(1)}s`,
-        );
-      };
-      draw();
-      timer = setInterval(draw, 100);
-      timer.unref();
-    } else io.stderr(`\r\x1b[2K✔ ${stage} ${((ms ?? 0) / 1000).toFixed(2)}s\n`);
-  };
 }
 
 function isPipelineError(e: unknown): e is PipelineError {
@@ -122,32 +67,43 @@ export const runCommand: CommandModule = {
       )
       .action(async (pipeline: string, args: string[], options: RunOptions) => {
         await configureLogging(options.logConfig === undefined ? {} : { file: options.logConfig });
-        const cli = options.conf.map(parseConfArg);
-        if (options.master !== undefined) cli.push(["spark.master", options.master]);
-        setLaunchSettings({ cliConf: cli, propertiesFile: options.propertiesFile });
         const file = resolve(pipeline);
-        if (!existsSync(file))
-          throw new IllegalArgumentError(`No pipeline file ${file}.`, {
+        if (!existsSync(file) || statSync(file).isDirectory())
+          throw new CliError("CLI_PATH_NOT_FOUND", `No pipeline file ${file}.`, {
             hint: "Pass the path of a .ts or .js module: tributary run src/pipeline.ts",
+            context: { path: file },
           });
-        const entry = esmEntry(file);
-        // argv[1] is the module imported, so the `import.meta.url === argv[1]` idiom holds.
-        process.argv = [process.argv[0] ?? "node", entry.path, ...args];
-        const { register } = await import("tsx/esm/api");
-        const unregister = register();
-        let module: Record<string, unknown>;
-        try {
-          module = (await import(pathToFileURL(entry.path).href)) as Record<string, unknown>;
-        } finally {
-          entry.cleanup();
-          await unregister();
-        }
+        let sessions = 0;
+        const reporter = reporterFor({ io, json: options.json === true });
+        applyLaunchOptions(
+          options,
+          options.master === undefined ? [] : [["spark.master", options.master]],
+          (engine) => {
+            sessions++;
+            if (reporter !== undefined)
+              followProgress(engine, reporter).catch((e: unknown) => {
+                // Progress is a display: the run goes on without it, and says why.
+                io.stderr(`progress unavailable: ${e instanceof Error ? e.message : String(e)}\n`);
+              });
+          },
+        );
+        const module = await loadPipelineModule(file, pipeline, args);
         const exported = exportedPipeline(module);
         if (exported === undefined) {
           if (options.dryRun === true)
-            throw new IllegalArgumentError(`${pipeline} exports no pipeline to dry-run.`, {
+            throw new CliError("CLI_NO_PIPELINE", `${pipeline} exports no pipeline to dry-run.`, {
               hint: "Export one: export default definePipeline({ name, source, transform, sink }).",
             });
+          // A script that did its work while loading (spark-submit style) has run; one that
+          // neither exported a pipeline nor started a session did nothing: say so.
+          if (sessions === 0)
+            throw new CliError(
+              "CLI_NO_PIPELINE",
+              `${pipeline} exports no pipeline and started no Spark session: nothing ran.`,
+              {
+                hint: "Export one (export default definePipeline({ ... })), or run your code at the module's top level.",
+              },
+            );
           setExit(0);
           return;
         }
@@ -156,7 +112,7 @@ export const runCommand: CommandModule = {
         try {
           summary = await exported.run({
             dryRun: options.dryRun === true,
-            ...(io.isTTY && options.json !== true ? { onStage: stageProgress(io) } : {}),
+            ...(reporter === undefined ? {} : { onStage: reporter.stage }),
           });
         } catch (e) {
           // By shape, not class: the pipeline may have loaded tributary from another path.
@@ -164,6 +120,8 @@ export const runCommand: CommandModule = {
           summary = e.summary;
           // 1: the data failed a quality gate (nothing written); 2: the run broke.
           code = e.code === ErrorCode.QUALITY_GATE_FAILED ? 1 : 2;
+        } finally {
+          reporter?.done();
         }
         io.stdout(
           options.json === true

@@ -1,38 +1,33 @@
 /**
- * `tributary show <path>`: the first rows of a dataset as a table or JSON lines. Formats:
- * parquet, csv, json, delta; a directory with a `_delta_log` is read as Delta unless
- * `--format` says otherwise, and `--version N` time travels a Delta table.
+ * `tributary show <path>`: the first rows of a dataset as a table, one JSON document
+ * (`--json`) or JSON Lines (`--json-lines`). The format is detected (see detect-format.ts)
+ * unless `--format` names it, and `--version N` time travels a Delta table.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
-import { IllegalArgumentError } from "../../errors.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
-import { toJsonText } from "../json.js";
+import { datasetBytes } from "../detect-format.js";
+import { integerFlag } from "../flags.js";
+import { jsonOptions, type OutputFlags, outputMode, printJsonRows } from "../output.js";
+import { readDataset } from "../reader.js";
 import { withSession } from "./with-session.js";
 
-interface ShowOptions {
+interface ShowOptions extends OutputFlags {
   format?: string;
   limit: string;
-  json?: boolean;
   option: string[];
   version?: string;
 }
 
-function formatOf(path: string, requested: string | undefined): string {
-  if (requested !== undefined) return requested.toLowerCase();
-  return existsSync(join(path, "_delta_log")) ? "delta" : "parquet";
-}
-
 export const showCommand: CommandModule = {
   register(program: Command, io: CliIO, setExit) {
-    program
+    const command = program
       .command("show")
       .description("print the first rows of a dataset")
       .argument("<path>", "a file, directory or glob")
       .option(
         "--format <format>",
-        "parquet, csv, json, delta (default: delta for a directory with a _delta_log, else parquet)",
+        "parquet, csv, json, delta (default: detected from the files' content and extension)",
       )
       .option("--limit <n>", "rows to show", "20")
       .option("--version <n>", "time travel a Delta table to this version")
@@ -41,35 +36,33 @@ export const showCommand: CommandModule = {
         "a reader option (repeatable)",
         (v: string, acc: string[]) => [...acc, v],
         [],
-      )
-      .option("--json", "print rows as JSON lines")
-      .action(async (path: string, options: ShowOptions) => {
-        const format = formatOf(path, options.format);
-        if (options.version !== undefined && format !== "delta") {
-          throw new IllegalArgumentError(
-            `--version time travels Delta tables; ${path} is read as ${format}.`,
-            { hint: "Add --format delta." },
-          );
-        }
-        await withSession("tributary-show", async (spark) => {
-          let reader = spark.read.format(format);
-          for (const pair of options.option) {
-            const eq = pair.indexOf("=");
-            reader = reader.option(
-              eq < 0 ? pair : pair.slice(0, eq),
-              eq < 0 ? "true" : pair.slice(eq + 1),
-            );
-          }
-          if (options.version !== undefined) reader = reader.option("versionAsOf", options.version);
-          const df = reader.load(path);
-          const limit = Number.parseInt(options.limit, 10);
-          if (options.json === true) {
-            for (const row of await df.limit(limit).collect()) io.stdout(`${toJsonText(row)}\n`);
-          } else {
-            io.stdout(await df.showString(limit, true));
-          }
-        });
+      );
+    jsonOptions(command, "the rows (an array)", true).action(
+      async (path: string, options: ShowOptions) => {
+        const mode = outputMode(options);
+        const limit = integerFlag("--limit", options.limit, { min: 0 });
+        const version =
+          options.version === undefined ? undefined : integerFlag("--version", options.version);
+        const progress = { io, json: mode !== "table", inputBytes: await datasetBytes(path) };
+        await withSession(
+          "tributary-show",
+          async (spark) => {
+            const extra = new Map<string, string>();
+            if (version !== undefined) extra.set("versionAsOf", String(version));
+            const { df, format } = await readDataset(spark, path, options, extra);
+            if (version !== undefined && format !== "delta")
+              throw new CliError(
+                "CLI_INVALID_FLAG",
+                `--version time travels Delta tables; ${path} is read as ${format}.`,
+                { hint: "Point at a Delta table's directory, or add --format delta." },
+              );
+            if (mode === "table") io.stdout(await df.showString(limit, true));
+            else printJsonRows(io, await df.limit(limit).collect(), mode);
+          },
+          progress,
+        );
         setExit(0);
-      });
+      },
+    );
   },
 };

@@ -1,7 +1,8 @@
 /**
  * `tributary spark <command>`: the Spark engine's servers.
  *
- *   start-local [--port N]        a local Spark Connect server with Delta (loopback only)
+ *   start-local [--port N]        a local Spark Connect server with Delta (loopback only);
+ *                                 `--print` shows the command instead of running it
  *   stop-local                    stops it
  *   submit-server --master M ...  prints (--print) or runs the spark-submit that starts a
  *                                 Spark Connect server on a cluster (YARN, Kubernetes,
@@ -10,12 +11,15 @@
  * Pipelines then run against the server with `tributary run pipeline.ts --master sc://host:15002`.
  */
 import { spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { loadSparkDefaults, parseConfArg } from "../../config/index.js";
 import { shellWord, submitServerCommand } from "../../engine/spark-connect/deploy.js";
 import { IllegalArgumentError } from "../../errors.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { integerFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
 
 const script = (name: string): string =>
@@ -60,11 +64,34 @@ function runAttached(
 }
 
 function port(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new IllegalArgumentError(`--port must be a TCP port (1-65535), got '${text}'.`);
-  return n;
+  return text === undefined ? undefined : integerFlag("--port", text, { min: 1, max: 65535 });
+}
+
+/** `--print` output: the shell lines, or with `--json` the arguments as a JSON array. */
+function printCommand(
+  io: CliIO,
+  words: readonly string[],
+  json: boolean | undefined,
+  oneLine = false,
+): void {
+  const shell = oneLine ? words.map(shellWord).join(" ") : shellLines(words);
+  io.stdout(json === true ? `${toJsonText(words)}\n` : `${shell}\n`);
+}
+
+/** `--json` only changes what `--print` prints: refused alone, rather than ignored. */
+function jsonNeedsPrint(options: { print?: boolean; json?: boolean }): void {
+  if (options.json === true && options.print !== true)
+    throw new CliError("CLI_INVALID_FLAG", "--json needs --print.", {
+      hint: "--print --json prints the command as a JSON array instead of running it.",
+    });
+}
+
+interface StartLocalOptions {
+  port?: string;
+  conf: string[];
+  propertiesFile?: string;
+  print?: boolean;
+  json?: boolean;
 }
 
 /** `spark-submit \` then one `--flag value` per line, as deploy scripts are written. */
@@ -101,13 +128,35 @@ export const sparkCommand: CommandModule = {
         "start a local Spark Connect server with Delta on 127.0.0.1 (installs pyspark once)",
       )
       .option("--port <port>", "gRPC port (default $SPARK_CONNECT_PORT or 15002)")
-      .action(async (options: { port?: string }) => {
+      .option(
+        "--conf <key=value>",
+        "a Spark setting for the server (repeatable)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .option("--properties-file <file>", "a spark-defaults.conf for the server")
+      .option("--print", "print the command instead of running it")
+      .option("--json", "with --print: the command as a JSON array")
+      .action(async (options: StartLocalOptions) => {
+        jsonNeedsPrint(options);
         const p = port(options.port);
-        const env = {
-          ...process.env,
+        for (const pair of options.conf) parseConfArg(pair);
+        // What the script reads besides its own defaults (see start-server.sh).
+        const settings: Record<string, string> = {
           ...(p === undefined ? {} : { SPARK_CONNECT_PORT: String(p) }),
+          ...(options.conf.length === 0 ? {} : { TRIBUTARY_SPARK_CONF: options.conf.join("\n") }),
+          ...(options.propertiesFile === undefined
+            ? {}
+            : { TRIBUTARY_SPARK_PROPERTIES_FILE: resolve(options.propertiesFile) }),
         };
-        const code = await runAttached(["bash", script("start-server.sh")], env);
+        const argv = ["bash", script("start-server.sh")];
+        if (options.print === true) {
+          const env = Object.entries(settings).map(([k, v]) => `${k}=${v}`);
+          printCommand(io, env.length === 0 ? argv : ["env", ...env, ...argv], options.json, true);
+          setExit(0);
+          return;
+        }
+        const code = await runAttached(argv, { ...process.env, ...settings });
         if (code === 0)
           io.stdout(`sc://127.0.0.1:${p ?? process.env.SPARK_CONNECT_PORT ?? 15002}\n`);
         setExit(code === 0 ? 0 : 2);
@@ -146,6 +195,7 @@ export const sparkCommand: CommandModule = {
       .option("--print", "print the command instead of running it")
       .option("--json", "with --print: the arguments as a JSON array")
       .action(async (options: SubmitOptions) => {
+        jsonNeedsPrint(options);
         if (options.deployMode !== "client" && options.deployMode !== "cluster")
           throw new IllegalArgumentError(
             `--deploy-mode must be client or cluster, got '${options.deployMode}'.`,
@@ -176,11 +226,7 @@ export const sparkCommand: CommandModule = {
           ...(options.name === undefined ? {} : { name: options.name }),
         });
         if (options.print === true) {
-          io.stdout(
-            options.json === true
-              ? `${toJsonText(command.printable)}\n`
-              : `${shellLines(command.printable)}\n`,
-          );
+          printCommand(io, command.printable, options.json);
           setExit(0);
           return;
         }

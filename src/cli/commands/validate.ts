@@ -6,14 +6,19 @@
  *   exit 0  the suite passed    exit 1  it failed    exit 2  it could not run
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
+import { TributaryError } from "../../errors.js";
 import { writeValidationReport } from "../../quality/report/index.js";
 import type { SuiteValidationResult } from "../../quality/results.js";
+import type { ExpectationSuite } from "../../quality/suite.js";
 import { readSuite } from "../../quality/suite-json.js";
 import { validate } from "../../quality/validate.js";
+import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
+import { datasetBytes } from "../detect-format.js";
 import { toJsonText } from "../json.js";
+import { readDataset } from "../reader.js";
 import { withSession } from "./with-session.js";
 
 interface ValidateOptions {
@@ -48,6 +53,43 @@ function render(result: SuiteValidationResult, path: string): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The suite file, with errors that name it (a missing file, JSON that does not parse). */
+async function suiteFrom(file: string): Promise<ExpectationSuite> {
+  if (!existsSync(file))
+    throw new CliError("CLI_PATH_NOT_FOUND", `No suite file ${resolve(file)}.`, {
+      hint: "Pass --suite <file>: a Great Expectations suite in JSON ({ name, expectations }).",
+      context: { path: file },
+    });
+  try {
+    return await readSuite(file);
+  } catch (e) {
+    if (e instanceof TributaryError) throw e;
+    throw new CliError(
+      "CLI_INVALID_SUITE",
+      `${file} is not a suite: ${e instanceof Error ? e.message : String(e)}.`,
+      {
+        cause: e,
+        hint: 'A suite is Great Expectations\' JSON: { "name": ..., "expectations": [...] }.',
+        context: { path: file },
+      },
+    );
+  }
+}
+
+const RESULT_FORMATS = ["BOOLEAN_ONLY", "BASIC", "SUMMARY", "COMPLETE"] as const;
+
+function resultFormat(text: string): (typeof RESULT_FORMATS)[number] {
+  const upper = text.toUpperCase();
+  const found = RESULT_FORMATS.find((f) => f === upper);
+  if (found === undefined)
+    throw new CliError(
+      "CLI_INVALID_FLAG",
+      `--result-format must be one of ${RESULT_FORMATS.join(", ")}, got '${text}'.`,
+      { hint: "SUMMARY (the default) lists up to 20 unexpected values per expectation." },
+    );
+  return found;
+}
+
 export const validateCommand: CommandModule = {
   register(program: Command, io: CliIO, setExit) {
     program
@@ -59,7 +101,7 @@ export const validateCommand: CommandModule = {
       .requiredOption("--suite <file>", "the suite, in Great Expectations' JSON")
       .option(
         "--format <format>",
-        "csv, json, parquet or delta (default: delta for a directory with a _delta_log, else parquet)",
+        "csv, json, parquet or delta (default: detected from the files' content and extension)",
       )
       .option(
         "--option <key=value>",
@@ -71,25 +113,21 @@ export const validateCommand: CommandModule = {
       .option("--json", "print the validation result in Great Expectations' JSON")
       .option("--report <file>", "write the HTML report here")
       .action(async (path: string, options: ValidateOptions) => {
-        const suite = await readSuite(options.suite);
-        const format = (
-          options.format ?? (existsSync(join(path, "_delta_log")) ? "delta" : "parquet")
-        ).toLowerCase();
-        const result = await withSession("tributary-validate", async (spark) => {
-          let reader = spark.read.format(format);
-          if (format === "csv" && !options.option.some((o) => o.startsWith("header=")))
-            reader = reader.option("header", true).option("inferSchema", true);
-          for (const pair of options.option) {
-            const eq = pair.indexOf("=");
-            reader = reader.option(
-              eq < 0 ? pair : pair.slice(0, eq),
-              eq < 0 ? "true" : pair.slice(eq + 1),
-            );
-          }
-          return validate(reader.load(path), suite, {
-            result_format: options.resultFormat.toUpperCase() as "SUMMARY",
-          });
-        });
+        const format = resultFormat(options.resultFormat);
+        const suite = await suiteFrom(options.suite);
+        const progress = {
+          io,
+          json: options.json === true,
+          inputBytes: await datasetBytes(path),
+        };
+        const result = await withSession(
+          "tributary-validate",
+          async (spark) => {
+            const { df } = await readDataset(spark, path, options);
+            return validate(df, suite, { result_format: format });
+          },
+          progress,
+        );
         if (options.report !== undefined) {
           const written = await writeValidationReport(options.report, result);
           io.stderr(`report: ${written}\n`);

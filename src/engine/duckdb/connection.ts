@@ -5,6 +5,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
+import type { ProgressListener } from "../engine.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { registerUdfs } from "./udfs.js";
@@ -32,6 +33,7 @@ export interface ResultSet {
 
 /** Thrown by DuckDB calls; carries the SQL and DuckDB's message. */
 export function duckdbError(e: unknown, sql: string, what: string): EngineError {
+  if (e instanceof EngineError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new EngineError("duckdb", `${what} failed: ${message}`, {
     cause: e,
@@ -55,6 +57,15 @@ function columnsOf(
 }
 
 export class DuckDBSession {
+  /**
+   * Native calls still running on DuckDB's threads. Closing the instance under one is a
+   * use-after-free in the native library (a segmentation fault, not an error): an action
+   * abandoned by `Promise.all` when its sibling failed can still be running at `close`.
+   */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
+  private progressTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -82,7 +93,7 @@ export class DuckDBSession {
   /** Runs statements whose results are not needed (SET, CREATE, COPY without stats). */
   async execute(sql: string): Promise<void> {
     try {
-      await this.connection.run(sql);
+      await this.track(() => this.connection.run(sql));
     } catch (e) {
       throw duckdbError(e, sql, "Query");
     }
@@ -91,7 +102,7 @@ export class DuckDBSession {
   /** Runs a query and reads every row. */
   async query(sql: string): Promise<ResultSet> {
     try {
-      const reader = await this.connection.runAndReadAll(sql);
+      const reader = await this.track(() => this.connection.runAndReadAll(sql));
       const columns = columnsOf(
         reader.columnCount,
         (i) => reader.columnName(i),
@@ -106,7 +117,7 @@ export class DuckDBSession {
   /** The result columns of a query, without running it. */
   async describe(sql: string): Promise<ResultColumn[]> {
     try {
-      const prepared = await this.connection.prepare(sql);
+      const prepared = await this.track(() => this.connection.prepare(sql));
       return columnsOf(
         prepared.columnCount,
         (i) => prepared.columnName(i),
@@ -123,7 +134,7 @@ export class DuckDBSession {
   ): AsyncGenerator<{ columns: readonly ResultColumn[]; rows: JsValue[][] }> {
     let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
     try {
-      result = await this.connection.stream(sql);
+      result = await this.track(() => this.connection.stream(sql));
     } catch (e) {
       throw duckdbError(e, sql, "Query");
     }
@@ -135,7 +146,7 @@ export class DuckDBSession {
     for (;;) {
       let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
       try {
-        chunk = await result.fetchChunk();
+        chunk = await this.track(() => result.fetchChunk());
       } catch (e) {
         throw duckdbError(e, sql, "Query");
       }
@@ -152,8 +163,56 @@ export class DuckDBSession {
     this.connection.interrupt();
   }
 
-  close(): void {
+  /** Closes the connection and instance once every native call still running has ended. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.progressTimer);
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+
+  /**
+   * Polls DuckDB's query progress while native calls run. DuckDB computes it only with its
+   * progress bar enabled; its own printing stays off (the caller renders, if anyone).
+   */
+  async setProgressListener(listener: ProgressListener | undefined, everyMs = 200): Promise<void> {
+    clearInterval(this.progressTimer);
+    this.progressTimer = undefined;
+    await this.execute(
+      listener === undefined
+        ? "SET enable_progress_bar = false"
+        : "SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0",
+    );
+    if (listener === undefined) return;
+    this.progressTimer = setInterval(() => {
+      if (this.pending.size === 0 || this.closed) return;
+      const p = this.connection.progress;
+      if (p.percentage < 0) return; // nothing measurable runs
+      listener({
+        percentage: p.percentage,
+        rowsProcessed: Number(p.rows_processed),
+        totalRows: Number(p.total_rows_to_process),
+      });
+    }, everyMs);
+    this.progressTimer.unref();
+  }
+
+  private track<T>(start: () => Promise<T>): Promise<T> {
+    if (this.closed)
+      return Promise.reject(
+        new EngineError("duckdb", "The DuckDB session is closed.", {
+          code: "DUCKDB_CLOSED",
+          hint: "An action ran after spark.stop(); await every action before stopping the session.",
+        }),
+      );
+    const call = start();
+    this.pending.add(call);
+    const done = (): void => {
+      this.pending.delete(call);
+    };
+    call.then(done, done);
+    return call;
   }
 }

@@ -20,6 +20,7 @@ import type {
   ActionOptions,
   Engine,
   ExplainMode,
+  ProgressListener,
   ReadMetrics,
   Row,
   WriteResult,
@@ -444,8 +445,12 @@ export class DuckDBEngine implements Engine {
     });
   }
 
+  async setProgressListener(listener: ProgressListener | undefined): Promise<void> {
+    await this.exclusive(() => this.db.setProgressListener(listener));
+  }
+
   async stop(): Promise<void> {
-    this.db.close();
+    await this.db.close();
     rmSync(this.scratchDir, { recursive: true, force: true });
   }
 }

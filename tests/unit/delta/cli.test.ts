@@ -54,15 +54,23 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
     const table = await run("delta", "history", path);
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/\|version\|\s+timestamp\|operation\|/);
+    const newest = expect.objectContaining({
+      version: 1,
+      operation: "WRITE",
+      operationParameters: { mode: "Append", partitionBy: `["p"]` },
+    });
+    // --json: one document (jq and json.tool read it); --json-lines: one commit per line.
     const json = await run("delta", "history", path, "--limit", "1", "--json");
-    expect(lines(json.out)).toEqual([
-      expect.objectContaining({
-        version: 1,
-        operation: "WRITE",
-        operationParameters: { mode: "Append", partitionBy: `["p"]` },
-      }),
-    ]);
-    expect((await run("delta", "history", path, "--limit", "x")).code).toBe(2);
+    expect(JSON.parse(json.out)).toEqual([newest]);
+    const all = await run("delta", "history", path, "--json-lines");
+    expect(lines(all.out).map((c) => c.version)).toEqual([1, 0]);
+    for (const limit of ["x", "1e3", "12abc", "2.9", "0", "-5"]) {
+      const bad = await run("delta", "history", path, "--limit", limit);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toBe(
+        `error [CLI_INVALID_FLAG]: --limit must be a whole number of at least 1, got '${limit}'.\nhint: Pass --limit <a whole number of at least 1>, or leave it out for the default.\n`,
+      );
+    }
   },
   describe: async (path) => {
     const table = await run("delta", "describe", path);
@@ -91,6 +99,19 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
     const [result] = lines((await run("delta", "vacuum", path, "--json")).out);
     expect(result).toMatchObject({ dryRun: false, numDeletedFiles: 0, files: [] });
     expect(latestVersion(path)).toBe(3); // VACUUM START + VACUUM END
+    // What the refusal suggests works from the command line: every command takes --conf.
+    const allowed = await run(
+      "delta",
+      "vacuum",
+      path,
+      "--retain-hours",
+      "0",
+      "--dry-run",
+      "--conf",
+      "spark.databricks.delta.retentionDurationCheck.enabled=false",
+    );
+    expect(allowed.code).toBe(0);
+    expect(allowed.out).toMatch(/^Found \d+ files and directories in a total of 2 directories/);
   },
   optimize: async (path) => {
     const [result] = lines(
@@ -121,13 +142,10 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
   },
   show: async (path) => {
     const latest = await run("show", path, "--json");
-    expect(
-      lines(latest.out)
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([1, 2]);
-    const v0 = await run("show", path, "--version", "0", "--json");
+    expect((JSON.parse(latest.out) as { id: number }[]).map((r) => r.id).sort()).toEqual([1, 2]);
+    const v0 = await run("show", path, "--version", "0", "--json-lines");
     expect(lines(v0.out)).toEqual([{ id: 1, p: "a" }]);
+    expect((await run("show", path, "--json", "--json-lines")).code).toBe(2);
     const table = await run("show", path, "--format", "delta", "--version", "1");
     expect(table.out).toMatch(/\| id\| {2}p\|/);
     expect((await run("show", path, "--format", "parquet", "--version", "0")).code).toBe(2);

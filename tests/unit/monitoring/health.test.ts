@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, HealthCheck, MetricRegistry, SparkSession } from "../../../src/index.js";
 import { checkDataFreshness } from "../../../src/monitoring/health/freshness.js";
@@ -183,5 +183,16 @@ describe("table health and `tributary health`", () => {
     const r = await cli("health", path, "--error-after", "2h", "--metrics", props);
     expect(r.code).toBe(0);
     expect(r.err).toContain("health.last_success_timestamp_seconds");
+    // Without --metrics, as Spark: $SPARK_CONF_DIR/metrics.properties when it is there.
+    const before = process.env.SPARK_CONF_DIR;
+    process.env.SPARK_CONF_DIR = dirname(props);
+    try {
+      const byDefault = await cli("health", path, "--error-after", "2h");
+      expect(byDefault.err).toContain("health.last_success_timestamp_seconds");
+    } finally {
+      if (before === undefined) delete process.env.SPARK_CONF_DIR;
+      else process.env.SPARK_CONF_DIR = before;
+    }
+    expect((await cli("health", path, "--error-after", "2h")).err).toBe("");
   });
 });
