@@ -3,6 +3,7 @@
  * environment (and `.env`), `spark-defaults.conf` and built-in defaults, in Spark's order.
  */
 import { loadDotEnv, loadSparkDefaults, masterOf, resolveConfig } from "../config/index.js";
+import { registerSecretsFrom, registerSecretsFromEnv } from "../logging/redactor.js";
 import { startEngine } from "./engine-factory.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSession } from "./session.js";
@@ -97,6 +98,9 @@ export class Builder {
       cli: launchSettings().cliConf,
       code: this.code,
     });
+    // Secrets from every source (defaults file, env, --conf, code) are hidden in all output.
+    registerSecretsFrom(resolved.values);
+    registerSecretsFromEnv(env);
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
     const holder: { session?: SparkSession } = {};

@@ -89,7 +89,7 @@ export const healthCommand: CommandModule = {
           const sinks = await startMetricsSinks(
             registry,
             { path: options.metrics },
-            { write: io.stderr },
+            { write: io.stderr, warn: (message) => io.stderr(`[tributary metrics] ${message}\n`) },
           );
           await sinks.stop();
         }

@@ -5,7 +5,7 @@
  * sent to the server as gRPC metadata. Values are percent-decoded. Secrets never reach a
  * message: errors and `toString()` show the string through {@link redactUrl}.
  */
-import { redactUrl } from "../../config/redact-url.js";
+import { redactUrl, redactUrlSecrets } from "../../config/redact-url.js";
 import { ConfigError } from "../../errors.js";
 
 /** Spark's default Spark Connect port. */
@@ -108,7 +108,8 @@ export function parseConnectionString(
   const fail = (reason: string) =>
     new ConfigError(
       "SPARK_CONNECT_INVALID_URL",
-      `Invalid Spark Connect URL ${redacted}: ${reason}.`,
+      // The reason may quote a piece of the URL (the authority, a parameter): hide its secrets too.
+      `Invalid Spark Connect URL ${redacted}: ${redactUrlSecrets(reason, url)}.`,
       {
         hint: `Write it as ${FORMAT} (port 15002 by default).`,
         context: { url: redacted },
@@ -121,6 +122,8 @@ export function parseConnectionString(
   const authority = slash < 0 ? rest : rest.slice(0, slash);
   const tail = slash < 0 ? "" : rest.slice(slash + 1);
   if (authority.includes(";")) throw fail("parameters must follow a slash, as in sc://host/;k=v");
+  if (authority.includes("@"))
+    throw fail("user:password@ is not supported; pass a token as the ;token= parameter");
   if (tail !== "" && !tail.startsWith(";")) {
     throw fail(`the path '/${tail.split(";")[0]}' must be empty`);
   }
