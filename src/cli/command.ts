@@ -9,6 +9,11 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
+  /**
+   * Standard error without redaction, for the one line that must show a secret to its
+   * owner (the token of a server just started), never mixed into stdout's scripts or JSON.
+   */
+  readonly reveal?: (text: string) => void;
 }
 
 export interface CommandModule {

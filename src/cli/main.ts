@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], given: CliIO = defaultIO()):
     ...given,
     stdout: redactingWriter(given.stdout),
     stderr: redactingWriter(given.stderr),
+    reveal: given.reveal ?? given.stderr,
   };
   let exit = 0;
   const program = new Command("tributary")

@@ -18,6 +18,8 @@ export interface ReadMetrics {
   readonly rowsRead: number;
   /** Records that did not parse (kept with nulls in PERMISSIVE, dropped in DROPMALFORMED). */
   readonly rowsRejected: number;
+  /** The reader's `mode`, when it has one: says whether rejected records were kept or dropped. */
+  readonly mode?: "PERMISSIVE" | "DROPMALFORMED" | "FAILFAST";
   /** Where the rejected records were written (JSON lines), when `badRecordsPath` is set. */
   readonly badRecordsFile: string | undefined;
   /** The first few rejected records: file, line, raw record, reason. */

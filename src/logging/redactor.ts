@@ -102,8 +102,8 @@ export function clearSecrets(): void {
   keyPattern = redactionPattern();
 }
 
-// Documentation placeholders (`token=...`, `password=<pw>`, `${TOKEN}`) hold no secret.
-const PLACEHOLDER = /^(?:\.{3}|<[^>]*>|\$\{[^}]*\}|\*+\(redacted\))$/;
+// Placeholders (`token=...`, `password=<pw>`, `${TOKEN}`, `"$(cat file)"`) hold no secret.
+const PLACEHOLDER = /^(?:\.{3}|<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|\*+\(redacted\))$/;
 
 // "TokenError: invalid input" is an error class and its message, not a key and a value.
 const ERROR_CLASS = /(?:Error|Exception)$/;
@@ -127,6 +127,7 @@ function remember(value: string | undefined): void {
     value !== undefined &&
     value.length >= MIN_CONFIG_SECRET_LENGTH &&
     !/^(true|false)$/i.test(value) &&
+    !PLACEHOLDER.test(value) &&
     !value.includes(REDACTION_REPLACEMENT)
   )
     rememberSecret(value);

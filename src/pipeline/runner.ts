@@ -97,7 +97,7 @@ export async function runPipeline(
   let sinks: MetricsSinksHandle | undefined;
   let status: RunStatus = "succeeded";
   let failure: { code: "PIPELINE_FAILED" | "QUALITY_GATE_FAILED"; error: unknown } | undefined;
-  const rows = { in: 0, out: 0, rejected: 0, quarantined: 0 };
+  const rows = { in: 0, out: 0, rejected: 0, malformed: 0, quarantined: 0 };
   let version: number | undefined;
   let quality: QualityOutcome | undefined;
 
@@ -122,6 +122,8 @@ export async function runPipeline(
     quality = gated.outcome;
     rows.quarantined = gated.quarantined;
     if (gated.blocked) {
+      // Nothing is written, but the rows that came in are still worth reporting.
+      rows.in = await source.count();
       status = "failed";
       failure = { code: "QUALITY_GATE_FAILED", error: undefined };
     } else if (options.dryRun === true) {
@@ -134,7 +136,10 @@ export async function runPipeline(
       const read = result?.readMetrics ?? [];
       if (read.length > 0) {
         rows.in = read.reduce((a, m) => a + m.rowsRead, 0);
-        rows.rejected = read.reduce((a, m) => a + m.rowsRejected, 0);
+        // PERMISSIVE keeps a malformed row (nulls) and writes it; only the others drop it.
+        const kept = read.filter((m) => m.mode === "PERMISSIVE");
+        rows.malformed = kept.reduce((a, m) => a + m.rowsRejected, 0);
+        rows.rejected = read.reduce((a, m) => a + m.rowsRejected, 0) - rows.malformed;
       } else {
         rows.in = await source.count();
       }
@@ -176,7 +181,7 @@ export async function runPipeline(
         : failure.code === "QUALITY_GATE_FAILED"
           ? {
               code: "QUALITY_GATE_FAILED",
-              message: `failed expectations: ${quality?.failedExpectations.join(", ")}`,
+              message: `failed expectations: ${quality?.failures.join("; ")}`,
             }
           : {
               code:
