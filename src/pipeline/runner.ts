@@ -220,7 +220,7 @@ export async function runPipeline(
     log.error(`Run ${runId} of ${def.name} failed: ${summary.error?.message}`, failure?.error);
   else
     log.info(
-      `Run ${runId} of ${def.name} ${status}: ${rows.in} rows in, ${rows.out} out, ${rows.rejected} rejected, ${rows.quarantined} quarantined`,
+      `Run ${runId} of ${def.name} ${status}: ${rows.in} rows in, ${rows.out} out, ${rows.rejected} rejected, ${rows.malformed} malformed kept with nulls, ${rows.quarantined} quarantined`,
     );
   await sinks?.stop();
   if (own) await spark.stop();
