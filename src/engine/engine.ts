@@ -98,6 +98,11 @@ export interface Engine {
   readMetrics(node: ReadNode): ReadMetrics | undefined;
   /** Whether the engine can run an operation (a relation kind, or `function:<name>`). */
   supports(operation: string): boolean;
+  /**
+   * A data path (read, write, Delta table) as the engine must be given it, when it differs
+   * from what the user wrote (Spark on this machine: an absolute `file:` URI). Absent: as is.
+   */
+  dataPath?(path: string): string;
   setConf(key: string, value: string): Promise<void>;
   stop(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SparkSession } from "../../src/index.js";
+import { DeltaTable, SparkSession } from "../../src/index.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const STATE = process.env.TRIBUTARY_SPARK_HOME ?? join(ROOT, ".tributary", "spark");
@@ -269,11 +269,21 @@ describe("tributary spark submit-server is secure by default", () => {
     const spark = await SparkSession.builder()
       .remote(`sc://127.0.0.1:${port}/;token=${token}`)
       .create();
+    // Relative paths resolve where the client stands, not in the server's working directory.
+    const here = process.cwd();
+    const work = mkdtempSync(join(tmpdir(), "trib-relative-"));
     try {
       expect(await spark.range(3).count()).toBe(3);
+      process.chdir(work);
+      await spark.range(3).write.format("delta").save("lake/t");
+      expect(await spark.read.format("delta").load("lake/t").count()).toBe(3);
+      expect(await (await (await DeltaTable.forPath(spark, "lake/t")).history()).count()).toBe(1);
     } finally {
+      process.chdir(here);
       await spark.stop();
     }
+    expect(existsSync(join(work, "lake", "t", "_delta_log", "00000000000000000000.json"))).toBe(true);
+    expect(existsSync(join(ROOT, "lake"))).toBe(false);
     server.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     await waitFor("the server to stop", async () => !(await portOpen(port)), 60_000);

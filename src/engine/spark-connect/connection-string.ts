@@ -65,7 +65,12 @@ export class ConnectionString {
    * credentials allow for `localhost` (we also count 127.0.0.0/8 and ::1 as local).
    */
   get secure(): boolean {
-    return this.useSsl || (this.#token !== undefined && !LOOPBACK.test(this.host));
+    return this.useSsl || (this.#token !== undefined && !this.isLoopback);
+  }
+
+  /** Whether the server is on this machine (a loopback host), sharing its file system. */
+  get isLoopback(): boolean {
+    return LOOPBACK.test(this.host);
   }
 
   /** `host:port` as gRPC wants it (IPv6 in brackets). */
