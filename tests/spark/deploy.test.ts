@@ -234,6 +234,8 @@ describe("tributary spark submit-server is secure by default", () => {
         "spark.driver.bindAddress=127.0.0.1",
         "--conf",
         "spark.ui.enabled=false",
+        "--conf",
+        `spark.sql.warehouse.dir=${join(state, "warehouse")}`,
       ],
       { ...env, SPARK_HOME: sparkHome, TRIBUTARY_SPARK_HOME: state },
     );
