@@ -103,7 +103,7 @@ export function clearSecrets(): void {
 }
 
 // Placeholders (`token=...`, `password=<pw>`, `${TOKEN}`, `"$(cat file)"`) hold no secret.
-const PLACEHOLDER = /^(?:\.{3}|<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|\*+\(redacted\))$/;
+const PLACEHOLDER = /^(?:\.{3}|<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|\*+\(redacted\)[.,:;)]*)$/;
 
 // "TokenError: invalid input" is an error class and its message, not a key and a value.
 const ERROR_CLASS = /(?:Error|Exception)$/;

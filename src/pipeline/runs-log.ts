@@ -3,6 +3,7 @@
  * by default), so a pipeline's history is queryable with tributary itself:
  * `spark.read.format("delta").load("lake/_runs").filter("pipeline = 'flights'")`.
  */
+import { redactSecrets } from "../logging/redactor.js";
 import type { SparkSession } from "../session/session.js";
 import type { PipelineDefinition } from "./definition.js";
 import { besideSink } from "./paths.js";
@@ -52,7 +53,8 @@ export async function appendRun(
     expectations_failed: s.quality?.failed ?? null,
     failed_expectations: s.quality === undefined ? null : s.quality.failedExpectations.join(","),
     error_code: s.error?.code ?? null,
-    error_message: s.error?.message ?? null,
+    // The table outlives the terminal: a secret quoted by an error must not be stored.
+    error_message: s.error === undefined ? null : redactSecrets(s.error.message),
   };
   // mergeSchema: a run log written before a column was added (rows_malformed) takes it on.
   await spark

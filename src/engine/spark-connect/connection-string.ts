@@ -128,7 +128,7 @@ export function parseConnectionString(
   const tail = slash < 0 ? "" : rest.slice(slash + 1);
   if (authority.includes(";")) throw fail("parameters must follow a slash, as in sc://host/;k=v");
   if (authority.includes("@"))
-    throw fail("user:password@ is not supported; pass a token as the ;token= parameter");
+    throw fail("user:password@ is not supported; authenticate with sc://host:port/;token=<token>");
   if (tail !== "" && !tail.startsWith(";")) {
     throw fail(`the path '/${tail.split(";")[0]}' must be empty`);
   }
