@@ -8,7 +8,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -284,7 +291,9 @@ describe("tributary spark submit-server is secure by default", () => {
       process.chdir(here);
       await spark.stop();
     }
-    expect(existsSync(join(work, "lake", "t", "_delta_log", "00000000000000000000.json"))).toBe(true);
+    expect(existsSync(join(work, "lake", "t", "_delta_log", "00000000000000000000.json"))).toBe(
+      true,
+    );
     expect(existsSync(join(ROOT, "lake"))).toBe(false);
     server.kill("SIGTERM");
     expect(await run.exited).toBe(0);

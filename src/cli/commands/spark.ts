@@ -107,7 +107,9 @@ function announceToken(
     return;
   }
   const host = bindAddress === undefined || bindAddress === "0.0.0.0" ? hostname() : bindAddress;
-  io.stderr(`tributary: generated a token (kept in ${auth.file}, mode 600); clients connect with:\n`);
+  io.stderr(
+    `tributary: generated a token (kept in ${auth.file}, mode 600); clients connect with:\n`,
+  );
   io.reveal?.(`sc://${host}:${grpcPort ?? 15002}/;token=${auth.token}\n`);
 }
 

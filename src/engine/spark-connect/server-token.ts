@@ -16,7 +16,12 @@ export const TOKEN_ENV = "SPARK_CONNECT_AUTHENTICATE_TOKEN";
 /** The token in force, and where it came from. */
 export type ServerToken =
   | { readonly kind: "given"; readonly token: string }
-  | { readonly kind: "generated"; readonly token: string; readonly file: string; readonly fresh: boolean }
+  | {
+      readonly kind: "generated";
+      readonly token: string;
+      readonly file: string;
+      readonly fresh: boolean;
+    }
   | { readonly kind: "none" };
 
 /** Options of {@link serverToken}. */

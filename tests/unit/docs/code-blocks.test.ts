@@ -70,8 +70,15 @@ function units(): { name: string; blocks: Block[] }[] {
     for (const block of blocksOf(file)) {
       if (block.marker?.startsWith("not run:") === true) continue;
       const last = out.at(-1);
-      if (block.marker === "run: continues" && last !== undefined && last.blocks[0]?.file === file) {
-        out[out.length - 1] = { name: `${last.name} + ${block.line}`, blocks: [...last.blocks, block] };
+      if (
+        block.marker === "run: continues" &&
+        last !== undefined &&
+        last.blocks[0]?.file === file
+      ) {
+        out[out.length - 1] = {
+          name: `${last.name} + ${block.line}`,
+          blocks: [...last.blocks, block],
+        };
       } else out.push({ name: `${file}:${block.line}`, blocks: [block] });
     }
   }
@@ -99,7 +106,9 @@ function declared(code: string): Set<string> {
           .at(-1)
           ?.trim() ?? "",
       );
-  for (const m of code.matchAll(/^(?:export\s+)?(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm))
+  for (const m of code.matchAll(
+    /^(?:export\s+)?(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/gm,
+  ))
     names.add(m[1] ?? "");
   for (const m of code.matchAll(/^(?:const|let)\s+\{([^}]*)\}/gm))
     for (const n of (m[1] ?? "").split(",")) names.add(n.trim().split(":").at(-1)?.trim() ?? "");
@@ -169,8 +178,12 @@ describe("documentation code blocks", () => {
     expect(badMarkers.map((b) => `${b.file}:${b.line}: ${b.marker}`)).toEqual([]);
   });
 
-  it.each(units().map((u) => [u.name, u] as const))("%s", async (_name, unit) => {
-    const { code, output } = await runModule(moduleOf(unit.blocks));
-    expect(code, output).toBe(0);
-  }, 240_000);
+  it.each(units().map((u) => [u.name, u] as const))(
+    "%s",
+    async (_name, unit) => {
+      const { code, output } = await runModule(moduleOf(unit.blocks));
+      expect(code, output).toBe(0);
+    },
+    240_000,
+  );
 });

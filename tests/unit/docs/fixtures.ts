@@ -23,9 +23,30 @@ function flights(): Record<string, unknown>[] {
 function orders(): Record<string, unknown>[] {
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
   return [
-    { order_id: 1n, amount: 10.5, status: "paid", currency: "EUR", ordered_at: at(90), shipped_at: at(30) },
-    { order_id: 2n, amount: 99, status: "shipped", currency: "USD", ordered_at: at(60), shipped_at: at(10) },
-    { order_id: 3n, amount: 42, status: "refunded", currency: "GBP", ordered_at: at(20), shipped_at: at(5) },
+    {
+      order_id: 1n,
+      amount: 10.5,
+      status: "paid",
+      currency: "EUR",
+      ordered_at: at(90),
+      shipped_at: at(30),
+    },
+    {
+      order_id: 2n,
+      amount: 99,
+      status: "shipped",
+      currency: "USD",
+      ordered_at: at(60),
+      shipped_at: at(10),
+    },
+    {
+      order_id: 3n,
+      amount: 42,
+      status: "refunded",
+      currency: "GBP",
+      ordered_at: at(20),
+      shipped_at: at(5),
+    },
   ];
 }
 

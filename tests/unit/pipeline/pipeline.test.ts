@@ -108,7 +108,9 @@ describe("definePipeline", () => {
     expect(await spark.read.format("delta").load(lake).count()).toBe(6);
     expect(
       logs.lines.some((l) =>
-        l.includes(`Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 0 rejected, 1 malformed kept with nulls`),
+        l.includes(
+          `Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 0 rejected, 1 malformed kept with nulls`,
+        ),
       ),
     ).toBe(true);
   });

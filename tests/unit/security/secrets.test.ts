@@ -8,7 +8,14 @@
  * every Delta table written (commits included) is then searched for each sentinel.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -99,7 +106,10 @@ function setUp(): { work: string; env: NodeJS.ProcessEnv } {
     JSON.stringify({
       name: "orders",
       expectations: [
-        { type: "expect_column_values_to_be_in_set", kwargs: { column: "status", value_set: ["paid"] } },
+        {
+          type: "expect_column_values_to_be_in_set",
+          kwargs: { column: "status", value_set: ["paid"] },
+        },
       ],
     }),
   );
@@ -196,9 +206,7 @@ describe("secrets never reach output or files", () => {
     expect(names).toContain(join(work, "logs", "app.log"));
     const all = [...outputs, ...written];
     expect(outputs.find((o) => o.what === "run")?.text).toContain("succeeded");
-    expect(outputs.find((o) => o.what === "health --metrics")?.text).toContain(
-      "Pushgateway sink",
-    );
+    expect(outputs.find((o) => o.what === "health --metrics")?.text).toContain("Pushgateway sink");
     expect(outputs.find((o) => o.what === "show with a bad sc:// URL")?.text).toContain(
       "SPARK_CONNECT_INVALID_URL",
     );
