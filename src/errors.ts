@@ -163,8 +163,22 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
   return bestDistance <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
 }
 
-/** The error for a column name that does not resolve, naming the available ones. */
-export function unresolvedColumn(name: string, available: readonly string[]): AnalysisError {
+/**
+ * Columns tributary adds for its own bookkeeping (`__tributary_file`, `__tributary_row`,
+ * merge's `__tributary_source_present`): a user never wrote them and never sees them.
+ */
+const INTERNAL_COLUMN = /(^|\.)__tributary_/;
+
+/**
+ * The error for a column name that does not resolve, naming the available ones (qualified
+ * as `alias.name` where the caller knows the alias; internal columns left out).
+ */
+export function unresolvedColumn(
+  name: string,
+  candidates: readonly string[],
+  hint?: string,
+): AnalysisError {
+  const available = [...new Set(candidates.filter((c) => !INTERNAL_COLUMN.test(c)))];
   const suggestion = closestMatch(name, available);
   const list = available.map((c) => `\`${c}\``).join(", ");
   return new AnalysisError(
@@ -172,9 +186,10 @@ export function unresolvedColumn(name: string, available: readonly string[]): An
     `A column or function parameter with name \`${name}\` cannot be resolved. Available columns: [${list}].`,
     {
       hint:
-        suggestion === undefined
+        hint ??
+        (suggestion === undefined
           ? "Check the column name and the columns of the DataFrame (df.columns)."
-          : `Did you mean \`${suggestion}\`?`,
+          : `Did you mean \`${suggestion}\`?`),
       context: { column: name, available, ...(suggestion ? { suggestion } : {}) },
     },
   );

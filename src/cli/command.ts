@@ -12,6 +12,11 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** stderr is a terminal (progress is drawn in place); defaults to `isTTY`. */
   readonly stderrTTY?: boolean;
+  /**
+   * Standard error without redaction, for the one line that must show a secret to its
+   * owner (the token of a server just started), never mixed into stdout's scripts or JSON.
+   */
+  readonly reveal?: (text: string) => void;
 }
 
 export interface CommandModule {

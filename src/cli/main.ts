@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { TributaryError } from "../errors.js";
+import { redactingWriter } from "../logging/redacting-writer.js";
+import { registerSecretsFromEnv } from "../logging/redactor.js";
 import { asCliError } from "./cli-error.js";
 import type { CliIO, CommandModule } from "./command.js";
 import { addLaunchOptions, applyLaunchOptions } from "./launch-options.js";
@@ -26,7 +28,15 @@ function version(): string {
   return pkg.version;
 }
 
-export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIO = defaultIO()): Promise<number> {
+  // Every line the CLI prints (output, --json, errors, warnings) passes one redacting writer.
+  registerSecretsFromEnv(process.env);
+  const io: CliIO = {
+    ...given,
+    stdout: redactingWriter(given.stdout),
+    stderr: redactingWriter(given.stderr),
+    reveal: given.reveal ?? given.stderr,
+  };
   let exit = 0;
   const program = new Command("tributary")
     .description("Spark-style data-ingestion pipelines for TypeScript")

@@ -18,6 +18,7 @@ import { nameToExpr, toExpr } from "../coerce/coerce.js";
 import { Column, type ColumnOrName } from "../column/column.js";
 import type { ReadMetrics, Row } from "../engine/engine.js";
 import { IllegalArgumentError } from "../errors.js";
+import { declaredNullability } from "../plan/declared-nullability.js";
 import { AliasNode } from "../plan/expression/alias.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
@@ -39,7 +40,7 @@ import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import type { SparkSession } from "../session/session.js";
 import { parseExpression, parseSelectItem, parseSortItem } from "../sql-expr/index.js";
-import type { StructType } from "../types/data-types.js";
+import { StructField, StructType } from "../types/data-types.js";
 import { treeString } from "../types/tree-string.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
@@ -330,9 +331,21 @@ export class DataFrame {
     return this.toLocalIterator();
   }
 
-  /** The schema, resolved by the engine. */
+  /** The schema, resolved by the engine, with the nullability a given schema declared. */
   get schema(): Promise<StructType> {
-    return this.engine.schema(this.plan);
+    const declared = declaredNullability(this.plan);
+    return this.engine.schema(this.plan).then((schema) =>
+      declared.size === 0
+        ? schema
+        : new StructType(
+            schema.fields.map((f) => {
+              const nullable = declared.get(f.name);
+              return nullable === undefined || nullable === f.nullable
+                ? f
+                : new StructField(f.name, f.dataType, nullable, f.metadata);
+            }),
+          ),
+    );
   }
 
   get columns(): Promise<string[]> {

@@ -71,9 +71,15 @@ export class DataFrameReader {
           : [...path];
     if (paths.length === 0)
       throw new IllegalArgumentError(`load() needs a path for format "${this.fmt}".`);
+    const engine = this.session.engine;
     return new DataFrame(
       this.session,
-      ReadNode.create(this.fmt, paths, this.opts, this.userSchema),
+      ReadNode.create(
+        this.fmt,
+        paths.map((p) => engine.dataPath?.(p) ?? p),
+        this.opts,
+        this.userSchema,
+      ),
     );
   }
 

@@ -49,7 +49,8 @@ export interface UpdateOptions {
 function backendFor(spark: SparkSession, path: string): DeltaTableBackend {
   const engine = spark.engine;
   if (isDeltaTableEngine(engine)) return new EmbeddedDeltaTable(spark, engine, path);
-  if (engine instanceof SparkConnectEngine) return new SparkDeltaTable(spark, engine, path);
+  if (engine instanceof SparkConnectEngine)
+    return new SparkDeltaTable(spark, engine, engine.dataPath(path));
   throw new UnsupportedOperationError(
     engine.name,
     "DeltaTable",

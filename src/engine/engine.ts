@@ -18,6 +18,8 @@ export interface ReadMetrics {
   readonly rowsRead: number;
   /** Records that did not parse (kept with nulls in PERMISSIVE, dropped in DROPMALFORMED). */
   readonly rowsRejected: number;
+  /** The reader's `mode`, when it has one: says whether rejected records were kept or dropped. */
+  readonly mode?: "PERMISSIVE" | "DROPMALFORMED" | "FAILFAST";
   /** Where the rejected records were written (JSON lines), when `badRecordsPath` is set. */
   readonly badRecordsFile: string | undefined;
   /** The first few rejected records: file, line, raw record, reason. */
@@ -108,6 +110,11 @@ export interface Engine {
   readMetrics(node: ReadNode): ReadMetrics | undefined;
   /** Whether the engine can run an operation (a relation kind, or `function:<name>`). */
   supports(operation: string): boolean;
+  /**
+   * A data path (read, write, Delta table) as the engine must be given it, when it differs
+   * from what the user wrote (Spark on this machine: an absolute `file:` URI). Absent: as is.
+   */
+  dataPath?(path: string): string;
   setConf(key: string, value: string): Promise<void>;
   /** Reports progress of running queries (undefined stops it); engines that cannot omit it. */
   setProgressListener?(listener: ProgressListener | undefined): Promise<void>;

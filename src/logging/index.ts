@@ -59,4 +59,11 @@ export {
   type ParseLoggingOptions,
   parseLoggingProperties,
 } from "./properties-config.js";
-export { clearSecrets, redactSecrets, registerSecret, registerSecretsFrom } from "./redactor.js";
+export { redactingWriter } from "./redacting-writer.js";
+export {
+  clearSecrets,
+  redactSecrets,
+  registerSecret,
+  registerSecretsFrom,
+  registerSecretsFromEnv,
+} from "./redactor.js";

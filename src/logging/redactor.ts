@@ -21,6 +21,8 @@ const AUTHORIZATION =
   /\b((?:Proxy-)?Authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Digest|Token)\s+)?[^\s"',;]+/gi;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/g;
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:;?#]*):[^\s/?#@]*@/gi;
+const URL_PASSWORD_VALUE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:;?#]*:([^\s/?#@]*)@/gi;
+const BEARER_VALUE = /\bBearer\s+([A-Za-z0-9._~+/=-]+)/g;
 
 // Values from a config map shorter than this are not hidden as free text ("true", "10"):
 // they would mangle every message, and `key=value` spellings are still caught by key.
@@ -69,6 +71,24 @@ export function registerSecretsFrom(config: ReadonlyMap<string, string>): void {
 }
 
 /**
+ * Hides the secrets an environment holds: the values of variables whose name is secret
+ * (`AWS_SECRET_ACCESS_KEY`, `SPARK_CONNECT_AUTHENTICATE_TOKEN`, `DB_PASSWORD`) and credentials
+ * inside values (`SPARK_REMOTE=sc://h/;token=...`, `http://user:pw@host`).
+ *
+ * @example
+ * ```ts
+ * registerSecretsFromEnv(process.env);
+ * ```
+ */
+export function registerSecretsFromEnv(env: Readonly<Record<string, string | undefined>>): void {
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (isSecretKey(name, keyPattern)) remember(value);
+    else harvest(value);
+  }
+}
+
+/**
  * Forgets registered secrets and the custom key pattern (for tests and reconfiguration).
  *
  * @example
@@ -82,8 +102,36 @@ export function clearSecrets(): void {
   keyPattern = redactionPattern();
 }
 
+// Placeholders (`token=...`, `password=<pw>`, `${TOKEN}`, `"$(cat file)"`) hold no secret.
+const PLACEHOLDER = /^(?:\.{3}|<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|\*+\(redacted\)[.,:;)]*)$/;
+
 // "TokenError: invalid input" is an error class and its message, not a key and a value.
 const ERROR_CLASS = /(?:Error|Exception)$/;
+
+/**
+ * Secrets spelled in a recognisable context (`user:pw@`, `token=...`, `Bearer ...`) are
+ * remembered, so a later mention of the same value without its context (an error quoting
+ * `'pw@host'`) is hidden as well.
+ */
+function harvest(text: string): void {
+  for (const m of text.matchAll(URL_PASSWORD_VALUE)) remember(m[1]);
+  for (const m of text.matchAll(BEARER_VALUE)) remember(m[1]);
+  for (const m of text.matchAll(KEY_VALUE)) {
+    const key = m[1] ?? "";
+    if (isSecretKey(key, keyPattern) && !ERROR_CLASS.test(key)) remember(m[4] ?? m[5] ?? m[6]);
+  }
+}
+
+function remember(value: string | undefined): void {
+  if (
+    value !== undefined &&
+    value.length >= MIN_CONFIG_SECRET_LENGTH &&
+    !/^(true|false)$/i.test(value) &&
+    !PLACEHOLDER.test(value) &&
+    !value.includes(REDACTION_REPLACEMENT)
+  )
+    rememberSecret(value);
+}
 
 function redactKeyValues(text: string): string {
   return text.replace(
@@ -99,7 +147,7 @@ function redactKeyValues(text: string): string {
     ) => {
       const open = dq !== undefined ? '"' : sq !== undefined ? "'" : "";
       const value = dq ?? sq ?? bare ?? "";
-      if (isSecretKey(key, keyPattern) && !ERROR_CLASS.test(key)) {
+      if (isSecretKey(key, keyPattern) && !ERROR_CLASS.test(key) && !PLACEHOLDER.test(value)) {
         return `${key}${close}${separator}${open}${REDACTION_REPLACEMENT}${open}`;
       }
       // Not secret, but its value may hold one ("a=token=xyz"): look inside it.
@@ -120,6 +168,7 @@ function redactKeyValues(text: string): string {
  * ```
  */
 export function redactSecrets(text: string): string {
+  harvest(text);
   let out = text;
   for (const secret of sorted) out = out.split(secret).join(REDACTION_REPLACEMENT);
   return redactKeyValues(out)

@@ -23,6 +23,7 @@ import type { ExpectationSuite } from "../quality/suite.js";
 import { readSuite } from "../quality/suite-json.js";
 import { validate } from "../quality/validate.js";
 import type { PipelineContext, PipelineDefinition, QualityGate } from "./definition.js";
+import { failureText } from "./failure-text.js";
 import { besideSink } from "./paths.js";
 import type { QualityOutcome } from "./summary.js";
 
@@ -34,6 +35,19 @@ export interface GateResult {
   readonly blocked: boolean;
   readonly quarantined: number;
   readonly validations: readonly SuiteValidationResult[];
+}
+
+/** Which action wins when several gates act: nothing written beats rows set aside beats a warning. */
+const STRICTNESS: Readonly<Record<QualityOutcome["action"], number>> = {
+  warn: 0,
+  quarantine: 1,
+  fail: 2,
+};
+
+type Action = QualityOutcome["action"];
+
+function stricter(a: Action, b: Action): Action {
+  return STRICTNESS[b] > STRICTNESS[a] ? b : a;
 }
 
 const ROW_FAMILIES = new Set(["column_map", "column_pair_map", "multicolumn_map"]);
@@ -70,13 +84,20 @@ export async function runQuality(
     return { df, outcome: undefined, blocked: false, quarantined: 0, validations: [] };
   let current = df;
   let blocked = false;
-  let quarantined = 0;
   let evaluated = 0;
   let failed = 0;
   const failedNames: string[] = [];
+  const failureLines: string[] = [];
   const validations: SuiteValidationResult[] = [];
-  let quarantinePath: string | undefined;
-  let action: QualityOutcome["action"] = "warn";
+  // Quarantine writes wait until every gate has passed judgement: a later gate that blocks
+  // the run must leave no quarantine table behind either.
+  const pending: { readonly rows: DataFrame; readonly target: string; readonly text: string }[] =
+    [];
+  let configured: QualityOutcome["action"] = "warn";
+  let taken: QualityOutcome["action"] | undefined;
+  const take = (a: QualityOutcome["action"]) => {
+    taken = taken === undefined ? a : stricter(taken, a);
+  };
 
   for (const gate of gates) {
     const suite = await suiteOf(gate);
@@ -101,20 +122,22 @@ export async function runQuality(
     const failures = result.results.filter((r) => !r.success);
     failed += failures.length;
     failedNames.push(...failures.map((r) => r.expectation_config.type));
-    if (gate.action === "fail" || (gate.action === "quarantine" && action !== "fail"))
-      action = gate.action;
+    failureLines.push(...failures.map(failureText));
+    configured = stricter(configured, gate.action);
     if (result.success) {
       log.info(
         `Quality suite ${suite.name}: all ${result.statistics.evaluated_expectations} expectations passed`,
       );
       continue;
     }
-    const names = failures.map((r) => r.expectation_config.type).join(", ");
+    const names = failures.map(failureText).join("; ");
     if (gate.action === "warn") {
+      take("warn");
       log.warn(`Quality suite ${suite.name} failed (action warn, continuing): ${names}`);
       continue;
     }
     if (gate.action === "fail") {
+      take("fail");
       log.error(`Quality suite ${suite.name} failed (action fail, nothing is written): ${names}`);
       blocked = true;
       continue;
@@ -123,7 +146,8 @@ export async function runQuality(
     const aggregates = failures.filter((r) => !rowLevel(r.expectation_config.type));
     if (aggregates.length > 0) {
       const how = gate.aggregateAction ?? "fail";
-      const text = aggregates.map((r) => r.expectation_config.type).join(", ");
+      const text = aggregates.map(failureText).join("; ");
+      take(how);
       if (how === "fail") {
         log.error(
           `Quality suite ${suite.name}: expectations that cannot split rows failed (${text}); nothing is written`,
@@ -136,29 +160,34 @@ export async function runQuality(
       );
     }
     if (failures.length === aggregates.length) continue;
+    take("quarantine");
     const checked = await withQualityErrors(current, suite);
     const bad = checked.filter(size(ERRORS_COLUMN).gt(0)).withColumn("_run_id", lit(ctx.runId));
-    const target = quarantinePathOf(def, gate);
-    quarantinePath = target;
-    if (!dryRun && !blocked) {
-      const written = await bad.write
+    pending.push({ rows: bad, target: quarantinePathOf(def, gate), text: names });
+    current = checked.filter(size(ERRORS_COLUMN).eq(0)).drop(ERRORS_COLUMN);
+  }
+  let quarantined = 0;
+  if (!dryRun && !blocked) {
+    for (const q of pending) {
+      const written = await q.rows.write
         .format("delta")
         .mode("append")
         .option("mergeSchema", true)
-        .save(target);
-      const n = Number.isFinite(written.rowsWritten) ? written.rowsWritten : await bad.count();
+        .save(q.target);
+      const n = Number.isFinite(written.rowsWritten) ? written.rowsWritten : await q.rows.count();
       quarantined += n;
-      log.warn(`Quality suite ${suite.name}: ${n} rows quarantined to ${target} (${names})`);
+      log.warn(`${n} rows quarantined to ${q.target} (${q.text})`);
     }
-    current = checked.filter(size(ERRORS_COLUMN).eq(0)).drop(ERRORS_COLUMN);
   }
+  const quarantinePath = pending.at(-1)?.target;
   const outcome: QualityOutcome = {
     success: failed === 0,
-    action,
+    action: taken ?? configured,
     evaluated,
     failed,
     failedExpectations: failedNames,
-    ...(quarantinePath === undefined ? {} : { quarantinePath }),
+    failures: failureLines,
+    ...(quarantinePath === undefined || blocked ? {} : { quarantinePath }),
   };
   return { df: current, outcome, blocked, quarantined, validations };
 }

@@ -100,7 +100,7 @@ export async function runPipeline(
   let sinks: MetricsSinksHandle | undefined;
   let status: RunStatus = "succeeded";
   let failure: { code: PipelineErrorCode; error: unknown } | undefined;
-  const rows = { in: 0, out: 0, rejected: 0, quarantined: 0 };
+  const rows = { in: 0, out: 0, rejected: 0, malformed: 0, quarantined: 0 };
   let version: number | undefined;
   let quality: QualityOutcome | undefined;
 
@@ -125,6 +125,8 @@ export async function runPipeline(
     quality = gated.outcome;
     rows.quarantined = gated.quarantined;
     if (gated.blocked) {
+      // Nothing is written, but the rows that came in are still worth reporting.
+      rows.in = await source.count();
       status = "failed";
       failure = { code: ErrorCode.QUALITY_GATE_FAILED, error: undefined };
     } else if (options.dryRun === true) {
@@ -137,7 +139,10 @@ export async function runPipeline(
       const read = result?.readMetrics ?? [];
       if (read.length > 0) {
         rows.in = read.reduce((a, m) => a + m.rowsRead, 0);
-        rows.rejected = read.reduce((a, m) => a + m.rowsRejected, 0);
+        // PERMISSIVE keeps a malformed row (nulls) and writes it; only the others drop it.
+        const kept = read.filter((m) => m.mode === "PERMISSIVE");
+        rows.malformed = kept.reduce((a, m) => a + m.rowsRejected, 0);
+        rows.rejected = read.reduce((a, m) => a + m.rowsRejected, 0) - rows.malformed;
       } else {
         rows.in = await source.count();
       }
@@ -179,7 +184,7 @@ export async function runPipeline(
         : failure.code === ErrorCode.QUALITY_GATE_FAILED
           ? {
               code: ErrorCode.QUALITY_GATE_FAILED,
-              message: `failed expectations: ${quality?.failedExpectations.join(", ")}`,
+              message: `failed expectations: ${quality?.failures.join("; ")}`,
             }
           : {
               code:
@@ -220,7 +225,7 @@ export async function runPipeline(
     log.error(`Run ${runId} of ${def.name} failed: ${summary.error?.message}`, failure?.error);
   else
     log.info(
-      `Run ${runId} of ${def.name} ${status}: ${rows.in} rows in, ${rows.out} out, ${rows.rejected} rejected, ${rows.quarantined} quarantined`,
+      `Run ${runId} of ${def.name} ${status}: ${rows.in} rows in, ${rows.out} out, ${rows.rejected} rejected, ${rows.malformed} malformed kept with nulls, ${rows.quarantined} quarantined`,
     );
   await sinks?.stop();
   if (own) await spark.stop();

@@ -18,11 +18,18 @@ export type RunStatus = "succeeded" | "failed" | "dry_run";
 
 export interface QualityOutcome {
   readonly success: boolean;
+  /**
+   * What the failures led to: `fail` (nothing written), `quarantine` (failing rows set aside),
+   * `warn` (the run went on). When every expectation passed, the strictest configured action.
+   */
   readonly action: "fail" | "warn" | "quarantine";
   readonly evaluated: number;
   readonly failed: number;
   /** Failed expectation types, for the log and the run row. */
   readonly failedExpectations: readonly string[];
+  /** One line per failed expectation: type, column and why (error, observed values, history). */
+  readonly failures: readonly string[];
+  /** Where failing rows were quarantined (absent when nothing was written). */
   readonly quarantinePath?: string;
 }
 
@@ -37,7 +44,10 @@ export interface PipelineSummary {
   readonly rows: {
     readonly in: number;
     readonly out: number;
+    /** Malformed rows dropped by the reader (DROPMALFORMED): not written. */
     readonly rejected: number;
+    /** Malformed rows kept with nulls (PERMISSIVE, Spark's default): written, counted in `out`. */
+    readonly malformed: number;
     readonly quarantined: number;
   };
   readonly table: { readonly path: string | undefined; readonly version: number | undefined };
@@ -56,18 +66,27 @@ export function summaryLines(s: PipelineSummary): string[] {
     .join(", ");
   const lines = [
     `pipeline ${s.pipeline} run ${s.runId}: ${s.status} in ${(s.durationMs / 1000).toFixed(2)}s on ${s.engine}`,
-    `  rows: in ${s.rows.in}, out ${s.rows.out}, rejected ${s.rows.rejected}, quarantined ${s.rows.quarantined}`,
+    `  rows: in ${s.rows.in}, out ${s.rows.out}, rejected ${s.rows.rejected}, quarantined ${s.rows.quarantined}` +
+      (s.rows.malformed > 0 ? `; ${s.rows.malformed} malformed kept with nulls (PERMISSIVE)` : ""),
     `  table: ${s.table.path ?? "-"}${s.table.version === undefined ? "" : ` (version ${s.table.version})`}`,
     `  stages: ${stages}`,
   ];
-  if (s.quality !== undefined)
-    lines.push(
-      `  quality: ${s.quality.success ? "passed" : "failed"} (${s.quality.evaluated - s.quality.failed}/${s.quality.evaluated} expectations, action ${s.quality.action})` +
-        (s.quality.failedExpectations.length > 0
-          ? `: ${s.quality.failedExpectations.join(", ")}`
-          : ""),
-    );
+  if (s.quality !== undefined) lines.push(...qualityLines(s.quality));
   if (s.error !== undefined) lines.push(`  error [${s.error.code}]: ${s.error.message}`);
   if (s.runsPath !== undefined) lines.push(`  run log: ${s.runsPath}`);
   return lines;
+}
+
+const TAKEN: Readonly<Record<QualityOutcome["action"], string>> = {
+  fail: "action fail: nothing was written",
+  quarantine: "action quarantine: failing rows were set aside",
+  warn: "action warn: the run went on",
+};
+
+function qualityLines(q: QualityOutcome): string[] {
+  if (q.success) return [`  quality: passed (${q.evaluated}/${q.evaluated} expectations)`];
+  return [
+    `  quality: ${q.failed} of ${q.evaluated} expectations failed (${TAKEN[q.action]})`,
+    ...q.failures.map((f) => `    - ${f}`),
+  ];
 }

@@ -9,9 +9,11 @@
 import type { Column } from "../column/column.js";
 import * as F from "../column/functions/index.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
+import { TributaryError } from "../errors.js";
 import { ROW_ID, withDerived } from "./aggregate-pass.js";
 import type { Compiled } from "./compile/plan.js";
 import { compileExpectation } from "./compile/registry.js";
+import { QualityError } from "./errors.js";
 import type { ExpectationConfig } from "./kwargs.js";
 import { parseResultFormat } from "./result-format.js";
 import type { ExpectationSuite } from "./suite.js";
@@ -52,7 +54,7 @@ export async function withQualityErrors(
   const checks: { label: string; compiled: Compiled }[] = [];
   suite.expectations.forEach((config, index) => {
     const ctx = { schema, format, now, name: (key: string) => `__q${index}_${key}` };
-    const compiled = compileExpectation(config, ctx);
+    const compiled = compileOrExplain(config, index, ctx);
     if (compiled.rows !== undefined) checks.push({ label: errorLabel(config), compiled });
   });
   const labels: Column[] = checks.map(({ label, compiled }) =>
@@ -69,6 +71,29 @@ export async function withQualityErrors(
   );
   const out = base.withColumn(ERRORS_COLUMN, errors);
   return helpers.length === 0 ? out : out.drop(...helpers, ROW_ID);
+}
+
+/** Compiles one expectation; an error names the expectation, its index and its columns. */
+function compileOrExplain(
+  config: ExpectationConfig,
+  index: number,
+  ctx: Parameters<typeof compileExpectation>[1],
+): Compiled {
+  try {
+    return compileExpectation(config, ctx);
+  } catch (e) {
+    if (e instanceof QualityError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new QualityError(
+      "QUALITY_EXPECTATION_NOT_APPLICABLE",
+      `expectation #${index} ${errorLabel(config)} cannot apply to the data: ${reason}`,
+      {
+        cause: e,
+        context: { index, type: config.type },
+        ...(e instanceof TributaryError && e.hint !== undefined ? { hint: e.hint } : {}),
+      },
+    );
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { loadDotEnv, loadSparkDefaults, masterOf, resolveConfig } from "../config/index.js";
 import type { Engine } from "../engine/engine.js";
+import { registerSecretsFrom, registerSecretsFromEnv } from "../logging/redactor.js";
 import { startEngine } from "./engine-factory.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSession } from "./session.js";
@@ -101,6 +102,9 @@ export class Builder {
       cli: launchSettings().cliConf,
       code: this.code,
     });
+    // Secrets from every source (defaults file, env, --conf, code) are hidden in all output.
+    registerSecretsFrom(resolved.values);
+    registerSecretsFromEnv(env);
     const master = masterOf(resolved);
     const engine = await startEngine(master, resolved.values);
     launchSettings().onSession?.(engine);

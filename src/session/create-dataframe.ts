@@ -119,7 +119,16 @@ export function localRelation(
         `Row ${r} has ${row.length} values but the schema has ${names.length} columns.`,
       );
     }
-    return schema.fields.map((f, i) => toValue(raw[i], f.dataType, `row ${r}, column ${f.name}`));
+    return schema.fields.map((f, i) => {
+      const value = toValue(raw[i], f.dataType, `row ${r}, column ${f.name}`);
+      // PySpark's verifySchema: a declared NOT NULL column refuses a null at once.
+      if (value === null && !f.nullable)
+        throw new IllegalArgumentError(
+          `[FIELD_NOT_NULLABLE_WITH_NAME] field ${f.name}: This field is not nullable, but got None (row ${r}).`,
+          { hint: `Give row ${r} a value for ${f.name}, or declare the column nullable.` },
+        );
+      return value;
+    });
   });
   return LocalRelationNode.create(schema, values);
 }

@@ -207,4 +207,24 @@ describe("DataFrame operations: DuckDB == Spark", () => {
       s.fields.map((f) => [f.name, f.dataType.simpleString()]),
     );
   });
+
+  it("keeps the nullability createDataFrame was given", async () => {
+    // PySpark 4.0.1: id (nullable = false), s (nullable = true), also through filter/select.
+    const nullability = async (spark: SparkSession) => {
+      const df = spark.createDataFrame([[1, "a"]], "id INT NOT NULL, s STRING");
+      const kept = df.filter("id > 0").select(F.col("id").alias("key"), "s");
+      return [...(await df.schema).fields, ...(await kept.schema).fields].map((f) => [
+        f.name,
+        f.nullable,
+      ]);
+    };
+    const expected = [
+      ["id", false],
+      ["s", true],
+      ["key", false],
+      ["s", true],
+    ];
+    expect(await nullability(engines.duckdb)).toEqual(expected);
+    expect(await nullability(engines.spark)).toEqual(expected);
+  });
 });

@@ -70,7 +70,9 @@ describe("npm pack -> tributary init -> npm test / npm start", () => {
 
     const started = run("npm", ["start", "--silent"], project);
     expect(started).toMatch(/pipeline orders-pipeline run [0-9a-f-]{36}: succeeded/);
-    expect(started).toContain("rows: in 4, out 3, rejected 1, quarantined 0");
+    expect(started).toContain(
+      "rows: in 4, out 3, rejected 0, quarantined 0; 1 malformed kept with nulls (PERMISSIVE)",
+    );
     expect(existsSync(join(project, "lake", "orders", "_delta_log"))).toBe(true);
     expect(existsSync(join(project, "lake", "_runs", "_delta_log"))).toBe(true);
 

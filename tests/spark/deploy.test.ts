@@ -8,13 +8,20 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SparkSession } from "../../src/index.js";
+import { DeltaTable, SparkSession } from "../../src/index.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const STATE = process.env.TRIBUTARY_SPARK_HOME ?? join(ROOT, ".tributary", "spark");
@@ -194,4 +201,102 @@ await spark.stop();
     expect(await run.exited).toBe(0);
     await waitFor("the server to stop", async () => !(await portOpen(port)), 60_000);
   });
+});
+
+/** pyspark's distribution and the Delta jars of the interop venv (scripts/interop). */
+function interopSpark(): { sparkHome: string; jars: string[] } {
+  const interop = join(ROOT, ".tributary", "interop");
+  const lib = join(interop, "venv", "lib");
+  const python = readdirSync(lib).find((d) => d.startsWith("python")) ?? "";
+  const jarDir = join(interop, "jars");
+  return {
+    sparkHome: join(lib, python, "site-packages", "pyspark"),
+    jars: readdirSync(jarDir)
+      .filter((j) => j.endsWith(".jar"))
+      .map((j) => join(jarDir, j)),
+  };
+}
+
+describe("tributary spark submit-server is secure by default", () => {
+  it("generates a token (mode 600, printed once) and refuses a client without it", async () => {
+    const { sparkHome, jars } = interopSpark();
+    const state = mkdtempSync(join(tmpdir(), "trib-token-"));
+    const port = Number(process.env.SPARK_CONNECT_PORT ?? (await freePort()));
+    const { SPARK_CONNECT_AUTHENTICATE_TOKEN: _none, ...env } = process.env;
+    const run = cli(
+      [
+        "spark",
+        "submit-server",
+        "--master",
+        "local[1]",
+        "--port",
+        String(port),
+        "--jars",
+        jars.join(","),
+        "--spark-submit",
+        join(sparkHome, "bin", "spark-submit"),
+        "--conf",
+        "spark.driver.host=127.0.0.1",
+        "--conf",
+        "spark.driver.bindAddress=127.0.0.1",
+        "--conf",
+        "spark.ui.enabled=false",
+        "--conf",
+        `spark.sql.warehouse.dir=${join(state, "warehouse")}`,
+      ],
+      { ...env, SPARK_HOME: sparkHome, TRIBUTARY_SPARK_HOME: state },
+    );
+    server = run.child;
+    await waitFor(
+      "the submitted server",
+      async () => {
+        if (server?.exitCode !== null) throw new Error(`submit-server exited:\n${run.err()}`);
+        return portOpen(port);
+      },
+      480_000,
+    );
+    const file = join(state, "connect-token");
+    const token = readFileSync(file, "utf8");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The connection string is printed once, with the token; nowhere else does it show.
+    const printed = run.err().split(token).length - 1;
+    expect(printed).toBe(1);
+    expect(run.err()).toMatch(new RegExp(`sc://[^\\s]+:${port}/;token=${token}\\n`));
+    expect(run.out()).not.toContain(token);
+
+    const refused = await SparkSession.builder()
+      .remote(`sc://127.0.0.1:${port}`)
+      .create()
+      .then(async (s) => {
+        await s.stop();
+        return undefined;
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "SPARK_CONNECT_UNAUTHENTICATED" });
+
+    const spark = await SparkSession.builder()
+      .remote(`sc://127.0.0.1:${port}/;token=${token}`)
+      .create();
+    // Relative paths resolve where the client stands, not in the server's working directory.
+    const here = process.cwd();
+    const work = mkdtempSync(join(tmpdir(), "trib-relative-"));
+    try {
+      expect(await spark.range(3).count()).toBe(3);
+      process.chdir(work);
+      await spark.range(3).write.format("delta").save("lake/t");
+      expect(await spark.read.format("delta").load("lake/t").count()).toBe(3);
+      expect(await (await (await DeltaTable.forPath(spark, "lake/t")).history()).count()).toBe(1);
+    } finally {
+      process.chdir(here);
+      await spark.stop();
+    }
+    expect(existsSync(join(work, "lake", "t", "_delta_log", "00000000000000000000.json"))).toBe(
+      true,
+    );
+    expect(existsSync(join(ROOT, "lake"))).toBe(false);
+    server.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    await waitFor("the server to stop", async () => !(await portOpen(port)), 60_000);
+  }, 600_000);
 });

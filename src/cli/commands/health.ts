@@ -94,7 +94,11 @@ export const healthCommand: CommandModule = {
         if (metrics !== undefined) {
           const registry = new MetricRegistry();
           recordHealth(registry, health, { table });
-          const sinks = await startMetricsSinks(registry, { path: metrics }, { write: io.stderr });
+          const sinks = await startMetricsSinks(
+            registry,
+            { path: metrics },
+            { write: io.stderr, warn: (message) => io.stderr(`[tributary metrics] ${message}\n`) },
+          );
           await sinks.stop();
         }
         io.stdout(options.json === true ? `${toJsonText(health)}\n` : render(health));

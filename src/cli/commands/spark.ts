@@ -11,11 +11,17 @@
  * Pipelines then run against the server with `tributary run pipeline.ts --master sc://host:15002`.
  */
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
+import { homedir, hostname } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { loadSparkDefaults, parseConfArg } from "../../config/index.js";
 import { shellWord, submitServerCommand } from "../../engine/spark-connect/deploy.js";
+import {
+  type ServerToken,
+  serverToken,
+  TOKEN_ENV,
+} from "../../engine/spark-connect/server-token.js";
 import { IllegalArgumentError } from "../../errors.js";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
@@ -102,6 +108,43 @@ function shellLines(words: readonly string[]): string {
   return lines.join(" \\\n  ");
 }
 
+/** Where tributary keeps state such as a generated server token. */
+function stateDir(): string {
+  const given = process.env.TRIBUTARY_SPARK_HOME;
+  return given !== undefined && given !== "" ? given : join(homedir(), ".tributary", "spark");
+}
+
+/** The connection string of a new token, once; a warning for an open server. */
+function announceToken(
+  io: CliIO,
+  auth: ServerToken,
+  bindAddress: string | undefined,
+  grpcPort: number | undefined,
+): void {
+  if (auth.kind === "none") {
+    io.stderr(
+      "tributary: warning: --insecure: the server accepts any client that reaches its port.\n",
+    );
+    return;
+  }
+  if (auth.kind !== "generated") return;
+  if (!auth.fresh) {
+    io.stderr(`tributary: the server demands the token stored in ${auth.file}\n`);
+    return;
+  }
+  const host = bindAddress === undefined || bindAddress === "0.0.0.0" ? hostname() : bindAddress;
+  io.stderr(
+    `tributary: generated a token (kept in ${auth.file}, mode 600); clients connect with:\n`,
+  );
+  io.reveal?.(`sc://${host}:${grpcPort ?? 15002}/;token=${auth.token}\n`);
+}
+
+/** A printed client-mode command reads a generated token from its file, never inline. */
+function tokenPrefix(auth: ServerToken, deployMode: string): string {
+  if (auth.kind !== "generated" || deployMode === "cluster") return "";
+  return `${TOKEN_ENV}="$(cat ${shellWord(auth.file)})" \\\n`;
+}
+
 interface SubmitOptions {
   master: string;
   deployMode: string;
@@ -114,6 +157,7 @@ interface SubmitOptions {
   name?: string;
   print?: boolean;
   json?: boolean;
+  insecure?: boolean;
 }
 
 export const sparkCommand: CommandModule = {
@@ -194,6 +238,10 @@ export const sparkCommand: CommandModule = {
       .option("--name <name>", "the application name")
       .option("--print", "print the command instead of running it")
       .option("--json", "with --print: the arguments as a JSON array")
+      .option(
+        "--insecure",
+        "start without an authentication token (anyone reaching the port can run code)",
+      )
       .action(async (options: SubmitOptions) => {
         jsonNeedsPrint(options);
         if (options.deployMode !== "client" && options.deployMode !== "cluster")
@@ -213,6 +261,14 @@ export const sparkCommand: CommandModule = {
         conf.delete("spark.master");
         conf.delete("spark.submit.deployMode");
         conf.delete("spark.remote");
+        const auth = await serverToken({
+          env: process.env,
+          stateDir: stateDir(),
+          insecure: options.insecure === true,
+        });
+        // In cluster mode the server does not run here and cannot read our environment.
+        if (auth.kind !== "none" && options.deployMode === "cluster")
+          conf.set("spark.connect.authenticate.token", auth.token);
         const command = submitServerCommand({
           master: options.master,
           deployMode: options.deployMode,
@@ -225,13 +281,19 @@ export const sparkCommand: CommandModule = {
           ...(options.sparkSubmit === undefined ? {} : { sparkSubmit: options.sparkSubmit }),
           ...(options.name === undefined ? {} : { name: options.name }),
         });
+        announceToken(io, auth, conf.get("spark.connect.grpc.binding.address"), port(options.port));
         if (options.print === true) {
-          printCommand(io, command.printable, options.json);
+          if (options.json === true) printCommand(io, command.printable, true);
+          else
+            io.stdout(`${tokenPrefix(auth, options.deployMode)}${shellLines(command.printable)}\n`);
           setExit(0);
           return;
         }
         io.stderr(`tributary: ${command.printable.map(shellWord).join(" ")}\n`);
-        setExit((await runAttached(command.argv)) === 0 ? 0 : 2);
+        // The server is no client: SPARK_REMOTE would make spark-submit refuse --master.
+        const { SPARK_REMOTE: _remote, [TOKEN_ENV]: _token, ...env } = process.env;
+        if (auth.kind !== "none") env[TOKEN_ENV] = auth.token;
+        setExit((await runAttached(command.argv, env)) === 0 ? 0 : 2);
       });
   },
 };

@@ -5,7 +5,7 @@
  * sent to the server as gRPC metadata. Values are percent-decoded. Secrets never reach a
  * message: errors and `toString()` show the string through {@link redactUrl}.
  */
-import { redactUrl } from "../../config/redact-url.js";
+import { redactUrl, redactUrlSecrets } from "../../config/redact-url.js";
 import { ConfigError } from "../../errors.js";
 
 /** Spark's default Spark Connect port. */
@@ -65,7 +65,12 @@ export class ConnectionString {
    * credentials allow for `localhost` (we also count 127.0.0.0/8 and ::1 as local).
    */
   get secure(): boolean {
-    return this.useSsl || (this.#token !== undefined && !LOOPBACK.test(this.host));
+    return this.useSsl || (this.#token !== undefined && !this.isLoopback);
+  }
+
+  /** Whether the server is on this machine (a loopback host), sharing its file system. */
+  get isLoopback(): boolean {
+    return LOOPBACK.test(this.host);
   }
 
   /** `host:port` as gRPC wants it (IPv6 in brackets). */
@@ -108,7 +113,8 @@ export function parseConnectionString(
   const fail = (reason: string) =>
     new ConfigError(
       "SPARK_CONNECT_INVALID_URL",
-      `Invalid Spark Connect URL ${redacted}: ${reason}.`,
+      // The reason may quote a piece of the URL (the authority, a parameter): hide its secrets too.
+      `Invalid Spark Connect URL ${redacted}: ${redactUrlSecrets(reason, url)}.`,
       {
         hint: `Write it as ${FORMAT} (port 15002 by default).`,
         context: { url: redacted },
@@ -121,6 +127,8 @@ export function parseConnectionString(
   const authority = slash < 0 ? rest : rest.slice(0, slash);
   const tail = slash < 0 ? "" : rest.slice(slash + 1);
   if (authority.includes(";")) throw fail("parameters must follow a slash, as in sc://host/;k=v");
+  if (authority.includes("@"))
+    throw fail("user:password@ is not supported; authenticate with sc://host:port/;token=<token>");
   if (tail !== "" && !tail.startsWith(";")) {
     throw fail(`the path '/${tail.split(";")[0]}' must be empty`);
   }

@@ -29,6 +29,7 @@ import type {
 } from "../engine.js";
 import { SparkConnectClient } from "./client.js";
 import { compileRelation } from "./compiler/relations.js";
+import { localFileUri } from "./local-paths.js";
 import { collectResult, rowBatches } from "./results.js";
 import { schemaFromProto } from "./type-mapper.js";
 
@@ -85,6 +86,11 @@ export class SparkConnectEngine implements Engine {
       throw e;
     }
     return new SparkConnectEngine(client);
+  }
+
+  /** Local paths resolved here when the server shares this machine (see local-paths.ts). */
+  dataPath(path: string): string {
+    return this.client.connection.isLoopback ? localFileUri(path) : path;
   }
 
   /** `spark.sql` with temporary views: registers the views on the server first. */
@@ -167,7 +173,7 @@ export class SparkConnectEngine implements Engine {
             value: {
               input: compileRelation(plan),
               source: spec.format,
-              saveType: { case: "path", value: spec.path },
+              saveType: { case: "path", value: this.dataPath(spec.path) },
               mode: SAVE_MODES[spec.mode],
               partitioningColumns: [...spec.partitionBy],
               options: { ...spec.options },

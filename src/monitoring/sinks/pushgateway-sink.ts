@@ -3,6 +3,7 @@
  * scrape them: once at `stop()`, and every period as well when one is set. A failed push is a
  * warning; the pipeline's outcome never depends on the metrics server.
  */
+import { registerSecret } from "../../logging/redactor.js";
 import type { Labels, MetricsSnapshot } from "../metrics/snapshot.js";
 import { PROMETHEUS_CONTENT_TYPE, prometheusText } from "./prometheus-format.js";
 import { pushgatewayUrl } from "./pushgateway-path.js";
@@ -57,11 +58,17 @@ export class PushGatewaySink implements MetricsSink {
   readonly #timeoutMs: number;
   readonly #schedule: Schedule | undefined;
   readonly #failures: FailureLog;
+  readonly #authorization: string | undefined;
 
   constructor(source: SnapshotSource, options: PushGatewaySinkOptions) {
     this.name = options.name ?? "pushgateway";
     this.#source = source;
-    this.url = pushgatewayUrl(options.address, options.job, options.groupingKey);
+    // fetch refuses URLs with credentials: `user:pw@` becomes Basic auth, and never shows.
+    const { url, authorization } = splitCredentials(
+      pushgatewayUrl(options.address, options.job, options.groupingKey),
+    );
+    this.url = url;
+    this.#authorization = authorization;
     this.#method = options.method === "post" ? "POST" : "PUT";
     this.#timeoutMs = options.timeoutMs ?? 5_000;
     this.#failures = new FailureLog(
@@ -83,7 +90,10 @@ export class PushGatewaySink implements MetricsSink {
     try {
       const response = await fetch(this.url, {
         method: this.#method,
-        headers: { "Content-Type": PROMETHEUS_CONTENT_TYPE },
+        headers: {
+          "Content-Type": PROMETHEUS_CONTENT_TYPE,
+          ...(this.#authorization === undefined ? {} : { Authorization: this.#authorization }),
+        },
         body: prometheusText(snapshot),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
@@ -100,4 +110,17 @@ export class PushGatewaySink implements MetricsSink {
     await this.#schedule?.stop();
     await this.report(this.#source());
   }
+}
+
+function splitCredentials(text: string): { url: string; authorization: string | undefined } {
+  const url = new URL(text);
+  if (url.username === "" && url.password === "") return { url: text, authorization: undefined };
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  registerSecret(password);
+  url.username = "";
+  url.password = "";
+  const token = Buffer.from(`${user}:${password}`).toString("base64");
+  registerSecret(token);
+  return { url: url.toString(), authorization: `Basic ${token}` };
 }

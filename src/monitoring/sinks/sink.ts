@@ -7,6 +7,7 @@
  * every wait is bounded by a timeout. `stop()` sends a final report, so a batch run that
  * ends before the first period still reports.
  */
+import { redactSecrets } from "../../logging/redactor.js";
 import type { MetricsSnapshot } from "../metrics/snapshot.js";
 
 /** Receives a sink's warnings (a dropped report, a failed push). */
@@ -15,9 +16,9 @@ export type WarnFn = (message: string) => void;
 /** Where a sink takes its snapshots from: usually `() => registry.snapshot()`. */
 export type SnapshotSource = () => MetricsSnapshot;
 
-/** The default {@link WarnFn}: one line on stderr. */
+/** The default {@link WarnFn}: one line on stderr, secrets redacted. */
 export const defaultWarn: WarnFn = (message) => {
-  console.warn(`[tributary metrics] ${message}`);
+  console.warn(redactSecrets(`[tributary metrics] ${message}`));
 };
 
 /**

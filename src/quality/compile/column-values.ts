@@ -40,7 +40,12 @@ function boundLiteral(bound: Bound, type: DataType): Column {
   if (textual !== (typeof bound === "string")) {
     // GE refuses to compare text with numbers rather than guess a conversion.
     throw new IllegalArgumentError(
-      "Column values, min_value, and max_value must either be None or of the same type.",
+      `Column values, min_value, and max_value must either be None or of the same type (the column is ${name}, the bound ${JSON.stringify(bound)} is ${typeof bound}).`,
+      {
+        hint: textual
+          ? "Cast the column to a number in the transform, or give the bounds as strings."
+          : "Give numeric bounds for a numeric column.",
+      },
     );
   }
   return F.lit(bound);

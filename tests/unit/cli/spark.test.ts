@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitServerCommand } from "../../../src/engine/spark-connect/deploy.js";
 import { runCli } from "../../helpers/cli.js";
 
@@ -12,6 +12,27 @@ function defaults(lines: string[]): string {
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
+
+// A generated server token goes to TRIBUTARY_SPARK_HOME: a fresh folder per test, never ~.
+let state = "";
+const saved = {
+  home: process.env.TRIBUTARY_SPARK_HOME,
+  token: process.env.SPARK_CONNECT_AUTHENTICATE_TOKEN,
+};
+beforeEach(() => {
+  state = mkdtempSync(join(tmpdir(), "trib-state-"));
+  process.env.TRIBUTARY_SPARK_HOME = state;
+  delete process.env.SPARK_CONNECT_AUTHENTICATE_TOKEN;
+});
+afterEach(() => {
+  for (const [name, value] of [
+    ["TRIBUTARY_SPARK_HOME", saved.home],
+    ["SPARK_CONNECT_AUTHENTICATE_TOKEN", saved.token],
+  ] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
 
 describe("tributary spark submit-server", () => {
   it("prints the seed's YARN deployment with the settings of spark-defaults.conf", async () => {
@@ -35,7 +56,8 @@ describe("tributary spark submit-server", () => {
     expect(r.code).toBe(0);
     const lines = r.out.trim().split(" \\\n  ");
     expect(lines).toEqual([
-      "spark-submit",
+      // The generated token is read from its file, never printed inline.
+      `SPARK_CONNECT_AUTHENTICATE_TOKEN="$(cat ${join(state, "connect-token")})" \\\nspark-submit`,
       "--master yarn",
       "--deploy-mode client",
       "--class org.apache.spark.sql.connect.service.SparkConnectServer",
@@ -135,5 +157,44 @@ describe("tributary spark submit-server", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("Cannot run /nonexistent/spark-submit");
     expect(r.err).toContain("--spark-submit");
+  });
+
+  it("generates a token once (mode 600), prints its connection string once, and reuses it", async () => {
+    const first = await run("spark", "submit-server", "--master", "yarn", "--print");
+    expect(first.code).toBe(0);
+    const file = join(state, "connect-token");
+    const token = readFileSync(file, "utf8");
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.err).toMatch(new RegExp(`\\nsc://[^\\s]+:15002/;token=${token}\\n`));
+    expect(first.out).not.toContain(token);
+    const second = await run("spark", "submit-server", "--master", "yarn", "--print");
+    expect(readFileSync(file, "utf8")).toBe(token);
+    expect(second.err).toContain(`the server demands the token stored in ${file}`);
+    expect(second.err + second.out).not.toContain(token);
+  });
+
+  it("uses SPARK_CONNECT_AUTHENTICATE_TOKEN when set, and passes a token in cluster mode", async () => {
+    process.env.SPARK_CONNECT_AUTHENTICATE_TOKEN = "given-token-1234";
+    const r = await run(
+      "spark",
+      "submit-server",
+      "--master",
+      "yarn",
+      "--deploy-mode",
+      "cluster",
+      "--print",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toContain("spark.connect.authenticate.token=*********(redacted)");
+    expect(r.out + r.err).not.toContain("given-token-1234");
+  });
+
+  it("starts without a token only with --insecure, and says so", async () => {
+    const r = await run("spark", "submit-server", "--master", "yarn", "--print", "--insecure");
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("SPARK_CONNECT_AUTHENTICATE_TOKEN");
+    expect(r.err).toContain("--insecure: the server accepts any client that reaches its port");
   });
 });

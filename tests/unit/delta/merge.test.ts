@@ -371,4 +371,22 @@ describe("DeltaTable.merge", () => {
     ).toEqual([{ id: 1, v: "a", p: "x" }]);
     expect(await spark().read.format("delta").option("versionAsOf", 0).load(path).count()).toBe(0);
   });
+
+  it("names the alias to add when the target has none, and never shows internal columns", async () => {
+    const { t } = await target();
+    // delta-spark needs table.alias("t") too: without it `t.id` does not resolve.
+    const error = await t
+      .merge(source([{ id: 2, v: "s2", p: "a" }]), "t.id = s.id")
+      .whenMatchedUpdateAll()
+      .execute()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "UNRESOLVED_COLUMN" });
+    const { message, hint } = error as { message: string; hint: string };
+    expect(message).toContain("`t.id` cannot be resolved");
+    expect(message).toContain("`s.id`");
+    expect(message).not.toContain("__tributary");
+    expect(hint).toBe(
+      'Nothing here is aliased `t`: name it with .alias("t") (a DeltaTable too: table.alias("t").merge(...)).',
+    );
+  });
 });

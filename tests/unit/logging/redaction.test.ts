@@ -6,9 +6,11 @@ import {
   jsonLayout,
   LogContext,
   MemoryAppender,
+  redactingWriter,
   redactSecrets,
   registerSecret,
   registerSecretsFrom,
+  registerSecretsFromEnv,
   resetLogging,
 } from "../../../src/logging/index.js";
 
@@ -62,6 +64,44 @@ describe("redactSecrets", () => {
     registerSecret("hunter2");
     registerSecret("hunter2-extended");
     expect(redactSecrets("pw hunter2-extended and hunter2")).toBe(`pw ${R} and ${R}`);
+  });
+
+  it("remembers a secret seen in context, so a later bare mention is hidden too", () => {
+    expect(redactSecrets("sc://me:pw-in-url-1@host")).toBe(`sc://me:${R}@host`);
+    expect(redactSecrets("port 'pw-in-url-1@host' is bad")).toBe(`port '${R}@host' is bad`);
+    expect(redactSecrets("token=tok-abc-123; later tok-abc-123")).toBe(`token=${R}; later ${R}`);
+  });
+
+  it("leaves documentation placeholders alone", () => {
+    for (const text of [
+      "sc://host:port/;token=...;use_ssl=true",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} placeholder is the case
+      "password=<pw> and token=${TOKEN}",
+      'SPARK_CONNECT_AUTHENTICATE_TOKEN="$(cat /etc/token)" spark-submit',
+    ])
+      expect(redactSecrets(text)).toBe(text);
+  });
+
+  it("hides an environment's secret variables and credentials inside its values", () => {
+    registerSecretsFromEnv({
+      AWS_SECRET_ACCESS_KEY: "aws-secret-value",
+      SPARK_REMOTE: "sc://h:15002/;token=remote-token-1",
+      PUSH_URL: "http://ops:push-pw-1@gw:9091",
+      HOME: "/home/me",
+      TOKENIZERS_PARALLELISM: "false",
+    });
+    expect(redactSecrets("aws-secret-value remote-token-1 push-pw-1 /home/me false")).toBe(
+      `${R} ${R} ${R} /home/me false`,
+    );
+  });
+
+  it("redactingWriter redacts every chunk before it is written", () => {
+    let out = "";
+    const write = redactingWriter((t) => {
+      out += t;
+    });
+    write("password=hunter2\n");
+    expect(out).toBe(`password=${R}\n`);
   });
 
   it("hides a config map's secret values and adopts its spark.redaction.regex", () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/errors.js";
+import { redactSecrets } from "../../../src/logging/index.js";
 import { PrometheusEndpoint } from "../../../src/monitoring/sinks/prometheus-endpoint.js";
 import { prometheusText } from "../../../src/monitoring/sinks/prometheus-format.js";
 import { PushGatewaySink } from "../../../src/monitoring/sinks/pushgateway-sink.js";
@@ -85,6 +86,19 @@ describe("PushGatewaySink", () => {
         body: prometheusText(registry.snapshot()),
       },
     ]);
+  });
+
+  it("sends user:password@ of the address as Basic auth and never shows the password", async () => {
+    const gateway = await recorder();
+    const registry = sampleRegistry();
+    const address = gateway.address.replace("://", "://ops:s3cr%40t-pw@");
+    const sink = new PushGatewaySink(() => registry.snapshot(), { address, job: "j" });
+    expect(sink.url).not.toContain("s3cr");
+    await sink.stop();
+    expect(gateway.requests.map((r) => r.authorization)).toEqual([
+      `Basic ${Buffer.from("ops:s3cr@t-pw").toString("base64")}`,
+    ]);
+    expect(redactSecrets("push failed for s3cr@t-pw")).toBe("push failed for *********(redacted)");
   });
 
   it("pushes every period with POST when asked", async () => {

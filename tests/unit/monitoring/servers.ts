@@ -49,6 +49,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly contentType: string | undefined;
   readonly body: string;
+  /** Present only when the client sent one. */
+  readonly authorization?: string;
 }
 
 /** An HTTP server on 127.0.0.1 that records requests and answers with `status`. */
@@ -75,6 +77,9 @@ export class HttpRecorder {
           url: req.url ?? "",
           contentType: req.headers["content-type"],
           body,
+          ...(req.headers.authorization === undefined
+            ? {}
+            : { authorization: req.headers.authorization }),
         });
         res.writeHead(this.status).end(this.answer);
       });

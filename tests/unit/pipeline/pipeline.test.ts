@@ -31,7 +31,7 @@ afterAll(async () => {
 function workdir(): { dir: string; raw: string; lake: string } {
   const dir = mkdtempSync(join(tmpdir(), "trib-pipeline-"));
   const raw = join(dir, "raw.csv");
-  // Line 4 is malformed (a text amount): counted as rejected, kept for inspection.
+  // Line 4 is malformed (a text amount): PERMISSIVE keeps it with a null amount (Spark's rule).
   writeFileSync(
     raw,
     "id,city,amount,ts\n1,oslo,10.5,2024-01-01 10:00:00\n2,lima,3,2024-01-02 11:00:00\n3,oslo,abc,2024-01-02 12:00:00\n4,rome,7,2024-01-03 09:00:00\n",
@@ -75,7 +75,7 @@ describe("definePipeline", () => {
       pipeline: "sales",
       status: "succeeded",
       engine: "duckdb",
-      rows: { in: 4, out: 3, rejected: 1, quarantined: 0 },
+      rows: { in: 4, out: 3, rejected: 0, malformed: 1, quarantined: 0 },
       table: { path: lake, version: 0 },
       runsPath: join(dir, "lake", "_runs"),
     });
@@ -98,16 +98,19 @@ describe("definePipeline", () => {
         r.rows_in,
         r.rows_out,
         r.rows_rejected,
+        r.rows_malformed,
         r.table_version,
       ]),
     ).toEqual([
-      [first.runId, "succeeded", 4n, 3n, 1n, 0n],
-      [second.runId, "succeeded", 4n, 3n, 1n, 1n],
+      [first.runId, "succeeded", 4n, 3n, 0n, 1n, 0n],
+      [second.runId, "succeeded", 4n, 3n, 0n, 1n, 1n],
     ]);
     expect(await spark.read.format("delta").load(lake).count()).toBe(6);
     expect(
       logs.lines.some((l) =>
-        l.includes(`Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 1 rejected`),
+        l.includes(
+          `Run ${first.runId} of sales succeeded: 4 rows in, 3 out, 0 rejected, 1 malformed kept with nulls`,
+        ),
       ),
     ).toBe(true);
   });

@@ -2,7 +2,14 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { definePipeline, PipelineError, SparkSession, suite } from "../../../src/index.js";
+import {
+  definePipeline,
+  nullFractionNotIncreased,
+  PipelineError,
+  SparkSession,
+  suite,
+  summaryLines,
+} from "../../../src/index.js";
 
 let spark: SparkSession;
 beforeAll(async () => {
@@ -158,5 +165,110 @@ describe("quality gates in a pipeline", () => {
         sink: custom,
       }),
     ).not.toThrow();
+  });
+});
+
+describe("a run's summary tells the truth", () => {
+  const passing = suite("ids").expectColumnValuesToNotBeNull("id");
+
+  it("a run that went on says which action was taken, not the strictest configured", async () => {
+    const { raw, lake } = data();
+    const s = await definePipeline({
+      name: "truth_warn",
+      source: source(raw),
+      quality: [
+        { suite: rules, action: "warn" },
+        { suite: passing, action: "fail" },
+      ],
+      sink: { path: lake },
+    }).run({ spark });
+    expect(s.status).toBe("succeeded");
+    expect(s.quality).toMatchObject({ success: false, action: "warn", evaluated: 3, failed: 2 });
+    const text = summaryLines(s).join("\n");
+    expect(text).toContain("quality: 2 of 3 expectations failed (action warn: the run went on)");
+    expect(text).toContain("expect_column_values_to_be_in_set(status): 1 unexpected of 6 rows");
+    expect(text).not.toContain("action fail");
+  });
+
+  it("a gate that blocks the run leaves no quarantine table and still counts the rows in", async () => {
+    const { raw, lake, dir } = data();
+    const error = await definePipeline({
+      name: "truth_blocked",
+      source: source(raw),
+      quality: [
+        { suite: rules, action: "quarantine" },
+        { suite: suite("n").expectTableRowCountToBeBetween({ min_value: 100 }), action: "fail" },
+      ],
+      sink: { path: lake },
+    })
+      .run({ spark })
+      .catch((e: unknown) => e);
+    expect((error as PipelineError).code).toBe("QUALITY_GATE_FAILED");
+    const s = (error as PipelineError).summary;
+    expect(s.rows).toMatchObject({ in: 6, out: 0, quarantined: 0 });
+    expect(s.quality?.action).toBe("fail");
+    expect(s.quality?.quarantinePath).toBeUndefined();
+    expect(existsSync(join(dir, "lake", "orders_quarantine"))).toBe(false);
+    expect(existsSync(lake)).toBe(false);
+    expect(s.error?.message).toContain("expect_table_row_count_to_be_between: observed 4");
+  });
+
+  it("a failing history check says why (the null check it needs)", async () => {
+    const { raw, lake } = data();
+    const s = await definePipeline({
+      name: "truth_history",
+      source: source(raw),
+      quality: {
+        suite: suite("statuses").expectColumnValuesToBeInSet("status", ["paid", "shipped", "lost"]),
+        action: "warn",
+        history: { checks: [nullFractionNotIncreased("amount")] },
+      },
+      sink: { path: lake },
+    }).run({ spark });
+    expect(s.quality).toMatchObject({ failed: 1, evaluated: 2 });
+    expect(summaryLines(s).join("\n")).toContain(
+      "expect_column_null_fraction_not_to_increase(amount): The suite measured no null_fraction of amount: add expect_column_values_to_not_be_null for amount to the suite.",
+    );
+  });
+
+  it("a numeric expectation on a string column names the expectation and the column", async () => {
+    const { raw, lake } = data();
+    const error = await definePipeline({
+      name: "truth_types",
+      source: source(raw),
+      quality: {
+        suite: suite("t").expectColumnValuesToBeBetween("status", { min_value: 0 }),
+        action: "quarantine",
+      },
+      sink: { path: lake },
+    })
+      .run({ spark })
+      .catch((e: unknown) => e);
+    const s = (error as PipelineError).summary;
+    expect(s.error?.code).toBe("QUALITY_EXPECTATION_NOT_APPLICABLE");
+    expect(s.error?.message).toContain(
+      "expectation #0 expect_column_values_to_be_between(status) cannot apply to the data",
+    );
+    expect(s.error?.message).toContain("the column is string, the bound 0 is number");
+  });
+
+  it("PERMISSIVE keeps a malformed row with nulls: written, and not counted as rejected", async () => {
+    const { dir } = data();
+    const raw = join(dir, "bad.csv");
+    writeFileSync(raw, "id,status,amount\n1,paid,10\nx,paid,20\n3,lost,30\n4,paid,-5\n");
+    const run = (mode: string, name: string) =>
+      definePipeline({
+        name,
+        source: { ...source(raw), options: { header: true, mode } },
+        sink: { path: join(dir, name) },
+      }).run({ spark });
+    // Spark 4.0.1 (PySpark): PERMISSIVE reads 4 rows (id null on the bad one), DROPMALFORMED 3.
+    const kept = await run("PERMISSIVE", "permissive");
+    expect(kept.rows).toMatchObject({ in: 4, out: 4, rejected: 0, malformed: 1 });
+    expect(summaryLines(kept).join("\n")).toContain(
+      "rows: in 4, out 4, rejected 0, quarantined 0; 1 malformed kept with nulls (PERMISSIVE)",
+    );
+    const dropped = await run("DROPMALFORMED", "dropmalformed");
+    expect(dropped.rows).toMatchObject({ in: 4, out: 3, rejected: 1, malformed: 0 });
   });
 });

@@ -17,6 +17,14 @@ function failure(url: string): ConfigError {
 }
 
 describe("parseConnectionString", () => {
+  it("refuses user:password@ without echoing the password anywhere in the message", () => {
+    const e = failure("sc://me:pw-secret-9@spark.example.com:x/;token=tok-secret-9");
+    expect(e.code).toBe("SPARK_CONNECT_INVALID_URL");
+    expect(e.message).toContain("user:password@ is not supported");
+    expect(e.message).not.toMatch(/pw-secret-9|tok-secret-9/);
+    expect(JSON.stringify(e)).not.toMatch(/pw-secret-9|tok-secret-9/);
+  });
+
   it("reads host and the default port 15002", () => {
     const c = parse("sc://localhost");
     expect([c.host, c.port, c.endpoint, c.secure, c.token]).toEqual([

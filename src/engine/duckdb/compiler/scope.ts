@@ -86,7 +86,10 @@ export function resolveAttribute(scope: Scope, name: string, planId?: number): R
     if (planId !== undefined) return resolveAttribute(scope, name);
     throw unresolvedColumn(
       name,
-      scope.entries.map((e) => e.col.name),
+      scope.entries.map((e) =>
+        e.col.qualifiers[0] ? `${e.col.qualifiers[0]}.${e.col.name}` : e.col.name,
+      ),
+      unknownQualifierHint(scope, parts),
     );
   }
   if (found.entries.length > 1) {
@@ -105,6 +108,18 @@ export function resolveAttribute(scope: Scope, name: string, planId?: number): R
   const entry = found.entries[0];
   if (entry === undefined) throw unresolvedColumn(name, []);
   return { entry, fields: found.fields };
+}
+
+/** For `t.id` where nothing is aliased `t`: say how to give the alias. */
+function unknownQualifierHint(scope: Scope, parts: readonly string[]): string | undefined {
+  const [qualifier] = parts;
+  if (parts.length < 2 || qualifier === undefined) return undefined;
+  const known = scope.entries.some(
+    (e) => e.col.qualifiers.some((q) => eqName(q, qualifier)) || eqName(e.col.name, qualifier),
+  );
+  return known
+    ? undefined
+    : `Nothing here is aliased \`${qualifier}\`: name it with .alias("${qualifier}") (a DeltaTable too: table.alias("${qualifier}").merge(...)).`;
 }
 
 /** Makes SQL names unique (case-insensitively), keeping the Spark name when it is free. */

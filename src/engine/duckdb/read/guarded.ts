@@ -158,6 +158,7 @@ export class GuardedSource implements ResolvedSource {
       paths: s.paths,
       rowsRead,
       rowsRejected: rejected.count,
+      mode: s.malformed.mode,
       badRecordsFile,
       sample,
     };
