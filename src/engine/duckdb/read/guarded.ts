@@ -15,6 +15,7 @@ import type { ReadMetrics, RejectedRecord } from "../../engine.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent } from "../sql-quote.js";
 import { writeBadRecords } from "./bad-records.js";
+import { dataFileError, fileFailure } from "./file-errors.js";
 import type { MalformedOptions } from "./modes.js";
 import {
   countRecords,
@@ -176,6 +177,8 @@ export class GuardedSource implements ResolvedSource {
 
   async recover(db: DuckDBSession, error: unknown): Promise<boolean> {
     const s = this.strategy;
+    const gone = fileFailure(error, s.scan.files);
+    if (gone?.missing === true) throw dataFileError(gone, s.format, error);
     const record = await s.diagnose(db, error);
     if (record === undefined) return false;
     if (s.malformed.mode === "FAILFAST" && s.lenientExact !== true)
