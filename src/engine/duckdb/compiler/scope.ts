@@ -111,7 +111,9 @@ export function resolveAttribute(scope: Scope, name: string, planId?: number): R
 export class NameAllocator {
   private readonly used = new Set<string>();
 
-  allocate(name: string): string {
+  allocate(wanted: string): string {
+    // DuckDB cannot name a column "" or with a NUL in it; Spark can, so SQL uses a stand-in.
+    const name = wanted === "" ? "__empty" : wanted.replaceAll("\u0000", "__nul__");
     let candidate = name;
     let n = 1;
     while (this.used.has(candidate.toLowerCase())) {
