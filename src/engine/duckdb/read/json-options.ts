@@ -36,6 +36,29 @@ function encodingOf(options: ReaderOptions): string {
   }
 }
 
+/** Spark's rules for JSON Lines in another charset: no BOM-dependent charset, and an explicit lineSep. */
+function checkLineEncoding(
+  options: ReaderOptions,
+  multiLine: boolean,
+  lineSep: string | undefined,
+  encoding: string,
+): void {
+  const raw = options.first("encoding", "charset");
+  if (multiLine || raw === undefined || encoding === "utf-8") return;
+  const name = raw.trim().toUpperCase();
+  if (name === "UTF-16" || name === "UTF-32") {
+    throw new IllegalArgumentError(
+      `The ${raw} encoding must not be included in the blacklist when multiLine is disabled: UTF-16, UTF-32.`,
+      { hint: "Name the byte order (UTF-16LE, UTF-16BE), or read with multiLine." },
+    );
+  }
+  if (lineSep === undefined) {
+    throw new IllegalArgumentError(`The lineSep option must be specified for the ${raw} encoding.`, {
+      hint: 'Add option("lineSep", "\n") (the separator as text; it is encoded in the charset).',
+    });
+  }
+}
+
 export function parseJsonOptions(options: ReaderOptions): JsonOptions {
   const samplingRatio = options.number("samplingRatio");
   if (samplingRatio !== undefined && (samplingRatio <= 0 || samplingRatio > 1)) {
@@ -51,6 +74,7 @@ export function parseJsonOptions(options: ReaderOptions): JsonOptions {
   }
   const multiLine = options.bool("multiLine", false);
   const encoding = encodingOf(options);
+  checkLineEncoding(options, multiLine, lineSep, encoding);
   const text: JsonTextOptions = {
     multiLine,
     lineSep,
