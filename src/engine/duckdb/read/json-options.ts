@@ -26,6 +26,8 @@ export interface JsonOptions {
 function encodingOf(options: ReaderOptions): string {
   const raw = options.first("encoding", "charset");
   if (raw === undefined) return "utf-8";
+  // Java's UTF-16 picks the byte order from the byte-order mark (json-records.ts does too).
+  if (raw.trim().toLowerCase() === "utf-16") return "utf-16";
   try {
     return new TextDecoder(raw.trim()).encoding;
   } catch (e) {

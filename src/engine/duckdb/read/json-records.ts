@@ -19,7 +19,7 @@ export interface JsonTextOptions extends JsonLeniency {
   readonly multiLine: boolean;
   /** A custom record separator; undefined for Spark's default (`\n`, `\r\n`, `\r`). */
   readonly lineSep: string | undefined;
-  /** A WHATWG encoding label (`utf-8`, `utf-16le`, `iso-8859-1`, ...). */
+  /** A WHATWG encoding label (`utf-8`, `utf-16le`, `iso-8859-1`, ...), or `utf-16` (by BOM). */
   readonly encoding: string;
 }
 
@@ -47,7 +47,13 @@ export function fileText(path: string, encoding: string): string {
       hint: "Check that the file exists, is readable, and (for .gz) is a complete gzip file.",
     });
   }
-  return new TextDecoder(encoding).decode(bytes);
+  return new TextDecoder(byteOrder(encoding, bytes)).decode(bytes);
+}
+
+/** UTF-16 as Java reads it: the byte order of the byte-order mark, big-endian without one. */
+function byteOrder(encoding: string, bytes: Buffer): string {
+  if (encoding !== "utf-16") return encoding;
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : "utf-16be";
 }
 
 /** The lines of a text with their 1-based numbers (blank ones skipped, as Spark skips them). */
