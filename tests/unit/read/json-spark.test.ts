@@ -445,6 +445,18 @@ const cases: Case[] = [
     expectSchema: "struct<a:int>",
     rows: [{ a: null }, { a: 1 }],
   },
+  // A nested value of the wrong type makes the record malformed.
+  {
+    name: "array-element-mismatch",
+    text: '{"a":[1,2]}\n{"a":[1,"x"]}\n{"a":{"b":1}}\n',
+    schema: "a ARRAY<INT>, _corrupt_record STRING",
+    expectSchema: "struct<a:array<int>,_corrupt_record:string>",
+    rows: [
+      { a: [1, 2], _corrupt_record: null },
+      { a: null, _corrupt_record: '{"a":[1,"x"]}' },
+      { a: null, _corrupt_record: '{"a":{"b":1}}' },
+    ],
+  },
 ];
 
 describe("JSON reads as Spark 4.0.1", () => {

@@ -55,9 +55,12 @@ function checkLineEncoding(
     );
   }
   if (lineSep === undefined) {
-    throw new IllegalArgumentError(`The lineSep option must be specified for the ${raw} encoding.`, {
-      hint: 'Add option("lineSep", "\n") (the separator as text; it is encoded in the charset).',
-    });
+    throw new IllegalArgumentError(
+      `The lineSep option must be specified for the ${raw} encoding.`,
+      {
+        hint: 'Add option("lineSep", "\n") (the separator as text; it is encoded in the charset).',
+      },
+    );
   }
 }
 

@@ -83,7 +83,9 @@ function convertSql(j: string, t: DataType, o: JsonOptions): string {
     case "struct":
     case "array":
     case "map":
-      return `TRY(json_transform(${j}, ${quoteString(JSON.stringify(structure(t)))}))`;
+      // Strict: a nested value that does not convert fails the whole value, and Spark
+      // marks such a record malformed.
+      return `TRY(json_transform_strict(${j}, ${quoteString(JSON.stringify(structure(t)))}))`;
     default:
       return `TRY_CAST(${j} AS ${toDuckDBType(t)})`;
   }

@@ -43,25 +43,36 @@ export interface JsonPlan {
   readonly partitions: readonly PartitionColumn[];
   /** False when the exact plan must read every action (see the file comment). */
   readonly fastReadable: boolean;
+  /** True when the schema is the user's: nested values were not seen by inference. */
+  readonly userSchema: boolean;
   readonly scratchDir: string;
 }
 
 const MISMATCH = "a value does not match the schema";
 
-/** True when DuckDB's reader would convert values of this type as Spark does. */
-function fastType(t: DataType): boolean {
+/**
+ * True when DuckDB's reader converts values of this type as Spark does. Nested values of a
+ * user's schema are not: DuckDB nulls a nested value of the wrong type where Spark marks
+ * the record malformed (an inferred schema has seen every nested value, so it fits).
+ */
+function fastType(t: DataType, userSchema: boolean): boolean {
   switch (t.typeName) {
     case "struct":
-      return t.fields.every((f) => fastType(f.dataType));
     case "array":
-      return fastType(t.elementType);
     case "map":
-      return fastType(t.valueType);
+      return !userSchema && nestedFast(t);
     case "decimal":
       return false;
     default:
       return true;
   }
+}
+
+function nestedFast(t: DataType): boolean {
+  if (t.typeName === "struct") return t.fields.every((f) => nestedFast(f.dataType));
+  if (t.typeName === "array") return nestedFast(t.elementType);
+  if (t.typeName === "map") return nestedFast(t.valueType);
+  return t.typeName !== "decimal";
 }
 
 export class JsonStrategy implements ReadStrategy {
@@ -95,7 +106,9 @@ export class JsonStrategy implements ReadStrategy {
       this.data.filter((f) => this.parsedInSql(f.dataType.typeName)).map((f) => f.name),
     );
     this.exactOnly =
-      this.data.length === 0 || !p.fastReadable || !this.data.every((f) => fastType(f.dataType));
+      this.data.length === 0 ||
+      !p.fastReadable ||
+      !this.data.every((f) => fastType(f.dataType, p.userSchema));
     this.fastSql = this.exactOnly ? this.placeholder() : this.fast();
     this.tolerantSql = this.tolerant();
   }

@@ -45,6 +45,7 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
     malformed,
     partitions,
     fastReadable: json.nativeReadable && inferred?.widened !== true,
+    userSchema: node.schema !== undefined,
     scratchDir: ctx.scratchDir,
   });
   const view = `__tributary_read_${node.planId}`;
