@@ -68,6 +68,34 @@ describe("damaged Delta data files", () => {
   });
 });
 
+describe("a damaged checkpoint", () => {
+  it("is DELTA_CORRUPT_CHECKPOINT naming the checkpoint file, without DuckDB's message", async () => {
+    const path = tmpTable();
+    await spark()
+      .createDataFrame([[0]], "v INT")
+      .write.format("delta")
+      .option("delta.checkpointInterval", "2")
+      .save(path);
+    for (let i = 1; i <= 2; i++)
+      await spark()
+        .createDataFrame([[i]], "v INT")
+        .write.format("delta")
+        .mode("append")
+        .save(path);
+    const checkpoint = join(path, "_delta_log", "00000000000000000002.checkpoint.parquet");
+    truncateSync(checkpoint, 10);
+    const e = await spark()
+      .read.format("delta")
+      .load(path)
+      .collect()
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DeltaError);
+    expect(e).toMatchObject({ code: "DELTA_CORRUPT_CHECKPOINT" });
+    expect((e as DeltaError).message).toContain("00000000000000000002.checkpoint.parquet");
+    expect((e as DeltaError).message).not.toMatch(/Invalid Input Error|IO Error/);
+  });
+});
+
 describe("unreadable plain data files", () => {
   it("a file that is not Parquet is FAILED_READ_FILE naming it", async () => {
     const file = join(tmpTable(), "..", "bad.parquet");
