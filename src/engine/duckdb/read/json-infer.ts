@@ -113,11 +113,11 @@ export async function inferJsonSchema(
       const where = r.line === undefined ? r.path : `${r.path}:${r.line}`;
       throw new InputError(
         "MALFORMED_RECORD",
-        `Malformed record detected in schema inference at ${where}: ${r.reason}\nRecord: ${r.raw}`,
+        `Malformed record detected in schema inference at ${where}: ${r.reason}\nRecord: ${r.raw ?? ""}`,
         {
           file: r.path,
           ...(r.line === undefined ? {} : { line: r.line }),
-          context: { record: r.raw, reason: r.reason },
+          context: { record: r.raw ?? "", reason: r.reason },
           hint: 'Read with option("mode", "PERMISSIVE") or "DROPMALFORMED", or pass a schema.',
         },
       );

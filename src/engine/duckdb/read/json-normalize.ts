@@ -8,10 +8,10 @@
  */
 
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import type { DataType, StructType } from "../../../types/data-types.js";
 import { type JsonValue, strictNumber, textAsWritten } from "./json-lenient.js";
-import { type JsonTextOptions, jsonRecords } from "./json-records.js";
+import { type JsonTextOptions, jsonTexts, recordsOf } from "./json-records.js";
 
 /** Strict JSON of `v` shaped for type `t`. */
 export function shaped(v: JsonValue, t: DataType): string {
@@ -62,27 +62,50 @@ function plain(v: JsonValue): string {
   }
 }
 
-/** Writes the normalized records of `files` to `target`; returns how many were written. */
+async function put(out: WriteStream, line: string): Promise<void> {
+  if (!out.write(`${line}\n`)) await once(out, "drain");
+}
+
+async function close(out: WriteStream): Promise<void> {
+  out.end();
+  await once(out, "finish");
+}
+
+/**
+ * Writes the normalized records of `files` to `target`; with `multiLine`, each file's text
+ * goes once to `texts` (`{p, text}`), the corrupt-record text of its records. Returns how
+ * many records were written.
+ */
 export async function writeNormalized(
   files: readonly string[],
   o: JsonTextOptions,
   schema: StructType,
   target: string,
+  texts: string,
 ): Promise<number> {
   const out = createWriteStream(target, { encoding: "utf8" });
+  const whole = o.multiLine ? createWriteStream(texts, { encoding: "utf8" }) : undefined;
   let n = 0;
-  for (const r of jsonRecords(files, o)) {
-    const line = JSON.stringify({
-      p: r.path,
-      l: r.line ?? null,
-      v: r.value === undefined ? null : shaped(r.value, schema),
-      r: r.raw,
-      why: r.reason ?? null,
-    });
-    if (!out.write(`${line}\n`)) await once(out, "drain");
-    n++;
+  try {
+    for (const t of jsonTexts(files, o)) {
+      if (whole !== undefined) await put(whole, JSON.stringify({ p: t.path, text: t.text }));
+      for (const r of recordsOf(t, o)) {
+        await put(
+          out,
+          JSON.stringify({
+            i: n++,
+            p: r.path,
+            l: r.line ?? null,
+            v: r.value === undefined ? null : shaped(r.value, schema),
+            r: r.raw ?? null,
+            why: r.reason ?? null,
+          }),
+        );
+      }
+    }
+  } finally {
+    await close(out);
+    if (whole !== undefined) await close(whole);
   }
-  out.end();
-  await once(out, "finish");
   return n;
 }

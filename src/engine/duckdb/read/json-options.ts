@@ -95,9 +95,9 @@ export function parseJsonOptions(options: ReaderOptions): JsonOptions {
   const primitivesAsString = options.bool("primitivesAsString", false);
   const prefersDecimal = options.bool("prefersDecimal", false);
   // DuckDB's reader is strict JSON: text only a lenient option accepts, other splitting or
-  // decoding, and numbers whose text matters all need the exact plan.
+  // decoding, and numbers whose text matters all need the exact plan. With multiLine it
+  // reads files that are one JSON array (anything else fails it and takes the exact plan).
   const nativeReadable =
-    !multiLine &&
     encoding === "utf-8" &&
     (lineSep === undefined || lineSep === "\n" || lineSep === "\r\n") &&
     !text.allowComments &&

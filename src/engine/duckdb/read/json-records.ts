@@ -28,8 +28,12 @@ export interface JsonRecord {
   readonly path: string;
   /** 1-based line of the record (JSON Lines); undefined for whole-file documents. */
   readonly line: number | undefined;
-  /** The text Spark keeps in the corrupt-record column: the line, or the whole file. */
-  readonly raw: string;
+  /**
+   * The text Spark keeps in the corrupt-record column: the line, or the whole file. Left
+   * undefined for the well-formed records of a whole-file document, which would otherwise
+   * each carry a copy of the file: their text is the file's.
+   */
+  readonly raw: string | undefined;
   readonly value: JsonValue | undefined;
   readonly reason: string | undefined;
 }
@@ -71,9 +75,10 @@ const NOT_OBJECT = "the record is not a JSON object";
 function* rowsOf(
   path: string,
   line: number | undefined,
-  raw: string,
+  text: string,
   root: JsonValue,
 ): Generator<JsonRecord> {
+  const raw = line === undefined ? undefined : text;
   if (root.t === "obj") {
     yield { path, line, raw, value: root, reason: undefined };
     return;
@@ -86,7 +91,7 @@ function* rowsOf(
       return;
     }
   }
-  yield { path, line, raw, value: undefined, reason: NOT_OBJECT };
+  yield { path, line, raw: text, value: undefined, reason: NOT_OBJECT };
 }
 
 /**
@@ -108,6 +113,11 @@ export function jsonRecordOf(t: JsonText, o: JsonLeniency): JsonRecord | undefin
       reason: `malformed JSON: ${e.message}`,
     };
   }
+}
+
+/** The records of one record's text (a root array yields its elements). */
+export function recordsOf(t: JsonText, o: JsonLeniency): JsonRecord[] {
+  return parseRecord(t.path, t.line, t.text, o);
 }
 
 function parseRecord(

@@ -12,10 +12,19 @@ import { toDuckDBType } from "../type-mapper.js";
 import { dateSql, timestampSql } from "./datetime-formats.js";
 import type { JsonOptions } from "./json-options.js";
 
-/** `(SELECT path, line, value, raw, why ...)`: the normalized records of a scratch file. */
-export function normalizedRecordsSql(scratch: string): string {
-  const columns = `{'p': 'VARCHAR', 'l': 'BIGINT', 'v': 'VARCHAR', 'r': 'VARCHAR', 'why': 'VARCHAR'}`;
-  return `(SELECT p AS path, l AS line, v AS value, r AS raw, why FROM read_json(${quoteString(scratch)}, format = 'newline_delimited', records = true, columns = ${columns}, maximum_object_size = 1073741824))`;
+const BIG = "maximum_object_size = 2147483647";
+
+/**
+ * `(SELECT path, line, value, raw, why ...)`: the normalized records of a scratch file, in
+ * input order; with `texts` (multiLine), a record's raw text defaults to its file's.
+ */
+export function normalizedRecordsSql(scratch: string, texts: string | undefined): string {
+  const columns = `{'i': 'BIGINT', 'p': 'VARCHAR', 'l': 'BIGINT', 'v': 'VARCHAR', 'r': 'VARCHAR', 'why': 'VARCHAR'}`;
+  const records = `read_json(${quoteString(scratch)}, format = 'newline_delimited', records = true, columns = ${columns}, ${BIG})`;
+  if (texts === undefined)
+    return `(SELECT p AS path, l AS line, v AS value, r AS raw, why FROM ${records})`;
+  const files = `read_json(${quoteString(texts)}, format = 'newline_delimited', records = true, columns = {'p': 'VARCHAR', 'text': 'VARCHAR'}, ${BIG})`;
+  return `(SELECT n.p AS path, n.l AS line, n.v AS value, coalesce(n.r, f.text) AS raw, n.why AS why FROM ${records} AS n LEFT JOIN ${files} AS f ON n.p = f.p ORDER BY n.i)`;
 }
 
 /** A JSON pointer to a top-level key (`~` and `/` escaped). */

@@ -88,6 +88,8 @@ export class JsonStrategy implements ReadStrategy {
   readonly lenientExact = true;
   private readonly projection: JsonProjection;
   private readonly scratch: string;
+  /** With multiLine: each file's text, once (see json-normalize.ts). */
+  private readonly texts: string | undefined;
   /** Fields read from the records (not partition columns, not the corrupt column). */
   private readonly data: readonly StructField[];
   /** Top-level date / timestamp fields read as text and parsed in SQL (formats the reader would misread). */
@@ -101,6 +103,9 @@ export class JsonStrategy implements ReadStrategy {
     this.data = p.schema.fields.filter((f) => f.name !== corrupt && !partNames.has(f.name));
     this.scan = { operator: "READ_JSON", files: p.files, columns: this.data.map((f) => f.name) };
     this.scratch = join(p.scratchDir, `json-records-${p.planId}.jsonl`);
+    this.texts = p.options.multiLine
+      ? join(p.scratchDir, `json-texts-${p.planId}.jsonl`)
+      : undefined;
     this.projection = jsonProjection(this.recordSchema(), corrupt, p.options);
     this.textFields = new Set(
       this.data.filter((f) => this.parsedInSql(f.dataType.typeName)).map((f) => f.name),
@@ -156,7 +161,9 @@ export class JsonStrategy implements ReadStrategy {
     );
     const args = [
       list,
-      "format = 'newline_delimited'",
+      // 'array' fails on a document that is not one array (an object, concatenated values),
+      // where Spark reads only the first value: those take the exact plan.
+      o.multiLine ? "format = 'array'" : "format = 'newline_delimited'",
       "records = true",
       "hive_partitioning = false",
       `columns = {${columns.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`,
@@ -183,7 +190,7 @@ export class JsonStrategy implements ReadStrategy {
 
   private tolerant(): string {
     const pr = this.projection;
-    const from = pr.from(normalizedRecordsSql(this.scratch));
+    const from = pr.from(normalizedRecordsSql(this.scratch, this.texts));
     const corrupt = this.p.malformed.corruptColumn;
     const keep = this.malformed.mode === "DROPMALFORMED";
     const fields = this.select(
@@ -196,7 +203,7 @@ export class JsonStrategy implements ReadStrategy {
 
   private listing(): string {
     const pr = this.projection;
-    return `SELECT path, line, raw AS record, coalesce(why, ${quoteString(MISMATCH)}) AS reason FROM ${pr.from(normalizedRecordsSql(this.scratch))} WHERE ${pr.bad}`;
+    return `SELECT path, line, raw AS record, coalesce(why, ${quoteString(MISMATCH)}) AS reason FROM ${pr.from(normalizedRecordsSql(this.scratch, this.texts))} WHERE ${pr.bad}`;
   }
 
   async prepass(db: DuckDBSession): Promise<Prepass> {
@@ -205,13 +212,14 @@ export class JsonStrategy implements ReadStrategy {
       this.p.options.text,
       this.recordSchema(),
       this.scratch,
+      this.texts ?? join(this.p.scratchDir, `json-texts-${this.p.planId}.jsonl`),
     );
     const pr = this.projection;
     const r =
       records === 0
         ? { rows: [[0]] }
         : await db.query(
-            `SELECT count(*) FILTER (WHERE ${pr.bad}) FROM ${pr.from(normalizedRecordsSql(this.scratch))}`,
+            `SELECT count(*) FILTER (WHERE ${pr.bad}) FROM ${pr.from(normalizedRecordsSql(this.scratch, this.texts))}`,
           );
     const flagged = Number(r.rows[0]?.[0] ?? 0);
     return {
@@ -227,13 +235,13 @@ export class JsonStrategy implements ReadStrategy {
   }
 
   async diagnose(_db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined> {
+    // Any reader failure on these files falls back to the exact plan, which reads whatever
+    // Spark reads and names whatever Spark rejects.
     const message = errorMessage(error);
     const at = jsonErrorAt(message, this.p.files);
     if (at !== undefined) return at;
-    // A conversion the fast plan's reader refused (a value of another type, a bad date).
     const file = this.p.files.find((f) => message.includes(f));
-    if (file !== undefined && /convert|could not parse|strptime|cast/i.test(message))
-      return { file, line: undefined, record: "", reason: message.split("\n")[0] ?? message };
-    return undefined;
+    if (file === undefined) return undefined;
+    return { file, line: undefined, record: "", reason: message.split("\n")[0] ?? message };
   }
 }
