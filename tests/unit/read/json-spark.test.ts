@@ -445,6 +445,33 @@ const cases: Case[] = [
     expectSchema: "struct<a:int>",
     rows: [{ a: null }, { a: 1 }],
   },
+  // Nested records with different keys, read exactly (primitivesAsString) or by a user schema.
+  {
+    name: "array-of-records-primitivesAsString",
+    text: '{"a":[{"b":1},{"c":"x"}],"z":0}\n',
+    options: { primitivesAsString: "true" },
+    expectSchema: "struct<a:array<struct<b:string,c:string>>,z:string>",
+    rows: [
+      {
+        a: [
+          { b: "1", c: null },
+          { b: null, c: "x" },
+        ],
+        z: "0",
+      },
+    ],
+  },
+  {
+    name: "nested-struct-schema",
+    text: '{"s":{"a":1,"b":"x"}}\n{"s":{"a":"y"}}\n',
+    schema: "s STRUCT<a: INT>, _corrupt_record STRING",
+    expectSchema: "struct<s:struct<a:int>,_corrupt_record:string>",
+    // Spark keeps {a: null} in the second row; the DuckDB engine nulls the struct (docs/reading.md).
+    rows: [
+      { s: { a: 1 }, _corrupt_record: null },
+      { s: null, _corrupt_record: '{"s":{"a":"y"}}' },
+    ],
+  },
   // A nested value of the wrong type makes the record malformed.
   {
     name: "array-element-mismatch",

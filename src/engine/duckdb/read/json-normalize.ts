@@ -23,9 +23,11 @@ export function shaped(v: JsonValue, t: DataType): string {
       return v.t === "num" ? JSON.stringify(v.text) : plain(v);
     case "struct": {
       if (v.t !== "obj") return plain(v);
-      const parts = v.fields.map(([k, x]) => {
-        const f = t.fields.find((g) => g.name === k);
-        return `${JSON.stringify(k)}:${f === undefined ? plain(x) : shaped(x, f.dataType)}`;
+      // Every field of the type, null when absent, and no other: DuckDB's strict transform
+      // then fails only on a value of the wrong type.
+      const parts = t.fields.map((f) => {
+        const hit = v.fields.findLast(([k]) => k === f.name);
+        return `${JSON.stringify(f.name)}:${hit === undefined ? "null" : shaped(hit[1], f.dataType)}`;
       });
       return `{${parts.join(",")}}`;
     }
