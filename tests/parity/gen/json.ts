@@ -245,5 +245,5 @@ add("layout.unicode", '{"名前":"値","a":"😀"}\n');
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "..", "cases", "json.json");
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(cases, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify(cases, null, 2)}\n`);
 console.log(`${cases.length} cases -> ${out}`);
