@@ -67,6 +67,8 @@ export interface ReadStrategy {
    * exact plan finds a malformed record.
    */
   readonly lenientExact?: boolean;
+  /** Frees what the exact plan wrote for one action (it is written again by the next prepass). */
+  release?(): Promise<void>;
   /** The malformed record behind a failed statement, when the failure came from this read. */
   diagnose(db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined>;
 }
@@ -149,7 +151,9 @@ export class GuardedSource implements ResolvedSource {
       }
       rowsRead = (scanned ?? 0) + rejected.count;
     }
-    return this.metrics(db, rowsRead, rejected);
+    const metrics = await this.metrics(db, rowsRead, rejected);
+    await s.release?.();
+    return metrics;
   }
 
   private async metrics(

@@ -8,6 +8,7 @@
  *   malformed records (PERMISSIVE: raw text in the corrupt-record column), dropping them
  *   (DROPMALFORMED) or failing on the first (FAILFAST), every one counted and listed.
  */
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type DataType, type StructField, StructType } from "../../../types/data-types.js";
 import type { RejectedRecord } from "../../engine.js";
@@ -232,6 +233,12 @@ export class JsonStrategy implements ReadStrategy {
   private recordSchema(): StructType {
     const partNames = new Set(this.p.partitions.map((c) => c.field.name));
     return new StructType(this.p.schema.fields.filter((f) => !partNames.has(f.name)));
+  }
+
+  async release(): Promise<void> {
+    // The scratch copy is about the size of the input: never keep it past the action.
+    await rm(this.scratch, { force: true });
+    if (this.texts !== undefined) await rm(this.texts, { force: true });
   }
 
   async diagnose(_db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined> {
