@@ -10,7 +10,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { DataType, StructType } from "../../../types/data-types.js";
-import { type JsonValue, strictNumber, textAsWritten } from "./json-lenient.js";
+import { type JsonValue, textAsWritten, toStrictJson } from "./json-lenient.js";
 import { type JsonTextOptions, jsonTexts, recordsOf } from "./json-records.js";
 
 /** Strict JSON of `v` shaped for type `t`. */
@@ -20,9 +20,9 @@ export function shaped(v: JsonValue, t: DataType): string {
     case "string":
       return JSON.stringify(textAsWritten(v) ?? null);
     case "decimal":
-      return v.t === "num" ? JSON.stringify(v.text) : plain(v);
+      return v.t === "num" ? JSON.stringify(v.text) : toStrictJson(v);
     case "struct": {
-      if (v.t !== "obj") return plain(v);
+      if (v.t !== "obj") return toStrictJson(v);
       // Every field of the type, null when absent, and no other: DuckDB's strict transform
       // then fails only on a value of the wrong type.
       const parts = t.fields.map((f) => {
@@ -34,33 +34,13 @@ export function shaped(v: JsonValue, t: DataType): string {
     case "array":
       return v.t === "arr"
         ? `[${v.items.map((x) => shaped(x, t.elementType)).join(",")}]`
-        : plain(v);
+        : toStrictJson(v);
     case "map":
       return v.t === "obj"
         ? `{${v.fields.map(([k, x]) => `${JSON.stringify(k)}:${shaped(x, t.valueType)}`).join(",")}}`
-        : plain(v);
+        : toStrictJson(v);
     default:
-      return plain(v);
-  }
-}
-
-/** Strict JSON of `v` with no schema to shape it. */
-function plain(v: JsonValue): string {
-  switch (v.t) {
-    case "null":
-      return "null";
-    case "bool":
-      return v.v ? "true" : "false";
-    case "num":
-      return strictNumber(v.text);
-    case "nonfinite":
-      return JSON.stringify(v.text);
-    case "str":
-      return JSON.stringify(v.v);
-    case "arr":
-      return `[${v.items.map(plain).join(",")}]`;
-    case "obj":
-      return `{${v.fields.map(([k, x]) => `${JSON.stringify(k)}:${plain(x)}`).join(",")}}`;
+      return toStrictJson(v);
   }
 }
 

@@ -69,7 +69,13 @@ export function inferValue(v: JsonValue, o: InferOptions): DataType {
     case "str": {
       // Spark treats "" like null, so that generators writing "" for null do not force strings.
       if (v.v.length === 0) return NullType;
-      if (o.prefersDecimal && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.v)) {
+      // Spark tries a decimal quietly here: a string that is no decimal (or one with a
+      // negative scale) stays a string.
+      if (
+        o.prefersDecimal &&
+        /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.v) &&
+        decimalShape(v.v).scale >= 0
+      ) {
         const d = decimalOf(v.v);
         if (d.typeName === "decimal") return d;
       }
