@@ -89,6 +89,13 @@ const cases: Case[] = [
     expectSchema: "struct<a:decimal(21,1)>",
     rows: [{ a: "12345678901234567890.0" }, { a: "1.5" }],
   },
+  {
+    name: "prefersDecimal-strings",
+    text: '{"a":"1E10","b":"1.50"}\n',
+    options: { prefersDecimal: "true" },
+    expectSchema: "struct<a:string,b:decimal(3,2)>",
+    rows: [{ a: "1E10", b: "1.50" }],
+  },
   // primitivesAsString keeps the text as written.
   {
     name: "primitivesAsString",
