@@ -7,8 +7,25 @@
  * literal, so it is spliced in with `chr(0)`.
  */
 
-/** `"name"`, with embedded quotes doubled. */
+import { UnsupportedOperationError } from "../../errors.js";
+
+/**
+ * `"name"`, with embedded quotes doubled. DuckDB has no spelling for an empty name or one
+ * holding a NUL character (Spark accepts both), so such a name is refused here, by name.
+ */
 export function quoteIdent(name: string): string {
+  if (name === "" || name.includes("\u0000")) {
+    const shown = JSON.stringify(name);
+    throw new UnsupportedOperationError(
+      "duckdb",
+      `column name ${shown}`,
+      `The DuckDB engine cannot use the column name ${shown}: ${name === "" ? "it is empty" : "it contains a NUL character"}.`,
+      {
+        hint: "Rename the column (withColumnRenamed, alias, or the schema / CSV header it came from) to a non-empty name without NUL characters; Spark itself accepts such names.",
+        context: { column: name },
+      },
+    );
+  }
   return `"${name.replaceAll('"', '""')}"`;
 }
 

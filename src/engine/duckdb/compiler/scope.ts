@@ -126,7 +126,9 @@ function unknownQualifierHint(scope: Scope, parts: readonly string[]): string | 
 export class NameAllocator {
   private readonly used = new Set<string>();
 
-  allocate(name: string): string {
+  allocate(wanted: string): string {
+    // DuckDB cannot name a column "" or with a NUL in it; Spark can, so SQL uses a stand-in.
+    const name = wanted === "" ? "__empty" : wanted.replaceAll("\u0000", "__nul__");
     let candidate = name;
     let n = 1;
     while (this.used.has(candidate.toLowerCase())) {

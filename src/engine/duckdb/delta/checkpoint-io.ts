@@ -11,6 +11,7 @@ import type { DeltaEngine } from "../../../delta/engine.js";
 import type { Storage } from "../../../storage/storage.js";
 import { Decimal } from "../../../types/decimal.js";
 import type { DuckDBSession } from "../connection.js";
+import { dataFileError, fileFailure } from "../read/file-errors.js";
 import { quoteString } from "../sql-quote.js";
 
 const MAP = "MAP(VARCHAR, VARCHAR)";
@@ -59,6 +60,16 @@ export class DuckDBDeltaEngine implements DeltaEngine {
   ) {}
 
   async readCheckpoint(paths: readonly string[]): Promise<Action[]> {
+    try {
+      return await this.readCheckpointRows(paths);
+    } catch (e) {
+      // The kernel reports the damaged checkpoint; this names the file without DuckDB's words.
+      const f = fileFailure(e, paths);
+      throw f === undefined ? e : dataFileError(f, "Parquet", e);
+    }
+  }
+
+  private async readCheckpointRows(paths: readonly string[]): Promise<Action[]> {
     const list = `[${paths.map(quoteString).join(", ")}]`;
     const described = await this.db.describe(
       `SELECT * FROM read_parquet(${list}, union_by_name = true)`,

@@ -20,6 +20,7 @@ import { type DataType, StringType } from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { DuckDBSession } from "../connection.js";
+import { fileFailure } from "../read/file-errors.js";
 import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
@@ -46,6 +47,41 @@ function partitionLiteral(value: string | null | undefined, type: DataType): str
     return `CAST(${quoteString(hasZone ? value : `${value}+00`)} AS ${duck})`;
   }
   return `TRY_CAST(${quoteString(value)} AS ${duck})`;
+}
+
+/**
+ * The Delta error for a data file of the snapshot that DuckDB could not read: missing
+ * (deleted outside Delta) or unreadable (truncated, not Parquet), naming the file and the
+ * table version; undefined when the failure is about something else.
+ */
+function deltaFileErrorOf(
+  error: unknown,
+  paths: readonly string[],
+  snapshot: Snapshot,
+): DeltaError | undefined {
+  const f = fileFailure(error, paths);
+  if (f === undefined) return undefined;
+  const context = { file: f.file, table: snapshot.tablePath, version: snapshot.version };
+  if (f.missing) {
+    return new DeltaError(
+      "DELTA_FILE_NOT_FOUND_DETAILED",
+      `File ${f.file} referenced in the transaction log of table ${snapshot.tablePath} at version ${snapshot.version} cannot be found. It was deleted outside Delta (a DELETE or VACUUM would have removed it from the log).`,
+      {
+        cause: error,
+        context,
+        hint: "Restore the file from a backup, or restore the table to a version that does not reference it (DeltaTable.restoreToVersion); removing the entry from the log (like Databricks' FSCK REPAIR TABLE) loses its rows.",
+      },
+    );
+  }
+  return new DeltaError(
+    "DELTA_DATA_FILE_UNREADABLE",
+    `Data file ${f.file} of table ${snapshot.tablePath} at version ${snapshot.version} cannot be read: it is corrupt or truncated (${f.reason}).`,
+    {
+      cause: error,
+      context,
+      hint: "Restore the file from a backup, or restore the table to a version that does not reference it (DeltaTable.restoreToVersion).",
+    },
+  );
 }
 
 async function loadSnapshot(
@@ -129,9 +165,13 @@ export async function resolveDelta(
     const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
     const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)})`;
     // Columns added by schema evolution after every scanned file was written are in no file.
-    const present = new Set(
-      (await ctx.db.describe(`SELECT * FROM ${read}`)).map((c) => c.name.toLowerCase()),
-    );
+    let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
+    try {
+      described = await ctx.db.describe(`SELECT * FROM ${read}`);
+    } catch (e) {
+      throw deltaFileErrorOf(e, paths, snapshot) ?? e;
+    }
+    const present = new Set(described.map((c) => c.name.toLowerCase()));
     const select = schema.fields.map((f, i) => {
       const out = quoteIdent(columns[i]?.sqlName ?? f.name);
       const type = toDuckDBType(f.dataType);
@@ -176,5 +216,16 @@ export async function resolveDelta(
     filesSkipped: total - files.length,
     version: snapshot.version,
   };
-  return { compiled: { sql, columns }, snapshot, after: async () => metrics };
+  const livePaths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
+  return {
+    compiled: { sql, columns },
+    snapshot,
+    after: async () => metrics,
+    // A data file deleted or damaged between resolution and the action.
+    recover: async (_db, error) => {
+      const typed = deltaFileErrorOf(error, livePaths, snapshot);
+      if (typed !== undefined) throw typed;
+      return false;
+    },
+  };
 }

@@ -15,6 +15,7 @@ import type { ReadMetrics, RejectedRecord } from "../../engine.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent } from "../sql-quote.js";
 import { writeBadRecords } from "./bad-records.js";
+import { dataFileError, fileFailure } from "./file-errors.js";
 import type { MalformedOptions } from "./modes.js";
 import {
   countRecords,
@@ -60,6 +61,14 @@ export interface ReadStrategy {
   readonly tolerantSql: string;
   /** True when the fast plan cannot read this input at all (every action uses the exact one). */
   readonly exactOnly: boolean;
+  /**
+   * True when the exact plan reads input the fast plan fails on (a lenient parser): a failed
+   * fast plan then always reruns on the exact one, FAILFAST too, which fails only when the
+   * exact plan finds a malformed record.
+   */
+  readonly lenientExact?: boolean;
+  /** Frees what the exact plan wrote for one action (it is written again by the next prepass). */
+  release?(): Promise<void>;
   /** The malformed record behind a failed statement, when the failure came from this read. */
   diagnose(db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined>;
 }
@@ -102,9 +111,14 @@ export class GuardedSource implements ResolvedSource {
       ...(s.fastRejects ? [s.fastRejects.table, s.fastRejects.scan] : []),
     ]);
     this.prepassed = undefined;
-    if (this.dirty && s.malformed.mode !== "FAILFAST") {
+    const lenient = s.lenientExact === true;
+    if (this.dirty && (s.malformed.mode !== "FAILFAST" || lenient)) {
       const pass = await s.prepass(db);
-      if (pass.rejected.count > 0 || s.exactOnly) {
+      if (s.malformed.mode === "FAILFAST" && pass.rejected.listing !== undefined) {
+        const [first] = await sampleRecords(db, pass.rejected.listing, 1);
+        if (first !== undefined) throw malformedRecordError(first, undefined);
+      }
+      if (pass.rejected.count > 0 || s.exactOnly || lenient) {
         this.prepassed = pass;
         await this.use(db, s.tolerantSql);
       } else {
@@ -137,7 +151,9 @@ export class GuardedSource implements ResolvedSource {
       }
       rowsRead = (scanned ?? 0) + rejected.count;
     }
-    return this.metrics(db, rowsRead, rejected);
+    const metrics = await this.metrics(db, rowsRead, rejected);
+    await s.release?.();
+    return metrics;
   }
 
   private async metrics(
@@ -166,9 +182,12 @@ export class GuardedSource implements ResolvedSource {
 
   async recover(db: DuckDBSession, error: unknown): Promise<boolean> {
     const s = this.strategy;
+    const gone = fileFailure(error, s.scan.files);
+    if (gone?.missing === true) throw dataFileError(gone, s.format, error);
     const record = await s.diagnose(db, error);
     if (record === undefined) return false;
-    if (s.malformed.mode === "FAILFAST") throw malformedRecordError(record, error);
+    if (s.malformed.mode === "FAILFAST" && s.lenientExact !== true)
+      throw malformedRecordError(record, error);
     if (this.retried) return false;
     this.retried = true;
     this.dirty = true;

@@ -1,177 +1,141 @@
 /**
- * Spark's JSON schema inference (`JsonInferSchema`) on top of DuckDB's: DuckDB infers from a
- * sample, then types are brought to Spark's rules: integers are `bigint`, floats `double`,
- * strings stay strings (Spark infers no dates, and timestamps only with `inferTimestamp`),
- * mixed values are strings, all-null fields are strings (or dropped with
- * `dropFieldIfAllNull`), and struct fields are sorted by name. In PERMISSIVE mode a sample
- * with malformed records adds the corrupt-record column, as Spark does.
+ * Spark's JSON schema inference over every record of the input (json-types.ts holds the
+ * rules): a malformed record adds the corrupt-record column in PERMISSIVE mode, is skipped
+ * in DROPMALFORMED and fails FAILFAST. With `inferTimestamp`, the strings that could be
+ * timestamps are tested by DuckDB with the reader's own parse, so inference and reading agree.
  */
-import { InputError } from "../../../errors.js";
-import {
-  ArrayType,
-  BooleanType,
-  type DataType,
-  DoubleType,
-  LongType,
-  MapType,
-  NullType,
-  StringType,
-  StructField,
-  StructType,
-  TimestampType,
-} from "../../../types/data-types.js";
+import { AnalysisError, InputError } from "../../../errors.js";
+import { type DataType, StringType, StructField, StructType } from "../../../types/data-types.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteString } from "../sql-quote.js";
+import { timestampTestSql } from "./datetime-formats.js";
+import { JsonSyntaxError, type JsonValue, parseFirstWith } from "./json-lenient.js";
 import type { JsonOptions } from "./json-options.js";
-import { jsonRecordsSql } from "./json-sql.js";
+import { jsonRecordOf, jsonRecords, jsonTexts } from "./json-records.js";
+import { canonical, type InferOptions, inferValue, mergeRoot, typeKeys } from "./json-types.js";
 import type { MalformedOptions } from "./modes.js";
 
-const SAMPLE_ROWS = 20480;
+const CHUNK = 2000;
 
-/** DuckDB's inferred type brought to Spark's JSON rules; undefined drops the field. */
-function sparkType(t: DataType, o: JsonOptions): DataType | undefined {
-  switch (t.typeName) {
-    case "struct": {
-      const fields = t.fields.flatMap((f) => {
-        const ft = sparkType(f.dataType, o);
-        return ft === undefined || f.name === "" ? [] : [new StructField(f.name, ft, true)];
-      });
-      if (fields.length === 0) return undefined;
-      return new StructType(
-        [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+function collectStrings(v: JsonValue, out: Set<string>): void {
+  if (v.t === "str") out.add(v.v);
+  else if (v.t === "arr") for (const x of v.items) collectStrings(x, out);
+  else if (v.t === "obj") for (const [, x] of v.fields) collectStrings(x, out);
+}
+
+/** The strings of the input that parse as timestamps the way the reader parses them. */
+async function timestampStrings(
+  db: DuckDBSession,
+  files: readonly string[],
+  o: JsonOptions,
+): Promise<Set<string>> {
+  const candidates = new Set<string>();
+  for (const r of jsonRecords(files, o.text)) if (r.value) collectStrings(r.value, candidates);
+  const out = new Set<string>();
+  const all = [...candidates].filter((s) => s !== "");
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const list = all
+      .slice(i, i + CHUNK)
+      .map(quoteString)
+      .join(", ");
+    const r = await db.query(
+      `SELECT v FROM (SELECT unnest([${list}]::VARCHAR[]) AS v) WHERE ${timestampTestSql("v", o.timestampFormat)}`,
+    );
+    for (const row of r.rows) if (typeof row[0] === "string") out.add(row[0]);
+  }
+  return out;
+}
+
+function checkDuplicates(t: DataType): void {
+  if (t.typeName === "array") {
+    checkDuplicates(t.elementType);
+    return;
+  }
+  if (t.typeName !== "struct") return;
+  const seen = new Set<string>();
+  for (const f of t.fields) {
+    const key = f.name.toLowerCase();
+    if (seen.has(key)) {
+      throw new AnalysisError(
+        "COLUMN_ALREADY_EXISTS",
+        `The column \`${f.name}\` already exists (JSON keys are compared case-insensitively).`,
+        { hint: "Pass a schema naming the fields to read, or fix the keys in the input." },
       );
     }
-    case "array": {
-      const et = sparkType(t.elementType, o);
-      return new ArrayType(et ?? StringType, true);
-    }
-    case "map": {
-      const vt = sparkType(t.valueType, o);
-      return new MapType(StringType, vt ?? StringType, true);
-    }
-    case "null":
-      return o.dropFieldIfAllNull ? undefined : StringType;
-    default:
-      break;
-  }
-  if (o.primitivesAsString) return StringType;
-  switch (t.typeName) {
-    case "byte":
-    case "short":
-    case "integer":
-    case "long":
-      return LongType;
-    case "float":
-    case "double":
-      return DoubleType;
-    case "decimal":
-      // DuckDB infers UBIGINT / HUGEINT for plain integers; Spark infers bigint (a value
-      // past it is then a malformed record, counted).
-      return t.scale === 0 ? LongType : DoubleType;
-    case "boolean":
-      return t;
-    case "timestamp":
-    case "timestamp_ntz":
-      return o.inferTimestamp ? TimestampType : StringType;
-    default:
-      return StringType;
+    seen.add(key);
+    checkDuplicates(f.dataType);
   }
 }
 
-function inferenceSql(files: readonly string[], o: JsonOptions): string {
-  const list = `[${files.map(quoteString).join(", ")}]`;
-  const sample = o.samplingRatio !== undefined && o.samplingRatio > 0.99 ? -1 : SAMPLE_ROWS;
-  const format = o.multiLine
-    ? "format = 'auto'"
-    : "format = 'newline_delimited', ignore_errors = true";
-  return `SELECT * FROM read_json(${list}, ${format}, records = true, map_inference_threshold = -1, sample_size = ${sample})`;
+export interface InferredJson {
+  readonly schema: StructType;
+  /** True when values other than strings were widened to strings (their text as written matters). */
+  readonly widened: boolean;
 }
 
-/** True when the sampled records include malformed ones (invalid JSON, or not an object). */
-async function sampleHasMalformed(
-  db: DuckDBSession,
-  files: readonly string[],
-  o: JsonOptions,
-): Promise<boolean> {
-  const records = jsonRecordsSql(files, o, "VARCHAR");
-  const r = await db.query(
-    `SELECT coalesce(bool_or(NOT coalesce(CASE WHEN json_valid(value) THEN json_type(value) = 'OBJECT' END, false)), false) FROM (SELECT value FROM ${records} LIMIT ${SAMPLE_ROWS})`,
-  );
-  return r.rows[0]?.[0] === true;
-}
-
-/** A `json_group_structure` result as a (DuckDB-flavoured) type, before Spark's rules. */
-function structureType(s: unknown): DataType {
-  if (Array.isArray(s)) return new ArrayType(structureType(s[0]), true);
-  if (s !== null && typeof s === "object") {
-    return new StructType(
-      Object.entries(s).map(([k, v]) => new StructField(k, structureType(v), true)),
-    );
-  }
-  switch (s) {
-    case "UBIGINT":
-    case "BIGINT":
-      return LongType;
-    case "DOUBLE":
-      return DoubleType;
-    case "BOOLEAN":
-      return BooleanType;
-    case "NULL":
-      return NullType;
-    default:
-      return StringType;
-  }
-}
-
-/** Inference from the object records alone, for inputs DuckDB's own inference gives up on. */
-async function structureOfRecords(
-  db: DuckDBSession,
-  files: readonly string[],
-  o: JsonOptions,
-): Promise<DataType | undefined> {
-  const records = jsonRecordsSql(files, o, "VARCHAR");
-  const objects = `SELECT value FROM ${records} WHERE coalesce(CASE WHEN json_valid(value) THEN json_type(value) = 'OBJECT' END, false) LIMIT ${SAMPLE_ROWS}`;
-  const r = await db.query(
-    `SELECT CAST(json_group_structure(CAST(value AS JSON)) AS VARCHAR) FROM (${objects})`,
-  );
-  const text = r.rows[0]?.[0];
-  return typeof text === "string" ? structureType(JSON.parse(text)) : undefined;
-}
-
-/** Infers the schema of JSON files as Spark would. */
+/** Infers the schema of JSON files as Spark does. */
 export async function inferJsonSchema(
   db: DuckDBSession,
   files: readonly string[],
   o: JsonOptions,
   m: MalformedOptions,
-): Promise<StructType> {
-  let inferred: StructType | undefined;
-  try {
-    const described = await db.describe(inferenceSql(files, o));
-    const t = sparkType(
-      new StructType(described.map((c) => new StructField(c.name, c.dataType, true))),
-      o,
-    );
-    inferred = t instanceof StructType ? t : undefined;
-  } catch {
-    const t = await structureOfRecords(db, files, o);
-    const mapped = t === undefined ? undefined : sparkType(t, o);
-    inferred = mapped instanceof StructType ? mapped : undefined;
+): Promise<InferredJson> {
+  const stamps = o.inferTimestamp ? await timestampStrings(db, files, o) : undefined;
+  const rules: InferOptions = {
+    primitivesAsString: o.primitivesAsString,
+    prefersDecimal: o.prefersDecimal,
+    dropFieldIfAllNull: o.dropFieldIfAllNull,
+    isTimestamp: stamps === undefined ? undefined : (s) => stamps.has(s),
+    widened: { value: false },
+  };
+  const corrupt = new StructType([new StructField(m.corruptColumn, StringType, true)]);
+  const keys = typeKeys(rules);
+  const seen = new Set<string>();
+  let root: DataType = new StructType([]);
+  for (const t of jsonTexts(files, o.text)) {
+    let key: string | undefined;
+    try {
+      key = parseFirstWith(t.text, o.text, keys);
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+    }
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    const r = jsonRecordOf(t, o.text);
+    if (r === undefined) continue;
+    if (r.value !== undefined) {
+      root = mergeRoot(root, inferValue(r.value, rules), m.corruptColumn, m.mode, rules.widened);
+      continue;
+    }
+    if (m.mode === "FAILFAST") {
+      const where = r.line === undefined ? r.path : `${r.path}:${r.line}`;
+      throw new InputError(
+        "MALFORMED_RECORD",
+        `Malformed record detected in schema inference at ${where}: ${r.reason}\nRecord: ${r.raw ?? ""}`,
+        {
+          file: r.path,
+          ...(r.line === undefined ? {} : { line: r.line }),
+          context: { record: r.raw ?? "", reason: r.reason },
+          hint: 'Read with option("mode", "PERMISSIVE") or "DROPMALFORMED", or pass a schema.',
+        },
+      );
+    }
+    if (m.mode === "PERMISSIVE")
+      root = mergeRoot(root, corrupt, m.corruptColumn, m.mode, rules.widened);
   }
-  const corrupt =
-    m.mode === "PERMISSIVE" && (inferred === undefined || (await sampleHasMalformed(db, files, o)));
-  const fields = [...(inferred?.fields ?? [])];
-  if (corrupt && !fields.some((f) => f.name === m.corruptColumn))
-    fields.push(new StructField(m.corruptColumn, StringType, true));
-  if (fields.length === 0) {
+  const schema = canonical(root, o.dropFieldIfAllNull);
+  if (schema === undefined || schema.typeName !== "struct") {
     throw new InputError(
       "EMPTY_INPUT",
-      `Cannot infer a schema: no JSON record in ${files.join(", ")}.`,
+      `Cannot infer a schema: no JSON record with fields in ${files.join(", ")}.`,
       {
         file: files[0],
         hint: "Pass a schema with .schema(...), or check the files (multiLine for whole-file JSON).",
       },
     );
   }
-  return new StructType(fields.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  checkDuplicates(schema);
+  return { schema, widened: rules.widened.value };
 }

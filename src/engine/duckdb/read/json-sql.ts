@@ -1,43 +1,30 @@
 /**
- * SQL for JSON records read as text, used by inference and by the exact plans: records are
- * lines (JSON Lines, read with `read_csv` so that the reader keeps line numbers of invalid
- * ones) or whole files (`multiLine`: an array of records or one record per file). Each field
- * is taken from the record with a JSON pointer and converted leniently, and a record is
- * malformed when it is not a JSON object or a present value does not convert.
+ * SQL of the exact JSON plan: the normalized records (json-normalize.ts) read back from
+ * their scratch file, and the typed projection of a schema over them. Conversions follow
+ * Spark's JacksonParser, not DuckDB's casts: a number is not a boolean, a string is not a
+ * number (except NaN / Infinity for doubles, and decimals written as strings), a fraction is
+ * not an integer. A record is malformed when it is not an object or a present value does
+ * not convert.
  */
 import type { DataType, StructType } from "../../../types/data-types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
-import { fileOfRowSql } from "./csv-sql.js";
 import { dateSql, timestampSql } from "./datetime-formats.js";
 import type { JsonOptions } from "./json-options.js";
 
-/** JSON text cannot hold a raw U+0001, so a line never splits on it. */
-const NO_SPLIT = "\u0001";
-const MAX_LINE = 16 * 1024 * 1024;
+const BIG = "maximum_object_size = 2147483647";
 
-/** SQL: the characters a blank line may hold (Spark skips blank lines). */
-export const BLANK = "(' ' || chr(9) || chr(10) || chr(13))";
-
-/** `(SELECT path, value ...)`: one row per record; `lineType` JSON makes the reader reject invalid lines. */
-export function jsonRecordsSql(
-  files: readonly string[],
-  o: JsonOptions,
-  lineType: "VARCHAR" | "JSON",
-  rejects?: string,
-): string {
-  const list = `[${files.map(quoteString).join(", ")}]`;
-  if (o.multiLine) {
-    const records = `CASE WHEN json_valid(content) THEN (CASE WHEN json_type(content) = 'ARRAY' THEN CAST(json_extract(content, '$[*]') AS VARCHAR[]) ELSE [content] END) ELSE [content] END`;
-    return `(SELECT filename AS path, unnest(${records}) AS value FROM read_text(${list}))`;
-  }
-  const nl = o.lineSep === "\r\n" ? ", new_line = '\\r\\n'" : "";
-  const tolerance = rejects ?? "ignore_errors = true";
-  const scan =
-    `read_csv(${list}, auto_detect = false, header = false, columns = {'value': ${quoteString(lineType)}}, ` +
-    `delim = ${quoteString(NO_SPLIT)}, quote = '', escape = ''${nl}, max_line_size = ${MAX_LINE}, ` +
-    `strict_mode = false, null_padding = true, ${tolerance})`;
-  return `(SELECT ${fileOfRowSql(files)} AS path, CAST(value AS VARCHAR) AS value FROM ${scan} WHERE value IS NOT NULL AND trim(CAST(value AS VARCHAR), ${BLANK}) <> '')`;
+/**
+ * `(SELECT path, line, value, raw, why ...)`: the normalized records of a scratch file, in
+ * input order; with `texts` (multiLine), a record's raw text defaults to its file's.
+ */
+export function normalizedRecordsSql(scratch: string, texts: string | undefined): string {
+  const columns = `{'i': 'BIGINT', 'p': 'VARCHAR', 'l': 'BIGINT', 'v': 'VARCHAR', 'r': 'VARCHAR', 'why': 'VARCHAR'}`;
+  const records = `read_json(${quoteString(scratch)}, format = 'newline_delimited', records = true, columns = ${columns}, ${BIG})`;
+  if (texts === undefined)
+    return `(SELECT p AS path, l AS line, v AS value, r AS raw, why FROM ${records})`;
+  const files = `read_json(${quoteString(texts)}, format = 'newline_delimited', records = true, columns = {'p': 'VARCHAR', 'text': 'VARCHAR'}, ${BIG})`;
+  return `(SELECT n.p AS path, n.l AS line, n.v AS value, coalesce(n.r, f.text) AS raw, n.why AS why FROM ${records} AS n LEFT JOIN ${files} AS f ON n.p = f.p ORDER BY n.i)`;
 }
 
 /** A JSON pointer to a top-level key (`~` and `/` escaped). */
@@ -52,27 +39,62 @@ function structure(t: DataType): unknown {
       return Object.fromEntries(t.fields.map((f) => [f.name, structure(f.dataType)]));
     case "array":
       return [structure(t.elementType)];
+    case "map":
+      return `MAP(VARCHAR, ${String(structure(t.valueType))})`;
     default:
       return toDuckDBType(t);
   }
 }
 
+const NUMBER = "('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')";
+const INTEGER = "('BIGINT', 'UBIGINT', 'HUGEINT')";
+
+/** SQL: NaN / Infinity as Spark's double parsing reads them from a string. */
+function nonFiniteSql(text: string): string {
+  return (
+    `CASE ${text} WHEN 'NaN' THEN 'NaN'::DOUBLE WHEN 'Infinity' THEN 'Infinity'::DOUBLE ` +
+    `WHEN '+Infinity' THEN 'Infinity'::DOUBLE WHEN '+INF' THEN 'Infinity'::DOUBLE ` +
+    `WHEN '-Infinity' THEN '-Infinity'::DOUBLE WHEN '-INF' THEN '-Infinity'::DOUBLE END`
+  );
+}
+
 /** SQL: JSON fragment `j` as type `t`, null when it does not convert. */
 function convertSql(j: string, t: DataType, o: JsonOptions): string {
   const text = `json_extract_string(${j}, '$')`;
+  const type = `json_type(${j})`;
   switch (t.typeName) {
     case "string":
       return text;
+    case "boolean":
+      return `CASE WHEN ${type} = 'BOOLEAN' THEN CAST(${text} AS BOOLEAN) END`;
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+      return `CASE WHEN ${type} IN ${INTEGER} THEN TRY_CAST(${text} AS ${toDuckDBType(t)}) END`;
+    case "float":
+    case "double":
+      return (
+        `CAST(CASE WHEN ${type} IN ${NUMBER} THEN TRY_CAST(${text} AS DOUBLE) ` +
+        `WHEN ${type} = 'VARCHAR' THEN ${nonFiniteSql(text)} END AS ${toDuckDBType(t)})`
+      );
+    case "decimal":
+      return `CASE WHEN ${type} IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') THEN TRY_CAST(${text} AS ${toDuckDBType(t)}) END`;
     case "date":
-      return dateSql(text, o.dateFormat, false);
+      return `CASE WHEN ${type} = 'VARCHAR' THEN ${dateSql(text, o.dateFormat, false)} END`;
     case "timestamp":
-      return timestampSql(text, o.timestampFormat, false);
+      return (
+        `CASE WHEN ${type} = 'VARCHAR' THEN ${timestampSql(text, o.timestampFormat, false)} ` +
+        `WHEN ${type} IN ${INTEGER} THEN to_timestamp(TRY_CAST(${text} AS BIGINT)) END`
+      );
     case "timestamp_ntz":
-      return `TRY_CAST(${text} AS TIMESTAMP)`;
+      return `CASE WHEN ${type} = 'VARCHAR' THEN TRY_CAST(${text} AS TIMESTAMP) END`;
     case "struct":
     case "array":
     case "map":
-      return `TRY(json_transform(${j}, ${quoteString(JSON.stringify(structure(t)))}))`;
+      // Strict: a nested value that does not convert fails the whole value, and Spark
+      // marks such a record malformed.
+      return `TRY(json_transform_strict(${j}, ${quoteString(JSON.stringify(structure(t)))}))`;
     default:
       return `TRY_CAST(${j} AS ${toDuckDBType(t)})`;
   }
@@ -87,7 +109,7 @@ export interface JsonProjection {
   from(records: string): string;
 }
 
-/** The lenient typed projection of `schema` (the corrupt column excluded from parsing). */
+/** The typed projection of `schema` (the corrupt column excluded from parsing). */
 export function jsonProjection(
   schema: StructType,
   corrupt: string,
@@ -105,12 +127,14 @@ export function jsonProjection(
   const fields = schema.fields.map((f) =>
     f.name === corrupt ? "CAST(NULL AS VARCHAR)" : (converted[k++] ?? "NULL"),
   );
+  const extract =
+    pointers.length === 0
+      ? "CAST(NULL AS JSON[])"
+      : `CASE WHEN value IS NOT NULL THEN json_extract(value, [${pointers.join(", ")}]) END`;
   return {
     fields,
     bad: `(NOT ok${bad.length > 0 ? ` OR ${bad.join(" OR ")}` : ""})`,
     from: (records) =>
-      `(SELECT path, value, coalesce(CASE WHEN json_valid(value) THEN json_type(value) = 'OBJECT' END, false) AS ok, ` +
-      `${pointers.length === 0 ? "CAST(NULL AS JSON[])" : `CASE WHEN json_valid(value) THEN (CASE WHEN json_type(value) = 'OBJECT' THEN json_extract(value, [${pointers.join(", ")}]) END) END`} AS j ` +
-      `FROM ${records}) AS ${quoteIdent("records")}`,
+      `(SELECT path, line, value, raw, why, value IS NOT NULL AS ok, ${extract} AS j FROM ${records}) AS ${quoteIdent("records")}`,
   };
 }

@@ -1,12 +1,14 @@
 /**
  * JSON sources with Spark's options and meanings: JSON Lines by default, whole-file JSON
- * with `multiLine` (an array of records, or one record per file). The schema is the user's
- * or inferred as Spark infers it; the read is one native `read_json` scan inside the
- * action's statement, and malformed records are handled and counted as guarded.ts describes.
+ * with `multiLine` (the first value of each file: an array of records or one record), and
+ * partition columns from `key=value` directories. The schema is the user's or inferred as
+ * Spark infers it; reads go through the fast or the exact plan (json-strategy.ts), and
+ * malformed records are handled and counted as guarded.ts describes.
  */
 
 import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
+import { StructType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import { quoteIdent } from "../sql-quote.js";
 import { GuardedSource } from "./guarded.js";
@@ -14,6 +16,7 @@ import { inferJsonSchema } from "./json-infer.js";
 import { parseJsonOptions } from "./json-options.js";
 import { JsonStrategy } from "./json-strategy.js";
 import { malformedOptions } from "./modes.js";
+import { discoverPartitions, withPartitions } from "./partitions.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
@@ -22,11 +25,15 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
   const options = new OptionsReader(node.options);
   const json = parseJsonOptions(options);
   const malformed = malformedOptions(options, node.schema);
-  const { files } = expandPaths(node.paths, {
+  const { files, hivePartitioned } = expandPaths(node.paths, {
     recursive: options.bool("recursiveFileLookup", false),
     globFilter: options.get("pathGlobFilter"),
   });
-  const schema = node.schema ?? (await inferJsonSchema(ctx.db, files, json, malformed));
+  const partitions = hivePartitioned ? discoverPartitions(node.paths, files) : [];
+  const inferred =
+    node.schema === undefined ? await inferJsonSchema(ctx.db, files, json, malformed) : undefined;
+  const dataSchema = node.schema ?? inferred?.schema ?? new StructType([]);
+  const schema = new StructType(withPartitions(dataSchema, partitions));
   const allocator = new NameAllocator();
   const outNames = schema.fields.map((f) => allocator.allocate(f.name));
   const strategy = new JsonStrategy({
@@ -37,6 +44,10 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
     outNames,
     options: json,
     malformed,
+    partitions,
+    fastReadable: json.nativeReadable && inferred?.widened !== true,
+    userSchema: node.schema !== undefined,
+    scratchDir: ctx.scratchDir,
   });
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);

@@ -4,6 +4,7 @@ import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { quoteString } from "../sql-quote.js";
 import { describeSource } from "./describe.js";
+import { dataFileError, fileFailure, withFileErrors } from "./file-errors.js";
 import { expandPaths } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
@@ -17,5 +18,14 @@ export async function resolveParquet(node: ReadNode, ctx: ReadContext): Promise<
   const hive = hivePartitioned ? ", hive_partitioning = true" : ", hive_partitioning = false";
   const merge = options.bool("mergeSchema", false) ? ", union_by_name = true" : "";
   const sql = `SELECT * FROM read_parquet(${list}${hive}${merge})`;
-  return { compiled: await describeSource(ctx, node, sql) };
+  const compiled = await withFileErrors(files, "Parquet", () => describeSource(ctx, node, sql));
+  return {
+    compiled,
+    // A file deleted or damaged between resolution and the action.
+    recover: async (_db, error) => {
+      const f = fileFailure(error, files);
+      if (f !== undefined) throw dataFileError(f, "Parquet", error);
+      return false;
+    },
+  };
 }

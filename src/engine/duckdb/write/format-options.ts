@@ -66,7 +66,15 @@ export function copyOptions(
     parts.push(`NULLSTR ${quoteString(o.get("nullValue") ?? "")}`);
     parts.push(`COMPRESSION ${codec(TEXT_CODECS, compression ?? "none", format)}`);
   } else {
-    parts.push("FORMAT json", `COMPRESSION ${codec(TEXT_CODECS, compression ?? "none", format)}`);
+    // JSON rows arrive as finished lines of text (json-text.ts), written out verbatim.
+    parts.push(
+      "FORMAT csv",
+      "HEADER false",
+      "QUOTE ''",
+      "ESCAPE ''",
+      `DELIMITER ${quoteString("\u0001")}`,
+      `COMPRESSION ${codec(TEXT_CODECS, compression ?? "none", format)}`,
+    );
   }
   parts.push(`FILENAME_PATTERN ${quoteString("part-{uuid}")}`);
   if (partitionBy.length > 0)

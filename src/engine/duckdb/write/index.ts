@@ -23,6 +23,7 @@ import { formatSql } from "../datetime/index.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
+import { jsonLineSql } from "./json-text.js";
 import { parseColumnStats, parsePartitionKeys } from "./stats.js";
 
 export type FilesWritten = Omit<WriteResult, "readMetrics">;
@@ -84,6 +85,28 @@ export function normalizedSelect(compiled: CompiledRelation, text?: TextFormats)
     return `${cast} AS ${quoteIdent(c.name)}`;
   });
   return `SELECT ${list.join(", ")} FROM (${compiled.sql}) AS "to_write"`;
+}
+
+/** One `value` column of JSON text per row (Spark's rendering), with the partition columns. */
+function jsonRowsSelect(
+  compiled: CompiledRelation,
+  select: string,
+  partitionBy: readonly string[],
+  options: Readonly<Record<string, string>>,
+): string {
+  const isPartition = (name: string): boolean =>
+    partitionBy.some((p) => p.toLowerCase() === name.toLowerCase());
+  const fields = compiled.columns
+    .filter((c) => !isPartition(c.name))
+    .map((c) => {
+      const t = c.dataType?.typeName;
+      // Top-level dates and timestamps are already text in Spark's patterns.
+      const type = t === "date" || t === "timestamp" ? undefined : c.dataType;
+      return { name: c.name, sql: `"rows".${quoteIdent(c.name)}`, type };
+    });
+  const ignoreNulls = new OptionsReader(options).bool("ignoreNullFields", true);
+  const parts = partitionBy.map((p) => `"rows".${quoteIdent(p)}`);
+  return `SELECT ${[`${jsonLineSql(fields, ignoreNulls)} AS "value"`, ...parts].join(", ")} FROM (${select}) AS "rows"`;
 }
 
 function checkPartitionColumns(
@@ -174,18 +197,20 @@ export async function writeFiles(
         ? join(staging, `part-00000-${randomUUID()}${extension}`)
         : staging;
     const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
+    const select =
+      format === "json"
+        ? jsonRowsSelect(compiled, normalizedSelect(compiled, text), partitionBy, spec.options)
+        : normalizedSelect(compiled, text);
     const result =
       format === "json" && partitionBy.length > 0
         ? await writeJsonPartitions(
             db,
-            normalizedSelect(compiled, text),
+            select,
             staging,
             partitionBy,
             copyOptions(format, spec.options, []),
           )
-        : await db.query(
-            `COPY (${normalizedSelect(compiled, text)}) TO ${quoteString(into)} (${options})`,
-          );
+        : await db.query(`COPY (${select}) TO ${quoteString(into)} (${options})`);
     const written: WrittenFile[] = [];
     if (format === "parquet") {
       const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
