@@ -4,6 +4,7 @@
  */
 import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { EngineError } from "../../errors.js";
+import { runtimeError } from "./runtime-errors.js";
 import type { DataType } from "../../types/data-types.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
@@ -32,6 +33,8 @@ export interface ResultSet {
 
 /** Thrown by DuckDB calls; carries the SQL and DuckDB's message. */
 export function duckdbError(e: unknown, sql: string, what: string): EngineError {
+  const spark = runtimeError(e, sql);
+  if (spark !== undefined) return spark;
   const message = e instanceof Error ? e.message : String(e);
   return new EngineError("duckdb", `${what} failed: ${message}`, {
     cause: e,

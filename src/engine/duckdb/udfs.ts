@@ -1,19 +1,40 @@
 /**
  * Functions Spark has and DuckDB lacks, as JS scalar functions registered on each
- * connection: `crc32` and the SHA-2 sizes DuckDB does not ship (224, 384, 512). They run
- * on Node's own zlib and crypto, one call per row of a vector.
+ * connection: `crc32`, the SHA-2 sizes DuckDB does not ship (224, 384, 512), and Java's
+ * text of a double / float (Spark's cast to string). They run on Node, one call per row
+ * of a vector.
  */
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 import {
   BIGINT,
   BLOB,
+  DOUBLE,
   DuckDBBlobValue,
   type DuckDBConnection,
   DuckDBScalarFunction,
+  FLOAT,
   INTEGER,
   VARCHAR,
 } from "@duckdb/node-api";
+import { registerDecimalUdf } from "./decimal-udf.js";
+import { javaDoubleToString, javaFloatToString } from "../../types/java-number-text.js";
+
+function numberText(name: string, type: typeof DOUBLE | typeof FLOAT, print: (v: number) => string) {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const v = input.getColumnVector(0);
+      for (let i = 0; i < input.rowCount; i++) {
+        const x = v.getItem(i);
+        output.setItem(i, typeof x === "number" ? print(x) : null);
+      }
+      output.flush();
+    },
+    returnType: VARCHAR,
+    parameterTypes: [type],
+  });
+}
 
 function bytesOf(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
@@ -31,6 +52,11 @@ const ALGORITHMS: Readonly<Record<number, string>> = {
 };
 
 export function registerUdfs(connection: DuckDBConnection): void {
+  registerDecimalUdf(connection);
+  connection.registerScalarFunction(
+    numberText("tributary_double_text", DOUBLE, javaDoubleToString),
+  );
+  connection.registerScalarFunction(numberText("tributary_float_text", FLOAT, javaFloatToString));
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_crc32",

@@ -113,6 +113,7 @@ function compileCall(
     name,
     distinct,
     timeZone: ctx.timeZone,
+    ansi: ctx.ansi,
     over,
     literalString: (i) => String(literalArg(argNodes, i, name, "string")),
     literalInt: (i) => {

@@ -4,6 +4,7 @@
  */
 import { AnalysisError, closestMatch } from "../../../errors.js";
 import { aggregateFunctions } from "./aggregates.js";
+import { castFunctions } from "./casts.js";
 import { collectionFunctions } from "./collections.js";
 import { conditionalFunctions } from "./conditionals.js";
 import { datetimeFunctions } from "./datetime.js";
@@ -26,6 +27,7 @@ const families: readonly FunctionTable[] = [
   hashingFunctions,
   collectionFunctions,
   miscFunctions,
+  castFunctions,
 ];
 
 const table = new Map<string, FunctionDef>();

@@ -1,0 +1,46 @@
+/**
+ * Java's `Double.toString` / `Float.toString`, which Spark uses to cast floating point
+ * numbers to strings: the shortest digits that read back to the same value, in plain
+ * notation for magnitudes in [1e-3, 1e7) (`100.0`, `0.001`) and computerized scientific
+ * notation otherwise (`1.0E7`, `1.0E-300`); `NaN`, `Infinity`, `-0.0`.
+ */
+
+/** The shortest decimal digits (no dot, no leading zeros) and the exponent of the first. */
+function digitsOf(shortest: string): { digits: string; exponent: number } {
+  const [mantissa = "", exp = "0"] = shortest.split("e");
+  const [whole = "", frac = ""] = mantissa.split(".");
+  const all = `${whole}${frac}`;
+  const lead = all.length - all.replace(/^0+/, "").length;
+  const digits = all.slice(lead).replace(/0+$/, "") || "0";
+  return { digits, exponent: whole.length - 1 - lead + Number(exp) };
+}
+
+function javaText(value: number, shortest: string): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  const sign = value < 0 ? "-" : "";
+  const { digits, exponent } = digitsOf(shortest.replace(/^-/, ""));
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+    const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+    return `${sign}${whole}.${digits.slice(exponent + 1) || "0"}`;
+  }
+  return `${sign}${digits[0]}.${digits.slice(1) || "0"}E${exponent}`;
+}
+
+/** `Double.toString(value)`. */
+export function javaDoubleToString(value: number): string {
+  return javaText(value, Number.isFinite(value) ? value.toExponential() : "");
+}
+
+/** `Float.toString(value)` for a value that is exactly a 32-bit float. */
+export function javaFloatToString(value: number): string {
+  if (!Number.isFinite(value) || value === 0) return javaText(value, "");
+  for (let p = 1; p <= 9; p++) {
+    const text = value.toExponential(p - 1);
+    if (Math.fround(Number(text)) === value) return javaText(value, text);
+  }
+  return javaText(value, value.toExponential());
+}
