@@ -44,3 +44,26 @@ export function javaFloatToString(value: number): string {
   }
   return javaText(value, value.toExponential());
 }
+
+
+/**
+ * A number's text without an exponent (`1.0E-5` is `0.000010`, `-1.5e2` is `-150`), as
+ * `new BigDecimal(text).toPlainString()`; null when `text` is not a plain or scientific
+ * decimal number (`NaN`, `1_000`, `0x1F`).
+ */
+export function plainNumberText(text: string): string | null {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  if (m === null) return null;
+  const [, sign = "", whole = "", frac = "", exp] = m;
+  if (whole === "" && frac === "") return null;
+  if (exp === undefined) return `${sign}${whole || "0"}${frac === "" ? "" : `.${frac}`}`;
+  const digits = `${whole}${frac}`;
+  const point = whole.length + Number(exp);
+  const body =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits.padEnd(point, "0")
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${sign === "-" ? "-" : ""}${body}`;
+}

@@ -60,7 +60,7 @@ export const text = (s: string): string => quoteString(s);
 
 const RAISED = /\[([A-Z_.]+)\] ([^\n]*)/;
 const DUCKDB_OVERFLOW =
-  /Overflow in (?:addition|subtraction|multiplication|negation)|Overflow in left shift|value is out of range for the destination type INT|Cannot negate/;
+  /Overflow in (?:addition|subtraction|multiplication|negation)|Overflow in left shift|value is out of range for the destination type INT|Cannot negate|Overflow on abs\(/;
 
 /**
  * The Spark error a DuckDB failure stands for, or undefined when it is not one of ours.

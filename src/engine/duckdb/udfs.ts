@@ -18,7 +18,11 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import { registerDecimalUdf } from "./decimal-udf.js";
-import { javaDoubleToString, javaFloatToString } from "../../types/java-number-text.js";
+import {
+  javaDoubleToString,
+  javaFloatToString,
+  plainNumberText,
+} from "../../types/java-number-text.js";
 
 function numberText(name: string, type: typeof DOUBLE | typeof FLOAT, print: (v: number) => string) {
   return DuckDBScalarFunction.create({
@@ -57,6 +61,21 @@ export function registerUdfs(connection: DuckDBConnection): void {
     numberText("tributary_double_text", DOUBLE, javaDoubleToString),
   );
   connection.registerScalarFunction(numberText("tributary_float_text", FLOAT, javaFloatToString));
+  connection.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: "tributary_plain_number",
+      mainFunction: (_info, input, output) => {
+        const v = input.getColumnVector(0);
+        for (let i = 0; i < input.rowCount; i++) {
+          const x = v.getItem(i);
+          output.setItem(i, typeof x === "string" ? plainNumberText(x) : null);
+        }
+        output.flush();
+      },
+      returnType: VARCHAR,
+      parameterTypes: [VARCHAR],
+    }),
+  );
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_crc32",

@@ -41,7 +41,8 @@ function toFloating(sql: string, to: DataType, mode: CastMode): string {
 
 function toDecimal(sql: string, to: DataType, mode: CastMode): string {
   const t = trimmed(sql);
-  const value = `TRY_CAST(${t} AS ${toDuckDBType(to)})`;
+  // Plain text: DuckDB misrounds decimals written with an exponent (`9.999e-6`).
+  const value = `TRY_CAST(tributary_plain_number(${t}) AS ${toDuckDBType(to)})`;
   if (mode !== "ansi") return `CASE WHEN ${matches(t, NUMBER_TEXT)} THEN ${value} END`;
   return `CASE WHEN ${sql} IS NULL THEN NULL WHEN NOT ${matches(t, NUMBER_TEXT)} THEN ${checked(mode, "NULL", sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, to))} ELSE ${checked(mode, value, sql, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", outOfRange(t, to))} END`;
 }

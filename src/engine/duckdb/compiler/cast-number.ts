@@ -53,7 +53,8 @@ function toDecimal(sql: string, from: DataType, to: DataType, mode: CastMode): s
   const duck = toDuckDBType(to);
     if (isFloating(from)) {
     // NaN and the infinities have no decimal: null even in ANSI mode, as in Spark.
-    const text = `tributary_double_text(CAST(${sql} AS DOUBLE))`;
+    // Plain text: DuckDB misrounds decimals written with an exponent.
+    const text = `tributary_plain_number(tributary_double_text(CAST(${sql} AS DOUBLE)))`;
     const finite = `CASE WHEN isfinite(${sql}) THEN ${sql} END`;
     return checked(
       mode,

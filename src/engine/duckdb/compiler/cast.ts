@@ -9,7 +9,14 @@ import { type DataType, DoubleType, LongType } from "../../../types/data-types.j
 import { isIntegralType } from "../functions/integral.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { castFromString } from "./cast-from-string.js";
-import { type CastMode, castMode, checked, invalidInput, sqlTypeName } from "./cast-mode.js";
+import {
+  type CastMode,
+  castMode,
+  castOverflow,
+  checked,
+  invalidInput,
+  sqlTypeName,
+} from "./cast-mode.js";
 import { castNumber } from "./cast-number.js";
 import { castToString, timestampToStringSql } from "./cast-to-string.js";
 import { wallClock } from "./wall-clock.js";
@@ -27,8 +34,17 @@ function mismatch(from: DataType, to: DataType, mode: CastMode): string | undefi
   const complex = (t: DataType): boolean => COMPLEX.has(t.typeName);
   if ((complex(from) || complex(to)) && to.typeName !== "string" && from.typeName !== to.typeName)
     return "CAST_WITHOUT_SUGGESTION";
-  if (to.typeName === "date" && (NUMERIC.has(from.typeName) || from.typeName === "boolean"))
-    return strict ? "CAST_WITH_FUNC_SUGGESTION" : "CAST_WITHOUT_SUGGESTION";
+  const numberLike = (t: DataType): boolean => NUMERIC.has(t.typeName) || t.typeName === "boolean";
+  if (to.typeName === "date" && numberLike(from))
+    return strict && from.typeName !== "boolean"
+      ? "CAST_WITH_FUNC_SUGGESTION"
+      : "CAST_WITHOUT_SUGGESTION";
+  if (from.typeName === "timestamp_ntz" && numberLike(to)) return "CAST_WITHOUT_SUGGESTION";
+  if (strict && from.typeName === "date" && numberLike(to))
+    return to.typeName === "boolean" ? "CAST_WITH_CONF_SUGGESTION" : "CAST_WITH_FUNC_SUGGESTION";
+  if (strict && from.typeName === "timestamp" && to.typeName === "boolean")
+    return "CAST_WITH_CONF_SUGGESTION";
+  if (strict && from.typeName === "boolean" && isTimestamp(to)) return "CAST_WITH_CONF_SUGGESTION";
   if (to.typeName === "binary" && from.typeName !== "string" && from.typeName !== "binary") {
     if (isIntegralType(from)) return strict ? "CAST_WITH_CONF_SUGGESTION" : undefined;
     return "CAST_WITHOUT_SUGGESTION";
@@ -44,6 +60,7 @@ function timestampSource(sql: string, from: DataType, to: DataType, mode: CastMo
       ? `CAST(${wallClock(sql, zone)} AS DATE)`
       : `CAST(${sql} AS DATE)`;
   }
+  if (to.typeName === "boolean") return `(epoch_us(${sql}) <> 0)`;
   if (NUMERIC.has(to.typeName)) {
     const fractional =
       to.typeName === "double" || to.typeName === "float" || to.typeName === "decimal";
@@ -55,11 +72,25 @@ function timestampSource(sql: string, from: DataType, to: DataType, mode: CastMo
   return undefined;
 }
 
-/** A number -> timestamp: seconds since the epoch; NaN and infinities do not convert. */
+/**
+ * A number -> timestamp: seconds since the epoch (a boolean is one microsecond); NaN and
+ * the infinities do not convert, nor do values past the range of microseconds in a long.
+ */
 function numberToTimestamp(sql: string, from: DataType, to: DataType, mode: CastMode): string {
-  const seconds = from.typeName === "boolean" ? `CAST(${sql} AS INTEGER)` : sql;
-  const value = `TRY_CAST(to_timestamp(CAST(${seconds} AS DOUBLE)) AS ${toDuckDBType(to)})`;
-  return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(`CAST(${sql} AS VARCHAR)`, from, to));
+  const seconds =
+    from.typeName === "boolean" ? `(CAST(${sql} AS INTEGER) / 1000000.0)` : `CAST(${sql} AS DOUBLE)`;
+  const inRange = `CASE WHEN abs(${seconds}) < 9223372036854.775 THEN ${seconds} END`;
+  const value = `TRY_CAST(to_timestamp(${inRange}) AS ${toDuckDBType(to)})`;
+  if (mode !== "ansi") return `CASE WHEN isfinite(${seconds}) THEN ${value} END`;
+  const finite = `CASE WHEN isfinite(${seconds}) THEN ${sql} END`;
+  const text = `CAST(${sql} AS VARCHAR)`;
+  return checked(
+    mode,
+    checked(mode, value, finite, "CAST_OVERFLOW", castOverflow(sql, from, to)),
+    sql,
+    "CAST_INVALID_INPUT",
+    invalidInput(text, from, to),
+  );
 }
 
 export function castSql(

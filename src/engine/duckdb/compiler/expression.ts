@@ -7,6 +7,7 @@ import { AnalysisError } from "../../../errors.js";
 import { frameText } from "../../../plan/expression/window.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
+import { arrayItemSql } from "../functions/array-index.js";
 import { lookupFunction } from "../functions/registry.js";
 import type { FnArg, FnContext } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
@@ -213,7 +214,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
           return { sql: `struct_extract(${base.sql}, ${k.sql})`, type: undefined };
         }
         return {
-          sql: `${base.sql}[(${k.sql}) + 1]`,
+          sql: arrayItemSql(base.sql, k.sql, ctx.ansi),
           type: t?.typeName === "array" ? t.elementType : undefined,
         };
       }

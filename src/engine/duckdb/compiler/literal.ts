@@ -22,7 +22,9 @@ function numberSql(v: number, t: DataType): string {
   if (!Number.isFinite(v))
     return `CAST('${v > 0 ? "Infinity" : "-Infinity"}' AS ${toDuckDBType(t)})`;
   if (t.typeName === "integer") return String(v);
-  return `CAST(${quoteString(String(v))} AS ${toDuckDBType(t)})`;
+  // String(-0) is "0": keep the sign of a negative zero double.
+  const text = Object.is(v, -0) ? "-0.0" : String(v);
+  return `CAST(${quoteString(text)} AS ${toDuckDBType(t)})`;
 }
 
 function isList(v: LiteralValue): v is readonly LiteralValue[] {

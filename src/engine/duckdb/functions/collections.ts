@@ -17,6 +17,7 @@ import {
   StructType,
 } from "../../../types/data-types.js";
 import { quoteIdent } from "../sql-quote.js";
+import { elementAtSql } from "./array-index.js";
 import {
   type FnArg,
   type FunctionDef,
@@ -131,6 +132,19 @@ function foldSql(args: readonly FnArg[]): string {
   return `CASE WHEN ${arr} IS NULL THEN NULL ELSE ${value} END`;
 }
 
+/** `element_at` / `try_element_at`: a map's value (null when absent) or an array's item. */
+function elementAt(tryOnly: boolean): FunctionDef {
+  return fn(
+    2,
+    2,
+    (args, ctx) =>
+      args[0]?.type?.typeName === "map"
+        ? `${sqlOf(args, 0)}[${sqlOf(args, 1)}]`
+        : elementAtSql(sqlOf(args, 0), sqlOf(args, 1), ctx.ansi && !tryOnly),
+    (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
+  );
+}
+
 export const collectionFunctions: FunctionTable = {
   array: fn(
     0,
@@ -162,15 +176,8 @@ export const collectionFunctions: FunctionTable = {
         : `CAST(coalesce(len(${sqlOf(args, 0)}), -1) AS INTEGER)`,
     returns(IntegerType),
   ),
-  element_at: fn(
-    2,
-    2,
-    (args) =>
-      args[0]?.type?.typeName === "map"
-        ? `${sqlOf(args, 0)}[${sqlOf(args, 1)}]`
-        : `list_extract(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
-    (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
-  ),
+  element_at: elementAt(false),
+  try_element_at: elementAt(true),
   explode: explode(false, false),
   explode_outer: explode(true, false),
   posexplode: explode(false, true),
@@ -182,12 +189,25 @@ export const collectionFunctions: FunctionTable = {
     (args) =>
       new StructType(args.map((a, i) => new StructField(structName(a, i), a.type ?? StringType))),
   ),
-  named_struct: fn(2, Number.POSITIVE_INFINITY, (args, ctx) => {
-    const parts: string[] = [];
-    for (let i = 0; i + 1 < args.length; i += 2)
-      parts.push(`${quoteIdent(ctx.literalString(i))} := ${sqlOf(args, i + 1)}`);
-    return `struct_pack(${parts.join(", ")})`;
-  }),
+  named_struct: fn(
+    2,
+    Number.POSITIVE_INFINITY,
+    (args, ctx) => {
+      const parts: string[] = [];
+      for (let i = 0; i + 1 < args.length; i += 2)
+        parts.push(`${quoteIdent(ctx.literalString(i))} := ${sqlOf(args, i + 1)}`);
+      return `struct_pack(${parts.join(", ")})`;
+    },
+    (args) => {
+      const fields: StructField[] = [];
+      for (let i = 0; i + 1 < args.length; i += 2) {
+        const name = args[i]?.node;
+        if (name?.kind !== "literal" || typeof name.value !== "string") return undefined;
+        fields.push(new StructField(name.value, args[i + 1]?.type ?? StringType));
+      }
+      return new StructType(fields);
+    },
+  ),
   create_map: fn(
     0,
     Number.POSITIVE_INFINITY,
@@ -212,6 +232,10 @@ export const collectionFunctions: FunctionTable = {
         .filter((_, i) => i % 2 === 1)
         .map((a) => a.sql)
         .join(", ")}])`,
+    (args) =>
+      args.length >= 2
+        ? new MapType(args[0]?.type ?? StringType, args[1]?.type ?? StringType)
+        : undefined,
   ),
   map_keys: fn(
     1,
