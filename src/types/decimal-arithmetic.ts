@@ -23,7 +23,7 @@ function divideHalfUp(n: bigint, d: bigint): bigint {
   const twice = (r < 0n ? -r : r) * 2n;
   const magnitude = d < 0n ? -d : d;
   if (twice < magnitude) return q;
-  return (n < 0n) !== (d < 0n) ? q - 1n : q + 1n;
+  return n < 0n !== d < 0n ? q - 1n : q + 1n;
 }
 
 function quotient(a: Decimal, b: Decimal): Decimal {

@@ -45,7 +45,6 @@ export function javaFloatToString(value: number): string {
   return javaText(value, value.toExponential());
 }
 
-
 /**
  * A number's text without an exponent (`1.0E-5` is `0.000010`, `-1.5e2` is `-150`), as
  * `new BigDecimal(text).toPlainString()`; null when `text` is not a plain or scientific
@@ -56,7 +55,8 @@ export function plainNumberText(text: string): string | null {
   if (m === null) return null;
   const [, sign = "", whole = "", frac = "", exp] = m;
   if (whole === "" && frac === "") return null;
-  if (exp === undefined) return `${sign}${whole || "0"}${frac === "" ? "" : `.${frac}`}`;
+  const minus = sign === "-" ? "-" : "";
+  if (exp === undefined) return `${minus}${whole || "0"}${frac === "" ? "" : `.${frac}`}`;
   const digits = `${whole}${frac}`;
   const point = whole.length + Number(exp);
   const body =
@@ -65,5 +65,5 @@ export function plainNumberText(text: string): string | null {
       : point >= digits.length
         ? digits.padEnd(point, "0")
         : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return `${sign === "-" ? "-" : ""}${body}`;
+  return `${minus}${body}`;
 }

@@ -4,8 +4,8 @@
  */
 import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { EngineError } from "../../errors.js";
-import { runtimeError } from "./runtime-errors.js";
 import type { DataType } from "../../types/data-types.js";
+import { runtimeError } from "./runtime-errors.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { registerUdfs } from "./udfs.js";

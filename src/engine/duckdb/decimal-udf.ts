@@ -12,8 +12,8 @@ import {
   INTEGER,
   VARCHAR,
 } from "@duckdb/node-api";
-import { type DecimalArithmeticOp, decimalArithmetic } from "../../types/decimal-arithmetic.js";
 import { Decimal } from "../../types/decimal.js";
+import { type DecimalArithmeticOp, decimalArithmetic } from "../../types/decimal-arithmetic.js";
 
 const OPS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "div"]);
 

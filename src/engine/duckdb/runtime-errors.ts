@@ -27,8 +27,7 @@ export type RuntimeErrorClass = keyof typeof SQL_STATE;
 const HINT: Partial<Record<RuntimeErrorClass, string>> = {
   CAST_INVALID_INPUT:
     'Use try_cast to get null for malformed input, or set "spark.sql.ansi.enabled" to false.',
-  CAST_OVERFLOW:
-    'Use try_cast to get null on overflow, or set "spark.sql.ansi.enabled" to false.',
+  CAST_OVERFLOW: 'Use try_cast to get null on overflow, or set "spark.sql.ansi.enabled" to false.',
   "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION":
     'Use a wider decimal type or try_cast, or set "spark.sql.ansi.enabled" to false.',
   ARITHMETIC_OVERFLOW:

@@ -17,14 +17,18 @@ import {
   INTEGER,
   VARCHAR,
 } from "@duckdb/node-api";
-import { registerDecimalUdf } from "./decimal-udf.js";
 import {
   javaDoubleToString,
   javaFloatToString,
   plainNumberText,
 } from "../../types/java-number-text.js";
+import { registerDecimalUdf } from "./decimal-udf.js";
 
-function numberText(name: string, type: typeof DOUBLE | typeof FLOAT, print: (v: number) => string) {
+function numberText(
+  name: string,
+  type: typeof DOUBLE | typeof FLOAT,
+  print: (v: number) => string,
+) {
   return DuckDBScalarFunction.create({
     name,
     mainFunction: (_info, input, output) => {

@@ -16,7 +16,8 @@ const DATE_START = "^[+-]?[0-9]";
 const FLOAT_TEXT = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$";
 
 /** Spark trims ASCII whitespace and control characters around the value. */
-const trimmed = (sql: string): string => `trim(${sql}, chr(32) || chr(9) || chr(10) || chr(13) || chr(11) || chr(12))`;
+const trimmed = (sql: string): string =>
+  `trim(${sql}, chr(32) || chr(9) || chr(10) || chr(13) || chr(11) || chr(12))`;
 
 const matches = (sql: string, pattern: string): string =>
   `regexp_matches(${sql}, '${pattern.replaceAll("'", "''")}')`;
@@ -50,7 +51,13 @@ function toDecimal(sql: string, to: DataType, mode: CastMode): string {
 function toBoolean(sql: string, mode: CastMode): string {
   const v = `lower(${trimmed(sql)})`;
   const value = `CASE WHEN ${v} IN ('t', 'true', 'y', 'yes', '1') THEN TRUE WHEN ${v} IN ('f', 'false', 'n', 'no', '0') THEN FALSE END`;
-  return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, BooleanType));
+  return checked(
+    mode,
+    value,
+    sql,
+    "CAST_INVALID_INPUT",
+    invalidInput(sql, StringType, BooleanType),
+  );
 }
 
 /** Spark's dates: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, optionally followed by a time. */
@@ -62,7 +69,10 @@ function toDate(sql: string, to: DataType, mode: CastMode): string {
 
 function toOther(sql: string, to: DataType, mode: CastMode): string {
   const t = trimmed(sql);
-  const guard = to.typeName === "timestamp" || to.typeName === "timestamp_ntz" ? matches(t, DATE_START) : "TRUE";
+  const guard =
+    to.typeName === "timestamp" || to.typeName === "timestamp_ntz"
+      ? matches(t, DATE_START)
+      : "TRUE";
   const value = `CASE WHEN ${guard} THEN TRY_CAST(${t} AS ${toDuckDBType(to)}) END`;
   return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, to));
 }

@@ -51,7 +51,7 @@ function toIntegral(sql: string, from: DataType, to: DataType, mode: CastMode): 
 
 function toDecimal(sql: string, from: DataType, to: DataType, mode: CastMode): string {
   const duck = toDuckDBType(to);
-    if (isFloating(from)) {
+  if (isFloating(from)) {
     // NaN and the infinities have no decimal: null even in ANSI mode, as in Spark.
     // Plain text: DuckDB misrounds decimals written with an exponent.
     const text = `tributary_plain_number(tributary_double_text(CAST(${sql} AS DOUBLE)))`;
@@ -68,7 +68,13 @@ function toDecimal(sql: string, from: DataType, to: DataType, mode: CastMode): s
     from.typeName === "boolean"
       ? `TRY_CAST(CAST(${sql} AS INTEGER) AS ${duck})`
       : `TRY_CAST(${sql} AS ${duck})`;
-  return checked(mode, value, sql, "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", outOfRange(sql, to));
+  return checked(
+    mode,
+    value,
+    sql,
+    "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION",
+    outOfRange(sql, to),
+  );
 }
 
 /** Spark's integer -> binary: the big-endian two's complement bytes of the value. */

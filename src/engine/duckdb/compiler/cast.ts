@@ -78,7 +78,9 @@ function timestampSource(sql: string, from: DataType, to: DataType, mode: CastMo
  */
 function numberToTimestamp(sql: string, from: DataType, to: DataType, mode: CastMode): string {
   const seconds =
-    from.typeName === "boolean" ? `(CAST(${sql} AS INTEGER) / 1000000.0)` : `CAST(${sql} AS DOUBLE)`;
+    from.typeName === "boolean"
+      ? `(CAST(${sql} AS INTEGER) / 1000000.0)`
+      : `CAST(${sql} AS DOUBLE)`;
   const inRange = `CASE WHEN abs(${seconds}) < 9223372036854.775 THEN ${seconds} END`;
   const value = `TRY_CAST(to_timestamp(${inRange}) AS ${toDuckDBType(to)})`;
   if (mode !== "ansi") return `CASE WHEN isfinite(${seconds}) THEN ${value} END`;
@@ -112,7 +114,9 @@ export function castSql(
     throw new AnalysisError(
       `DATATYPE_MISMATCH.${refused}`,
       `Cannot cast ${sqlTypeName(from)} to ${sqlTypeName(to)}.`,
-      { hint: "Convert the value with a function instead (for example date_from_unix_date, unhex or encode)." },
+      {
+        hint: "Convert the value with a function instead (for example date_from_unix_date, unhex or encode).",
+      },
     );
   }
   if (to.typeName === "string") return castToString(sql, from);

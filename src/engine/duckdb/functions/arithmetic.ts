@@ -124,18 +124,15 @@ function integralSql(op: BinaryOp, x: string, y: string, t: DataType, mode: Arit
 }
 
 /** The SQL of `a op b` with Spark's semantics. */
-export function binarySql(
-  op: BinaryOp,
-  args: readonly FnArg[],
-  mode: ArithmeticMode,
-): string {
+export function binarySql(op: BinaryOp, args: readonly FnArg[], mode: ArithmeticMode): string {
   const [a, b] = [args[0], args[1]];
   if (a === undefined || b === undefined) throw new RangeError(`${op} takes two arguments`);
   const decimals = decimalOperands(a, b);
   const t = binaryType(op, a, b, mode === "ansi");
   if (decimals !== undefined && (t?.typeName === "decimal" || op === "div"))
     return decimalSql(op, a, b, decimals, mode);
-  if (op === "/") return `(CAST(${a.sql} AS DOUBLE) / ${divisor(`CAST(${b.sql} AS DOUBLE)`, mode)})`;
+  if (op === "/")
+    return `(CAST(${a.sql} AS DOUBLE) / ${divisor(`CAST(${b.sql} AS DOUBLE)`, mode)})`;
   if (op === "div" || (t !== undefined && isIntegralType(t)))
     return integralSql(op, a.sql, b.sql, op === "div" ? LongType : (t ?? LongType), mode);
   if (op === "%") return `(${a.sql} % ${divisor(b.sql, mode)})`;

@@ -23,7 +23,8 @@ import { type FunctionDef, type FunctionTable, returns, sqlOf } from "./types.js
 function castTo(t: DataType): FunctionDef {
   return {
     minArgs: 1,
-    compile: (args, ctx) => castSql(sqlOf(args, 0), args[0]?.type, t, false, ctx.ansi, ctx.timeZone),
+    compile: (args, ctx) =>
+      castSql(sqlOf(args, 0), args[0]?.type, t, false, ctx.ansi, ctx.timeZone),
     returnType: returns(t),
   };
 }

@@ -16,7 +16,6 @@ import {
 } from "../../../types/data-types.js";
 import { type CastMode, checked, invalidInput } from "../compiler/cast-mode.js";
 import { wallClock } from "../compiler/wall-clock.js";
-import { text } from "../runtime-errors.js";
 import {
   formatSql,
   fromUnixtimeSql,
@@ -24,6 +23,7 @@ import {
   parseTimestampSql,
   unixTimestampSql,
 } from "../datetime/index.js";
+import { text } from "../runtime-errors.js";
 import { quoteString } from "../sql-quote.js";
 import {
   type FnArg,

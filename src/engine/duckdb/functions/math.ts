@@ -52,7 +52,9 @@ const log = (duck: string): FunctionDef =>
 
 /** `10^n` as an exact decimal literal (n may be negative). */
 function powerOfTen(n: number): string {
-  return n >= 0 ? `CAST('1${"0".repeat(n)}' AS DECIMAL(38,0))` : `CAST('0.${"0".repeat(-n - 1)}1' AS DECIMAL(38,${-n}))`;
+  return n >= 0
+    ? `CAST('1${"0".repeat(n)}' AS DECIMAL(38,0))`
+    : `CAST('0.${"0".repeat(-n - 1)}1' AS DECIMAL(38,${-n}))`;
 }
 
 /**
@@ -88,7 +90,8 @@ const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
     2,
     (args, ctx) => {
       const x = args[0];
-      if (x?.type?.typeName === "decimal") return decimalRounded(x, digitsOf(args, ctx), (y) => `${duck}(${y})`);
+      if (x?.type?.typeName === "decimal")
+        return decimalRounded(x, digitsOf(args, ctx), (y) => `${duck}(${y})`);
       if (args.length === 2)
         return `${duck}(${sqlOf(args, 0)} * power(10, ${sqlOf(args, 1)})) / power(10, ${sqlOf(args, 1)})`;
       if (isFractional(x) || x?.type === undefined) {

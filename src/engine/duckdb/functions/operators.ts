@@ -2,14 +2,7 @@
  * Operators with Spark's semantics: arithmetic as `arithmetic.ts` defines it (ANSI or
  * not, and the `try_*` forms); `==` with null is null; `<=>` is null-safe.
  */
-import {
-  BooleanType,
-  type DataType,
-  DecimalType,
-  DoubleType,
-  isNumeric,
-  LongType,
-} from "../../../types/data-types.js";
+import { BooleanType, type DataType, DecimalType, isNumeric } from "../../../types/data-types.js";
 import {
   type ArithmeticMode,
   type BinaryOp,
