@@ -4,7 +4,7 @@
  * the embedded engine; with ANSI on, both fail with the same Spark error class.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SparkSession } from "../../src/index.js";
+import type { SparkSession } from "../../src/index.js";
 import { type Engines, orderedRows, startEngines, stopEngines } from "./engines.js";
 
 let engines: Engines;

@@ -54,7 +54,13 @@ function mismatch(from: DataType, to: DataType, mode: CastMode): string | undefi
   return undefined;
 }
 
-function timestampSource(sql: string, from: DataType, to: DataType, mode: CastMode, zone?: string) {
+function timestampSource(
+  sql: string,
+  from: DataType,
+  to: DataType,
+  mode: CastMode,
+  zone?: string,
+): string | undefined {
   if (to.typeName === "date") {
     return from.typeName === "timestamp"
       ? `CAST(${wallClock(sql, zone)} AS DATE)`

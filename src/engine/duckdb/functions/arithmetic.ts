@@ -123,10 +123,22 @@ function integralSql(op: BinaryOp, x: string, y: string, t: DataType, mode: Arit
   return `(CAST(${x} AS ${duck}) ${op} CAST(${y} AS ${duck}))`;
 }
 
+/**
+ * An operand of unknown type (a lambda variable) leaves the width to DuckDB: wrapping it
+ * into a guessed integer type could truncate a double.
+ */
+function untypedSql(op: BinaryOp, x: string, y: string, mode: ArithmeticMode): string {
+  if (op === "/") return `(CAST(${x} AS DOUBLE) / ${divisor(`CAST(${y} AS DOUBLE)`, mode)})`;
+  if (op === "div") return `CAST(trunc(${x} / ${divisor(y, mode)}) AS BIGINT)`;
+  if (op === "%") return `(${x} % ${divisor(y, mode)})`;
+  return `(${x} ${op} ${y})`;
+}
+
 /** The SQL of `a op b` with Spark's semantics. */
 export function binarySql(op: BinaryOp, args: readonly FnArg[], mode: ArithmeticMode): string {
   const [a, b] = [args[0], args[1]];
   if (a === undefined || b === undefined) throw new RangeError(`${op} takes two arguments`);
+  if (a.type === undefined || b.type === undefined) return untypedSql(op, a.sql, b.sql, mode);
   const decimals = decimalOperands(a, b);
   const t = binaryType(op, a, b, mode === "ansi");
   if (decimals !== undefined && (t?.typeName === "decimal" || op === "div"))
