@@ -80,7 +80,7 @@ export function runtimeError(e: unknown, sql: string): EngineError | undefined {
     const errorClass = /of INT(8|16) /.test(detail)
       ? "BINARY_ARITHMETIC_OVERFLOW"
       : "ARITHMETIC_OVERFLOW";
-    return build(errorClass, `[${errorClass}] ${detail}`, e, sql);
+    return build(errorClass, `[${errorClass}] Integer overflow: ${detail}`, e, sql);
   }
   return undefined;
 }
