@@ -67,3 +67,18 @@ export function plainNumberText(text: string): string | null {
         : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return `${minus}${body}`;
 }
+
+/**
+ * Java's `BigDecimal.toString` of plain decimal text (`-0.000000012`): scientific when the
+ * exponent of the first digit is below -6 (`-1.2E-8`, `0E-18` for a zero of scale 18).
+ */
+export function javaDecimalText(plain: string): string {
+  const negative = plain.startsWith("-");
+  const [whole = "", frac = ""] = plain.replace(/^[+-]/, "").split(".");
+  const unscaled = `${whole}${frac}`.replace(/^0+(?=.)/, "");
+  const adjusted = unscaled.length - 1 - frac.length;
+  if (adjusted >= -6) return plain;
+  const digits = unscaled === "" ? "0" : unscaled;
+  const mantissa = digits.length === 1 ? digits : `${digits[0]}.${digits.slice(1)}`;
+  return `${negative ? "-" : ""}${mantissa}E${adjusted}`;
+}

@@ -18,6 +18,7 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import {
+  javaDecimalText,
   javaDoubleToString,
   javaFloatToString,
   plainNumberText,
@@ -59,12 +60,29 @@ const ALGORITHMS: Readonly<Record<number, string>> = {
   512: "sha512",
 };
 
+function textFunction(name: string, rewrite: (text: string) => string) {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const v = input.getColumnVector(0);
+      for (let i = 0; i < input.rowCount; i++) {
+        const x = v.getItem(i);
+        output.setItem(i, typeof x === "string" ? rewrite(x) : null);
+      }
+      output.flush();
+    },
+    returnType: VARCHAR,
+    parameterTypes: [VARCHAR],
+  });
+}
+
 export function registerUdfs(connection: DuckDBConnection): void {
   registerDecimalUdf(connection);
   connection.registerScalarFunction(
     numberText("tributary_double_text", DOUBLE, javaDoubleToString),
   );
   connection.registerScalarFunction(numberText("tributary_float_text", FLOAT, javaFloatToString));
+  connection.registerScalarFunction(textFunction("tributary_java_decimal_text", javaDecimalText));
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_plain_number",

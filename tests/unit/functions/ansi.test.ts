@@ -1,5 +1,6 @@
 /**
- * ANSI mode: invalid casts, overflow, division by zero, bad indexes and dates fail with Spark's error class; try_* functions give null.
+ * ANSI mode: invalid casts, overflow, division by zero, bad indexes and dates fail with Spark's error
+ * class; try_* functions give null.
  * Every expected value or error class is what PySpark 4.0.1 (classic, local) answered for
  * the same expression with spark.sql.ansi.enabled=true.
  */
@@ -83,6 +84,11 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["try_element_at(map('a', 1), 'b')", { type: "int", value: null }],
   ["sum(CAST(1.5 AS DECIMAL(10,2)))", { type: "decimal(20,2)", value: dec("1.50") }],
   ["avg(CAST(1.5 AS DECIMAL(36,2)))", { type: "decimal(38,6)", value: dec("1.500000") }],
+  ["CAST(CAST(0 AS DECIMAL(38,18)) AS STRING)", { type: "string", value: "0.000000000000000000" }],
+  ["CAST('.5' AS INT)", { error: "CAST_INVALID_INPUT" }],
+  ["CAST(CAST(300.5 AS DECIMAL(4,1)) AS TINYINT)", { error: "CAST_OVERFLOW" }],
+  ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: null }],
+  ["abs(CAST(-128 AS TINYINT))", { error: "ARITHMETIC_OVERFLOW" }],
 ];
 
 describe("ANSI mode (spark.sql.ansi.enabled=true)", () => {

@@ -1,5 +1,6 @@
 /**
- * Spark's arithmetic without ANSI mode: Java wrap-around, Java shifts, pmod / % / div / '/', decimal result types and exact values past 18 digits, rounding, try_* functions and indexing.
+ * Spark's arithmetic without ANSI mode: Java wrap-around, Java shifts, pmod / % / div / '/', decimal
+ * result types and exact values past 18 digits, rounding, try_* functions and indexing.
  * Every expected value or error class is what PySpark 4.0.1 (classic, local) answered for
  * the same expression with spark.sql.ansi.enabled=false.
  */
@@ -107,6 +108,16 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["sum(CAST(1.5 AS DECIMAL(30,2)))", { type: "decimal(38,2)", value: dec("1.50") }],
   ["avg(CAST(1.5 AS DECIMAL(36,2)))", { type: "decimal(38,6)", value: dec("1.500000") }],
   ["sum(9223372036854775807L)", { type: "bigint", value: 9223372036854775807n }],
+  ["floor(2.55D, 1)", { type: "decimal(17,1)", value: dec("2.5") }],
+  ["ceil(5, -1)", { type: "decimal(11,0)", value: dec("10") }],
+  ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: -1 }],
+  ["try_element_at(array(1,2), 0)", { error: "INVALID_INDEX_OF_ZERO" }],
+  ["(-9223372036854775807L - 1L) % -1L", { type: "bigint", value: 0n }],
+  ["pmod(-9223372036854775807L - 1L, -1L)", { type: "bigint", value: 0n }],
+  [
+    "greatest(CAST(1.5 AS DECIMAL(2,1)), CAST(12.34 AS DECIMAL(4,2)))",
+    { type: "decimal(4,2)", value: dec("12.34") },
+  ],
   ["try_add(2147483647, 1)", { type: "int", value: null }],
   ["try_multiply(2147483647, 2)", { type: "int", value: null }],
   ["try_divide(1, 0)", { type: "double", value: null }],

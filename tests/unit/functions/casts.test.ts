@@ -1,5 +1,6 @@
 /**
- * Spark's CAST for every family of types without ANSI mode: nulls for malformed input, Java wrap-around and saturation, Java's number text, Spark's text of arrays, maps and structs, HALF_UP decimals.
+ * Spark's CAST for every family of types without ANSI mode: nulls for malformed input, Java wrap-around and
+ * saturation, Java's number text, Spark's text of arrays, maps and structs, HALF_UP decimals.
  * Every expected value or error class is what PySpark 4.0.1 (classic, local) answered for
  * the same expression with spark.sql.ansi.enabled=false.
  */
@@ -83,6 +84,28 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["CAST(double('NaN') AS timestamp)", { type: "timestamp", value: null }],
   ["CAST(TIMESTAMP'2024-03-05 07:08:09.123' AS boolean)", { type: "boolean", value: true }],
   ["CAST(TIMESTAMP'1969-12-31 23:59:59.5' AS bigint)", { type: "bigint", value: -1n }],
+  ["CAST(CAST(0 AS DECIMAL(38,18)) AS STRING)", { type: "string", value: "0E-18" }],
+  [
+    "CAST(CAST(0.00000000000000000001 AS DECIMAL(38,30)) AS STRING)",
+    { type: "string", value: "1.0000000000E-20" },
+  ],
+  ["CAST('1.' AS INT)", { type: "int", value: 1 }],
+  ["CAST('.5' AS INT)", { type: "int", value: 0 }],
+  ["CAST('-.5' AS INT)", { type: "int", value: 0 }],
+  ["CAST('1.5d' AS DOUBLE)", { type: "double", value: 1.5 }],
+  ["CAST('1e-2' AS DECIMAL(5,2))", { type: "decimal(5,2)", value: dec("0.01") }],
+  ["CAST(array(X'41') AS STRING)", { type: "string", value: "[A]" }],
+  ["CAST(CAST(300.5 AS DECIMAL(4,1)) AS TINYINT)", { type: "tinyint", value: 44 }],
+  [
+    "CAST(CAST(12345678901234567890123 AS DECIMAL(38,0)) AS BIGINT)",
+    { type: "bigint", value: 4807115922877859019n },
+  ],
+  [
+    "CAST(TIMESTAMP'2024-03-05 07:08:09.123' AS decimal(20,6))",
+    { type: "decimal(20,6)", value: dec("1709622489.123000") },
+  ],
+  ["CAST(true AS decimal(3,2))", { type: "decimal(3,2)", value: dec("1.00") }],
+  ["CAST(128 AS timestamp_ntz)", { error: "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION" }],
 ];
 
 describe("casts without ANSI mode (tributary's default)", () => {

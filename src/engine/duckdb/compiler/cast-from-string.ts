@@ -9,7 +9,7 @@ import { toDuckDBType } from "../type-mapper.js";
 import { type CastMode, checked, invalidInput, outOfRange } from "./cast-mode.js";
 
 const INTEGER_TEXT = "^[+-]?[0-9]+$";
-const INTEGER_WITH_FRACTION_TEXT = "^[+-]?[0-9]+(\\.[0-9]*)?$";
+const INTEGER_WITH_FRACTION_TEXT = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$";
 const NUMBER_TEXT = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
 /** DuckDB also reads `infinity` and `epoch` as dates; Spark's dates start with the year. */
 const DATE_START = "^[+-]?[0-9]";
@@ -26,7 +26,9 @@ function toIntegral(sql: string, to: DataType, mode: CastMode): string {
   const t = trimmed(sql);
   const duck = integralDuckType(to);
   if (mode === "legacy") {
-    return `CASE WHEN ${matches(t, INTEGER_WITH_FRACTION_TEXT)} THEN TRY_CAST(split_part(${t}, '.', 1) AS ${duck}) END`;
+    // The whole part; `.5` and `-.5` have none, which is 0.
+    const whole = `regexp_replace(regexp_replace(${t}, '\\.[0-9]*$', ''), '^([+-]?)$', '\\10')`;
+    return `CASE WHEN ${matches(t, INTEGER_WITH_FRACTION_TEXT)} THEN TRY_CAST(${whole} AS ${duck}) END`;
   }
   const value = `CASE WHEN ${matches(t, INTEGER_TEXT)} THEN TRY_CAST(${t} AS ${duck}) END`;
   return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, to));

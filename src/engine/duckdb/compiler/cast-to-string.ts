@@ -4,6 +4,7 @@
  * Spark's own layout (`[1, null]`, `{a -> 1}`, `{1, null}`), element by element.
  */
 import type { DataType } from "../../../types/data-types.js";
+import type { CastMode } from "./cast-mode.js";
 import { quoteString } from "../sql-quote.js";
 
 /** Spark's timestamp -> string: `yyyy-MM-dd HH:mm:ss[.fraction]`. */
@@ -13,9 +14,23 @@ export function timestampToStringSql(sql: string): string {
 
 const nullText = (sql: string): string => `coalesce(${sql}, 'null')`;
 
-/** `sql` of type `from` as Spark's string; `depth` names lambda variables of nested values. */
-export function castToString(sql: string, from: DataType | undefined, depth = 0): string {
+/**
+ * `sql` of type `from` as Spark's string; `depth` names lambda variables of nested values.
+ * Without ANSI a decimal prints as Java's `BigDecimal.toString` (`0E-18` for a zero of scale
+ * 18), with it as `toPlainString`; only scales above 6 can tell them apart.
+ */
+export function castToString(
+  sql: string,
+  from: DataType | undefined,
+  mode: CastMode = "legacy",
+  depth = 0,
+): string {
+  const inner = (s: string, t: DataType | undefined): string => castToString(s, t, mode, depth + 1);
   switch (from?.typeName) {
+    case "decimal":
+      return mode === "ansi" || from.scale <= 6
+        ? `CAST(${sql} AS VARCHAR)`
+        : `tributary_java_decimal_text(CAST(${sql} AS VARCHAR))`;
     case "string":
       return sql;
     case "timestamp":
@@ -31,18 +46,20 @@ export function castToString(sql: string, from: DataType | undefined, depth = 0)
       return `CASE WHEN ${sql} THEN 'true' WHEN NOT ${sql} THEN 'false' END`;
     case "array": {
       const v = `__e${depth}`;
-      const element = castToString(v, from.elementType, depth + 1);
+      const element = inner(v, from.elementType);
       return `('[' || array_to_string(list_transform(${sql}, lambda ${v}: ${nullText(element)}), ', ') || ']')`;
     }
     case "map": {
       const v = `__e${depth}`;
-      const key = castToString(`struct_extract(${v}, 'key')`, from.keyType, depth + 1);
-      const value = castToString(`struct_extract(${v}, 'value')`, from.valueType, depth + 1);
+      const key = inner(`struct_extract(${v}, 'key')`, from.keyType);
+      const value = inner(`struct_extract(${v}, 'value')`, from.valueType);
       return `('{' || array_to_string(list_transform(map_entries(${sql}), lambda ${v}: ${key} || ' -> ' || ${nullText(value)}), ', ') || '}')`;
     }
     case "struct": {
       const fields = from.fields.map((f) =>
-        nullText(castToString(`struct_extract(${sql}, ${quoteString(f.name)})`, f.dataType, depth)),
+        nullText(
+          castToString(`struct_extract(${sql}, ${quoteString(f.name)})`, f.dataType, mode, depth),
+        ),
       );
       const body = fields.length === 0 ? "''" : fields.join(" || ', ' || ");
       return `CASE WHEN ${sql} IS NOT NULL THEN '{' || ${body} || '}' END`;

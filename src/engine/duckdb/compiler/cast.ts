@@ -45,6 +45,7 @@ function mismatch(from: DataType, to: DataType, mode: CastMode): string | undefi
   if (strict && from.typeName === "timestamp" && to.typeName === "boolean")
     return "CAST_WITH_CONF_SUGGESTION";
   if (strict && from.typeName === "boolean" && isTimestamp(to)) return "CAST_WITH_CONF_SUGGESTION";
+  if (to.typeName === "timestamp_ntz" && numberLike(from)) return "CAST_WITHOUT_SUGGESTION";
   if (to.typeName === "binary" && from.typeName !== "string" && from.typeName !== "binary") {
     if (isIntegralType(from)) return strict ? "CAST_WITH_CONF_SUGGESTION" : undefined;
     return "CAST_WITHOUT_SUGGESTION";
@@ -125,7 +126,7 @@ export function castSql(
       },
     );
   }
-  if (to.typeName === "string") return castToString(sql, from);
+  if (to.typeName === "string") return castToString(sql, from, mode);
   if (from.typeName === "string") return castFromString(sql, to, mode);
   if (isTimestamp(from)) {
     const out = timestampSource(sql, from, to, mode, timeZone);

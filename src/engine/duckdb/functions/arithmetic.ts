@@ -114,7 +114,8 @@ function decimalSql(
 function integralSql(op: BinaryOp, x: string, y: string, t: DataType, mode: ArithmeticMode) {
   const bits = integralBits(t) ?? 64;
   const duck = integralDuckType(t);
-  if (op === "%") return `(CAST(${x} AS ${duck}) % ${divisor(`CAST(${y} AS ${duck})`, mode)})`;
+  // In 128 bits, where MIN_VALUE % -1 does not overflow; a remainder always fits back.
+  if (op === "%") return `CAST(${huge(x)} % ${divisor(huge(y), mode)} AS ${duck})`;
   const wide = `(${huge(x)} ${op === "div" ? "//" : op} ${op === "div" ? divisor(huge(y), mode) : huge(y)})`;
   if (mode === "legacy") return wrapSql(wide, bits, duck);
   if (mode === "try") return `TRY_CAST(${wide} AS ${duck})`;

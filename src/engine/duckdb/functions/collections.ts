@@ -1,7 +1,7 @@
 /**
  * Arrays, maps and structs, and the higher-order functions over them. Spark's arrays are
  * 0-based in `[]` but 1-based in `element_at`/`slice`/`array_position`, like DuckDB's lists;
- * `size(null)` is -1 (Spark 3's default); `explode` of a map gives `key` and `value`.
+ * `size(null)` is -1 (null in ANSI mode); `explode` of a map gives `key` and `value`.
  */
 import { UnsupportedOperationError } from "../../../errors.js";
 import { outputName } from "../../../plan/expression/name.js";
@@ -158,13 +158,17 @@ export const collectionFunctions: FunctionTable = {
     (args) => `list_contains(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
     returns(BooleanType),
   ),
+  // Spark's legacy sizeOfNull (-1) holds unless ANSI mode is on, where size(null) is null.
   size: fn(
     1,
     1,
-    (args) =>
-      args[0]?.type?.typeName === "map"
-        ? `CAST(coalesce(cardinality(${sqlOf(args, 0)}), -1) AS INTEGER)`
-        : `CAST(coalesce(len(${sqlOf(args, 0)}), -1) AS INTEGER)`,
+    (args, ctx) => {
+      const n =
+        args[0]?.type?.typeName === "map"
+          ? `cardinality(${sqlOf(args, 0)})`
+          : `len(${sqlOf(args, 0)})`;
+      return ctx.ansi ? `CAST(${n} AS INTEGER)` : `CAST(coalesce(${n}, -1) AS INTEGER)`;
+    },
     returns(IntegerType),
   ),
   cardinality: fn(

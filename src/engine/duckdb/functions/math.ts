@@ -8,12 +8,13 @@ import { UnsupportedOperationError } from "../../../errors.js";
 import {
   BinaryType,
   type DataType,
+  DecimalType,
   DoubleType,
   IntegerType,
   LongType,
   StringType,
 } from "../../../types/data-types.js";
-import { roundedDecimal } from "../../../types/decimal-precision.js";
+import { asDecimal, roundedDecimal } from "../../../types/decimal-precision.js";
 import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
@@ -84,14 +85,34 @@ const roundedType = (args: readonly FnArg[]): DataType | undefined => {
   return roundedDecimal(t, digits);
 };
 
+/**
+ * `floor(x, d)` / `ceil(x, d)` of a non-decimal: Spark works on its decimal, a double as
+ * `decimal(30,15)`, a float as `decimal(14,7)`, an integer by its width.
+ */
+function scaledInput(x: FnArg): { sql: string; type: DecimalType } | undefined {
+  const t = x.type;
+  if (t === undefined) return undefined;
+  const type =
+    t.typeName === "double"
+      ? new DecimalType(30, 15)
+      : t.typeName === "float"
+        ? new DecimalType(14, 7)
+        : asDecimal(t);
+  if (type === undefined) return undefined;
+  return { sql: castSql(x.sql, t, type, false, false), type };
+}
+
 const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
   fn(
     1,
     2,
     (args, ctx) => {
       const x = args[0];
-      if (x?.type?.typeName === "decimal")
-        return decimalRounded(x, digitsOf(args, ctx), (y) => `${duck}(${y})`);
+      const whole = (y: string): string => `${duck}(${y})`;
+      if (x?.type?.typeName === "decimal") return decimalRounded(x, digitsOf(args, ctx), whole);
+      const asDec = x === undefined || args.length === 1 ? undefined : scaledInput(x);
+      if (x !== undefined && asDec !== undefined)
+        return decimalRounded({ ...x, ...asDec }, digitsOf(args, ctx), whole);
       if (args.length === 2)
         return `${duck}(${sqlOf(args, 0)} * power(10, ${sqlOf(args, 1)})) / power(10, ${sqlOf(args, 1)})`;
       if (isFractional(x) || x?.type === undefined) {
@@ -103,6 +124,9 @@ const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
     (args) => {
       const t = args[0]?.type;
       if (t?.typeName === "decimal") return roundedType(args);
+      const asDec = args[0] === undefined || args.length === 1 ? undefined : scaledInput(args[0]);
+      if (asDec !== undefined && args[0] !== undefined)
+        return roundedType([{ ...args[0], ...asDec }, ...args.slice(1)]);
       return args.length === 1 ? LongType : t;
     },
   );
