@@ -20,6 +20,7 @@ const SQL_STATE = {
   INVALID_INDEX_OF_ZERO: "22003",
   CANNOT_PARSE_TIMESTAMP: "22007",
   DATETIME_FIELD_OUT_OF_BOUNDS: "22023",
+  NULL_MAP_KEY: "2200E",
 } as const;
 
 export type RuntimeErrorClass = keyof typeof SQL_STATE;
@@ -74,6 +75,8 @@ export function runtimeError(e: unknown, sql: string): EngineError | undefined {
     const errorClass = cls as RuntimeErrorClass;
     return build(errorClass, `[${errorClass}] ${raised[2] ?? ""}`, e, sql);
   }
+  if (message.includes("Map keys can not be NULL"))
+    return build("NULL_MAP_KEY", "[NULL_MAP_KEY] Cannot use null as map key.", e, sql);
   if (DUCKDB_OVERFLOW.test(message)) {
     const detail = (message.split("\n")[0] ?? message).replace(/^[A-Za-z ]+Error: /, "");
     // Spark names a binary overflow of bytes and shorts apart from that of ints and longs.

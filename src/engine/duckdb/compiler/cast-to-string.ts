@@ -4,8 +4,8 @@
  * Spark's own layout (`[1, null]`, `{a -> 1}`, `{1, null}`), element by element.
  */
 import type { DataType } from "../../../types/data-types.js";
-import type { CastMode } from "./cast-mode.js";
 import { quoteString } from "../sql-quote.js";
+import type { CastMode } from "./cast-mode.js";
 
 /** Spark's timestamp -> string: `yyyy-MM-dd HH:mm:ss[.fraction]`. */
 export function timestampToStringSql(sql: string): string {

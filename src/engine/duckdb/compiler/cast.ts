@@ -31,23 +31,28 @@ const isTimestamp = (t: DataType): boolean =>
 /** The Spark error class refusing `from` -> `to`, or undefined when the cast is allowed. */
 function mismatch(from: DataType, to: DataType, mode: CastMode): string | undefined {
   const strict = mode !== "legacy";
+  // try_cast refuses what ANSI refuses, without ANSI's suggestion.
+  const suggest = (s: string): string => (mode === "ansi" ? s : "CAST_WITHOUT_SUGGESTION");
   const complex = (t: DataType): boolean => COMPLEX.has(t.typeName);
   if ((complex(from) || complex(to)) && to.typeName !== "string" && from.typeName !== to.typeName)
     return "CAST_WITHOUT_SUGGESTION";
   const numberLike = (t: DataType): boolean => NUMERIC.has(t.typeName) || t.typeName === "boolean";
   if (to.typeName === "date" && numberLike(from))
     return strict && from.typeName !== "boolean"
-      ? "CAST_WITH_FUNC_SUGGESTION"
+      ? suggest("CAST_WITH_FUNC_SUGGESTION")
       : "CAST_WITHOUT_SUGGESTION";
   if (from.typeName === "timestamp_ntz" && numberLike(to)) return "CAST_WITHOUT_SUGGESTION";
   if (strict && from.typeName === "date" && numberLike(to))
-    return to.typeName === "boolean" ? "CAST_WITH_CONF_SUGGESTION" : "CAST_WITH_FUNC_SUGGESTION";
+    return suggest(
+      to.typeName === "boolean" ? "CAST_WITH_CONF_SUGGESTION" : "CAST_WITH_FUNC_SUGGESTION",
+    );
   if (strict && from.typeName === "timestamp" && to.typeName === "boolean")
-    return "CAST_WITH_CONF_SUGGESTION";
-  if (strict && from.typeName === "boolean" && isTimestamp(to)) return "CAST_WITH_CONF_SUGGESTION";
+    return suggest("CAST_WITH_CONF_SUGGESTION");
+  if (strict && from.typeName === "boolean" && isTimestamp(to))
+    return suggest("CAST_WITH_CONF_SUGGESTION");
   if (to.typeName === "timestamp_ntz" && numberLike(from)) return "CAST_WITHOUT_SUGGESTION";
   if (to.typeName === "binary" && from.typeName !== "string" && from.typeName !== "binary") {
-    if (isIntegralType(from)) return strict ? "CAST_WITH_CONF_SUGGESTION" : undefined;
+    if (isIntegralType(from)) return strict ? suggest("CAST_WITH_CONF_SUGGESTION") : undefined;
     return "CAST_WITHOUT_SUGGESTION";
   }
   if (from.typeName === "binary" && to.typeName !== "string" && to.typeName !== "binary")
@@ -80,22 +85,34 @@ function timestampSource(
 }
 
 /**
- * A number -> timestamp: seconds since the epoch (a boolean is one microsecond); NaN and
- * the infinities do not convert, nor do values past the range of microseconds in a long.
+ * A number -> timestamp: seconds since the epoch, truncated to microseconds as Spark does
+ * (a boolean is one microsecond); NaN, the infinities and values past a long of
+ * microseconds do not convert.
  */
 function numberToTimestamp(sql: string, from: DataType, to: DataType, mode: CastMode): string {
-  const seconds =
+  const micros =
     from.typeName === "boolean"
-      ? `(CAST(${sql} AS INTEGER) / 1000000.0)`
-      : `CAST(${sql} AS DOUBLE)`;
-  const inRange = `CASE WHEN abs(${seconds}) < 9223372036854.775 THEN ${seconds} END`;
-  const value = `TRY_CAST(to_timestamp(${inRange}) AS ${toDuckDBType(to)})`;
-  if (mode !== "ansi") return `CASE WHEN isfinite(${seconds}) THEN ${value} END`;
-  const finite = `CASE WHEN isfinite(${seconds}) THEN ${sql} END`;
+      ? `CAST(${sql} AS HUGEINT)`
+      : isIntegralType(from)
+        ? `(CAST(${sql} AS HUGEINT) * 1000000)`
+        : from.typeName === "decimal" && from.precision <= 31
+          ? `trunc(${sql} * CAST(1000000 AS DECIMAL(7,0)))`
+          : `trunc(CAST(${sql} AS DOUBLE) * 1000000.0)`;
+  const fits = `CASE WHEN abs(${micros}) < 9223372036854775807 THEN CAST(${micros} AS BIGINT) END`;
+  const instant = `TRY_CAST(to_timestamp(0) + to_microseconds(${fits}) AS ${toDuckDBType(to)})`;
+  const finite =
+    from.typeName === "double" || from.typeName === "float" ? `isfinite(${sql})` : "TRUE";
+  if (mode !== "ansi") return `CASE WHEN ${finite} THEN ${instant} END`;
   const text = `CAST(${sql} AS VARCHAR)`;
   return checked(
     mode,
-    checked(mode, value, finite, "CAST_OVERFLOW", castOverflow(sql, from, to)),
+    checked(
+      mode,
+      instant,
+      `CASE WHEN ${finite} THEN ${sql} END`,
+      "CAST_OVERFLOW",
+      castOverflow(sql, from, to),
+    ),
     sql,
     "CAST_INVALID_INPUT",
     invalidInput(text, from, to),

@@ -139,7 +139,7 @@ function roundDouble(x: string, digits: number): string {
 
 /** Spark's signum: NaN and -0.0 are their own sign. */
 const signum = (x: string): string =>
-  `CASE WHEN isnan(${x}) OR ${x} = 0 THEN ${x} WHEN ${x} > 0 THEN 1.0 ELSE -1.0 END`;
+  `CASE WHEN isnan(${x}) OR ${x} = 0 THEN ${x} WHEN ${x} > 0 THEN 1.0 WHEN ${x} < 0 THEN -1.0 END`;
 
 /** Java's Math.hypot: no overflow in between (scaled by the larger side), infinity wins. */
 function hypot(x: string, y: string): string {
