@@ -89,6 +89,7 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["CAST(CAST(300.5 AS DECIMAL(4,1)) AS TINYINT)", { error: "CAST_OVERFLOW" }],
   ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: null }],
   ["abs(CAST(-128 AS TINYINT))", { error: "ARITHMETIC_OVERFLOW" }],
+  ["round(2147483647, -1)", { error: "ARITHMETIC_OVERFLOW" }],
 ];
 
 describe("ANSI mode (spark.sql.ansi.enabled=true)", () => {

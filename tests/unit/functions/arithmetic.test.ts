@@ -110,6 +110,8 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["sum(9223372036854775807L)", { type: "bigint", value: 9223372036854775807n }],
   ["floor(2.55D, 1)", { type: "decimal(17,1)", value: dec("2.5") }],
   ["ceil(5, -1)", { type: "decimal(11,0)", value: dec("10") }],
+  ["round(2147483647, -1)", { type: "int", value: -2147483646 }],
+  ["7.5D div 2", { error: "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES" }],
   ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: -1 }],
   ["try_element_at(array(1,2), 0)", { error: "INVALID_INDEX_OF_ZERO" }],
   ["(-9223372036854775807L - 1L) % -1L", { type: "bigint", value: 0n }],

@@ -5,6 +5,7 @@
 import type { LiteralValue } from "../../../plan/expression/literal.js";
 import type { DataType } from "../../../types/data-types.js";
 import { Decimal } from "../../../types/decimal.js";
+import { Timestamp } from "../../../types/timestamp.js";
 import { quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 
@@ -12,9 +13,10 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
-/** `YYYY-MM-DD HH:MM:SS.mmm` of a Date in UTC. */
+/** `YYYY-MM-DD HH:MM:SS.ffffff` of a Date in UTC (a Timestamp keeps its microseconds). */
 export function utcText(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const micros = d instanceof Timestamp ? d.microsWithinMilli : 0;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}${pad(micros, 3)}`;
 }
 
 function numberSql(v: number, t: DataType): string {

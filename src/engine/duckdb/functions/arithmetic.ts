@@ -4,6 +4,7 @@
  * ARITHMETIC_OVERFLOW with it and give null in `try_*`; `/` is fractional; a zero divisor
  * gives null (DIVIDE_BY_ZERO in ANSI mode).
  */
+import { AnalysisError } from "../../../errors.js";
 import {
   type DataType,
   type DecimalType,
@@ -140,6 +141,16 @@ export function binarySql(op: BinaryOp, args: readonly FnArg[], mode: Arithmetic
   const [a, b] = [args[0], args[1]];
   if (a === undefined || b === undefined) throw new RangeError(`${op} takes two arguments`);
   if (a.type === undefined || b.type === undefined) return untypedSql(op, a.sql, b.sql, mode);
+  const fractional = (t: DataType): boolean => t.typeName === "double" || t.typeName === "float";
+  if (op === "div" && (fractional(a.type) || fractional(b.type))) {
+    // Spark's integral division takes integers and decimals only.
+    const sameType = a.type.typeName === b.type.typeName;
+    throw new AnalysisError(
+      `DATATYPE_MISMATCH.${sameType ? "BINARY_OP_WRONG_TYPE" : "BINARY_OP_DIFF_TYPES"}`,
+      `\`div\` takes integers or decimals, not ${a.type.simpleString()} and ${b.type.simpleString()}.`,
+      { hint: "Cast the operands to an integer or decimal type, or use floor(a / b)." },
+    );
+  }
   const decimals = decimalOperands(a, b);
   const t = binaryType(op, a, b, mode === "ansi");
   if (decimals !== undefined && (t?.typeName === "decimal" || op === "div"))

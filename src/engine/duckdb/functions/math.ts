@@ -18,7 +18,7 @@ import { asDecimal, roundedDecimal } from "../../../types/decimal-precision.js";
 import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
-import { huge, wrapSql } from "./integral.js";
+import { huge, integralBits, integralDuckType, isIntegralType, wrapSql } from "./integral.js";
 import { widerNumeric } from "./operators.js";
 import {
   type FnArg,
@@ -180,6 +180,13 @@ export const mathFunctions: FunctionTable = {
       if (x?.type?.typeName === "double") return roundDouble(x.sql, digits);
       if (x?.type?.typeName === "float")
         return `CAST(${roundDouble(`CAST(${x.sql} AS DOUBLE)`, digits)} AS FLOAT)`;
+      const t = x?.type;
+      if (t !== undefined && isIntegralType(t) && digits < 0) {
+        // Rounding to tens can pass the type's maximum: Java's wrap, or an ANSI overflow.
+        const wide = `round(${huge(sqlOf(args, 0))}, ${digits})`;
+        const duck = integralDuckType(t);
+        return ctx.ansi ? `CAST(${wide} AS ${duck})` : wrapSql(wide, integralBits(t) ?? 64, duck);
+      }
       return `round(${sqlOf(args, 0)}, ${digits})`;
     },
     roundedType,
