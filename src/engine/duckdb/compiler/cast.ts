@@ -18,10 +18,8 @@ import {
   sqlTypeName,
 } from "./cast-mode.js";
 import { castNumber } from "./cast-number.js";
-import { castToString, timestampToStringSql } from "./cast-to-string.js";
+import { castToString } from "./cast-to-string.js";
 import { wallClock } from "./wall-clock.js";
-
-export { timestampToStringSql };
 
 const NUMERIC = new Set(["byte", "short", "integer", "long", "float", "double", "decimal"]);
 const COMPLEX = new Set(["array", "map", "struct"]);
