@@ -22,6 +22,10 @@ export function array_contains(col: ColumnOrName, value: ColumnOrValue): Column 
 /** Elements of an array or entries of a map; -1 for null (Spark 3's default). */
 export const size = one("size");
 /** 1-based element of an array (negative from the end), or a map's value for a key. */
+/** `element_at` that gives null for an index out of bounds or a missing key, in both ANSI modes. */
+export function try_element_at(col: ColumnOrName, key: ColumnOrValue): Column {
+  return fnNodes("try_element_at", [c(col), v(key)]);
+}
 export function element_at(col: ColumnOrName, key: ColumnOrValue): Column {
   return fnNodes("element_at", [c(col), v(key)]);
 }

@@ -77,6 +77,20 @@ export function shiftleft(col: ColumnOrName, n: number): Column {
 export function shiftright(col: ColumnOrName, n: number): Column {
   return fnNodes("shiftright", [c(col), l(n)]);
 }
+/** Java's `>>>`: shifts in zeros from the left. */
+export function shiftrightunsigned(col: ColumnOrName, n: number): Column {
+  return fnNodes("shiftrightunsigned", [c(col), l(n)]);
+}
+/** `a + b`, null instead of an overflow (in both ANSI modes). */
+export const try_add = two("try_add");
+/** `a - b`, null instead of an overflow. */
+export const try_subtract = two("try_subtract");
+/** `a * b`, null instead of an overflow. */
+export const try_multiply = two("try_multiply");
+/** `a / b`, null for a zero divisor. */
+export const try_divide = two("try_divide");
+/** `a % b`, null for a zero divisor. */
+export const try_mod = two("try_mod");
 export const hex = one("hex");
 export const unhex = one("unhex");
 export const bin = one("bin");

@@ -6,6 +6,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBType } from "@duckdb/
 import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
 import type { ProgressListener } from "../engine.js";
+import { runtimeError } from "./runtime-errors.js";
 import { quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { registerUdfs } from "./udfs.js";
@@ -34,6 +35,8 @@ export interface ResultSet {
 /** Thrown by DuckDB calls; carries the SQL and DuckDB's message. */
 export function duckdbError(e: unknown, sql: string, what: string): EngineError {
   if (e instanceof EngineError) return e;
+  const spark = runtimeError(e, sql);
+  if (spark !== undefined) return spark;
   const message = e instanceof Error ? e.message : String(e);
   return new EngineError("duckdb", `${what} failed: ${message}`, {
     cause: e,

@@ -1,7 +1,8 @@
 /**
  * Functions Spark has and DuckDB lacks, as JS scalar functions registered on each
  * connection: `crc32` and the SHA-2 sizes DuckDB does not ship (224, 384, 512), on Node's
- * own zlib and crypto; and the Java text rules of `java-text.ts` (case mapping,
+ * own zlib and crypto; Java's text of a double / float / decimal (Spark's cast to string);
+ * exact decimal arithmetic; and the Java text rules of `java-text.ts` (case mapping,
  * Levenshtein, `format_number`). One call per row of a vector; null in, null out.
  */
 import { createHash } from "node:crypto";
@@ -14,9 +15,17 @@ import {
   type DuckDBConnection,
   DuckDBScalarFunction,
   type DuckDBType,
+  FLOAT,
   INTEGER,
   VARCHAR,
 } from "@duckdb/node-api";
+import {
+  javaDecimalText,
+  javaDoubleToString,
+  javaFloatToString,
+  plainNumberText,
+} from "../../types/java-number-text.js";
+import { registerDecimalUdf } from "./decimal-udf.js";
 import {
   formatNumberDouble,
   formatNumberText,
@@ -25,6 +34,26 @@ import {
   sparkLower,
   sparkUpper,
 } from "./java-text.js";
+
+function numberText(
+  name: string,
+  type: typeof DOUBLE | typeof FLOAT,
+  print: (v: number) => string,
+) {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const v = input.getColumnVector(0);
+      for (let i = 0; i < input.rowCount; i++) {
+        const x = v.getItem(i);
+        output.setItem(i, typeof x === "number" ? print(x) : null);
+      }
+      output.flush();
+    },
+    returnType: VARCHAR,
+    parameterTypes: [type],
+  });
+}
 
 function bytesOf(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
@@ -83,8 +112,45 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
   ),
 ];
 
+function textFunction(name: string, rewrite: (text: string) => string) {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const v = input.getColumnVector(0);
+      for (let i = 0; i < input.rowCount; i++) {
+        const x = v.getItem(i);
+        output.setItem(i, typeof x === "string" ? rewrite(x) : null);
+      }
+      output.flush();
+    },
+    returnType: VARCHAR,
+    parameterTypes: [VARCHAR],
+  });
+}
+
 export function registerUdfs(connection: DuckDBConnection): void {
   for (const fn of textFunctions()) connection.registerScalarFunction(fn);
+  registerDecimalUdf(connection);
+  connection.registerScalarFunction(
+    numberText("tributary_double_text", DOUBLE, javaDoubleToString),
+  );
+  connection.registerScalarFunction(numberText("tributary_float_text", FLOAT, javaFloatToString));
+  connection.registerScalarFunction(textFunction("tributary_java_decimal_text", javaDecimalText));
+  connection.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: "tributary_plain_number",
+      mainFunction: (_info, input, output) => {
+        const v = input.getColumnVector(0);
+        for (let i = 0; i < input.rowCount; i++) {
+          const x = v.getItem(i);
+          output.setItem(i, typeof x === "string" ? plainNumberText(x) : null);
+        }
+        output.flush();
+      },
+      returnType: VARCHAR,
+      parameterTypes: [VARCHAR],
+    }),
+  );
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_crc32",

@@ -4,8 +4,9 @@ import { aggregate, type FunctionSpec, VARARGS } from "./spec.js";
 export const aggregatesSpecs = {
   count: aggregate(1, VARARGS, "long"),
   sum: aggregate(1, 1, "derived"),
-  avg: aggregate(1, 1, "double"),
-  mean: aggregate(1, 1, "double"),
+  // A double, or for a decimal(p, s) a decimal(p + 4, s + 4).
+  avg: aggregate(1, 1, "derived"),
+  mean: aggregate(1, 1, "derived"),
   min: aggregate(1, 1, "input"),
   max: aggregate(1, 1, "input"),
   first: aggregate(1, 2, "input"),

@@ -5,6 +5,7 @@
  * here fails to compile until each engine implements it or says why it cannot.
  */
 import { aggregatesSpecs } from "./aggregates.js";
+import { castsSpecs } from "./casts.js";
 import { collectionsSpecs } from "./collections.js";
 import { conditionalsSpecs } from "./conditionals.js";
 import { datetimeSpecs } from "./datetime.js";
@@ -27,6 +28,7 @@ export const functionCatalog = {
   ...hashingSpecs,
   ...collectionsSpecs,
   ...miscSpecs,
+  ...castsSpecs,
 } satisfies Record<string, FunctionSpec>;
 
 /** A function name the catalog knows, spelled as Spark's registry (and tributary's plan) spell it. */

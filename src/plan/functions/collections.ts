@@ -44,7 +44,7 @@ export const collectionsSpecs = {
   forall: lambda(2, 2, "boolean"),
   aggregate: lambda(3, 4, "derived"),
   reduce: lambda(3, 4, "derived", "expression"),
-  try_element_at: scalar(2, 2, "derived", "expression"),
+  try_element_at: scalar(2, 2, "derived"),
   array_compact: scalar(1, 1, "input", "expression"),
   array_append: scalar(2, 2, "derived", "expression"),
   array_prepend: scalar(2, 2, "derived", "expression"),

@@ -50,8 +50,9 @@ export const mathSpecs = {
   bin: scalar(1, 1, "string"),
   e: scalar(0, 0, "double"),
   pi: scalar(0, 0, "double"),
-  try_add: scalar(2, 2, "derived", "expression"),
-  try_subtract: scalar(2, 2, "derived", "expression"),
-  try_multiply: scalar(2, 2, "derived", "expression"),
-  try_divide: scalar(2, 2, "derived", "expression"),
+  try_add: scalar(2, 2, "derived"),
+  try_subtract: scalar(2, 2, "derived"),
+  try_multiply: scalar(2, 2, "derived"),
+  try_divide: scalar(2, 2, "derived"),
+  shiftrightunsigned: scalar(2, 2, "derived"),
 } satisfies Record<string, FunctionSpec>;

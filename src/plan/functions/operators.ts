@@ -32,4 +32,6 @@ export const operatorsSpecs = {
   isnan: scalar(1, 1, "boolean"),
   in: scalar(1, VARARGS, "boolean", "column"),
   when: scalar(2, VARARGS, "derived"),
+  mod: scalar(2, 2, "derived", "expression"),
+  try_mod: scalar(2, 2, "derived"),
 } satisfies Record<string, FunctionSpec>;

@@ -271,7 +271,7 @@ describe("collection functions", () => {
       ["array", F.array(F.lit(1), F.lit(2)), [1, 2]],
       ["array_contains", F.array_contains("arr", 2), true],
       ["size", F.size("arr"), 4],
-      ["size_null", F.size(F.col("nul").cast("array<int>")), -1],
+      ["size_null", F.size(F.lit(null).cast("array<int>")), -1],
       ["element_at", F.element_at("arr", 1), 3],
       ["element_at_neg", F.element_at("arr", -1), 1],
       ["getItem", F.col("arr").getItem(0), 3],

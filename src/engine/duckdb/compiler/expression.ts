@@ -8,6 +8,7 @@ import { frameText } from "../../../plan/expression/window.js";
 import { arityText, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
+import { arrayItemSql } from "../functions/array-index.js";
 import { lookupFunction } from "../functions/registry.js";
 import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
@@ -125,6 +126,7 @@ function compileCall(
     name,
     distinct,
     timeZone: ctx.timeZone,
+    ansi: ctx.ansi,
     over,
     literalString: (i) => String(literalArg(argNodes, i, name, "string")),
     literalInt: (i) => {
@@ -224,7 +226,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
           return { sql: `struct_extract(${base.sql}, ${k.sql})`, type: undefined };
         }
         return {
-          sql: `${base.sql}[(${k.sql}) + 1]`,
+          sql: arrayItemSql(base.sql, k.sql, ctx.ansi),
           type: t?.typeName === "array" ? t.elementType : undefined,
         };
       }

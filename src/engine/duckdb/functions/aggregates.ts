@@ -1,9 +1,13 @@
 /**
  * Aggregate functions with Spark's result types: `sum` of integers is a `long` (DuckDB
- * would give HUGEINT), `avg` a `double`, `count` a `long`; `first`/`last` ignore nothing
+ * would give HUGEINT), of decimals `decimal(p + 10, s)`; `avg` a `double` or an exact
+ * `decimal(p + 4, s + 4)`; `count` a `long`; `first`/`last` ignore nothing
  * unless asked (Spark's `ignorenulls` defaults to false).
  */
-import { ArrayType, DoubleType, LongType } from "../../../types/data-types.js";
+import { ArrayType, type DataType, DoubleType, LongType } from "../../../types/data-types.js";
+import { boundedDecimal } from "../../../types/decimal-precision.js";
+import { toDuckDBType } from "../type-mapper.js";
+import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
 import {
   type FamilyTable,
@@ -40,19 +44,45 @@ function simple(duckName: string, returnType?: FunctionDef["returnType"]): Funct
   );
 }
 
+/** Spark's sum type: a long for integers, `decimal(p + 10, s)`, else a double. */
+function sumType(t: DataType | undefined): DataType | undefined {
+  if (isIntegral(t)) return LongType;
+  if (t?.typeName === "decimal") return boundedDecimal(t.precision + 10, t.scale);
+  return t === undefined ? undefined : DoubleType;
+}
+
+/** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
 const sum: FunctionDef = agg(
   (args, ctx) => {
     const inner = `sum(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`;
-    return isIntegral(args[0]?.type) ? `CAST(${inner} AS BIGINT)` : inner;
+    const t = sumType(args[0]?.type);
+    if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
+    if (t?.typeName === "decimal")
+      return `${ctx.ansi ? "CAST" : "TRY_CAST"}(${inner} AS ${toDuckDBType(t)})`;
+    return inner;
   },
   1,
   1,
-  (args) =>
-    isIntegral(args[0]?.type)
-      ? LongType
-      : args[0]?.type?.typeName === "decimal"
-        ? undefined
-        : DoubleType,
+  (args) => sumType(args[0]?.type),
+);
+
+/** Spark's avg of a decimal is exact: `decimal(p + 4, s + 4)`, sum / count rounded HALF_UP. */
+function avgType(t: DataType | undefined): DataType {
+  return t?.typeName === "decimal" ? boundedDecimal(t.precision + 4, t.scale + 4) : DoubleType;
+}
+
+const avg: FunctionDef = agg(
+  (args, ctx) => {
+    const x = sqlOf(args, 0);
+    const t = avgType(args[0]?.type);
+    if (t.typeName !== "decimal") return `avg(${distinct(ctx)}${x})${ctx.over}`;
+    const total = `CAST(sum(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
+    const n = `CAST(count(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
+    return `CAST(tributary_decimal('/', ${total}, ${n}, ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
+  },
+  1,
+  1,
+  (args) => avgType(args[0]?.type),
 );
 
 const count: FunctionDef = agg(
@@ -142,8 +172,8 @@ const approxPercentile: FunctionDef = agg(
 export const aggregateFunctions = {
   count,
   sum,
-  avg: simple("avg", returns(DoubleType)),
-  mean: simple("avg", returns(DoubleType)),
+  avg,
+  mean: avg,
   min: simple("min", (args) => args[0]?.type),
   max: simple("max", (args) => args[0]?.type),
   first: firstLast("first"),

@@ -1,7 +1,7 @@
 /**
  * Arrays, maps and structs, and the higher-order functions over them. Spark's arrays are
  * 0-based in `[]` but 1-based in `element_at`/`slice`/`array_position`, like DuckDB's lists;
- * `size(null)` is -1 (Spark 3's default); `explode` of a map gives `key` and `value`.
+ * `size(null)` is -1 (null in ANSI mode); `explode` of a map gives `key` and `value`.
  */
 import { UnsupportedOperationError } from "../../../errors.js";
 import { outputName } from "../../../plan/expression/name.js";
@@ -17,6 +17,7 @@ import {
   StructType,
 } from "../../../types/data-types.js";
 import { quoteIdent } from "../sql-quote.js";
+import { elementAtSql } from "./array-index.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -188,6 +189,19 @@ function foldSql(args: readonly FnArg[]): string {
   return `CASE WHEN ${arr} IS NULL THEN NULL ELSE ${value} END`;
 }
 
+/** `element_at` / `try_element_at`: a map's value (null when absent) or an array's item. */
+function elementAt(tryOnly: boolean): FunctionDef {
+  return fn(
+    2,
+    2,
+    (args, ctx) =>
+      args[0]?.type?.typeName === "map"
+        ? `map_extract_value(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`
+        : elementAtSql(sqlOf(args, 0), sqlOf(args, 1), ctx.ansi && !tryOnly),
+    (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
+  );
+}
+
 export const collectionFunctions = {
   array: fn(
     0,
@@ -208,13 +222,17 @@ export const collectionFunctions = {
     },
     returns(BooleanType),
   ),
+  // Spark's legacy sizeOfNull (-1) holds unless ANSI mode is on, where size(null) is null.
   size: fn(
     1,
     1,
-    (args) =>
-      args[0]?.type?.typeName === "map"
-        ? `CAST(coalesce(cardinality(${sqlOf(args, 0)}), -1) AS INTEGER)`
-        : `CAST(coalesce(len(${sqlOf(args, 0)}), -1) AS INTEGER)`,
+    (args, ctx) => {
+      const n =
+        args[0]?.type?.typeName === "map"
+          ? `cardinality(${sqlOf(args, 0)})`
+          : `len(${sqlOf(args, 0)})`;
+      return ctx.ansi ? `CAST(${n} AS INTEGER)` : `CAST(coalesce(${n}, -1) AS INTEGER)`;
+    },
     returns(IntegerType),
   ),
   cardinality: fn(
@@ -226,15 +244,8 @@ export const collectionFunctions = {
         : `CAST(coalesce(len(${sqlOf(args, 0)}), -1) AS INTEGER)`,
     returns(IntegerType),
   ),
-  element_at: fn(
-    2,
-    2,
-    (args) =>
-      args[0]?.type?.typeName === "map"
-        ? `map_extract_value(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`
-        : `list_extract(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
-    (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
-  ),
+  element_at: elementAt(false),
+  try_element_at: elementAt(true),
   explode: explode(false, false),
   explode_outer: explode(true, false),
   posexplode: explode(false, true),
@@ -246,12 +257,25 @@ export const collectionFunctions = {
     (args) =>
       new StructType(args.map((a, i) => new StructField(structName(a, i), a.type ?? StringType))),
   ),
-  named_struct: fn(2, Number.POSITIVE_INFINITY, (args, ctx) => {
-    const parts: string[] = [];
-    for (let i = 0; i + 1 < args.length; i += 2)
-      parts.push(`${quoteIdent(ctx.literalString(i))} := ${sqlOf(args, i + 1)}`);
-    return `struct_pack(${parts.join(", ")})`;
-  }),
+  named_struct: fn(
+    2,
+    Number.POSITIVE_INFINITY,
+    (args, ctx) => {
+      const parts: string[] = [];
+      for (let i = 0; i + 1 < args.length; i += 2)
+        parts.push(`${quoteIdent(ctx.literalString(i))} := ${sqlOf(args, i + 1)}`);
+      return `struct_pack(${parts.join(", ")})`;
+    },
+    (args) => {
+      const fields: StructField[] = [];
+      for (let i = 0; i + 1 < args.length; i += 2) {
+        const name = args[i]?.node;
+        if (name?.kind !== "literal" || typeof name.value !== "string") return undefined;
+        fields.push(new StructField(name.value, args[i + 1]?.type ?? StringType));
+      }
+      return new StructType(fields);
+    },
+  ),
   create_map: fn(
     0,
     Number.POSITIVE_INFINITY,
@@ -276,6 +300,10 @@ export const collectionFunctions = {
         .filter((_, i) => i % 2 === 1)
         .map((a) => a.sql)
         .join(", ")}])`,
+    (args) =>
+      args.length >= 2
+        ? new MapType(args[0]?.type ?? StringType, args[1]?.type ?? StringType)
+        : undefined,
   ),
   map_keys: fn(
     1,

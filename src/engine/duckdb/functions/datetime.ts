@@ -14,6 +14,7 @@ import {
   StringType,
   TimestampType,
 } from "../../../types/data-types.js";
+import { type CastMode, checked, invalidInput } from "../compiler/cast-mode.js";
 import { wallClock } from "../compiler/wall-clock.js";
 import {
   formatSql,
@@ -22,8 +23,16 @@ import {
   parseTimestampSql,
   unixTimestampSql,
 } from "../datetime/index.js";
+import { text } from "../runtime-errors.js";
 import { quoteString } from "../sql-quote.js";
-import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
+import {
+  type FamilyTable,
+  type FnArg,
+  type FnContext,
+  type FunctionDef,
+  returns,
+  sqlOf,
+} from "./types.js";
 
 function fn(
   minArgs: number,
@@ -37,6 +46,29 @@ function fn(
     compile,
     ...(returnType === undefined ? {} : { returnType: returns(returnType) }),
   };
+}
+
+const ansiMode = (ctx: FnContext): CastMode => (ctx.ansi ? "ansi" : "legacy");
+
+const textOf = (a: FnArg | undefined): string =>
+  a?.type?.typeName === "string" || a?.type === undefined
+    ? (a?.sql ?? "NULL")
+    : `CAST(${a.sql} AS VARCHAR)`;
+
+/** A parsed date or timestamp; in ANSI mode text that does not parse fails with `errorClass`. */
+function parsed(
+  ctx: FnContext,
+  value: string,
+  a: FnArg | undefined,
+  errorClass: "CAST_INVALID_INPUT" | "CANNOT_PARSE_TIMESTAMP",
+  to: DataType,
+): string {
+  if (a?.type?.typeName !== "string") return value;
+  const message =
+    errorClass === "CAST_INVALID_INPUT"
+      ? invalidInput(a.sql, StringType, to)
+      : [text("Text '"), a.sql, text("' could not be parsed with the given pattern.")];
+  return checked(ansiMode(ctx), value, a.sql, errorClass, message);
 }
 
 /** An argument as a TIMESTAMPTZ (strings parsed leniently, dates at midnight in the session zone). */
@@ -279,8 +311,19 @@ export const datetimeFunctions = {
   make_date: fn(
     3,
     3,
-    (args) =>
-      `try(make_date(CAST(${sqlOf(args, 0)} AS BIGINT), CAST(${sqlOf(args, 1)} AS BIGINT), CAST(${sqlOf(args, 2)} AS BIGINT)))`,
+    (args, ctx) => {
+      const value = `try(make_date(CAST(${sqlOf(args, 0)} AS BIGINT), CAST(${sqlOf(args, 1)} AS BIGINT), CAST(${sqlOf(args, 2)} AS BIGINT)))`;
+      const fields = `CASE WHEN ${args.map((a) => `${a.sql} IS NOT NULL`).join(" AND ")} THEN 1 END`;
+      return checked(ansiMode(ctx), value, fields, "DATETIME_FIELD_OUT_OF_BOUNDS", [
+        text("Invalid date: year "),
+        `CAST(${sqlOf(args, 0)} AS VARCHAR)`,
+        text(", month "),
+        `CAST(${sqlOf(args, 1)} AS VARCHAR)`,
+        text(", day "),
+        `CAST(${sqlOf(args, 2)} AS VARCHAR)`,
+        text("."),
+      ]);
+    },
     DateType,
   ),
   make_timestamp: fn(
@@ -303,13 +346,14 @@ export const datetimeFunctions = {
       const a = args[0];
       // A pattern only applies to text: dates and timestamps convert directly, as in Spark.
       if (args.length === 2 && !isDateTime(a))
-        return parseDateSql(
-          a?.type?.typeName === "string" || a?.type === undefined
-            ? (a?.sql ?? "NULL")
-            : `CAST(${a.sql} AS VARCHAR)`,
-          ctx.literalString(1),
+        return parsed(
+          ctx,
+          parseDateSql(textOf(a), ctx.literalString(1)),
+          a,
+          "CANNOT_PARSE_TIMESTAMP",
+          DateType,
         );
-      return asDate(a, ctx.timeZone);
+      return parsed(ctx, asDate(a, ctx.timeZone), a, "CAST_INVALID_INPUT", DateType);
     },
     DateType,
   ),
@@ -319,13 +363,14 @@ export const datetimeFunctions = {
     (args, ctx) => {
       const a = args[0];
       if (args.length === 2 && !isDateTime(a))
-        return parseTimestampSql(
-          a?.type?.typeName === "string" || a?.type === undefined
-            ? (a?.sql ?? "NULL")
-            : `CAST(${a.sql} AS VARCHAR)`,
-          ctx.literalString(1),
+        return parsed(
+          ctx,
+          parseTimestampSql(textOf(a), ctx.literalString(1)),
+          a,
+          "CANNOT_PARSE_TIMESTAMP",
+          TimestampType,
         );
-      return asTimestamp(a);
+      return parsed(ctx, asTimestamp(a), a, "CAST_INVALID_INPUT", TimestampType);
     },
     TimestampType,
   ),

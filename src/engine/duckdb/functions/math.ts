@@ -1,12 +1,33 @@
 /**
- * Math with Spark's semantics (ANSI off): invalid input gives null instead of an error
- * (`sqrt(-1)` is NaN, `log(0)` null), `floor`/`ceil` of a double are longs, `round` is
- * HALF_UP and `bround` HALF_EVEN.
+ * Math with Spark's semantics: invalid input gives null instead of an error (`sqrt(-1)` is
+ * NaN, `log(0)` null), `floor`/`ceil` of a double are longs, `round` is HALF_UP on the
+ * decimal value (through a double's Java text) and `bround` HALF_EVEN; decimals keep
+ * Spark's result types; shifts and `abs` of integers wrap like Java's.
  */
 import { UnsupportedOperationError } from "../../../errors.js";
-import { BinaryType, DoubleType, LongType, StringType } from "../../../types/data-types.js";
+import {
+  BinaryType,
+  type DataType,
+  DecimalType,
+  DoubleType,
+  IntegerType,
+  LongType,
+  StringType,
+} from "../../../types/data-types.js";
+import { asDecimal, roundedDecimal } from "../../../types/decimal-precision.js";
+import { castSql } from "../compiler/cast.js";
+import { toDuckDBType } from "../type-mapper.js";
+import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
+import { huge, integralBits, integralDuckType, isIntegralType, wrapSql } from "./integral.js";
 import { widerNumeric } from "./operators.js";
-import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
+import {
+  type FamilyTable,
+  type FnArg,
+  type FnContext,
+  type FunctionDef,
+  returns,
+  sqlOf,
+} from "./types.js";
 
 const dbl = returns(DoubleType);
 
@@ -30,46 +51,159 @@ const unary = (duck: string): FunctionDef => fn(1, 1, (args) => `${duck}(${d(arg
 const log = (duck: string): FunctionDef =>
   fn(1, 1, (args) => `CASE WHEN ${d(args[0])} > 0 THEN ${duck}(${d(args[0])}) END`, dbl);
 
+/** `10^n` as an exact decimal literal (n may be negative). */
+function powerOfTen(n: number): string {
+  return n >= 0
+    ? `CAST('1${"0".repeat(n)}' AS DECIMAL(38,0))`
+    : `CAST('0.${"0".repeat(-n - 1)}1' AS DECIMAL(38,${-n}))`;
+}
+
+/**
+ * A decimal rounded to `digits` places without leaving exact decimals: `x * 10^d`,
+ * rounded to a whole number by `whole`, times `10^-d`, in Spark's result type.
+ */
+function decimalRounded(x: FnArg, digits: number, whole: (y: string) => string): string {
+  const t = x.type;
+  if (t?.typeName !== "decimal") return x.sql;
+  const scaled = digits === 0 ? x.sql : `(${x.sql} * ${powerOfTen(digits)})`;
+  const back = digits === 0 ? whole(scaled) : `(${whole(scaled)} * ${powerOfTen(-digits)})`;
+  return `CAST(${back} AS ${toDuckDBType(roundedDecimal(t, digits))})`;
+}
+
+/** HALF_EVEN on an exact decimal: a tie goes to the even neighbour. */
+const halfEven = (y: string): string =>
+  `CASE WHEN ${y} - floor(${y}) = 0.5 THEN floor(${y}) + abs(floor(${y}) % 2) ELSE round(${y}) END`;
+
+const digitsOf = (args: readonly FnArg[], ctx: FnContext): number =>
+  args.length === 2 ? ctx.literalInt(1) : 0;
+
+const roundedType = (args: readonly FnArg[]): DataType | undefined => {
+  const t = args[0]?.type;
+  if (t?.typeName !== "decimal") return t;
+  const node = args[1]?.node;
+  const digits = node?.kind === "literal" && typeof node.value === "number" ? node.value : 0;
+  return roundedDecimal(t, digits);
+};
+
+/**
+ * `floor(x, d)` / `ceil(x, d)` of a non-decimal: Spark works on its decimal, a double as
+ * `decimal(30,15)`, a float as `decimal(14,7)`, an integer by its width.
+ */
+function scaledInput(x: FnArg): { sql: string; type: DecimalType } | undefined {
+  const t = x.type;
+  if (t === undefined) return undefined;
+  const type =
+    t.typeName === "double"
+      ? new DecimalType(30, 15)
+      : t.typeName === "float"
+        ? new DecimalType(14, 7)
+        : asDecimal(t);
+  if (type === undefined) return undefined;
+  return { sql: castSql(x.sql, t, type, false, false), type };
+}
+
 const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
   fn(
     1,
     2,
-    (args) => {
+    (args, ctx) => {
+      const x = args[0];
+      const whole = (y: string): string => `${duck}(${y})`;
+      if (x?.type?.typeName === "decimal") return decimalRounded(x, digitsOf(args, ctx), whole);
+      const asDec = x === undefined || args.length === 1 ? undefined : scaledInput(x);
+      if (x !== undefined && asDec !== undefined)
+        return decimalRounded({ ...x, ...asDec }, digitsOf(args, ctx), whole);
       if (args.length === 2)
-        return `${duck === "floor" ? "floor" : "ceil"}(${sqlOf(args, 0)} * power(10, ${sqlOf(args, 1)})) / power(10, ${sqlOf(args, 1)})`;
-      if (isFractional(args[0]) || args[0]?.type === undefined)
-        return `CAST(${duck}(${sqlOf(args, 0)}) AS BIGINT)`;
-      if (args[0]?.type?.typeName === "decimal") return `${duck}(${sqlOf(args, 0)})`;
+        return `${duck}(${sqlOf(args, 0)} * power(10, ${sqlOf(args, 1)})) / power(10, ${sqlOf(args, 1)})`;
+      if (isFractional(x) || x?.type === undefined) {
+        // Java's (long) of the double: saturating, NaN is 0.
+        return castSql(`${duck}(${d(x)})`, DoubleType, LongType, false, false);
+      }
       return `CAST(${sqlOf(args, 0)} AS BIGINT)`;
     },
-    (args) =>
-      args.length === 1 && args[0]?.type?.typeName !== "decimal" ? LongType : args[0]?.type,
+    (args) => {
+      const t = args[0]?.type;
+      if (t?.typeName === "decimal") return roundedType(args);
+      const asDec = args[0] === undefined || args.length === 1 ? undefined : scaledInput(args[0]);
+      if (asDec !== undefined && args[0] !== undefined)
+        return roundedType([{ ...args[0], ...asDec }, ...args.slice(1)]);
+      return args.length === 1 ? LongType : t;
+    },
   );
+
+/** Spark rounds a double through its decimal text (`round(1.005, 2)` is 1.01). */
+function roundDouble(x: string, digits: number): string {
+  const exact = `TRY_CAST(tributary_double_text(${x}) AS DECIMAL(38,18))`;
+  return `coalesce(CAST(round(${exact}, ${digits}) AS DOUBLE), round(${x}, ${digits}))`;
+}
+
+/** Spark's signum: NaN and -0.0 are their own sign. */
+const signum = (x: string): string =>
+  `CASE WHEN isnan(${x}) OR ${x} = 0 THEN ${x} WHEN ${x} > 0 THEN 1.0 WHEN ${x} < 0 THEN -1.0 END`;
+
+/** Java's Math.hypot: no overflow in between (scaled by the larger side), infinity wins. */
+function hypot(x: string, y: string): string {
+  const m = `greatest(abs(${x}), abs(${y}))`;
+  return `CASE WHEN isinf(${x}) OR isinf(${y}) THEN CAST('Infinity' AS DOUBLE) WHEN isnan(${x}) OR isnan(${y}) THEN CAST('NaN' AS DOUBLE) WHEN ${m} = 0 THEN 0.0 ELSE ${m} * sqrt(pow(${x} / ${m}, 2) + pow(${y} / ${m}, 2)) END`;
+}
+
+/** Spark shifts ints as ints and everything else as longs; Java masks the distance. */
+const shiftType = (args: readonly FnArg[]): DataType =>
+  args[0]?.type?.typeName === "long" ? LongType : IntegerType;
+
+function shiftSql(op: "<<" | ">>" | ">>>", args: readonly FnArg[]): string {
+  const t = shiftType(args);
+  const bits = t === LongType ? 64 : 32;
+  const duck = bits === 64 ? "BIGINT" : "INTEGER";
+  const n = `(CAST(${sqlOf(args, 1)} AS INTEGER) & ${bits - 1})`;
+  const x = `CAST(${sqlOf(args, 0)} AS ${duck})`;
+  if (op === ">>") return `(${x} >> ${n})`;
+  if (op === "<<") return wrapSql(`(${huge(x)} * (CAST(1 AS HUGEINT) << ${n}))`, bits, duck);
+  const unsigned = `(${huge(x)} & CAST(${(1n << BigInt(bits)) - 1n} AS HUGEINT))`;
+  return wrapSql(`(${unsigned} >> ${n})`, bits, duck);
+}
 
 export const mathFunctions = {
   abs: fn(
     1,
     1,
-    (args) => `abs(${sqlOf(args, 0)})`,
+    (args, ctx) => unarySql("abs", args[0], modeOf(ctx)),
     (args) => args[0]?.type,
   ),
   round: fn(
     1,
     2,
-    (args) => `round(${sqlOf(args, 0)}, ${args.length === 2 ? sqlOf(args, 1) : "0"})`,
-    (args) => args[0]?.type,
+    (args, ctx) => {
+      const x = args[0];
+      const digits = digitsOf(args, ctx);
+      if (x?.type?.typeName === "decimal") return decimalRounded(x, digits, (y) => `round(${y})`);
+      if (x?.type?.typeName === "double") return roundDouble(x.sql, digits);
+      if (x?.type?.typeName === "float")
+        return `CAST(${roundDouble(`CAST(${x.sql} AS DOUBLE)`, digits)} AS FLOAT)`;
+      const t = x?.type;
+      if (t !== undefined && isIntegralType(t) && digits < 0) {
+        // Rounding to tens can pass the type's maximum: Java's wrap, or an ANSI overflow.
+        const wide = `round(${huge(sqlOf(args, 0))}, ${digits})`;
+        const duck = integralDuckType(t);
+        return ctx.ansi ? `CAST(${wide} AS ${duck})` : wrapSql(wide, integralBits(t) ?? 64, duck);
+      }
+      return `round(${sqlOf(args, 0)}, ${digits})`;
+    },
+    roundedType,
   ),
   bround: fn(
     1,
     2,
-    (args) => {
+    (args, ctx) => {
       const scale = args.length === 2 ? sqlOf(args, 1) : "0";
       const v = sqlOf(args, 0);
-      return isFractional(args[0]) || args[0]?.type?.typeName === "decimal"
+      const x = args[0];
+      if (x?.type?.typeName === "decimal") return decimalRounded(x, digitsOf(args, ctx), halfEven);
+      return isFractional(args[0])
         ? `round_even(${v}, ${scale})`
         : `CAST(round_even(CAST(${v} AS DOUBLE), ${scale}) AS ${args[0]?.type?.typeName === "long" ? "BIGINT" : "INTEGER"})`;
     },
-    (args) => args[0]?.type,
+    roundedType,
   ),
   floor: floorCeil("floor"),
   ceil: floorCeil("ceil"),
@@ -98,14 +232,17 @@ export const mathFunctions = {
   log10: log("log10"),
   log2: log("log2"),
   log1p: fn(1, 1, (args) => `CASE WHEN ${d(args[0])} > -1 THEN ln(1 + ${d(args[0])}) END`, dbl),
-  signum: fn(1, 1, (args) => `CAST(sign(${d(args[0])}) AS DOUBLE)`, dbl),
-  sign: fn(1, 1, (args) => `CAST(sign(${d(args[0])}) AS DOUBLE)`, dbl),
+  signum: fn(1, 1, (args) => signum(d(args[0])), dbl),
+  sign: fn(1, 1, (args) => signum(d(args[0])), dbl),
   pmod: fn(
     2,
     2,
-    (args) =>
-      `CASE WHEN ${sqlOf(args, 1)} = 0 THEN NULL ELSE ((${sqlOf(args, 0)} % ${sqlOf(args, 1)}) + ${sqlOf(args, 1)}) % ${sqlOf(args, 1)} END`,
-    (args) => widerNumeric(args[0]?.type, args[1]?.type),
+    (args, ctx) => {
+      const t = binaryType("%", args[0], args[1], ctx.ansi);
+      const sql = pmodSql(args, modeOf(ctx));
+      return t === undefined ? sql : `CAST(${sql} AS ${toDuckDBType(t)})`;
+    },
+    (args) => binaryType("%", args[0], args[1]),
   ),
   greatest: fn(
     2,
@@ -159,12 +296,7 @@ export const mathFunctions = {
   tanh: fn(1, 1, (args) => `tanh(${d(args[0])})`, dbl),
   degrees: unary("degrees"),
   radians: unary("radians"),
-  hypot: fn(
-    2,
-    2,
-    (args) => `sqrt(${d(args[0])} * ${d(args[0])} + ${d(args[1])} * ${d(args[1])})`,
-    dbl,
-  ),
+  hypot: fn(2, 2, (args) => hypot(d(args[0]), d(args[1])), dbl),
   factorial: fn(
     1,
     1,
@@ -172,18 +304,9 @@ export const mathFunctions = {
       `CASE WHEN ${sqlOf(args, 0)} BETWEEN 0 AND 20 THEN CAST(factorial(CAST(${sqlOf(args, 0)} AS INTEGER)) AS BIGINT) END`,
     returns(LongType),
   ),
-  shiftleft: fn(
-    2,
-    2,
-    (args) => `(${sqlOf(args, 0)} << ${sqlOf(args, 1)})`,
-    (args) => args[0]?.type,
-  ),
-  shiftright: fn(
-    2,
-    2,
-    (args) => `(${sqlOf(args, 0)} >> ${sqlOf(args, 1)})`,
-    (args) => args[0]?.type,
-  ),
+  shiftleft: fn(2, 2, (args) => shiftSql("<<", args), shiftType),
+  shiftright: fn(2, 2, (args) => shiftSql(">>", args), shiftType),
+  shiftrightunsigned: fn(2, 2, (args) => shiftSql(">>>", args), shiftType),
   hex: fn(
     1,
     1,
@@ -200,7 +323,7 @@ export const mathFunctions = {
   negative: fn(
     1,
     1,
-    (args) => `(- ${sqlOf(args, 0)})`,
+    (args, ctx) => unarySql("-", args[0], modeOf(ctx)),
     (args) => args[0]?.type,
   ),
   positive: fn(

@@ -1,15 +1,16 @@
 /**
- * Operators with Spark's (non-ANSI) semantics: `/` is always fractional and gives null on
- * division by zero; `%` likewise; `==` with null is null; `<=>` is null-safe.
+ * Operators with Spark's semantics: arithmetic as `arithmetic.ts` defines it (ANSI or
+ * not, and the `try_*` forms); `==` with null is null; `<=>` is null-safe.
  */
+import { BooleanType, type DataType, DecimalType, isNumeric } from "../../../types/data-types.js";
 import {
-  BooleanType,
-  type DataType,
-  DecimalType,
-  DoubleType,
-  isNumeric,
-  LongType,
-} from "../../../types/data-types.js";
+  type ArithmeticMode,
+  type BinaryOp,
+  binarySql,
+  binaryType,
+  modeOf,
+  unarySql,
+} from "./arithmetic.js";
 import { withIntervals } from "./intervals.js";
 import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
@@ -23,7 +24,7 @@ const NUMERIC_RANK: Record<string, number> = {
   double: 7,
 };
 
-/** Spark's numeric widening for binary arithmetic (decimals kept simple). */
+/** Spark's numeric widening of two values into one type (greatest, least, coalesce). */
 export function widerNumeric(
   a: DataType | undefined,
   b: DataType | undefined,
@@ -32,10 +33,11 @@ export function widerNumeric(
   if (!isNumeric(a) || !isNumeric(b)) return undefined;
   const ra = NUMERIC_RANK[a.typeName] ?? 0;
   const rb = NUMERIC_RANK[b.typeName] ?? 0;
+  // Spark's wider decimal (greatest, least, coalesce): room for both, no carry digit.
   if (a.typeName === "decimal" && b.typeName === "decimal") {
     const scale = Math.max(a.scale, b.scale);
     const whole = Math.max(a.precision - a.scale, b.precision - b.scale);
-    return new DecimalType(Math.min(38, whole + scale + 1), scale);
+    return new DecimalType(Math.min(38, whole + scale), Math.min(scale, 38 - Math.min(38, whole)));
   }
   return ra >= rb ? a : b;
 }
@@ -57,41 +59,31 @@ function isIntegral(t: DataType | undefined): boolean {
   return t !== undefined && ["byte", "short", "integer", "long"].includes(t.typeName);
 }
 
+function arithmetic(op: BinaryOp, mode?: ArithmeticMode): FunctionDef {
+  return {
+    minArgs: 2,
+    maxArgs: 2,
+    compile: (args, ctx) => binarySql(op, args, mode ?? modeOf(ctx)),
+    returnType: (args) => binaryType(op, args[0], args[1]),
+  };
+}
+
 export const operatorFunctions = {
-  "+": withIntervals("+", infix("+", arithmeticType)),
-  "-": withIntervals("-", infix("-", arithmeticType)),
-  "*": infix("*", arithmeticType),
-  "/": {
-    minArgs: 2,
-    maxArgs: 2,
-    // Spark: integer / integer is a double, and x / 0 is null (ANSI off).
-    compile: (args) => {
-      const [a, b] = [sqlOf(args, 0), sqlOf(args, 1)];
-      const decimal =
-        args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal";
-      const num = decimal ? a : `CAST(${a} AS DOUBLE)`;
-      return `(${num} / NULLIF(${b}, 0))`;
-    },
-    returnType: (args) =>
-      args[0]?.type?.typeName === "decimal" || args[1]?.type?.typeName === "decimal"
-        ? undefined
-        : DoubleType,
-  },
-  "%": {
-    minArgs: 2,
-    maxArgs: 2,
-    compile: (args) => `(${sqlOf(args, 0)} % NULLIF(${sqlOf(args, 1)}, 0))`,
-    returnType: arithmeticType,
-  },
-  div: {
-    minArgs: 2,
-    maxArgs: 2,
-    compile: (args) => `CAST(trunc(${sqlOf(args, 0)} / NULLIF(${sqlOf(args, 1)}, 0)) AS BIGINT)`,
-    returnType: returns(LongType),
-  },
+  "+": withIntervals("+", arithmetic("+")),
+  "-": withIntervals("-", arithmetic("-")),
+  "*": arithmetic("*"),
+  "/": arithmetic("/"),
+  "%": arithmetic("%"),
+  mod: arithmetic("%"),
+  div: arithmetic("div"),
+  try_add: arithmetic("+", "try"),
+  try_subtract: arithmetic("-", "try"),
+  try_multiply: arithmetic("*", "try"),
+  try_divide: arithmetic("/", "try"),
+  try_mod: arithmetic("%", "try"),
   negative: {
     minArgs: 1,
-    compile: (args) => `(- ${sqlOf(args, 0)})`,
+    compile: (args, ctx) => unarySql("-", args[0], modeOf(ctx)),
     returnType: (args) => args[0]?.type,
   },
   positive: {

@@ -6,6 +6,7 @@
 import { AnalysisError, closestMatch, UnsupportedOperationError } from "../../../errors.js";
 import type { SparkFunctionName } from "../../../plan/functions/index.js";
 import { aggregateFunctions } from "./aggregates.js";
+import { castFunctions } from "./casts.js";
 import { collectionFunctions } from "./collections.js";
 import { conditionalFunctions } from "./conditionals.js";
 import { datetimeFunctions } from "./datetime.js";
@@ -31,6 +32,7 @@ const implemented = {
   ...hashingFunctions,
   ...collectionFunctions,
   ...miscFunctions,
+  ...castFunctions,
   // Column.substr builds Spark's `substr`, the same function as `substring`.
   substr: stringFunctions.substring,
 };

@@ -22,6 +22,8 @@ export interface FnContext {
   readonly distinct: boolean;
   /** The session time zone (`spark.sql.session.timeZone`). */
   readonly timeZone: string;
+  /** `spark.sql.ansi.enabled`: invalid input and overflow fail instead of giving null. */
+  readonly ansi: boolean;
   /** The value of a literal string argument, or an AnalysisError naming the function. */
   literalString(index: number): string;
   /** The value of a literal integer argument. */

@@ -11,11 +11,6 @@ export interface UnsupportedFunction {
   readonly hint?: string;
 }
 
-const notYet = (what: string): UnsupportedFunction => ({
-  because: `${what} is not implemented on this engine yet`,
-  hint: "Run it on a Spark engine (master sc://...), or write it with when/otherwise.",
-});
-
 // Spark's seeded hashes over its own value encoding: other numbers would be wrong, not close.
 const sparkHash = (algorithm: string): UnsupportedFunction => ({
   because: `its values would differ from Spark's seeded ${algorithm}`,
@@ -25,10 +20,4 @@ const sparkHash = (algorithm: string): UnsupportedFunction => ({
 export const unsupportedFunctions = {
   hash: sparkHash("Murmur3"),
   xxhash64: sparkHash("xxHash64"),
-
-  try_add: notYet("try_add"),
-  try_subtract: notYet("try_subtract"),
-  try_multiply: notYet("try_multiply"),
-  try_divide: notYet("try_divide"),
-  try_element_at: notYet("try_element_at"),
 } satisfies Partial<Record<SparkFunctionName, UnsupportedFunction>>;
