@@ -180,7 +180,7 @@ export class DuckDBSession {
    * Polls DuckDB's query progress while native calls run. DuckDB computes it only with its
    * progress bar enabled; its own printing stays off (the caller renders, if anyone).
    */
-  async setProgressListener(listener: ProgressListener | undefined, everyMs = 200): Promise<void> {
+  async setProgressListener(listener: ProgressListener | undefined, everyMs = 50): Promise<void> {
     clearInterval(this.progressTimer);
     this.progressTimer = undefined;
     await this.execute(

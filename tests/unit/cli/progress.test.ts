@@ -34,7 +34,7 @@ beforeAll(() => {
       ],
     }),
   );
-  process.env.TRIBUTARY_PROGRESS_MS = "100";
+  process.env.TRIBUTARY_PROGRESS_MS = "40";
 });
 
 afterAll(() => {
@@ -72,7 +72,7 @@ describe("progress", () => {
       const r = await runCli(["validate", csv, "--suite", suite, "--json"]);
       expect(r.err).toBe("");
     } finally {
-      process.env.TRIBUTARY_PROGRESS_MS = "100";
+      process.env.TRIBUTARY_PROGRESS_MS = "40";
     }
   });
 });

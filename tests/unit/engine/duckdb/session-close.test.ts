@@ -31,7 +31,7 @@ describe("DuckDB session close", () => {
       const spark = await SparkSession.builder().appName("close").getOrCreate();
       await expect(
         spark.read.format("parquet").load(csv).showString(20, true),
-      ).rejects.toMatchObject({ code: "DUCKDB_ERROR" });
+      ).rejects.toMatchObject({ code: "FAILED_READ_FILE" });
       await spark.stop();
     }
   });
