@@ -22,6 +22,7 @@ import { formatSql } from "../datetime/index.js";
 import { ReaderOptions } from "../read/options.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { csvWriteOptions, fieldSql, fieldText, lineSql, valueTextSql } from "./csv-line.js";
 import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
 import { parseColumnStats, parsePartitionKeys } from "./stats.js";
 
@@ -84,6 +85,31 @@ export function normalizedSelect(compiled: CompiledRelation, text?: TextFormats)
     return `${cast} AS ${quoteIdent(c.name)}`;
   });
   return `SELECT ${list.join(", ")} FROM (${compiled.sql}) AS "to_write"`;
+}
+
+/** The rows as Spark's CSV lines: one text column named by the header line, then the partition columns. */
+function csvLinesSelect(
+  compiled: CompiledRelation,
+  rows: string,
+  raw: Readonly<Record<string, string>>,
+  partitionBy: readonly string[],
+): string {
+  const o = csvWriteOptions(raw);
+  const isPartition = (name: string): boolean =>
+    partitionBy.some((p) => p.toLowerCase() === name.toLowerCase());
+  const data = compiled.columns.filter((c) => !isPartition(c.name));
+  const fields = data.map((c) => {
+    const t = c.dataType?.typeName;
+    const text = t === "date" || t === "timestamp" ? c.name : undefined;
+    const ref = quoteIdent(c.name);
+    return fieldSql(text === undefined ? valueTextSql(ref, c.dataType) : ref, o);
+  });
+  const header = data.map((c) => fieldText(c.name, o)).join(o.sep);
+  const parts = [
+    `${lineSql(fields, o)} AS ${quoteIdent(header)}`,
+    ...compiled.columns.filter((c) => isPartition(c.name)).map((c) => quoteIdent(c.name)),
+  ];
+  return `SELECT ${parts.join(", ")} FROM (${rows}) AS "csv_rows"`;
 }
 
 function checkPartitionColumns(
@@ -174,18 +200,20 @@ export async function writeFiles(
         ? join(staging, `part-00000-${randomUUID()}${extension}`)
         : staging;
     const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
+    const select =
+      format === "csv"
+        ? csvLinesSelect(compiled, normalizedSelect(compiled, text), spec.options, partitionBy)
+        : normalizedSelect(compiled, text);
     const result =
       format === "json" && partitionBy.length > 0
         ? await writeJsonPartitions(
             db,
-            normalizedSelect(compiled, text),
+            select,
             staging,
             partitionBy,
             copyOptions(format, spec.options, []),
           )
-        : await db.query(
-            `COPY (${normalizedSelect(compiled, text)}) TO ${quoteString(into)} (${options})`,
-          );
+        : await db.query(`COPY (${select}) TO ${quoteString(into)} (${options})`);
     const written: WrittenFile[] = [];
     if (format === "parquet") {
       const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
