@@ -79,7 +79,8 @@ describe("malformed CSV records", () => {
       "3,30",
       "4,40,2020-01-04,extra",
       "5,50,not-a-date",
-      '"7,70,2020-01-07\n',
+      // PySpark 4.0.1: the line itself (the open quote ends with the line).
+      '"7,70,2020-01-07',
     ]);
     expect(rows.find((r) => r.id === 1)?._corrupt_record).toBeNull();
   });
@@ -172,7 +173,8 @@ const CORPUS: Record<string, [string | Buffer, string, number, number]> = {
   "bad number": ["a,b\n1,2\nx,3\n4,5.5\n", "a INT, b INT", 1, 2],
   "bad date": ["d\n2020-01-01\n2020-13-01\nyesterday\n", "d DATE", 1, 2],
   "bad timestamp": ["t\n2020-01-01 10:00:00\nnoon\n", "t TIMESTAMP", 1, 1],
-  "unterminated quote": ['a,b\n1,x\n2,"open\n', "a INT, b STRING", 1, 1],
+  // Spark reads line by line: the open quote ends with its line (checked with PySpark 4.0.1).
+  "unterminated quote": ['a,b\n1,x\n2,"open\n', "a INT, b STRING", 2, 0],
   "invalid UTF-8": [
     Buffer.from([...Buffer.from("a,b\n1,ok\n2,"), 0xff, 0xfe, ...Buffer.from("\n3,fine\n")]),
     "a INT, b STRING",
@@ -180,7 +182,8 @@ const CORPUS: Record<string, [string | Buffer, string, number, number]> = {
     1,
   ],
   "BOM and CRLF": [Buffer.from("\ufeffa,b\r\n1,2\r\nx,3\r\n"), "a INT, b INT", 1, 1],
-  "quoted newlines": ['a,b\n1,"two\nlines"\n"x",3\n', "a INT, b STRING", 1, 1],
+  // Without multiLine a quoted value ends with its line: `lines"` is a record of its own.
+  "quoted newlines": ['a,b\n1,"two\nlines"\n"x",3\n', "a INT, b STRING", 1, 2],
   "comment lines": ["# c\na,b\n1,2\n# c\nz,3\n", "a INT, b INT", 1, 1],
 };
 
@@ -208,6 +211,10 @@ describe("malformed input corpus", () => {
       const failed = await engine
         .collect(readNode("csv", f, { ...options, mode: "FAILFAST" }, schema))
         .catch((e: unknown) => e);
+      if (bad === 0) {
+        expect(failed).toHaveLength(good);
+        return;
+      }
       expect(failed).toBeInstanceOf(InputError);
       expect((failed as InputError).file).toBe(f);
       expect(plain([]).length).toBe(0);

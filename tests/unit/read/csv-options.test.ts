@@ -84,7 +84,6 @@ describe("CSV options", () => {
 
   it("refuses values it cannot honour instead of ignoring them", () => {
     expect(() => parse({ nanValue: "nope" })).toThrow(/nanValue='nope' is not supported/);
-    expect(() => parse({ emptyValue: "EMPTY" })).toThrow(/emptyValue/);
     expect(() => parse({ locale: "fr-FR" })).toThrow(/locale='fr-FR'/);
     expect(parse({ locale: "en-US", nanValue: "NaN", positiveInf: "Inf" })).toBeDefined();
   });

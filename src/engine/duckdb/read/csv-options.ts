@@ -4,6 +4,7 @@
  * ignored); options Spark does not know are ignored, as Spark ignores them.
  */
 import { IllegalArgumentError } from "../../../errors.js";
+import type { UnescapedQuoteHandling } from "./csv-tokenize.js";
 import type { ReaderOptions } from "./options.js";
 
 /** The CSV dialect: how records and fields are split. */
@@ -18,6 +19,8 @@ export interface CsvDialect {
   readonly encoding: "utf-8" | "utf-16" | "latin-1";
   /** `\n`, `\r` or `\r\n`; undefined lets the reader accept all three. */
   readonly lineSep: "\n" | "\r" | "\r\n" | undefined;
+  /** Our rewritten files (csv-normalize.ts): a bare `N` is null, a quoted value never is. */
+  readonly canonical?: boolean;
 }
 
 export interface CsvOptions {
@@ -35,6 +38,10 @@ export interface CsvOptions {
   /** Spark's `samplingRatio` when set: above 0.99 inference reads every row. */
   readonly samplingRatio: number | undefined;
   readonly maxColumns: number;
+  readonly unescapedQuoteHandling: UnescapedQuoteHandling;
+  readonly multiLine: boolean;
+  /** What a quoted empty value reads as (Spark's default: an empty string). */
+  readonly emptyValue: string;
 }
 
 const ENCODINGS: Readonly<Record<string, CsvDialect["encoding"]>> = {
@@ -140,12 +147,11 @@ export function parseCsvOptions(options: ReaderOptions): CsvOptions {
   const quote = singleChar(options, "quote", '"');
   const escapeChar = singleChar(options, "escape", "\\");
   const comment = singleChar(options, "comment", "");
-  requireDefault(options, "emptyValue", [""]);
   requireDefault(options, "nanValue", ["NaN"]);
   requireDefault(options, "positiveInf", ["Inf", "Infinity", "+Inf", "+Infinity"]);
   requireDefault(options, "negativeInf", ["-Inf", "-Infinity"]);
   requireDefault(options, "locale", ["en-US", "en_US", "en"]);
-  options.oneOf(
+  const unescapedQuoteHandling = options.oneOf(
     "unescapedQuoteHandling",
     [
       "STOP_AT_DELIMITER",
@@ -162,8 +168,7 @@ export function parseCsvOptions(options: ReaderOptions): CsvOptions {
       `Option samplingRatio must be in (0, 1], got '${options.get("samplingRatio")}'.`,
     );
   }
-  // DuckDB always reads quoted fields across lines; the option only needs a valid value.
-  options.bool("multiLine", false);
+  const multiLine = options.bool("multiLine", false);
   const maxColumns = options.int("maxColumns", 20480);
   if (maxColumns < 1)
     throw new IllegalArgumentError(`Option maxColumns must be positive, got '${maxColumns}'.`);
@@ -202,5 +207,8 @@ export function parseCsvOptions(options: ReaderOptions): CsvOptions {
     enforceSchema: options.bool("enforceSchema", true),
     samplingRatio,
     maxColumns,
+    unescapedQuoteHandling,
+    multiLine,
+    emptyValue: options.string("emptyValue", ""),
   };
 }

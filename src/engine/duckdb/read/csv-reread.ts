@@ -14,6 +14,7 @@ import {
   type ReaderFormats,
 } from "./csv-columns.js";
 import type { CsvDialect } from "./csv-options.js";
+import { dialectArgs } from "./csv-sql.js";
 import { writeRecordsFile } from "./record-file.js";
 
 const RECORD_ID = "__tributary_record_id";
@@ -40,28 +41,30 @@ export class RejectedReread {
     this.file = join(scratchDir, `rejected-${planId}.csv`);
   }
 
-  /** Numbers the records of `listing` (path, line, record, reason) and writes them out. */
+  /**
+   * Numbers the records of `listing` (path, line, record, reason, scanned: the text the scan
+   * saw, re-read here; record: the text shown) and writes them out.
+   */
   async save(db: DuckDBSession, listing: string): Promise<void> {
     // A record with an unclosed quote swallows what follows it: it goes last.
     await db.execute(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(this.table)} AS SELECT row_number() OVER (ORDER BY reason LIKE '%unterminated quote%', path, line) AS id, path, line, record FROM (${listing})`,
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(this.table)} AS SELECT row_number() OVER (ORDER BY reason LIKE '%unterminated quote%', path, line) AS id, path, line, record, scanned FROM (${listing})`,
     );
-    const rows = `SELECT id, record FROM ${quoteIdent(this.table)} ORDER BY id`;
+    const rows = `SELECT id, scanned FROM ${quoteIdent(this.table)} ORDER BY id`;
     await writeRecordsFile(db, this.file, rows, this.p.dialect.sep);
   }
 
   /** SQL: the saved records as rows of the final columns. */
   sql(): string {
     const d = this.p.dialect;
-    const nullstr = this.p.nullValue === "" ? "''" : `[${quoteString(this.p.nullValue)}, '']`;
     const data = this.p.columns.filter((c) => c.kind !== "corrupt");
     const columns = [
       `${quoteString(RECORD_ID)}: 'BIGINT'`,
       ...data.map((c) => `${quoteString(c.reader)}: 'VARCHAR'`),
     ];
     const reread =
-      `read_csv(${quoteString(this.file)}, auto_detect = false, header = false, delim = ${quoteString(d.sep)}, ` +
-      `quote = ${quoteString(d.quote)}, escape = ${quoteString(d.escape)}, nullstr = ${nullstr}, ` +
+      `read_csv(${quoteString(this.file)}, auto_detect = false, header = false, ` +
+      `${dialectArgs({ ...d, comment: "", encoding: "utf-8", lineSep: undefined }, this.p.nullValue).join(", ")}, ` +
       `columns = {${columns.join(", ")}}, strict_mode = false, null_padding = true, ignore_errors = true)`;
     const list = this.p.columns.map((c, i) => {
       const sql =

@@ -40,8 +40,10 @@ export function dialectArgs(d: CsvDialect, nullValue: string): string[] {
   if (d.encoding !== "utf-8") args.push(`encoding = ${quoteString(d.encoding)}`);
   const nl = d.lineSep === undefined ? undefined : NEWLINES[d.lineSep];
   if (nl !== undefined) args.push(`new_line = ${quoteString(nl)}`);
+  if (d.canonical === true)
+    args.push(`nullstr = ${quoteString(nullValue)}`, "allow_quoted_nulls = false");
   // Spark reads an empty unquoted field as null whatever nullValue is.
-  args.push(nullValue === "" ? "nullstr = ''" : `nullstr = [${quoteString(nullValue)}, '']`);
+  else args.push(nullValue === "" ? "nullstr = ''" : `nullstr = [${quoteString(nullValue)}, '']`);
   return args;
 }
 

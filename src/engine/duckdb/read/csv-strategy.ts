@@ -18,6 +18,12 @@ import {
   type ReaderFormats,
   valueSql,
 } from "./csv-columns.js";
+import {
+  displayRecord,
+  displayRecordSql,
+  originalPathSql,
+  originalRecordSql,
+} from "./csv-normalize.js";
 import type { CsvDialect } from "./csv-options.js";
 import { RejectedReread } from "./csv-reread.js";
 import { type CsvScan, fileOfRowSql as filesCase, readCsvSql, type Tolerance } from "./csv-sql.js";
@@ -39,7 +45,13 @@ export interface CsvPlan {
   readonly planId: number;
   readonly format: string;
   readonly paths: readonly string[];
+  /** The files scanned: the originals, or their rewrites (csv-normalize.ts). */
   readonly files: readonly string[];
+  readonly originals: readonly string[];
+  /** The original separator (records are shown with it). */
+  readonly sep: string;
+  /** The original files' encoding. */
+  readonly encoding: CsvDialect["encoding"];
   readonly dialect: CsvDialect;
   readonly header: boolean;
   readonly nullValue: string;
@@ -121,7 +133,26 @@ export class CsvStrategy implements ReadStrategy {
   /** Text of a kept record whose value did not convert in SQL (the reader keeps no raw line for it). */
   private rebuiltRecord(): string {
     const fields = this.data.map((c) => `coalesce(CAST(${quoteIdent(c.reader)} AS VARCHAR), '')`);
-    return `concat_ws(${quoteString(this.p.dialect.sep)}, ${fields.join(", ")})`;
+    return `concat_ws(${quoteString(this.p.sep)}, ${fields.join(", ")})`;
+  }
+
+  /** A reject listing with the original files and records (`shown`: also the record as the user wrote it). */
+  rejectListing(t: RejectTables, shown = false): string {
+    const raw = rejectedRecordsSql(t);
+    if (this.p.dialect.canonical !== true)
+      return shown ? `SELECT *, record AS scanned FROM (${raw})` : raw;
+    const path = originalPathSql("r.path", this.p.files, this.p.originals);
+    const record = originalRecordSql("r.record", "f.lines", "r.line", this.p.sep);
+    const lines = `(SELECT filename, string_split(content, chr(10)) AS lines FROM read_text([${this.p.originals.map(quoteString).join(", ")}]))`;
+    const canRead = this.p.encoding === "utf-8";
+    const text = canRead ? record : displayRecordSql("r.record", this.p.sep);
+    const from = canRead ? `(${raw}) r LEFT JOIN ${lines} f ON f.filename = ${path}` : `(${raw}) r`;
+    return `SELECT ${path} AS path, r.line AS line, ${text} AS record, r.reason AS reason${shown ? ", r.record AS scanned" : ""} FROM ${from}`;
+  }
+
+  /** The original of a scanned file. */
+  private original(file: string): string {
+    return this.p.originals[this.p.files.indexOf(file)] ?? file;
   }
 
   /**
@@ -169,12 +200,17 @@ export class CsvStrategy implements ReadStrategy {
     const flagged = Number(result.rows[0]?.[1] ?? 0);
     const rejectedByReader = rejectedRecordsSql(this.pre);
     const readerCount = await countRecords(db, rejectedByReader).catch(() => 0);
-    const readerListing =
-      readerCount > 0
-        ? rejectedByReader
-        : "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason WHERE false";
-    if (this.malformed.mode === "PERMISSIVE") await this.reread.save(db, readerListing);
-    const flaggedListing = `SELECT ${filesCase(this.p.files)} AS path, NULL::BIGINT AS line, ${this.rebuiltRecord()} AS record, ${badReasonSql(this.data, this.p.settings)} AS reason FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad}`;
+    const none =
+      "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason WHERE false";
+    const readerListing = readerCount > 0 ? this.rejectListing(this.pre) : none;
+    if (this.malformed.mode === "PERMISSIVE")
+      await this.reread.save(
+        db,
+        readerCount > 0
+          ? this.rejectListing(this.pre, true)
+          : "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason, NULL::VARCHAR AS scanned WHERE false",
+      );
+    const flaggedListing = `SELECT ${filesCase(this.p.originals)} AS path, NULL::BIGINT AS line, ${this.rebuiltRecord()} AS record, ${badReasonSql(this.data, this.p.settings)} AS reason FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad}`;
     const parts = [
       readerCount > 0 ? readerListing : undefined,
       flagged > 0 ? flaggedListing : undefined,
@@ -189,7 +225,15 @@ export class CsvStrategy implements ReadStrategy {
   }
 
   async diagnose(db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined> {
-    const at = csvErrorAt(errorMessage(error), this.p.files);
+    const scanned = csvErrorAt(errorMessage(error), this.p.files);
+    const at =
+      scanned === undefined || this.p.dialect.canonical !== true
+        ? scanned
+        : {
+            ...scanned,
+            file: this.original(scanned.file),
+            record: displayRecord(scanned.record, this.p.sep),
+          };
     if (at !== undefined) {
       if (this.malformed.mode !== "FAILFAST" || at.line === undefined) return at;
       return (await this.exactRecord(db, at.file, at.line)) ?? at;
@@ -197,7 +241,7 @@ export class CsvStrategy implements ReadStrategy {
     const bad = badSql(this.data, this.p.settings);
     if (bad === undefined || !/convert|parse|strptime/i.test(errorMessage(error))) return undefined;
     const rows = await db.query(
-      `SELECT ${filesCase(this.p.files)}, ${this.rebuiltRecord()} FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad} LIMIT 1`,
+      `SELECT ${filesCase(this.p.originals)}, ${this.rebuiltRecord()} FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad} LIMIT 1`,
     );
     const row = rows.rows[0];
     if (row === undefined) return undefined;
@@ -213,9 +257,10 @@ export class CsvStrategy implements ReadStrategy {
   /** The reader's own account of the record at `file:line`: re-reads the file up to that line. */
   private async exactRecord(
     db: DuckDBSession,
-    file: string,
+    original: string,
     line: number,
   ): Promise<RejectedRecord | undefined> {
+    const file = this.p.files[this.p.originals.indexOf(original)] ?? original;
     const t = rejectTables(this.p.planId, "diagnose");
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.table)}`);
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.scan)}`);
@@ -225,7 +270,7 @@ export class CsvStrategy implements ReadStrategy {
     );
     const found = await sampleRecords(
       db,
-      `SELECT * FROM (${rejectedRecordsSql(t)}) WHERE line = ${line}`,
+      `SELECT * FROM (${this.rejectListing(t)}) WHERE line = ${line}`,
       1,
     ).catch(() => []);
     return found[0];

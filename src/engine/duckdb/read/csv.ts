@@ -12,6 +12,7 @@ import { quoteIdent } from "../sql-quote.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
 import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
+import { type PreparedCsv, prepareCsv } from "./csv-normalize.js";
 import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
 import { readCsvSql } from "./csv-sql.js";
 import { CsvStrategy } from "./csv-strategy.js";
@@ -29,18 +30,6 @@ interface Field {
   readonly corrupt: boolean;
 }
 
-/** The first record of the first file that has one. */
-function firstRecord(
-  files: readonly string[],
-  options: CsvOptions,
-): { file: string; tokens: string[] } | undefined {
-  for (const file of files) {
-    const tokens = readFirstRecord(file, options.dialect);
-    if (tokens !== undefined) return { file, tokens };
-  }
-  return undefined;
-}
-
 /** Unique names inside `read_csv` (DuckDB compares them case-insensitively). */
 function readerNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -52,12 +41,12 @@ function readerNames(names: readonly string[]): string[] {
 }
 
 /** A scan that reads every column as text, for inference and sampling. */
-function textScan(files: readonly string[], options: CsvOptions, names: readonly string[]): string {
+function textScan(source: PreparedCsv, names: readonly string[]): string {
   return readCsvSql({
-    files,
-    dialect: options.dialect,
-    header: options.header,
-    nullValue: options.nullValue,
+    files: source.files,
+    dialect: source.scan.dialect,
+    header: source.scan.header,
+    nullValue: source.scan.nullValue,
     columns: names.map((_, i) => [`c${i}`, "VARCHAR"] as const),
     dateFormat: undefined,
     timestampFormat: undefined,
@@ -92,11 +81,12 @@ function checkHeader(
 async function fieldsOf(
   node: ReadNode,
   ctx: ReadContext,
-  files: readonly string[],
+  source: PreparedCsv,
   options: CsvOptions,
   corruptName: string,
 ): Promise<{ fields: Field[]; offsets: Set<number> }> {
-  const first = firstRecord(files, options);
+  const first = source.first;
+  const files = source.originals;
   if (node.schema !== undefined) {
     const fields = node.schema.fields.map((f) => ({
       name: f.name,
@@ -114,8 +104,7 @@ async function fieldsOf(
         : await sampleOffsets(
             ctx.db,
             textScan(
-              files,
-              options,
+              source,
               data.map((f) => f.name),
             ),
             timestamps,
@@ -145,7 +134,7 @@ async function fieldsOf(
       fields: names.map((name) => ({ name, type: StringType, corrupt: false })),
       offsets: new Set(),
     };
-  const facts = await inferCsvTypes(ctx.db, textScan(files, options, names), names.length, options);
+  const facts = await inferCsvTypes(ctx.db, textScan(source, names), names.length, options);
   const offsets = new Set(facts.flatMap((f, i) => (f.offsets ? [i] : [])));
   return {
     fields: names.map((name, i) => ({ name, type: facts[i]?.type ?? StringType, corrupt: false })),
@@ -162,7 +151,10 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     recursive: options.bool("recursiveFileLookup", false),
     globFilter: options.get("pathGlobFilter"),
   });
-  const { fields, offsets } = await fieldsOf(node, ctx, files, csv, malformed.corruptColumn);
+  const source = prepareCsv(files, csv, ctx.scratchDir, node.planId, (f) =>
+    readFirstRecord(f, csv.dialect),
+  );
+  const { fields, offsets } = await fieldsOf(node, ctx, source, csv, malformed.corruptColumn);
   const data = fields.filter((f) => !f.corrupt);
   const readers = readerNames(data.map((f) => f.name));
   let k = 0;
@@ -179,10 +171,13 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     planId: node.planId,
     format: "csv",
     paths: node.paths,
-    files,
-    dialect: csv.dialect,
-    header: csv.header,
-    nullValue: csv.nullValue,
+    files: source.files,
+    originals: source.originals,
+    sep: csv.dialect.sep,
+    encoding: csv.dialect.encoding,
+    dialect: source.scan.dialect,
+    header: source.scan.header,
+    nullValue: source.scan.nullValue,
     columns,
     outNames,
     settings: {
@@ -193,8 +188,8 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
         ntz === undefined || !columns.some((c) => c.kind === "wallClockText")
           ? undefined
           : readerFormat(ntz),
-      trimLeading: csv.ignoreLeadingWhiteSpace,
-      trimTrailing: csv.ignoreTrailingWhiteSpace,
+      trimLeading: source.scan.trimLeading,
+      trimTrailing: source.scan.trimTrailing,
     },
     formats: readerFormats(columns, csv),
     malformed,

@@ -51,6 +51,8 @@ export interface ReadStrategy {
   readonly scan: ScanIdentity;
   /** SQL for the fast plan (see above). */
   readonly fastSql: string;
+  /** The listing of reject tables, when the scanned files are not the user's (default: as recorded). */
+  rejectListing?(t: RejectTables): string;
   /** Reject tables the fast plan fills (DROPMALFORMED), when it records rejects itself. */
   readonly fastRejects: RejectTables | undefined;
   /** Scratch tables to drop before each action. */
@@ -132,7 +134,7 @@ export class GuardedSource implements ResolvedSource {
       rejected = this.prepassed.rejected;
     } else {
       if (s.fastRejects !== undefined && (await rejectTablesExist(db, s.fastRejects))) {
-        const listing = rejectedRecordsSql(s.fastRejects);
+        const listing = s.rejectListing?.(s.fastRejects) ?? rejectedRecordsSql(s.fastRejects);
         rejected = { count: await countRecords(db, listing), listing };
       }
       rowsRead = (scanned ?? 0) + rejected.count;

@@ -1,0 +1,229 @@
+/**
+ * Files DuckDB's CSV reader would split differently from Spark are rewritten first, by our
+ * Spark tokenizer (csv-tokenize.ts), into a canonical CSV that DuckDB cannot misread: every
+ * value quoted (`""` for a quote), null as a bare `N`, and every line Spark skips (blank,
+ * comment, header) kept as a `#` comment line, so line numbers in errors and reject lists
+ * stay those of the original file.
+ *
+ * A file is read as it is when nothing in it can differ: no quote character, no blank or
+ * whitespace-only line, UTF-8, and no option that only the tokenizer honours (comments,
+ * trimming, lineSep). Checking is one pass over the bytes; only other files pay for the
+ * rewrite.
+ */
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { quoteString } from "../sql-quote.js";
+import type { CsvDialect, CsvOptions } from "./csv-options.js";
+import { csvRecords } from "./csv-tokenize.js";
+
+/** How the scans read the prepared files. */
+export interface CsvScanDialect {
+  readonly dialect: CsvDialect;
+  readonly header: boolean;
+  readonly nullValue: string;
+  readonly trimLeading: boolean;
+  readonly trimTrailing: boolean;
+}
+
+export interface PreparedCsv {
+  /** The files to scan (rewritten ones in the scratch directory). */
+  readonly files: readonly string[];
+  /** The original file of each scanned file, same order. */
+  readonly originals: readonly string[];
+  readonly scan: CsvScanDialect;
+  readonly normalized: boolean;
+  /** The first record (header or first data record) of the first file that has one. */
+  readonly first: { file: string; tokens: string[] } | undefined;
+}
+
+/** The canonical dialect of rewritten files. */
+export const CANONICAL: CsvDialect = {
+  sep: ",",
+  quote: '"',
+  escape: '"',
+  comment: "#",
+  encoding: "utf-8",
+  lineSep: undefined,
+  canonical: true,
+};
+
+/** The `nullstr` of rewritten files (values are always quoted, so it cannot be a value). */
+export const CANONICAL_NULL = "N";
+
+function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
+  const d = o.dialect;
+  if (d.encoding !== "utf-8" || d.comment !== "" || d.lineSep !== undefined) return true;
+  if (o.ignoreLeadingWhiteSpace || o.ignoreTrailingWhiteSpace) return true;
+  if (d.quote !== "" && bytes.indexOf(Buffer.from(d.quote)) >= 0) return true;
+  // A blank or whitespace-only line (DuckDB reads it as a record, or as the header).
+  let content = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 10 || b === 13) {
+      if (!content && !(b === 10 && i > 0 && bytes[i - 1] === 13)) return true;
+      content = false;
+    } else if (b > 32 && !(i < 3 && (b === 0xef || b === 0xbb || b === 0xbf))) content = true;
+  }
+  return false;
+}
+
+function decode(bytes: Buffer, encoding: CsvDialect["encoding"]): string {
+  const text =
+    encoding === "utf-16"
+      ? bytes.toString("utf16le")
+      : encoding === "latin-1"
+        ? bytes.toString("latin1")
+        : bytes.toString("utf8");
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+const canonicalValue = (v: string | null): string =>
+  v === null ? CANONICAL_NULL : `"${v.replaceAll('"', '""')}"`;
+
+/** Rewrites `file` into `target`; returns its first record's values. */
+function rewrite(file: string, bytes: Buffer, target: string, o: CsvOptions): string[] | undefined {
+  const d = o.dialect;
+  const records = csvRecords(
+    decode(bytes, d.encoding),
+    {
+      sep: d.sep,
+      quote: d.quote,
+      escape: d.escape,
+      comment: d.comment,
+      trimLeading: o.ignoreLeadingWhiteSpace,
+      trimTrailing: o.ignoreTrailingWhiteSpace,
+      handling: o.unescapedQuoteHandling,
+      multiLine: o.multiLine,
+      lineSep: d.lineSep,
+      nullValue: o.nullValue,
+      emptyValue: o.emptyValue,
+    },
+    file,
+  );
+  const fd = openSync(target, "w");
+  let first: string[] | undefined;
+  let written = 0;
+  let out = "";
+  try {
+    for (const r of records) {
+      out += "#\n".repeat(Math.max(0, r.line - 1 - written));
+      written = r.line - 1;
+      const isHeader = first === undefined && o.header;
+      if (first === undefined) first = r.values.map((v) => v ?? "");
+      out += isHeader ? "#\n".repeat(r.lines) : `${r.values.map(canonicalValue).join(",")}\n`;
+      written += r.lines;
+      if (out.length > 1 << 20) {
+        writeSync(fd, out);
+        out = "";
+      }
+    }
+    writeSync(fd, out);
+  } finally {
+    closeSync(fd);
+  }
+  return first;
+}
+
+/** Decides, per read, whether files are rewritten; rewrites them into `scratchDir`. */
+export function prepareCsv(
+  files: readonly string[],
+  o: CsvOptions,
+  scratchDir: string,
+  planId: number,
+  firstOf: (file: string) => string[] | undefined,
+): PreparedCsv {
+  const contents = files.map((f) => readFileSync(f));
+  if (!contents.some((bytes) => needsRewrite(bytes, o))) {
+    let first: PreparedCsv["first"];
+    for (const file of files) {
+      const tokens = firstOf(file);
+      if (tokens !== undefined) {
+        first = { file, tokens };
+        break;
+      }
+    }
+    return {
+      files,
+      originals: files,
+      normalized: false,
+      first,
+      scan: {
+        dialect: o.dialect,
+        header: o.header,
+        nullValue: o.nullValue,
+        trimLeading: o.ignoreLeadingWhiteSpace,
+        trimTrailing: o.ignoreTrailingWhiteSpace,
+      },
+    };
+  }
+  // One dialect for the whole scan: when one file needs the rewrite, all get it.
+  let first: PreparedCsv["first"];
+  const rewritten = files.map((file, i) => {
+    const target = join(scratchDir, `csv-${planId}-${i}.csv`);
+    const tokens = rewrite(file, contents[i] ?? Buffer.alloc(0), target, o);
+    if (first === undefined && tokens !== undefined) first = { file, tokens };
+    return target;
+  });
+  return {
+    files: rewritten,
+    originals: files,
+    normalized: true,
+    first,
+    scan: {
+      dialect: CANONICAL,
+      header: false,
+      nullValue: CANONICAL_NULL,
+      trimLeading: false,
+      trimTrailing: false,
+    },
+  };
+}
+
+const CANONICAL_VALUE = `("(?:[^"]|"")*"|N)(?:,|$)`;
+
+/** SQL: a rewritten record's text shown as the original's values joined by `sep`. */
+export function displayRecordSql(record: string, sep: string): string {
+  const values = `regexp_extract_all(${record}, ${quoteString(CANONICAL_VALUE)}, 1)`;
+  const shown = `list_transform(${values}, x -> CASE WHEN x = ${quoteString(CANONICAL_NULL)} THEN '' ELSE replace(substr(x, 2, length(x) - 2), '""', '"') END)`;
+  return `array_to_string(${shown}, ${quoteString(sep)})`;
+}
+
+/** The same in TypeScript (for error messages). */
+export function displayRecord(record: string, sep: string): string {
+  return [...record.matchAll(new RegExp(CANONICAL_VALUE, "g"))]
+    .filter((m) => m[0] !== "")
+    .map((m) => {
+      const v = m[1] ?? "";
+      return v === CANONICAL_NULL ? "" : v.slice(1, -1).replaceAll('""', '"');
+    })
+    .join(sep);
+}
+
+/** SQL: the original file of a scanned (maybe rewritten) file's path. */
+export function originalPathSql(
+  path: string,
+  files: readonly string[],
+  originals: readonly string[],
+): string {
+  if (files.every((f, i) => f === originals[i])) return path;
+  const cases = files.map(
+    (f, i) => `WHEN ${quoteString(f)} THEN ${quoteString(originals[i] ?? f)}`,
+  );
+  return `CASE ${path} ${cases.join(" ")} ELSE ${path} END`;
+}
+
+/**
+ * SQL: the original text of a rewritten record: its lines of the original file (`lines`, the
+ * file split at line feeds), as many as the rewritten record spans; the record's values
+ * joined by `sep` when the file is not at hand.
+ */
+export function originalRecordSql(
+  record: string,
+  lines: string,
+  line: string,
+  sep: string,
+): string {
+  const span = `(length(${record}) - length(replace(${record}, chr(10), '')))`;
+  const text = `array_to_string(${lines}[${line}:${line} + ${span}], chr(10))`;
+  return `coalesce(rtrim(${text}, chr(13)), ${displayRecordSql(record, sep)})`;
+}
