@@ -92,7 +92,10 @@ class Tokenizer {
     const start = c.i;
     while (!c.atEnd() && !this.atSep(c)) c.i++;
     const raw = c.text.slice(start, c.i);
-    return this.o.trimTrailing ? raw.replace(/[\u0000-\u0020]+$/u, "") : raw;
+    if (!this.o.trimTrailing) return raw;
+    let end = raw.length;
+    while (end > 0 && isSpace(raw[end - 1] ?? "")) end--;
+    return raw.slice(0, end);
   }
 
   private unescaped(c: Cursor, buf: string, ws = ""): { value: string | null; again: boolean } {
