@@ -175,11 +175,12 @@ const CORPUS: Record<string, [string | Buffer, string, number, number]> = {
   "bad timestamp": ["t\n2020-01-01 10:00:00\nnoon\n", "t TIMESTAMP", 1, 1],
   // Spark reads line by line: the open quote ends with its line (checked with PySpark 4.0.1).
   "unterminated quote": ['a,b\n1,x\n2,"open\n', "a INT, b STRING", 2, 0],
+  // Spark decodes invalid bytes as U+FFFD and keeps the record (checked with PySpark 4.0.1).
   "invalid UTF-8": [
     Buffer.from([...Buffer.from("a,b\n1,ok\n2,"), 0xff, 0xfe, ...Buffer.from("\n3,fine\n")]),
     "a INT, b STRING",
-    2,
-    1,
+    3,
+    0,
   ],
   "BOM and CRLF": [Buffer.from("\ufeffa,b\r\n1,2\r\nx,3\r\n"), "a INT, b INT", 1, 1],
   // Without multiLine a quoted value ends with its line: `lines"` is a record of its own.

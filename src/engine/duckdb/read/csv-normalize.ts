@@ -1,15 +1,17 @@
 /**
  * Files DuckDB's CSV reader would split differently from Spark are rewritten first, by our
- * Spark tokenizer (csv-tokenize.ts), into a canonical CSV that DuckDB cannot misread: every
- * value quoted (`""` for a quote), null as a bare `N`, and every line Spark skips (blank,
- * comment, header) kept as a `#` comment line, so line numbers in errors and reject lists
- * stay those of the original file.
+ * Spark tokenizer (csv-tokenize.ts), into a canonical CSV that DuckDB cannot misread: the
+ * record's line number first ({@link LINE_COLUMN}, to keep file order where rejected records
+ * are merged back), then every value quoted (`""` for a quote), null as a bare `N`; every
+ * line Spark skips (blank, comment, header) stays as a `#` comment line, so line numbers in
+ * errors and reject lists are those of the original file.
  *
  * A file is read as it is when nothing in it can differ: no quote character, no blank or
  * whitespace-only line, UTF-8, and no option that only the tokenizer honours (comments,
  * trimming, lineSep). Checking is one pass over the bytes; only other files pay for the
  * rewrite.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { quoteString } from "../sql-quote.js";
@@ -47,6 +49,9 @@ export const CANONICAL: CsvDialect = {
   canonical: true,
 };
 
+/** The first column of rewritten files: the record's line in the original file. */
+export const LINE_COLUMN = "__tributary_line";
+
 /** The `nullstr` of rewritten files (values are always quoted, so it cannot be a value). */
 export const CANONICAL_NULL = "N";
 
@@ -54,6 +59,8 @@ function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
   const d = o.dialect;
   if (d.encoding !== "utf-8" || d.comment !== "" || d.lineSep !== undefined) return true;
   if (o.ignoreLeadingWhiteSpace || o.ignoreTrailingWhiteSpace) return true;
+  // Spark decodes invalid UTF-8 as U+FFFD; DuckDB's reader rejects the record.
+  if (!isUtf8(bytes)) return true;
   if (d.quote !== "" && bytes.indexOf(Buffer.from(d.quote)) >= 0) return true;
   // A blank or whitespace-only line (DuckDB reads it as a record, or as the header).
   let content = false;
@@ -110,7 +117,9 @@ function rewrite(file: string, bytes: Buffer, target: string, o: CsvOptions): st
       written = r.line - 1;
       const isHeader = first === undefined && o.header;
       if (first === undefined) first = r.values.map((v) => v ?? "");
-      out += isHeader ? "#\n".repeat(r.lines) : `${r.values.map(canonicalValue).join(",")}\n`;
+      out += isHeader
+        ? "#\n".repeat(r.lines)
+        : `${r.line},${r.values.map(canonicalValue).join(",")}\n`;
       written += r.lines;
       if (out.length > 1 << 20) {
         writeSync(fd, out);
@@ -124,6 +133,21 @@ function rewrite(file: string, bytes: Buffer, target: string, o: CsvOptions): st
   return first;
 }
 
+/** Rewrites `files` into `targets` (again, when an action re-reads them); returns the first record. */
+export function rewriteFiles(
+  files: readonly string[],
+  o: CsvOptions,
+  targets: readonly string[],
+  contents: readonly Buffer[] = files.map((f) => readFileSync(f)),
+): PreparedCsv["first"] {
+  let first: PreparedCsv["first"];
+  files.forEach((file, i) => {
+    const tokens = rewrite(file, contents[i] ?? Buffer.alloc(0), targets[i] ?? "", o);
+    if (first === undefined && tokens !== undefined) first = { file, tokens };
+  });
+  return first;
+}
+
 /** Decides, per read, whether files are rewritten; rewrites them into `scratchDir`. */
 export function prepareCsv(
   files: readonly string[],
@@ -131,9 +155,10 @@ export function prepareCsv(
   scratchDir: string,
   planId: number,
   firstOf: (file: string) => string[] | undefined,
+  force = false,
 ): PreparedCsv {
   const contents = files.map((f) => readFileSync(f));
-  if (!contents.some((bytes) => needsRewrite(bytes, o))) {
+  if (!force && !contents.some((bytes) => needsRewrite(bytes, o))) {
     let first: PreparedCsv["first"];
     for (const file of files) {
       const tokens = firstOf(file);
@@ -157,13 +182,11 @@ export function prepareCsv(
     };
   }
   // One dialect for the whole scan: when one file needs the rewrite, all get it.
-  let first: PreparedCsv["first"];
-  const rewritten = files.map((file, i) => {
-    const target = join(scratchDir, `csv-${planId}-${i}.csv`);
-    const tokens = rewrite(file, contents[i] ?? Buffer.alloc(0), target, o);
-    if (first === undefined && tokens !== undefined) first = { file, tokens };
-    return target;
-  });
+  const targets = files.map((_, i) =>
+    join(scratchDir, `csv-${planId}-${i}${force ? "-exact" : ""}.csv`),
+  );
+  const first = rewriteFiles(files, o, targets, contents);
+  const rewritten = targets;
   return {
     files: rewritten,
     originals: files,
@@ -180,17 +203,19 @@ export function prepareCsv(
 }
 
 const CANONICAL_VALUE = `("(?:[^"]|"")*"|N)(?:,|$)`;
+/** The line-number field that starts a rewritten record. */
+const strip = (record: string): string => `regexp_replace(${record}, '^[0-9]+,', '')`;
 
 /** SQL: a rewritten record's text shown as the original's values joined by `sep`. */
 export function displayRecordSql(record: string, sep: string): string {
-  const values = `regexp_extract_all(${record}, ${quoteString(CANONICAL_VALUE)}, 1)`;
+  const values = `regexp_extract_all(${strip(record)}, ${quoteString(CANONICAL_VALUE)}, 1)`;
   const shown = `list_transform(${values}, x -> CASE WHEN x = ${quoteString(CANONICAL_NULL)} THEN '' ELSE replace(substr(x, 2, length(x) - 2), '""', '"') END)`;
   return `array_to_string(${shown}, ${quoteString(sep)})`;
 }
 
 /** The same in TypeScript (for error messages). */
 export function displayRecord(record: string, sep: string): string {
-  return [...record.matchAll(new RegExp(CANONICAL_VALUE, "g"))]
+  return [...record.replace(/^[0-9]+,/, "").matchAll(new RegExp(CANONICAL_VALUE, "g"))]
     .filter((m) => m[0] !== "")
     .map((m) => {
       const v = m[1] ?? "";

@@ -13,6 +13,7 @@ import {
   fromTextSql,
   type ReaderFormats,
 } from "./csv-columns.js";
+import { LINE_COLUMN } from "./csv-normalize.js";
 import type { CsvDialect } from "./csv-options.js";
 import { dialectArgs } from "./csv-sql.js";
 import { writeRecordsFile } from "./record-file.js";
@@ -54,12 +55,16 @@ export class RejectedReread {
     await writeRecordsFile(db, this.file, rows, this.p.dialect.sep);
   }
 
-  /** SQL: the saved records as rows of the final columns. */
-  sql(): string {
+  /**
+   * SQL: the saved records as rows of the final columns; with `originals`, also their sort
+   * keys `__file` (index in `originals`) and `__line`.
+   */
+  sql(originals?: readonly string[]): string {
     const d = this.p.dialect;
     const data = this.p.columns.filter((c) => c.kind !== "corrupt");
     const columns = [
       `${quoteString(RECORD_ID)}: 'BIGINT'`,
+      ...(d.canonical === true ? [`${quoteString(LINE_COLUMN)}: 'BIGINT'`] : []),
       ...data.map((c) => `${quoteString(c.reader)}: 'VARCHAR'`),
     ];
     const reread =
@@ -73,6 +78,11 @@ export class RejectedReread {
           : fromTextSql(c, this.p.settings, this.p.formats, `p.${quoteIdent(c.reader)}`);
       return `${sql} AS ${quoteIdent(this.p.outNames[i] ?? c.name)}`;
     });
+    if (originals !== undefined)
+      list.push(
+        `list_position([${originals.map(quoteString).join(", ")}], b.path) - 1 AS __file`,
+        "b.line AS __line",
+      );
     // LEFT JOIN: a record the lenient re-read still cannot split is kept, all nulls.
     return `SELECT ${list.join(", ")} FROM ${quoteIdent(this.table)} b LEFT JOIN ${reread} p ON p.${quoteIdent(RECORD_ID)} = b.id`;
   }

@@ -4,6 +4,7 @@
  * option value and column name goes through `sql-quote`.
  */
 import { quoteString } from "../sql-quote.js";
+import { LINE_COLUMN } from "./csv-normalize.js";
 import type { CsvDialect } from "./csv-options.js";
 
 /** How a scan treats malformed records. */
@@ -25,6 +26,8 @@ export interface CsvScan {
   readonly dateFormat: string | undefined;
   readonly timestampFormat: string | undefined;
   readonly tolerance: Tolerance;
+  /** Adds DuckDB's `filename` column (its `file_index` fails inside UNION ALL ... ORDER BY). */
+  readonly filename?: boolean;
 }
 
 const NEWLINES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\r\n": "\\r\\n" };
@@ -61,7 +64,12 @@ function toleranceArgs(t: Tolerance): string[] {
 /** `read_csv([...files], ...)`. */
 export function readCsvSql(scan: CsvScan): string {
   const files = `[${scan.files.map(quoteString).join(", ")}]`;
-  const columns = `{${scan.columns.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`;
+  // Rewritten files start each record with its line number (csv-normalize.ts).
+  const all: (readonly [string, string])[] =
+    scan.dialect.canonical === true
+      ? [[LINE_COLUMN, "BIGINT"], ...scan.columns]
+      : [...scan.columns];
+  const columns = `{${all.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`;
   const args = [
     files,
     "auto_detect = false",
@@ -70,6 +78,7 @@ export function readCsvSql(scan: CsvScan): string {
     `columns = ${columns}`,
     ...toleranceArgs(scan.tolerance),
   ];
+  if (scan.filename === true) args.push("filename = true");
   if (scan.dateFormat !== undefined) args.push(`dateformat = ${quoteString(scan.dateFormat)}`);
   if (scan.timestampFormat !== undefined)
     args.push(`timestampformat = ${quoteString(scan.timestampFormat)}`);

@@ -21,6 +21,7 @@ import {
 import {
   displayRecord,
   displayRecordSql,
+  LINE_COLUMN,
   originalPathSql,
   originalRecordSql,
 } from "./csv-normalize.js";
@@ -62,6 +63,13 @@ export interface CsvPlan {
   readonly formats: ReaderFormats;
   readonly malformed: MalformedOptions;
   readonly scratchDir: string;
+  /**
+   * The same read over rewritten files, for files read as they are: PERMISSIVE needs their
+   * line numbers to merge re-read records back in file order.
+   */
+  readonly canonicalize?: () => CsvPlan;
+  /** Rewrites the scanned files again from the originals (for rewritten files). */
+  readonly rewrite?: () => void;
 }
 
 export class CsvStrategy implements ReadStrategy {
@@ -72,7 +80,9 @@ export class CsvStrategy implements ReadStrategy {
   readonly fastSql: string;
   readonly fastRejects: RejectTables | undefined;
   readonly scratchTables: readonly string[];
-  readonly tolerantSql: string;
+  private readonly ownTolerant: string;
+  /** The strategy over rewritten files that PERMISSIVE's tolerant plan uses. */
+  private exact: CsvStrategy | undefined;
   readonly exactOnly = false;
   private readonly pre: RejectTables;
   private readonly reread: RejectedReread;
@@ -99,11 +109,28 @@ export class CsvStrategy implements ReadStrategy {
       drop ? ` WHERE ${this.allParsed(true)}` : "",
     );
     this.scratchTables = [this.pre.table, this.pre.scan];
-    this.tolerantSql = drop ? this.dropTolerant() : this.keepTolerant();
+    this.ownTolerant = drop ? this.dropTolerant() : this.keepTolerant();
   }
 
-  private readSql(tolerance: Tolerance, files: readonly string[] = this.p.files): string {
+  private fresh = true;
+
+  /** Before each action: rewritten files are rewritten again (resolution just wrote them). */
+  async refresh(): Promise<void> {
+    if (!this.fresh) this.p.rewrite?.();
+    this.fresh = false;
+  }
+
+  get tolerantSql(): string {
+    return this.exact?.tolerantSql ?? this.ownTolerant;
+  }
+
+  private readSql(
+    tolerance: Tolerance,
+    files: readonly string[] = this.p.files,
+    filename = false,
+  ): string {
     const scan: CsvScan = {
+      filename,
       files,
       dialect: this.p.dialect,
       header: this.p.header,
@@ -122,12 +149,13 @@ export class CsvStrategy implements ReadStrategy {
     strict: boolean,
     corrupt = "CAST(NULL AS VARCHAR)",
     where = "",
+    extra: readonly string[] = [],
   ): string {
     const list = this.p.columns.map((c, i) => {
       const sql = c.kind === "corrupt" ? corrupt : valueSql(c, this.p.settings, strict);
       return `${sql} AS ${quoteIdent(this.p.outNames[i] ?? c.name)}`;
     });
-    return `SELECT ${list.join(", ")} FROM ${from}${where}`;
+    return `SELECT ${[...list, ...extra].join(", ")} FROM ${from}${where}`;
   }
 
   /** Text of a kept record whose value did not convert in SQL (the reader keeps no raw line for it). */
@@ -181,15 +209,27 @@ export class CsvStrategy implements ReadStrategy {
 
   private keepTolerant(): string {
     const bad = badSql(this.data, this.p.settings);
-    const kept = this.select(
-      this.readSql({ kind: "drop", record: undefined }),
-      false,
-      bad ? `CASE WHEN ${bad} THEN ${this.rebuiltRecord()} END` : undefined,
-    );
-    return `${kept} UNION ALL ${this.reread.sql()}`;
+    const corrupt = bad ? `CASE WHEN ${bad} THEN ${this.rebuiltRecord()} END` : undefined;
+    const canonical = this.p.dialect.canonical === true;
+    const from = this.readSql({ kind: "drop", record: undefined }, this.p.files, canonical);
+    if (!canonical) return `${this.select(from, false, corrupt)} UNION ALL ${this.reread.sql()}`;
+    // Spark keeps file order: the re-read records go back to their lines.
+    const files = `[${this.p.files.map(quoteString).join(", ")}]`;
+    const keys = [
+      `list_position(${files}, filename) - 1 AS __file`,
+      `${quoteIdent(LINE_COLUMN)} AS __line`,
+    ];
+    const kept = this.select(from, false, corrupt, "", keys);
+    const names = this.p.outNames.map((n) => quoteIdent(n)).join(", ");
+    return `SELECT ${names} FROM (${kept} UNION ALL ${this.reread.sql(this.p.originals)}) ORDER BY __file, __line`;
   }
 
   async prepass(db: DuckDBSession): Promise<Prepass> {
+    if (this.malformed.mode === "PERMISSIVE" && this.p.canonicalize !== undefined) {
+      // Rewritten on every action: the input may have changed since the last one.
+      this.exact = new CsvStrategy(this.p.canonicalize());
+      return this.exact.prepass(db);
+    }
     const bad = badSql(this.data, this.p.settings) ?? "false";
     const counts = this.data.map((c) => `count(${quoteIdent(c.reader)})`);
     const from = this.readSql({ kind: "drop", record: storeRejectsArgs(this.pre) });

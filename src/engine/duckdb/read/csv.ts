@@ -12,10 +12,10 @@ import { quoteIdent } from "../sql-quote.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
 import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
-import { type PreparedCsv, prepareCsv } from "./csv-normalize.js";
+import { type PreparedCsv, prepareCsv, rewriteFiles } from "./csv-normalize.js";
 import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
 import { readCsvSql } from "./csv-sql.js";
-import { CsvStrategy } from "./csv-strategy.js";
+import { type CsvPlan, CsvStrategy } from "./csv-strategy.js";
 import { isUtc, readerFormat } from "./datetime-formats.js";
 import { GuardedSource } from "./guarded.js";
 import { malformedOptions } from "./modes.js";
@@ -167,7 +167,7 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   const allocator = new NameAllocator();
   const outNames = columns.map((c) => allocator.allocate(c.name));
   const ntz = csv.timestampNTZFormat;
-  const strategy = new CsvStrategy({
+  const plan: CsvPlan = {
     planId: node.planId,
     format: "csv",
     paths: node.paths,
@@ -194,7 +194,24 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     formats: readerFormats(columns, csv),
     malformed,
     scratchDir: ctx.scratchDir,
-  });
+  };
+  const canonicalize = (): CsvPlan => {
+    const exact = prepareCsv(files, csv, ctx.scratchDir, node.planId, () => undefined, true);
+    return {
+      ...plan,
+      files: exact.files,
+      dialect: exact.scan.dialect,
+      header: exact.scan.header,
+      nullValue: exact.scan.nullValue,
+      settings: { ...plan.settings, trimLeading: false, trimTrailing: false },
+    };
+  };
+  const rewrite = (): void => {
+    rewriteFiles(files, csv, source.files);
+  };
+  const strategy = new CsvStrategy(
+    source.normalized ? { ...plan, rewrite } : { ...plan, canonicalize },
+  );
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
   const sql = `SELECT * FROM ${quoteIdent(view)}`;

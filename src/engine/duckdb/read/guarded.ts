@@ -53,6 +53,8 @@ export interface ReadStrategy {
   readonly fastSql: string;
   /** The listing of reject tables, when the scanned files are not the user's (default: as recorded). */
   rejectListing?(t: RejectTables): string;
+  /** Runs before each action (e.g. to read changed input again). */
+  refresh?(): Promise<void>;
   /** Reject tables the fast plan fills (DROPMALFORMED), when it records rejects itself. */
   readonly fastRejects: RejectTables | undefined;
   /** Scratch tables to drop before each action. */
@@ -104,6 +106,7 @@ export class GuardedSource implements ResolvedSource {
       ...(s.fastRejects ? [s.fastRejects.table, s.fastRejects.scan] : []),
     ]);
     this.prepassed = undefined;
+    await s.refresh?.();
     if (this.dirty && s.malformed.mode !== "FAILFAST") {
       const pass = await s.prepass(db);
       if (pass.rejected.count > 0 || s.exactOnly) {
