@@ -95,6 +95,7 @@ const OPTION_SETS: Readonly<Record<string, Options>> = {
   header: { header: "true" },
   infer: { header: "true", inferSchema: "true" },
   noHeader: { header: "false" },
+  ml: { header: "true", inferSchema: "true", multiLine: "true" },
 };
 
 /** Extra cases: one text with options chosen for it. */
@@ -170,9 +171,27 @@ const EXTRA: readonly (readonly [string, string, Options, string?])[] = [
   ["headerOnly", "schema", { header: "true" }, "a INT, b STRING"],
   ["emptyFile", "schema", { header: "true" }, "a INT, b STRING"],
   ["trailingSep", "infer2", { header: "false", inferSchema: "true" }],
+  ["comments", "commentMl", { header: "true", comment: "#", multiLine: "true" }],
+  ["wsOnlyLines", "trimMl", { header: "true", multiLine: "true", ignoreLeadingWhiteSpace: "true" }],
+  ["dates", "sampling", { header: "true", inferSchema: "true", samplingRatio: "0.99" }],
+  ["crOnly", "lineSepCrMl", { header: "true", lineSep: "\r", multiLine: "true" }],
+  ["semicolon", "sepMl", { header: "true", sep: ";", multiLine: "true" }],
+  ["quotedWs", "trimLeadingOnly", { header: "true", ignoreLeadingWhiteSpace: "true" }],
+  ["quotedWs", "trimTrailingOnly", { header: "true", ignoreTrailingWhiteSpace: "true" }],
+  ["singleQuote", "quoteSingleMl", { header: "true", quote: "'", multiLine: "true" }],
 ];
 
 const MODES = ["PERMISSIVE", "DROPMALFORMED", "FAILFAST"] as const;
+
+/** Malformed inputs also read with multiLine (records there are not lines). */
+const MALFORMED_ML = [
+  "tooFew",
+  "tooMany",
+  "badInt",
+  "blankBeforeBad",
+  "multilineQuoted",
+  "unbalancedQuote",
+];
 
 /** Malformed inputs read in every mode, with and without the corrupt-record column. */
 const MALFORMED: readonly (readonly [string, string])[] = [
@@ -237,6 +256,20 @@ function readCases(): ReadCase[] {
           ),
         );
     }
+  for (const text of MALFORMED_ML)
+    for (const mode of ["PERMISSIVE", "DROPMALFORMED"] as const)
+      out.push(
+        readCase(
+          text,
+          `${mode.toLowerCase()}CorruptMl`,
+          { header: "true", mode, multiLine: "true", columnNameOfCorruptRecord: "_bad" },
+          text === "multilineQuoted" || text === "unbalancedQuote"
+            ? "a INT, b STRING, _bad STRING"
+            : text === "tooFew"
+              ? "a INT, b INT, c INT, _bad STRING"
+              : "a INT, b INT, _bad STRING",
+        ),
+      );
   for (const text of QUOTE_TEXTS)
     for (const handling of UNESCAPED)
       out.push(

@@ -70,7 +70,7 @@ export class RejectedReread {
     const reread =
       `read_csv(${quoteString(this.file)}, auto_detect = false, header = false, ` +
       `${dialectArgs({ ...d, comment: "", encoding: "utf-8", lineSep: undefined }, this.p.nullValue).join(", ")}, ` +
-      `columns = {${columns.join(", ")}}, strict_mode = false, null_padding = true, ignore_errors = true)`;
+      `columns = {${columns.join(", ")}}, strict_mode = false, null_padding = true, ignore_errors = true, parallel = false)`;
     const list = this.p.columns.map((c, i) => {
       const sql =
         c.kind === "corrupt"

@@ -219,9 +219,14 @@ class Tokenizer {
   }
 }
 
-/** True for the line starting at `i`: blank after trimming, or a comment. */
+/**
+ * True for the line starting at `i` that Spark skips: a comment, or a blank line (without
+ * multiLine: blank after trimming; with it, univocity skips empty lines, and whitespace-only
+ * ones when it trims leading whitespace).
+ */
 function skippable(c: Cursor, i: number, o: TokenizeOptions): boolean {
   if (o.comment !== "" && c.text.startsWith(o.comment, i)) return true;
+  if (o.multiLine && !o.trimLeading) return c.newline(i) > 0;
   for (let k = i; k < c.end && c.newline(k) === 0; k++) if (!isSpace(c.text[k] ?? "")) return false;
   return true;
 }
