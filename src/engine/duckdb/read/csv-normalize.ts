@@ -74,13 +74,21 @@ function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
   return false;
 }
 
+/**
+ * The text of a file as Java decodes it for Spark: invalid bytes become U+FFFD; `UTF-16`
+ * follows its byte-order mark and is big-endian without one.
+ */
 function decode(bytes: Buffer, encoding: CsvDialect["encoding"]): string {
-  const text =
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const label =
     encoding === "utf-16"
-      ? bytes.toString("utf16le")
+      ? le
+        ? "utf-16le"
+        : "utf-16be"
       : encoding === "latin-1"
-        ? bytes.toString("latin1")
-        : bytes.toString("utf8");
+        ? "latin1"
+        : encoding;
+  const text = label === "latin1" ? bytes.toString("latin1") : new TextDecoder(label).decode(bytes);
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 

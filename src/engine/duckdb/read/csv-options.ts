@@ -15,8 +15,8 @@ export interface CsvDialect {
   readonly escape: string;
   /** The comment character, or "" when comments are off. */
   readonly comment: string;
-  /** DuckDB's encoding name: `utf-8`, `utf-16` or `latin-1`. */
-  readonly encoding: "utf-8" | "utf-16" | "latin-1";
+  /** The files' encoding (files not in UTF-8 are decoded by csv-normalize.ts). */
+  readonly encoding: "utf-8" | "utf-16" | "utf-16le" | "utf-16be" | "latin-1";
   /** `\n`, `\r` or `\r\n`; undefined lets the reader accept all three. */
   readonly lineSep: "\n" | "\r" | "\r\n" | undefined;
   /** Our rewritten files (csv-normalize.ts): a bare `N` is null, a quoted value never is. */
@@ -51,6 +51,10 @@ const ENCODINGS: Readonly<Record<string, CsvDialect["encoding"]>> = {
   ascii: "utf-8",
   "utf-16": "utf-16",
   utf16: "utf-16",
+  "utf-16le": "utf-16le",
+  utf16le: "utf-16le",
+  "utf-16be": "utf-16be",
+  utf16be: "utf-16be",
   "latin-1": "latin-1",
   latin1: "latin-1",
   "iso-8859-1": "latin-1",
@@ -116,7 +120,7 @@ function encoding(options: ReaderOptions): CsvDialect["encoding"] {
     throw new IllegalArgumentError(
       `Option encoding: '${v}' is not supported by the DuckDB engine.`,
       {
-        hint: "Supported encodings: UTF-8, UTF-16, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
+        hint: "Supported encodings: UTF-8, UTF-16, UTF-16LE, UTF-16BE, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
       },
     );
   }

@@ -40,7 +40,6 @@ export function dialectArgs(d: CsvDialect, nullValue: string): string[] {
     `escape = ${quoteString(d.escape)}`,
   ];
   if (d.comment !== "") args.push(`comment = ${quoteString(d.comment)}`);
-  if (d.encoding !== "utf-8") args.push(`encoding = ${quoteString(d.encoding)}`);
   const nl = d.lineSep === undefined ? undefined : NEWLINES[d.lineSep];
   if (nl !== undefined) args.push(`new_line = ${quoteString(nl)}`);
   if (d.canonical === true)
