@@ -19,6 +19,7 @@ describe("CSV options", () => {
       comment: "",
       encoding: "utf-8",
       lineSep: undefined,
+      multiLine: false,
     });
     expect(o.header).toBe(false);
     expect(o.inferSchema).toBe(false);

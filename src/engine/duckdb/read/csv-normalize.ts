@@ -55,13 +55,53 @@ export const LINE_COLUMN = "__tributary_line";
 /** The `nullstr` of rewritten files (values are always quoted, so it cannot be a value). */
 export const CANONICAL_NULL = "N";
 
+const single = (c: string): number | undefined => {
+  const b = Buffer.from(c);
+  return b.length === 1 ? b[0] : undefined;
+};
+
+/**
+ * True when every quote in the file is one DuckDB's reader and Spark's read alike: it opens
+ * a field (at a line start or after the separator), the next quote closes it (a doubled quote
+ * inside when the escape is the quote itself), right before a separator or a line end, with
+ * no escape character inside, no line break inside unless multiLine, and null-value rules
+ * that cannot tell a quoted empty value apart. Uses only native searches over the bytes.
+ */
+function quotesAgree(bytes: Buffer, o: CsvOptions): boolean {
+  const d = o.dialect;
+  const q = single(d.quote);
+  const sep = single(d.sep);
+  const e = d.escape === "" ? undefined : single(d.escape);
+  if (q === undefined || sep === undefined || (d.escape !== "" && e === undefined)) return false;
+  let i = bytes.indexOf(q);
+  if (i < 0) return true;
+  // Quoted empty values: Spark reads emptyValue, DuckDB null; only the defaults agree.
+  if (o.nullValue !== "" || o.emptyValue !== "") return false;
+  const isEnd = (k: number): boolean => k >= bytes.length || bytes[k] === 10 || bytes[k] === 13;
+  while (i >= 0) {
+    const before = i === 0 ? 10 : bytes[i - 1];
+    const opens = i === 0 || before === 10 || before === 13 || before === sep;
+    if (!opens) return false;
+    let j: number = bytes.indexOf(q, i + 1);
+    while (j >= 0 && e === q && bytes[j + 1] === q) j = bytes.indexOf(q, j + 2);
+    if (j < 0) return false;
+    const inside = bytes.subarray(i + 1, j);
+    if (e !== undefined && e !== q && inside.indexOf(e) >= 0) return false;
+    // Line breaks inside quotes: Spark splits the line (or, with multiLine, turns \r\n into \n).
+    if (inside.indexOf(13) >= 0 || (!o.multiLine && inside.indexOf(10) >= 0)) return false;
+    if (!(isEnd(j + 1) || bytes[j + 1] === sep)) return false;
+    i = bytes.indexOf(q, j + 1);
+  }
+  return true;
+}
+
 function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
   const d = o.dialect;
   if (d.encoding !== "utf-8" || d.comment !== "" || d.lineSep !== undefined) return true;
   if (o.ignoreLeadingWhiteSpace || o.ignoreTrailingWhiteSpace) return true;
   // Spark decodes invalid UTF-8 as U+FFFD; DuckDB's reader rejects the record.
   if (!isUtf8(bytes)) return true;
-  if (d.quote !== "" && bytes.indexOf(Buffer.from(d.quote)) >= 0) return true;
+  if (d.quote !== "" && !quotesAgree(bytes, o)) return true;
   // A blank or whitespace-only line (DuckDB reads it as a record, or as the header).
   let content = false;
   for (let i = 0; i < bytes.length; i++) {

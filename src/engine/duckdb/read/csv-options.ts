@@ -19,6 +19,8 @@ export interface CsvDialect {
   readonly encoding: "utf-8" | "utf-16" | "utf-16le" | "utf-16be" | "latin-1";
   /** `\n`, `\r` or `\r\n`; undefined lets the reader accept all three. */
   readonly lineSep: "\n" | "\r" | "\r\n" | undefined;
+  /** Quoted values may span lines (multiLine; rewritten files). */
+  readonly multiLine?: boolean;
   /** Our rewritten files (csv-normalize.ts): a bare `N` is null, a quoted value never is. */
   readonly canonical?: boolean;
 }
@@ -196,6 +198,7 @@ export function parseCsvOptions(options: ReaderOptions): CsvOptions {
       comment,
       encoding: encoding(options),
       lineSep: lineSep(options),
+      multiLine,
     },
     header: options.bool("header", false),
     inferSchema: options.bool("inferSchema", false),

@@ -77,9 +77,11 @@ export function readCsvSql(scan: CsvScan): string {
     `columns = ${columns}`,
     ...toleranceArgs(scan.tolerance),
   ];
-  // DuckDB's parallel scanner refuses null_padding when quoted values span lines, which
-  // only rewritten files can hold (a file with a quote is always rewritten).
-  if (scan.tolerance.kind === "lenient" && scan.dialect.canonical === true)
+  // DuckDB's parallel scanner refuses null_padding when quoted values span lines.
+  if (
+    scan.tolerance.kind === "lenient" &&
+    (scan.dialect.canonical === true || scan.dialect.multiLine === true)
+  )
     args.push("parallel = false");
   if (scan.filename === true) args.push("filename = true");
   if (scan.dateFormat !== undefined) args.push(`dateformat = ${quoteString(scan.dateFormat)}`);

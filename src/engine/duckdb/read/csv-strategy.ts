@@ -93,7 +93,7 @@ export class CsvStrategy implements ReadStrategy {
     this.paths = p.paths;
     this.malformed = p.malformed;
     this.data = p.columns.filter((c) => c.kind !== "corrupt");
-    this.scan = { operator: "READ_CSV", files: p.files, columns: this.data.map((c) => c.reader) };
+    this.scan = { operator: "READ_CSV", files: p.files, columns: this.scanned() };
     this.pre = rejectTables(p.planId, "prepass");
     this.reread = new RejectedReread(p.planId, p.scratchDir, p);
     const drop = p.malformed.mode === "DROPMALFORMED";
@@ -183,13 +183,19 @@ export class CsvStrategy implements ReadStrategy {
     return this.p.originals[this.p.files.indexOf(file)] ?? file;
   }
 
+  /** Every column the scan reads (a rewritten file's line column too). */
+  private scanned(): string[] {
+    const data = this.data.map((c) => c.reader);
+    return this.p.dialect.canonical === true ? [LINE_COLUMN, ...data] : data;
+  }
+
   /**
    * SQL that is always true but reads every column: DuckDB only parses the columns a query
    * uses, so without it `count()` would keep records whose unused fields are malformed and
    * DROPMALFORMED would count differently from what `collect()` returns.
    */
   private allParsed(strict: boolean): string {
-    const all = readsAll(this.data.map((c) => c.reader));
+    const all = readsAll(this.scanned());
     if (!strict) return all;
     // The checks made in SQL must run too, so that a bad value fails the statement.
     const bad = badSql(this.data, this.p.settings);
@@ -231,7 +237,8 @@ export class CsvStrategy implements ReadStrategy {
       return this.exact.prepass(db);
     }
     const bad = badSql(this.data, this.p.settings) ?? "false";
-    const counts = this.data.map((c) => `count(${quoteIdent(c.reader)})`);
+    // Every column, or DuckDB would not parse (nor reject) the records' other fields.
+    const counts = this.scanned().map((c) => `count(${quoteIdent(c)})`);
     const from = this.readSql({ kind: "drop", record: storeRejectsArgs(this.pre) });
     const result = await db.query(
       `SELECT count(*), count(*) FILTER (WHERE ${bad}), ${counts.join(", ")} FROM ${from}`,
@@ -304,7 +311,7 @@ export class CsvStrategy implements ReadStrategy {
     const t = rejectTables(this.p.planId, "diagnose");
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.table)}`);
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.scan)}`);
-    const counts = this.data.map((c) => `count(${quoteIdent(c.reader)})`);
+    const counts = this.scanned().map((c) => `count(${quoteIdent(c)})`);
     await db.query(
       `SELECT ${counts.join(", ")} FROM (SELECT * FROM ${this.readSql({ kind: "drop", record: storeRejectsArgs(t) }, [file])} LIMIT ${line})`,
     );
