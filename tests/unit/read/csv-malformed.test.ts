@@ -222,3 +222,52 @@ describe("malformed input corpus", () => {
     });
   }
 });
+
+describe("malformed records in files read through the Spark tokenizer", () => {
+  // Blank lines and quotes make the reader rewrite this file; errors and rejects must still
+  // name the user's file, its line numbers and its raw records.
+  const content = 'a,b\n\n1,"x"\n2,"y",3\nz,"w"\n';
+  const schema = "a INT, b STRING";
+
+  it("FAILFAST names the file, the line and the raw record", async () => {
+    const f = tmp.file("rewritten-failfast.csv", content);
+    const failed = await engine
+      .collect(readNode("csv", f, { header: "true", mode: "FAILFAST" }, schema))
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(InputError);
+    expect((failed as InputError).file).toBe(f);
+    expect((failed as InputError).line).toBe(4);
+    expect((failed as InputError).message).toContain("Expected Number of Columns: 2 Found: 3");
+    expect((failed as InputError).message).toContain('Record: 2,"y",3');
+  });
+
+  it("DROPMALFORMED and PERMISSIVE count and list them by original line", async () => {
+    const f = tmp.file("rewritten-modes.csv", content);
+    const dropped = await collect(
+      engine,
+      readNode("csv", f, { header: "true", mode: "DROPMALFORMED" }, schema),
+    );
+    // PySpark 4.0.1: [[1, "x"]]
+    expect(dropped.rows).toEqual([{ a: 1, b: "x" }]);
+    expect(dropped.metrics).toMatchObject({ rowsRead: 3, rowsRejected: 2 });
+    expect(dropped.metrics.sample.map((r) => [r.file, r.line, r.record])).toEqual([
+      [f, 4, '2,"y",3'],
+      [f, 5, 'z,"w"'],
+    ]);
+    const kept = await collect(
+      engine,
+      readNode(
+        "csv",
+        f,
+        { header: "true", mode: "PERMISSIVE" },
+        `${schema}, _corrupt_record STRING`,
+      ),
+    );
+    // PySpark 4.0.1: [[1, "x", null], [2, "y", "2,\"y\",3"], [null, "w", "z,\"w\""]]
+    expect(kept.rows).toEqual([
+      { a: 1, b: "x", _corrupt_record: null },
+      { a: 2, b: "y", _corrupt_record: '2,"y",3' },
+      { a: null, b: "w", _corrupt_record: 'z,"w"' },
+    ]);
+  });
+});

@@ -175,7 +175,24 @@ export class CsvStrategy implements ReadStrategy {
     const canRead = this.p.encoding === "utf-8";
     const text = canRead ? record : displayRecordSql("r.record", this.p.sep);
     const from = canRead ? `(${raw}) r LEFT JOIN ${lines} f ON f.filename = ${path}` : `(${raw}) r`;
-    return `SELECT ${path} AS path, r.line AS line, ${text} AS record, r.reason AS reason${shown ? ", r.record AS scanned" : ""} FROM ${from}`;
+    return `SELECT ${path} AS path, r.line AS line, ${text} AS record, ${this.reasonSql("r.reason")} AS reason${shown ? ", r.record AS scanned" : ""} FROM ${from}`;
+  }
+
+  /** SQL: DuckDB's reason for a rewritten record, its field counts without the line column. */
+  private reasonSql(reason: string): string {
+    const counts = `'Expected Number of Columns: [0-9]+ Found: [0-9]+'`;
+    const found = `CAST(regexp_extract(${reason}, 'Found: ([0-9]+)', 1) AS INTEGER) - 1`;
+    const fixed = `concat('Expected Number of Columns: ', ${this.data.length}, ' Found: ', ${found})`;
+    return `CASE WHEN regexp_matches(${reason}, ${counts}) THEN regexp_replace(${reason}, ${counts}, ${fixed}) ELSE ${reason} END`;
+  }
+
+  /** The same for one reason in TypeScript. */
+  private reasonText(reason: string): string {
+    return reason.replace(
+      /Expected Number of Columns: \d+ Found: (\d+)/,
+      (_, found: string) =>
+        `Expected Number of Columns: ${this.data.length} Found: ${Number(found) - 1}`,
+    );
   }
 
   /** The original of a scanned file. */
@@ -280,6 +297,7 @@ export class CsvStrategy implements ReadStrategy {
             ...scanned,
             file: this.original(scanned.file),
             record: displayRecord(scanned.record, this.p.sep),
+            reason: this.reasonText(scanned.reason),
           };
     if (at !== undefined) {
       if (this.malformed.mode !== "FAILFAST" || at.line === undefined) return at;
