@@ -12,7 +12,7 @@
  * rewrite.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { quoteString } from "../sql-quote.js";
 import type { CsvDialect, CsvOptions } from "./csv-options.js";
@@ -95,13 +95,18 @@ function quotesAgree(bytes: Buffer, o: CsvOptions): boolean {
   return true;
 }
 
-function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
+/** True when options alone call for the rewrite (only our tokenizer honours them). */
+function optionsNeedRewrite(o: CsvOptions): boolean {
   const d = o.dialect;
   if (d.encoding !== "utf-8" || d.comment !== "" || d.lineSep !== undefined) return true;
-  if (o.ignoreLeadingWhiteSpace || o.ignoreTrailingWhiteSpace) return true;
+  return o.ignoreLeadingWhiteSpace || o.ignoreTrailingWhiteSpace;
+}
+
+/** True when these whole lines of a file (`first`: the file's start) need the rewrite. */
+function linesNeedRewrite(bytes: Buffer, o: CsvOptions, first: boolean): boolean {
   // Spark decodes invalid UTF-8 as U+FFFD; DuckDB's reader rejects the record.
   if (!isUtf8(bytes)) return true;
-  if (d.quote !== "" && !quotesAgree(bytes, o)) return true;
+  if (o.dialect.quote !== "" && !quotesAgree(bytes, o)) return true;
   // A blank or whitespace-only line (DuckDB reads it as a record, or as the header).
   let content = false;
   for (let i = 0; i < bytes.length; i++) {
@@ -109,9 +114,42 @@ function needsRewrite(bytes: Buffer, o: CsvOptions): boolean {
     if (b === 10 || b === 13) {
       if (!content && !(b === 10 && i > 0 && bytes[i - 1] === 13)) return true;
       content = false;
-    } else if (b > 32 && !(i < 3 && (b === 0xef || b === 0xbb || b === 0xbf))) content = true;
+    } else if (b > 32 && !(first && i < 3 && (b === 0xef || b === 0xbb || b === 0xbf)))
+      content = true;
   }
   return false;
+}
+
+const CHECK_CHUNK = 64 * 1024 * 1024;
+
+/**
+ * Checks a file in chunks of whole lines (memory stays bounded for large files). A quoted
+ * value spanning two chunks counts as disagreeing: the file is then rewritten, which is
+ * always correct, only slower.
+ */
+function fileNeedsRewrite(file: string, o: CsvOptions): boolean {
+  if (optionsNeedRewrite(o)) return true;
+  const fd = openSync(file, "r");
+  try {
+    let carry = Buffer.alloc(0);
+    let position = 0;
+    let first = true;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+      const n = readSync(fd, chunk, 0, CHECK_CHUNK, position);
+      position += n;
+      const data =
+        carry.length === 0 ? chunk.subarray(0, n) : Buffer.concat([carry, chunk.subarray(0, n)]);
+      const eof = n === 0;
+      const cut = eof ? data.length : data.lastIndexOf(10) + 1;
+      if (cut > 0 && linesNeedRewrite(data.subarray(0, cut), o, first)) return true;
+      if (eof) return false;
+      if (cut > 0) first = false;
+      carry = Buffer.from(data.subarray(cut));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -205,8 +243,7 @@ export function prepareCsv(
   firstOf: (file: string) => string[] | undefined,
   force = false,
 ): PreparedCsv {
-  const contents = files.map((f) => readFileSync(f));
-  if (!force && !contents.some((bytes) => needsRewrite(bytes, o))) {
+  if (!force && !files.some((f) => fileNeedsRewrite(f, o))) {
     let first: PreparedCsv["first"];
     for (const file of files) {
       const tokens = firstOf(file);
@@ -233,7 +270,7 @@ export function prepareCsv(
   const targets = files.map((_, i) =>
     join(scratchDir, `csv-${planId}-${i}${force ? "-exact" : ""}.csv`),
   );
-  const first = rewriteFiles(files, o, targets, contents);
+  const first = rewriteFiles(files, o, targets);
   const rewritten = targets;
   return {
     files: rewritten,
