@@ -1,20 +1,17 @@
 /**
  * Files DuckDB's CSV reader would split differently from Spark are rewritten first, by our
- * Spark tokenizer (csv-tokenize.ts), into a canonical CSV that DuckDB cannot misread: the
- * record's line number first ({@link LINE_COLUMN}, to keep file order where rejected records
- * are merged back), then every value quoted (`""` for a quote), null as a bare `N`; every
- * line Spark skips (blank, comment, header) stays as a `#` comment line, so line numbers in
- * errors and reject lists are those of the original file.
+ * Spark tokenizer (csv-tokenize.ts), into the canonical CSV of csv-canonical.ts, which
+ * DuckDB cannot misread and which keeps the original line numbers.
  *
- * A file is read as it is when nothing in it can differ: no quote character, no blank or
- * whitespace-only line, UTF-8, and no option that only the tokenizer honours (comments,
- * trimming, lineSep). Checking is one pass over the bytes; only other files pay for the
- * rewrite.
+ * A file is read as it is when nothing in it can differ: quotes only around whole fields
+ * that both readers read alike, no blank or whitespace-only line, valid UTF-8, and no option
+ * that only the tokenizer honours (comments, trimming, lineSep, other encodings). Checking
+ * is one pass of native byte searches; only other files pay for the rewrite.
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { quoteString } from "../sql-quote.js";
+import { CANONICAL, CANONICAL_NULL, canonicalValue } from "./csv-canonical.js";
 import type { CsvDialect, CsvOptions } from "./csv-options.js";
 import { csvRecords } from "./csv-tokenize.js";
 
@@ -37,23 +34,6 @@ export interface PreparedCsv {
   /** The first record (header or first data record) of the first file that has one. */
   readonly first: { file: string; tokens: string[] } | undefined;
 }
-
-/** The canonical dialect of rewritten files. */
-export const CANONICAL: CsvDialect = {
-  sep: ",",
-  quote: '"',
-  escape: '"',
-  comment: "#",
-  encoding: "utf-8",
-  lineSep: undefined,
-  canonical: true,
-};
-
-/** The first column of rewritten files: the record's line in the original file. */
-export const LINE_COLUMN = "__tributary_line";
-
-/** The `nullstr` of rewritten files (values are always quoted, so it cannot be a value). */
-export const CANONICAL_NULL = "N";
 
 const single = (c: string): number | undefined => {
   const b = Buffer.from(c);
@@ -170,9 +150,6 @@ function decode(bytes: Buffer, encoding: CsvDialect["encoding"]): string {
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
-const canonicalValue = (v: string | null): string =>
-  v === null ? CANONICAL_NULL : `"${v.replaceAll('"', '""')}"`;
-
 /** Rewrites `file` into `target`; returns its first record's values. */
 function rewrite(file: string, bytes: Buffer, target: string, o: CsvOptions): string[] | undefined {
   const d = o.dialect;
@@ -285,55 +262,4 @@ export function prepareCsv(
       trimTrailing: false,
     },
   };
-}
-
-const CANONICAL_VALUE = `("(?:[^"]|"")*"|N)(?:,|$)`;
-/** The line-number field that starts a rewritten record. */
-const strip = (record: string): string => `regexp_replace(${record}, '^[0-9]+,', '')`;
-
-/** SQL: a rewritten record's text shown as the original's values joined by `sep`. */
-export function displayRecordSql(record: string, sep: string): string {
-  const values = `regexp_extract_all(${strip(record)}, ${quoteString(CANONICAL_VALUE)}, 1)`;
-  const shown = `list_transform(${values}, x -> CASE WHEN x = ${quoteString(CANONICAL_NULL)} THEN '' ELSE replace(substr(x, 2, length(x) - 2), '""', '"') END)`;
-  return `array_to_string(${shown}, ${quoteString(sep)})`;
-}
-
-/** The same in TypeScript (for error messages). */
-export function displayRecord(record: string, sep: string): string {
-  return [...record.replace(/^[0-9]+,/, "").matchAll(new RegExp(CANONICAL_VALUE, "g"))]
-    .filter((m) => m[0] !== "")
-    .map((m) => {
-      const v = m[1] ?? "";
-      return v === CANONICAL_NULL ? "" : v.slice(1, -1).replaceAll('""', '"');
-    })
-    .join(sep);
-}
-
-/** SQL: the original file of a scanned (maybe rewritten) file's path. */
-export function originalPathSql(
-  path: string,
-  files: readonly string[],
-  originals: readonly string[],
-): string {
-  if (files.every((f, i) => f === originals[i])) return path;
-  const cases = files.map(
-    (f, i) => `WHEN ${quoteString(f)} THEN ${quoteString(originals[i] ?? f)}`,
-  );
-  return `CASE ${path} ${cases.join(" ")} ELSE ${path} END`;
-}
-
-/**
- * SQL: the original text of a rewritten record: its lines of the original file (`lines`, the
- * file split at line feeds), as many as the rewritten record spans; the record's values
- * joined by `sep` when the file is not at hand.
- */
-export function originalRecordSql(
-  record: string,
-  lines: string,
-  line: string,
-  sep: string,
-): string {
-  const span = `(length(${record}) - length(replace(${record}, chr(10), '')))`;
-  const text = `array_to_string(${lines}[${line}:${line} + ${span}], chr(10))`;
-  return `coalesce(rtrim(${text}, chr(13)), ${displayRecordSql(record, sep)})`;
 }

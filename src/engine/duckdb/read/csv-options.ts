@@ -21,7 +21,7 @@ export interface CsvDialect {
   readonly lineSep: "\n" | "\r" | "\r\n" | undefined;
   /** Quoted values may span lines (multiLine; rewritten files). */
   readonly multiLine?: boolean;
-  /** Our rewritten files (csv-normalize.ts): a bare `N` is null, a quoted value never is. */
+  /** Our rewritten files (csv-canonical.ts): a bare `N` is null, a quoted value never is. */
   readonly canonical?: boolean;
 }
 

@@ -7,13 +7,13 @@
 import { join } from "node:path";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
+import { LINE_COLUMN } from "./csv-canonical.js";
 import {
   type ColumnSettings,
   type CsvColumn,
   fromTextSql,
   type ReaderFormats,
 } from "./csv-columns.js";
-import { LINE_COLUMN } from "./csv-normalize.js";
 import type { CsvDialect } from "./csv-options.js";
 import { dialectArgs } from "./csv-sql.js";
 import { writeRecordsFile } from "./record-file.js";

@@ -4,7 +4,7 @@
  * option value and column name goes through `sql-quote`.
  */
 import { quoteString } from "../sql-quote.js";
-import { LINE_COLUMN } from "./csv-normalize.js";
+import { LINE_COLUMN } from "./csv-canonical.js";
 import type { CsvDialect } from "./csv-options.js";
 
 /** How a scan treats malformed records. */
@@ -63,7 +63,7 @@ function toleranceArgs(t: Tolerance): string[] {
 /** `read_csv([...files], ...)`. */
 export function readCsvSql(scan: CsvScan): string {
   const files = `[${scan.files.map(quoteString).join(", ")}]`;
-  // Rewritten files start each record with its line number (csv-normalize.ts).
+  // Rewritten files start each record with its line number (csv-canonical.ts).
   const all: (readonly [string, string])[] =
     scan.dialect.canonical === true
       ? [[LINE_COLUMN, "BIGINT"], ...scan.columns]

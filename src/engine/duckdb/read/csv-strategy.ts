@@ -11,6 +11,13 @@ import type { RejectedRecord } from "../../engine.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import {
+  displayRecord,
+  displayRecordSql,
+  LINE_COLUMN,
+  originalPathSql,
+  originalRecordSql,
+} from "./csv-canonical.js";
+import {
   badReasonSql,
   badSql,
   type ColumnSettings,
@@ -18,13 +25,6 @@ import {
   type ReaderFormats,
   valueSql,
 } from "./csv-columns.js";
-import {
-  displayRecord,
-  displayRecordSql,
-  LINE_COLUMN,
-  originalPathSql,
-  originalRecordSql,
-} from "./csv-normalize.js";
 import type { CsvDialect } from "./csv-options.js";
 import { RejectedReread } from "./csv-reread.js";
 import { type CsvScan, fileOfRowSql as filesCase, readCsvSql, type Tolerance } from "./csv-sql.js";
