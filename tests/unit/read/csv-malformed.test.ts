@@ -79,7 +79,8 @@ describe("malformed CSV records", () => {
       "3,30",
       "4,40,2020-01-04,extra",
       "5,50,not-a-date",
-      '"7,70,2020-01-07\n',
+      // PySpark 4.0.1: the line itself (the open quote ends with the line).
+      '"7,70,2020-01-07',
     ]);
     expect(rows.find((r) => r.id === 1)?._corrupt_record).toBeNull();
   });
@@ -172,15 +173,18 @@ const CORPUS: Record<string, [string | Buffer, string, number, number]> = {
   "bad number": ["a,b\n1,2\nx,3\n4,5.5\n", "a INT, b INT", 1, 2],
   "bad date": ["d\n2020-01-01\n2020-13-01\nyesterday\n", "d DATE", 1, 2],
   "bad timestamp": ["t\n2020-01-01 10:00:00\nnoon\n", "t TIMESTAMP", 1, 1],
-  "unterminated quote": ['a,b\n1,x\n2,"open\n', "a INT, b STRING", 1, 1],
+  // Spark reads line by line: the open quote ends with its line (checked with PySpark 4.0.1).
+  "unterminated quote": ['a,b\n1,x\n2,"open\n', "a INT, b STRING", 2, 0],
+  // Spark decodes invalid bytes as U+FFFD and keeps the record (checked with PySpark 4.0.1).
   "invalid UTF-8": [
     Buffer.from([...Buffer.from("a,b\n1,ok\n2,"), 0xff, 0xfe, ...Buffer.from("\n3,fine\n")]),
     "a INT, b STRING",
-    2,
-    1,
+    3,
+    0,
   ],
   "BOM and CRLF": [Buffer.from("\ufeffa,b\r\n1,2\r\nx,3\r\n"), "a INT, b INT", 1, 1],
-  "quoted newlines": ['a,b\n1,"two\nlines"\n"x",3\n', "a INT, b STRING", 1, 1],
+  // Without multiLine a quoted value ends with its line: `lines"` is a record of its own.
+  "quoted newlines": ['a,b\n1,"two\nlines"\n"x",3\n', "a INT, b STRING", 1, 2],
   "comment lines": ["# c\na,b\n1,2\n# c\nz,3\n", "a INT, b INT", 1, 1],
 };
 
@@ -208,9 +212,62 @@ describe("malformed input corpus", () => {
       const failed = await engine
         .collect(readNode("csv", f, { ...options, mode: "FAILFAST" }, schema))
         .catch((e: unknown) => e);
+      if (bad === 0) {
+        expect(failed).toHaveLength(good);
+        return;
+      }
       expect(failed).toBeInstanceOf(InputError);
       expect((failed as InputError).file).toBe(f);
       expect(plain([]).length).toBe(0);
     });
   }
+});
+
+describe("malformed records in files read through the Spark tokenizer", () => {
+  // Blank lines and quotes make the reader rewrite this file; errors and rejects must still
+  // name the user's file, its line numbers and its raw records.
+  const content = 'a,b\n\n1,"x"\n2,"y",3\nz,"w"\n';
+  const schema = "a INT, b STRING";
+
+  it("FAILFAST names the file, the line and the raw record", async () => {
+    const f = tmp.file("rewritten-failfast.csv", content);
+    const failed = await engine
+      .collect(readNode("csv", f, { header: "true", mode: "FAILFAST" }, schema))
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(InputError);
+    expect((failed as InputError).file).toBe(f);
+    expect((failed as InputError).line).toBe(4);
+    expect((failed as InputError).message).toContain("Expected Number of Columns: 2 Found: 3");
+    expect((failed as InputError).message).toContain('Record: 2,"y",3');
+  });
+
+  it("DROPMALFORMED and PERMISSIVE count and list them by original line", async () => {
+    const f = tmp.file("rewritten-modes.csv", content);
+    const dropped = await collect(
+      engine,
+      readNode("csv", f, { header: "true", mode: "DROPMALFORMED" }, schema),
+    );
+    // PySpark 4.0.1: [[1, "x"]]
+    expect(dropped.rows).toEqual([{ a: 1, b: "x" }]);
+    expect(dropped.metrics).toMatchObject({ rowsRead: 3, rowsRejected: 2 });
+    expect(dropped.metrics.sample.map((r) => [r.file, r.line, r.record])).toEqual([
+      [f, 4, '2,"y",3'],
+      [f, 5, 'z,"w"'],
+    ]);
+    const kept = await collect(
+      engine,
+      readNode(
+        "csv",
+        f,
+        { header: "true", mode: "PERMISSIVE" },
+        `${schema}, _corrupt_record STRING`,
+      ),
+    );
+    // PySpark 4.0.1: [[1, "x", null], [2, "y", "2,\"y\",3"], [null, "w", "z,\"w\""]]
+    expect(kept.rows).toEqual([
+      { a: 1, b: "x", _corrupt_record: null },
+      { a: 2, b: "y", _corrupt_record: '2,"y",3' },
+      { a: null, b: "w", _corrupt_record: 'z,"w"' },
+    ]);
+  });
 });

@@ -10,12 +10,8 @@ const CHUNK = 64 * 1024;
 const LIMIT = 16 * 1024 * 1024;
 
 function decode(bytes: Buffer, encoding: CsvDialect["encoding"]): string {
-  const text =
-    encoding === "utf-16"
-      ? bytes.toString("utf16le")
-      : encoding === "latin-1"
-        ? bytes.toString("latin1")
-        : bytes.toString("utf8");
+  // Only UTF-8 files reach here: others are rewritten (csv-normalize.ts).
+  const text = encoding === "latin-1" ? bytes.toString("latin1") : bytes.toString("utf8");
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 

@@ -40,10 +40,21 @@ const TIMESTAMP = 32;
 const BOOLEAN = 64;
 const STRING = 128;
 
-/** Timestamps DuckDB's TIMESTAMP parse would misread: they carry an offset or zone. */
+/**
+ * Timestamps DuckDB's reader would misread, read as text and parsed in SQL: they carry an
+ * offset or zone, or whitespace around them (Spark trims it; DuckDB's reader refuses it).
+ */
 const ZONED = 256;
 const OFFSET_SUFFIX =
   "'[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\\s*([zZ]|UTC|GMT|[+-][0-9]{2}(:?[0-9]{2})?)$'";
+
+/**
+ * SQL: DuckDB's double parse also accepts `inf`, `INF`, `nan`...; Spark's (Java's, plus its
+ * `nanValue` / `positiveInf` / `negativeInf` defaults) only these spellings.
+ */
+function javaDouble(v: string): string {
+  return `(NOT regexp_matches(${v}, '[a-zA-Z]') OR regexp_full_match(trim(${v}), '[+-]?[0-9.]*[eE][+-]?[0-9]+') OR ${v} IN ('NaN', 'Inf', '-Inf', 'Infinity', '+Infinity', '-Infinity'))`;
+}
 
 /** SQL: the class bit of text `v` (a CASE stops at the first test that holds; cheap tests first). */
 function classSql(v: string, options: CsvOptions): string {
@@ -51,12 +62,12 @@ function classSql(v: string, options: CsvOptions): string {
   const date = options.preferDate ? `WHEN ${dateTestSql(v, options.dateFormat)} THEN ${DATE} ` : "";
   const timestamp =
     options.timestampFormat === undefined
-      ? `WHEN regexp_matches(${v}, '^\\s*[+-]?[0-9]{4}') AND TRY_CAST(${v} AS TIMESTAMP) IS NOT NULL THEN (CASE WHEN regexp_matches(${v}, ${OFFSET_SUFFIX}) THEN ${ZONED} ELSE ${TIMESTAMP} END) ` +
+      ? `WHEN regexp_matches(${v}, '^\\s*[+-]?[0-9]{4}') AND TRY_CAST(trim(${v}) AS TIMESTAMP) IS NOT NULL THEN (CASE WHEN regexp_matches(${v}, ${OFFSET_SUFFIX}) OR ${v} <> trim(${v}) THEN ${ZONED} ELSE ${TIMESTAMP} END) ` +
         `WHEN ${timestampTestSql(v, undefined)} THEN ${ZONED} `
       : `WHEN ${timestampTestSql(v, options.timestampFormat)} THEN ${TIMESTAMP} `;
   return (
     `CASE WHEN ${v} IS NULL THEN NULL ` +
-    `WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN (CASE WHEN NOT ${integral} THEN ${DOUBLE} ` +
+    `WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL AND ${javaDouble(v)} THEN (CASE WHEN NOT ${integral} THEN ${DOUBLE} ` +
     `WHEN TRY_CAST(${v} AS INTEGER) IS NOT NULL THEN ${INT} WHEN TRY_CAST(${v} AS BIGINT) IS NOT NULL THEN ${LONG} ELSE ${DECIMAL} END) ` +
     `${date}${timestamp}` +
     `WHEN lower(${v}) IN ('true', 'false') THEN ${BOOLEAN} ELSE ${STRING} END`
@@ -141,7 +152,7 @@ export async function sampleOffsets(
   if (columns.length === 0) return new Set();
   const tests = columns.map((i) => {
     const v = quoteIdent(`c${i}`);
-    return `bool_or(TRY_CAST(${v} AS TIMESTAMPTZ) IS DISTINCT FROM CAST(TRY_CAST(${v} AS TIMESTAMP) AS TIMESTAMPTZ))`;
+    return `bool_or(TRY_CAST(${v} AS TIMESTAMPTZ) IS DISTINCT FROM CAST(TRY_CAST(${v} AS TIMESTAMP) AS TIMESTAMPTZ) OR ${v} <> trim(${v}))`;
   });
   const result = await db.query(
     `SELECT ${tests.join(", ")} FROM (SELECT * FROM ${textScan} LIMIT ${INFER_SAMPLE_ROWS})`,

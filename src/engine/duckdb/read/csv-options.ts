@@ -6,6 +6,7 @@
 
 import type { OptionsReader } from "../../../config/options-reader.js";
 import { IllegalArgumentError } from "../../../errors.js";
+import type { UnescapedQuoteHandling } from "./csv-tokenize.js";
 
 /** The CSV dialect: how records and fields are split. */
 export interface CsvDialect {
@@ -15,10 +16,14 @@ export interface CsvDialect {
   readonly escape: string;
   /** The comment character, or "" when comments are off. */
   readonly comment: string;
-  /** DuckDB's encoding name: `utf-8`, `utf-16` or `latin-1`. */
-  readonly encoding: "utf-8" | "utf-16" | "latin-1";
+  /** The files' encoding (files not in UTF-8 are decoded by csv-normalize.ts). */
+  readonly encoding: "utf-8" | "utf-16" | "utf-16le" | "utf-16be" | "latin-1";
   /** `\n`, `\r` or `\r\n`; undefined lets the reader accept all three. */
   readonly lineSep: "\n" | "\r" | "\r\n" | undefined;
+  /** Quoted values may span lines (multiLine; rewritten files). */
+  readonly multiLine?: boolean;
+  /** Our rewritten files (csv-canonical.ts): a bare `N` is null, a quoted value never is. */
+  readonly canonical?: boolean;
 }
 
 export interface CsvOptions {
@@ -36,6 +41,10 @@ export interface CsvOptions {
   /** Spark's `samplingRatio` when set: above 0.99 inference reads every row. */
   readonly samplingRatio: number | undefined;
   readonly maxColumns: number;
+  readonly unescapedQuoteHandling: UnescapedQuoteHandling;
+  readonly multiLine: boolean;
+  /** What a quoted empty value reads as (Spark's default: an empty string). */
+  readonly emptyValue: string;
 }
 
 const ENCODINGS: Readonly<Record<string, CsvDialect["encoding"]>> = {
@@ -45,6 +54,10 @@ const ENCODINGS: Readonly<Record<string, CsvDialect["encoding"]>> = {
   ascii: "utf-8",
   "utf-16": "utf-16",
   utf16: "utf-16",
+  "utf-16le": "utf-16le",
+  utf16le: "utf-16le",
+  "utf-16be": "utf-16be",
+  utf16be: "utf-16be",
   "latin-1": "latin-1",
   latin1: "latin-1",
   "iso-8859-1": "latin-1",
@@ -110,7 +123,7 @@ function encoding(options: OptionsReader): CsvDialect["encoding"] {
     throw new IllegalArgumentError(
       `Option encoding: '${v}' is not supported by the DuckDB engine.`,
       {
-        hint: "Supported encodings: UTF-8, UTF-16, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
+        hint: "Supported encodings: UTF-8, UTF-16, UTF-16LE, UTF-16BE, ISO-8859-1 (latin-1). Convert the file to UTF-8 first.",
       },
     );
   }
@@ -141,12 +154,11 @@ export function parseCsvOptions(options: OptionsReader): CsvOptions {
   const quote = singleChar(options, "quote", '"');
   const escapeChar = singleChar(options, "escape", "\\");
   const comment = singleChar(options, "comment", "");
-  requireDefault(options, "emptyValue", [""]);
   requireDefault(options, "nanValue", ["NaN"]);
   requireDefault(options, "positiveInf", ["Inf", "Infinity", "+Inf", "+Infinity"]);
   requireDefault(options, "negativeInf", ["-Inf", "-Infinity"]);
   requireDefault(options, "locale", ["en-US", "en_US", "en"]);
-  options.oneOf(
+  const unescapedQuoteHandling = options.oneOf(
     "unescapedQuoteHandling",
     [
       "STOP_AT_DELIMITER",
@@ -163,8 +175,7 @@ export function parseCsvOptions(options: OptionsReader): CsvOptions {
       `Option samplingRatio must be in (0, 1], got '${options.get("samplingRatio")}'.`,
     );
   }
-  // DuckDB always reads quoted fields across lines; the option only needs a valid value.
-  options.bool("multiLine", false);
+  const multiLine = options.bool("multiLine", false);
   const maxColumns = options.int("maxColumns", 20480);
   if (maxColumns < 1)
     throw new IllegalArgumentError(`Option maxColumns must be positive, got '${maxColumns}'.`);
@@ -188,6 +199,7 @@ export function parseCsvOptions(options: OptionsReader): CsvOptions {
       comment,
       encoding: encoding(options),
       lineSep: lineSep(options),
+      multiLine,
     },
     header: options.bool("header", false),
     inferSchema: options.bool("inferSchema", false),
@@ -203,5 +215,8 @@ export function parseCsvOptions(options: OptionsReader): CsvOptions {
     enforceSchema: options.bool("enforceSchema", true),
     samplingRatio,
     maxColumns,
+    unescapedQuoteHandling,
+    multiLine,
+    emptyValue: options.string("emptyValue", ""),
   };
 }

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
+import { LINE_COLUMN } from "./csv-canonical.js";
 import {
   type ColumnSettings,
   type CsvColumn,
@@ -14,6 +15,7 @@ import {
   type ReaderFormats,
 } from "./csv-columns.js";
 import type { CsvDialect } from "./csv-options.js";
+import { dialectArgs } from "./csv-sql.js";
 import { writeRecordsFile } from "./record-file.js";
 
 const RECORD_ID = "__tributary_record_id";
@@ -40,29 +42,35 @@ export class RejectedReread {
     this.file = join(scratchDir, `rejected-${planId}.csv`);
   }
 
-  /** Numbers the records of `listing` (path, line, record, reason) and writes them out. */
+  /**
+   * Numbers the records of `listing` (path, line, record, reason, scanned: the text the scan
+   * saw, re-read here; record: the text shown) and writes them out.
+   */
   async save(db: DuckDBSession, listing: string): Promise<void> {
     // A record with an unclosed quote swallows what follows it: it goes last.
     await db.execute(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(this.table)} AS SELECT row_number() OVER (ORDER BY reason LIKE '%unterminated quote%', path, line) AS id, path, line, record FROM (${listing})`,
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(this.table)} AS SELECT row_number() OVER (ORDER BY reason LIKE '%unterminated quote%', path, line) AS id, path, line, record, scanned FROM (${listing})`,
     );
-    const rows = `SELECT id, record FROM ${quoteIdent(this.table)} ORDER BY id`;
+    const rows = `SELECT id, scanned FROM ${quoteIdent(this.table)} ORDER BY id`;
     await writeRecordsFile(db, this.file, rows, this.p.dialect.sep);
   }
 
-  /** SQL: the saved records as rows of the final columns. */
-  sql(): string {
+  /**
+   * SQL: the saved records as rows of the final columns; with `originals`, also their sort
+   * keys `__file` (index in `originals`) and `__line`.
+   */
+  sql(originals?: readonly string[]): string {
     const d = this.p.dialect;
-    const nullstr = this.p.nullValue === "" ? "''" : `[${quoteString(this.p.nullValue)}, '']`;
     const data = this.p.columns.filter((c) => c.kind !== "corrupt");
     const columns = [
       `${quoteString(RECORD_ID)}: 'BIGINT'`,
+      ...(d.canonical === true ? [`${quoteString(LINE_COLUMN)}: 'BIGINT'`] : []),
       ...data.map((c) => `${quoteString(c.reader)}: 'VARCHAR'`),
     ];
     const reread =
-      `read_csv(${quoteString(this.file)}, auto_detect = false, header = false, delim = ${quoteString(d.sep)}, ` +
-      `quote = ${quoteString(d.quote)}, escape = ${quoteString(d.escape)}, nullstr = ${nullstr}, ` +
-      `columns = {${columns.join(", ")}}, strict_mode = false, null_padding = true, ignore_errors = true)`;
+      `read_csv(${quoteString(this.file)}, auto_detect = false, header = false, ` +
+      `${dialectArgs({ ...d, comment: "", encoding: "utf-8", lineSep: undefined }, this.p.nullValue).join(", ")}, ` +
+      `columns = {${columns.join(", ")}}, strict_mode = false, null_padding = true, ignore_errors = true, parallel = false)`;
     const list = this.p.columns.map((c, i) => {
       const sql =
         c.kind === "corrupt"
@@ -70,6 +78,11 @@ export class RejectedReread {
           : fromTextSql(c, this.p.settings, this.p.formats, `p.${quoteIdent(c.reader)}`);
       return `${sql} AS ${quoteIdent(this.p.outNames[i] ?? c.name)}`;
     });
+    if (originals !== undefined)
+      list.push(
+        `list_position([${originals.map(quoteString).join(", ")}], b.path) - 1 AS __file`,
+        "b.line AS __line",
+      );
     // LEFT JOIN: a record the lenient re-read still cannot split is kept, all nulls.
     return `SELECT ${list.join(", ")} FROM ${quoteIdent(this.table)} b LEFT JOIN ${reread} p ON p.${quoteIdent(RECORD_ID)} = b.id`;
   }

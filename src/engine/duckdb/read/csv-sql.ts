@@ -4,6 +4,7 @@
  * option value and column name goes through `sql-quote`.
  */
 import { quoteString } from "../sql-quote.js";
+import { LINE_COLUMN } from "./csv-canonical.js";
 import type { CsvDialect } from "./csv-options.js";
 
 /** How a scan treats malformed records. */
@@ -25,6 +26,8 @@ export interface CsvScan {
   readonly dateFormat: string | undefined;
   readonly timestampFormat: string | undefined;
   readonly tolerance: Tolerance;
+  /** Adds DuckDB's `filename` column (its `file_index` fails inside UNION ALL ... ORDER BY). */
+  readonly filename?: boolean;
 }
 
 const NEWLINES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\r\n": "\\r\\n" };
@@ -37,11 +40,12 @@ export function dialectArgs(d: CsvDialect, nullValue: string): string[] {
     `escape = ${quoteString(d.escape)}`,
   ];
   if (d.comment !== "") args.push(`comment = ${quoteString(d.comment)}`);
-  if (d.encoding !== "utf-8") args.push(`encoding = ${quoteString(d.encoding)}`);
   const nl = d.lineSep === undefined ? undefined : NEWLINES[d.lineSep];
   if (nl !== undefined) args.push(`new_line = ${quoteString(nl)}`);
+  if (d.canonical === true)
+    args.push(`nullstr = ${quoteString(nullValue)}`, "allow_quoted_nulls = false");
   // Spark reads an empty unquoted field as null whatever nullValue is.
-  args.push(nullValue === "" ? "nullstr = ''" : `nullstr = [${quoteString(nullValue)}, '']`);
+  else args.push(nullValue === "" ? "nullstr = ''" : `nullstr = [${quoteString(nullValue)}, '']`);
   return args;
 }
 
@@ -59,7 +63,12 @@ function toleranceArgs(t: Tolerance): string[] {
 /** `read_csv([...files], ...)`. */
 export function readCsvSql(scan: CsvScan): string {
   const files = `[${scan.files.map(quoteString).join(", ")}]`;
-  const columns = `{${scan.columns.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`;
+  // Rewritten files start each record with its line number (csv-canonical.ts).
+  const all: (readonly [string, string])[] =
+    scan.dialect.canonical === true
+      ? [[LINE_COLUMN, "BIGINT"], ...scan.columns]
+      : [...scan.columns];
+  const columns = `{${all.map(([n, t]) => `${quoteString(n)}: ${quoteString(t)}`).join(", ")}}`;
   const args = [
     files,
     "auto_detect = false",
@@ -68,6 +77,13 @@ export function readCsvSql(scan: CsvScan): string {
     `columns = ${columns}`,
     ...toleranceArgs(scan.tolerance),
   ];
+  // DuckDB's parallel scanner refuses null_padding when quoted values span lines.
+  if (
+    scan.tolerance.kind === "lenient" &&
+    (scan.dialect.canonical === true || scan.dialect.multiLine === true)
+  )
+    args.push("parallel = false");
+  if (scan.filename === true) args.push("filename = true");
   if (scan.dateFormat !== undefined) args.push(`dateformat = ${quoteString(scan.dateFormat)}`);
   if (scan.timestampFormat !== undefined)
     args.push(`timestampformat = ${quoteString(scan.timestampFormat)}`);

@@ -11,6 +11,13 @@ import type { RejectedRecord } from "../../engine.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import {
+  displayRecord,
+  displayRecordSql,
+  LINE_COLUMN,
+  originalPathSql,
+  originalRecordSql,
+} from "./csv-canonical.js";
+import {
   badReasonSql,
   badSql,
   type ColumnSettings,
@@ -39,7 +46,13 @@ export interface CsvPlan {
   readonly planId: number;
   readonly format: string;
   readonly paths: readonly string[];
+  /** The files scanned: the originals, or their rewrites (csv-normalize.ts). */
   readonly files: readonly string[];
+  readonly originals: readonly string[];
+  /** The original separator (records are shown with it). */
+  readonly sep: string;
+  /** The original files' encoding. */
+  readonly encoding: CsvDialect["encoding"];
   readonly dialect: CsvDialect;
   readonly header: boolean;
   readonly nullValue: string;
@@ -50,6 +63,13 @@ export interface CsvPlan {
   readonly formats: ReaderFormats;
   readonly malformed: MalformedOptions;
   readonly scratchDir: string;
+  /**
+   * The same read over rewritten files, for files read as they are: PERMISSIVE needs their
+   * line numbers to merge re-read records back in file order.
+   */
+  readonly canonicalize?: () => CsvPlan;
+  /** Rewrites the scanned files again from the originals (for rewritten files). */
+  readonly rewrite?: () => void;
 }
 
 export class CsvStrategy implements ReadStrategy {
@@ -60,7 +80,9 @@ export class CsvStrategy implements ReadStrategy {
   readonly fastSql: string;
   readonly fastRejects: RejectTables | undefined;
   readonly scratchTables: readonly string[];
-  readonly tolerantSql: string;
+  private readonly ownTolerant: string;
+  /** The strategy over rewritten files that PERMISSIVE's tolerant plan uses. */
+  private exact: CsvStrategy | undefined;
   readonly exactOnly = false;
   private readonly pre: RejectTables;
   private readonly reread: RejectedReread;
@@ -71,7 +93,7 @@ export class CsvStrategy implements ReadStrategy {
     this.paths = p.paths;
     this.malformed = p.malformed;
     this.data = p.columns.filter((c) => c.kind !== "corrupt");
-    this.scan = { operator: "READ_CSV", files: p.files, columns: this.data.map((c) => c.reader) };
+    this.scan = { operator: "READ_CSV", files: p.files, columns: this.scanned() };
     this.pre = rejectTables(p.planId, "prepass");
     this.reread = new RejectedReread(p.planId, p.scratchDir, p);
     const drop = p.malformed.mode === "DROPMALFORMED";
@@ -87,11 +109,28 @@ export class CsvStrategy implements ReadStrategy {
       drop ? ` WHERE ${this.allParsed(true)}` : "",
     );
     this.scratchTables = [this.pre.table, this.pre.scan];
-    this.tolerantSql = drop ? this.dropTolerant() : this.keepTolerant();
+    this.ownTolerant = drop ? this.dropTolerant() : this.keepTolerant();
   }
 
-  private readSql(tolerance: Tolerance, files: readonly string[] = this.p.files): string {
+  private fresh = true;
+
+  /** Before each action: rewritten files are rewritten again (resolution just wrote them). */
+  async refresh(): Promise<void> {
+    if (!this.fresh) this.p.rewrite?.();
+    this.fresh = false;
+  }
+
+  get tolerantSql(): string {
+    return this.exact?.tolerantSql ?? this.ownTolerant;
+  }
+
+  private readSql(
+    tolerance: Tolerance,
+    files: readonly string[] = this.p.files,
+    filename = false,
+  ): string {
     const scan: CsvScan = {
+      filename,
       files,
       dialect: this.p.dialect,
       header: this.p.header,
@@ -110,18 +149,61 @@ export class CsvStrategy implements ReadStrategy {
     strict: boolean,
     corrupt = "CAST(NULL AS VARCHAR)",
     where = "",
+    extra: readonly string[] = [],
   ): string {
     const list = this.p.columns.map((c, i) => {
       const sql = c.kind === "corrupt" ? corrupt : valueSql(c, this.p.settings, strict);
       return `${sql} AS ${quoteIdent(this.p.outNames[i] ?? c.name)}`;
     });
-    return `SELECT ${list.join(", ")} FROM ${from}${where}`;
+    return `SELECT ${[...list, ...extra].join(", ")} FROM ${from}${where}`;
   }
 
   /** Text of a kept record whose value did not convert in SQL (the reader keeps no raw line for it). */
   private rebuiltRecord(): string {
     const fields = this.data.map((c) => `coalesce(CAST(${quoteIdent(c.reader)} AS VARCHAR), '')`);
-    return `concat_ws(${quoteString(this.p.dialect.sep)}, ${fields.join(", ")})`;
+    return `concat_ws(${quoteString(this.p.sep)}, ${fields.join(", ")})`;
+  }
+
+  /** A reject listing with the original files and records (`shown`: also the record as the user wrote it). */
+  rejectListing(t: RejectTables, shown = false): string {
+    const raw = rejectedRecordsSql(t);
+    if (this.p.dialect.canonical !== true)
+      return shown ? `SELECT *, record AS scanned FROM (${raw})` : raw;
+    const path = originalPathSql("r.path", this.p.files, this.p.originals);
+    const record = originalRecordSql("r.record", "f.lines", "r.line", this.p.sep);
+    const lines = `(SELECT filename, string_split(content, chr(10)) AS lines FROM read_text([${this.p.originals.map(quoteString).join(", ")}]))`;
+    const canRead = this.p.encoding === "utf-8";
+    const text = canRead ? record : displayRecordSql("r.record", this.p.sep);
+    const from = canRead ? `(${raw}) r LEFT JOIN ${lines} f ON f.filename = ${path}` : `(${raw}) r`;
+    return `SELECT ${path} AS path, r.line AS line, ${text} AS record, ${this.reasonSql("r.reason")} AS reason${shown ? ", r.record AS scanned" : ""} FROM ${from}`;
+  }
+
+  /** SQL: DuckDB's reason for a rewritten record, its field counts without the line column. */
+  private reasonSql(reason: string): string {
+    const counts = `'Expected Number of Columns: [0-9]+ Found: [0-9]+'`;
+    const found = `CAST(regexp_extract(${reason}, 'Found: ([0-9]+)', 1) AS INTEGER) - 1`;
+    const fixed = `concat('Expected Number of Columns: ', ${this.data.length}, ' Found: ', ${found})`;
+    return `CASE WHEN regexp_matches(${reason}, ${counts}) THEN regexp_replace(${reason}, ${counts}, ${fixed}) ELSE ${reason} END`;
+  }
+
+  /** The same for one reason in TypeScript. */
+  private reasonText(reason: string): string {
+    return reason.replace(
+      /Expected Number of Columns: \d+ Found: (\d+)/,
+      (_, found: string) =>
+        `Expected Number of Columns: ${this.data.length} Found: ${Number(found) - 1}`,
+    );
+  }
+
+  /** The original of a scanned file. */
+  private original(file: string): string {
+    return this.p.originals[this.p.files.indexOf(file)] ?? file;
+  }
+
+  /** Every column the scan reads (a rewritten file's line column too). */
+  private scanned(): string[] {
+    const data = this.data.map((c) => c.reader);
+    return this.p.dialect.canonical === true ? [LINE_COLUMN, ...data] : data;
   }
 
   /**
@@ -130,7 +212,7 @@ export class CsvStrategy implements ReadStrategy {
    * DROPMALFORMED would count differently from what `collect()` returns.
    */
   private allParsed(strict: boolean): string {
-    const all = readsAll(this.data.map((c) => c.reader));
+    const all = readsAll(this.scanned());
     if (!strict) return all;
     // The checks made in SQL must run too, so that a bad value fails the statement.
     const bad = badSql(this.data, this.p.settings);
@@ -150,17 +232,30 @@ export class CsvStrategy implements ReadStrategy {
 
   private keepTolerant(): string {
     const bad = badSql(this.data, this.p.settings);
-    const kept = this.select(
-      this.readSql({ kind: "drop", record: undefined }),
-      false,
-      bad ? `CASE WHEN ${bad} THEN ${this.rebuiltRecord()} END` : undefined,
-    );
-    return `${kept} UNION ALL ${this.reread.sql()}`;
+    const corrupt = bad ? `CASE WHEN ${bad} THEN ${this.rebuiltRecord()} END` : undefined;
+    const canonical = this.p.dialect.canonical === true;
+    const from = this.readSql({ kind: "drop", record: undefined }, this.p.files, canonical);
+    if (!canonical) return `${this.select(from, false, corrupt)} UNION ALL ${this.reread.sql()}`;
+    // Spark keeps file order: the re-read records go back to their lines.
+    const files = `[${this.p.files.map(quoteString).join(", ")}]`;
+    const keys = [
+      `list_position(${files}, filename) - 1 AS __file`,
+      `${quoteIdent(LINE_COLUMN)} AS __line`,
+    ];
+    const kept = this.select(from, false, corrupt, "", keys);
+    const names = this.p.outNames.map((n) => quoteIdent(n)).join(", ");
+    return `SELECT ${names} FROM (${kept} UNION ALL ${this.reread.sql(this.p.originals)}) ORDER BY __file, __line`;
   }
 
   async prepass(db: DuckDBSession): Promise<Prepass> {
+    if (this.malformed.mode === "PERMISSIVE" && this.p.canonicalize !== undefined) {
+      // Rewritten on every action: the input may have changed since the last one.
+      this.exact = new CsvStrategy(this.p.canonicalize());
+      return this.exact.prepass(db);
+    }
     const bad = badSql(this.data, this.p.settings) ?? "false";
-    const counts = this.data.map((c) => `count(${quoteIdent(c.reader)})`);
+    // Every column, or DuckDB would not parse (nor reject) the records' other fields.
+    const counts = this.scanned().map((c) => `count(${quoteIdent(c)})`);
     const from = this.readSql({ kind: "drop", record: storeRejectsArgs(this.pre) });
     const result = await db.query(
       `SELECT count(*), count(*) FILTER (WHERE ${bad}), ${counts.join(", ")} FROM ${from}`,
@@ -169,12 +264,17 @@ export class CsvStrategy implements ReadStrategy {
     const flagged = Number(result.rows[0]?.[1] ?? 0);
     const rejectedByReader = rejectedRecordsSql(this.pre);
     const readerCount = await countRecords(db, rejectedByReader).catch(() => 0);
-    const readerListing =
-      readerCount > 0
-        ? rejectedByReader
-        : "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason WHERE false";
-    if (this.malformed.mode === "PERMISSIVE") await this.reread.save(db, readerListing);
-    const flaggedListing = `SELECT ${filesCase(this.p.files)} AS path, NULL::BIGINT AS line, ${this.rebuiltRecord()} AS record, ${badReasonSql(this.data, this.p.settings)} AS reason FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad}`;
+    const none =
+      "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason WHERE false";
+    const readerListing = readerCount > 0 ? this.rejectListing(this.pre) : none;
+    if (this.malformed.mode === "PERMISSIVE")
+      await this.reread.save(
+        db,
+        readerCount > 0
+          ? this.rejectListing(this.pre, true)
+          : "SELECT NULL::VARCHAR AS path, NULL::BIGINT AS line, NULL::VARCHAR AS record, NULL::VARCHAR AS reason, NULL::VARCHAR AS scanned WHERE false",
+      );
+    const flaggedListing = `SELECT ${filesCase(this.p.originals)} AS path, NULL::BIGINT AS line, ${this.rebuiltRecord()} AS record, ${badReasonSql(this.data, this.p.settings)} AS reason FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad}`;
     const parts = [
       readerCount > 0 ? readerListing : undefined,
       flagged > 0 ? flaggedListing : undefined,
@@ -189,7 +289,16 @@ export class CsvStrategy implements ReadStrategy {
   }
 
   async diagnose(db: DuckDBSession, error: unknown): Promise<RejectedRecord | undefined> {
-    const at = csvErrorAt(errorMessage(error), this.p.files);
+    const scanned = csvErrorAt(errorMessage(error), this.p.files);
+    const at =
+      scanned === undefined || this.p.dialect.canonical !== true
+        ? scanned
+        : {
+            ...scanned,
+            file: this.original(scanned.file),
+            record: displayRecord(scanned.record, this.p.sep),
+            reason: this.reasonText(scanned.reason),
+          };
     if (at !== undefined) {
       if (this.malformed.mode !== "FAILFAST" || at.line === undefined) return at;
       return (await this.exactRecord(db, at.file, at.line)) ?? at;
@@ -197,7 +306,7 @@ export class CsvStrategy implements ReadStrategy {
     const bad = badSql(this.data, this.p.settings);
     if (bad === undefined || !/convert|parse|strptime/i.test(errorMessage(error))) return undefined;
     const rows = await db.query(
-      `SELECT ${filesCase(this.p.files)}, ${this.rebuiltRecord()} FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad} LIMIT 1`,
+      `SELECT ${filesCase(this.p.originals)}, ${this.rebuiltRecord()} FROM ${this.readSql({ kind: "drop", record: undefined })} WHERE ${bad} LIMIT 1`,
     );
     const row = rows.rows[0];
     if (row === undefined) return undefined;
@@ -213,19 +322,20 @@ export class CsvStrategy implements ReadStrategy {
   /** The reader's own account of the record at `file:line`: re-reads the file up to that line. */
   private async exactRecord(
     db: DuckDBSession,
-    file: string,
+    original: string,
     line: number,
   ): Promise<RejectedRecord | undefined> {
+    const file = this.p.files[this.p.originals.indexOf(original)] ?? original;
     const t = rejectTables(this.p.planId, "diagnose");
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.table)}`);
     await db.execute(`DROP TABLE IF EXISTS ${quoteIdent(t.scan)}`);
-    const counts = this.data.map((c) => `count(${quoteIdent(c.reader)})`);
+    const counts = this.scanned().map((c) => `count(${quoteIdent(c)})`);
     await db.query(
       `SELECT ${counts.join(", ")} FROM (SELECT * FROM ${this.readSql({ kind: "drop", record: storeRejectsArgs(t) }, [file])} LIMIT ${line})`,
     );
     const found = await sampleRecords(
       db,
-      `SELECT * FROM (${rejectedRecordsSql(t)}) WHERE line = ${line}`,
+      `SELECT * FROM (${this.rejectListing(t)}) WHERE line = ${line}`,
       1,
     ).catch(() => []);
     return found[0];

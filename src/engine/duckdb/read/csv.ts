@@ -14,9 +14,10 @@ import { quoteIdent } from "../sql-quote.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
 import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
+import { type PreparedCsv, prepareCsv, rewriteFiles } from "./csv-normalize.js";
 import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
 import { readCsvSql } from "./csv-sql.js";
-import { CsvStrategy } from "./csv-strategy.js";
+import { type CsvPlan, CsvStrategy } from "./csv-strategy.js";
 import { isUtc, readerFormat } from "./datetime-formats.js";
 import { GuardedSource } from "./guarded.js";
 import { malformedOptions } from "./modes.js";
@@ -30,18 +31,6 @@ interface Field {
   readonly corrupt: boolean;
 }
 
-/** The first record of the first file that has one. */
-function firstRecord(
-  files: readonly string[],
-  options: CsvOptions,
-): { file: string; tokens: string[] } | undefined {
-  for (const file of files) {
-    const tokens = readFirstRecord(file, options.dialect);
-    if (tokens !== undefined) return { file, tokens };
-  }
-  return undefined;
-}
-
 /** Unique names inside `read_csv` (DuckDB compares them case-insensitively). */
 function readerNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -53,12 +42,12 @@ function readerNames(names: readonly string[]): string[] {
 }
 
 /** A scan that reads every column as text, for inference and sampling. */
-function textScan(files: readonly string[], options: CsvOptions, names: readonly string[]): string {
+function textScan(source: PreparedCsv, names: readonly string[]): string {
   return readCsvSql({
-    files,
-    dialect: options.dialect,
-    header: options.header,
-    nullValue: options.nullValue,
+    files: source.files,
+    dialect: source.scan.dialect,
+    header: source.scan.header,
+    nullValue: source.scan.nullValue,
     columns: names.map((_, i) => [`c${i}`, "VARCHAR"] as const),
     dateFormat: undefined,
     timestampFormat: undefined,
@@ -93,11 +82,12 @@ function checkHeader(
 async function fieldsOf(
   node: ReadNode,
   ctx: ReadContext,
-  files: readonly string[],
+  source: PreparedCsv,
   options: CsvOptions,
   corruptName: string,
 ): Promise<{ fields: Field[]; offsets: Set<number> }> {
-  const first = firstRecord(files, options);
+  const first = source.first;
+  const files = source.originals;
   if (node.schema !== undefined) {
     const fields = node.schema.fields.map((f) => ({
       name: f.name,
@@ -115,8 +105,7 @@ async function fieldsOf(
         : await sampleOffsets(
             ctx.db,
             textScan(
-              files,
-              options,
+              source,
               data.map((f) => f.name),
             ),
             timestamps,
@@ -146,7 +135,7 @@ async function fieldsOf(
       fields: names.map((name) => ({ name, type: StringType, corrupt: false })),
       offsets: new Set(),
     };
-  const facts = await inferCsvTypes(ctx.db, textScan(files, options, names), names.length, options);
+  const facts = await inferCsvTypes(ctx.db, textScan(source, names), names.length, options);
   const offsets = new Set(facts.flatMap((f, i) => (f.offsets ? [i] : [])));
   return {
     fields: names.map((name, i) => ({ name, type: facts[i]?.type ?? StringType, corrupt: false })),
@@ -163,7 +152,10 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     recursive: options.bool("recursiveFileLookup", false),
     globFilter: options.get("pathGlobFilter"),
   });
-  const { fields, offsets } = await fieldsOf(node, ctx, files, csv, malformed.corruptColumn);
+  const source = prepareCsv(files, csv, ctx.scratchDir, node.planId, (f) =>
+    readFirstRecord(f, csv.dialect),
+  );
+  const { fields, offsets } = await fieldsOf(node, ctx, source, csv, malformed.corruptColumn);
   const data = fields.filter((f) => !f.corrupt);
   const readers = readerNames(data.map((f) => f.name));
   let k = 0;
@@ -176,14 +168,17 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   const allocator = new NameAllocator();
   const outNames = columns.map((c) => allocator.allocate(c.name));
   const ntz = csv.timestampNTZFormat;
-  const strategy = new CsvStrategy({
+  const plan: CsvPlan = {
     planId: node.planId,
     format: "csv",
     paths: node.paths,
-    files,
-    dialect: csv.dialect,
-    header: csv.header,
-    nullValue: csv.nullValue,
+    files: source.files,
+    originals: source.originals,
+    sep: csv.dialect.sep,
+    encoding: csv.dialect.encoding,
+    dialect: source.scan.dialect,
+    header: source.scan.header,
+    nullValue: source.scan.nullValue,
     columns,
     outNames,
     settings: {
@@ -194,13 +189,30 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
         ntz === undefined || !columns.some((c) => c.kind === "wallClockText")
           ? undefined
           : readerFormat(ntz),
-      trimLeading: csv.ignoreLeadingWhiteSpace,
-      trimTrailing: csv.ignoreTrailingWhiteSpace,
+      trimLeading: source.scan.trimLeading,
+      trimTrailing: source.scan.trimTrailing,
     },
     formats: readerFormats(columns, csv),
     malformed,
     scratchDir: ctx.scratchDir,
-  });
+  };
+  const canonicalize = (): CsvPlan => {
+    const exact = prepareCsv(files, csv, ctx.scratchDir, node.planId, () => undefined, true);
+    return {
+      ...plan,
+      files: exact.files,
+      dialect: exact.scan.dialect,
+      header: exact.scan.header,
+      nullValue: exact.scan.nullValue,
+      settings: { ...plan.settings, trimLeading: false, trimTrailing: false },
+    };
+  };
+  const rewrite = (): void => {
+    rewriteFiles(files, csv, source.files);
+  };
+  const strategy = new CsvStrategy(
+    source.normalized ? { ...plan, rewrite } : { ...plan, canonicalize },
+  );
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
   const sql = `SELECT * FROM ${quoteIdent(view)}`;

@@ -53,8 +53,9 @@ function orFail(v: string, parsed: string, type: string, pattern: string): strin
 
 /** SQL: text `v` as a Spark timestamp (an instant; no offset means the session time zone). */
 export function timestampSql(v: string, pattern: string | undefined, strict: boolean): string {
+  // Spark's default (lenient) timestamp parser trims the text.
   if (pattern === undefined)
-    return strict ? `CAST(${v} AS TIMESTAMPTZ)` : `TRY_CAST(${v} AS TIMESTAMPTZ)`;
+    return strict ? `CAST(trim(${v}) AS TIMESTAMPTZ)` : `TRY_CAST(trim(${v}) AS TIMESTAMPTZ)`;
   const parsed = parseTimestampSql(v, pattern);
   return strict ? orFail(v, parsed, "TIMESTAMPTZ", pattern) : parsed;
 }

@@ -52,6 +52,10 @@ export interface ReadStrategy {
   readonly scan: ScanIdentity;
   /** SQL for the fast plan (see above). */
   readonly fastSql: string;
+  /** The listing of reject tables, when the scanned files are not the user's (default: as recorded). */
+  rejectListing?(t: RejectTables): string;
+  /** Runs before each action (e.g. to read changed input again). */
+  refresh?(): Promise<void>;
   /** Reject tables the fast plan fills (DROPMALFORMED), when it records rejects itself. */
   readonly fastRejects: RejectTables | undefined;
   /** Scratch tables to drop before each action. */
@@ -111,6 +115,7 @@ export class GuardedSource implements ResolvedSource {
       ...(s.fastRejects ? [s.fastRejects.table, s.fastRejects.scan] : []),
     ]);
     this.prepassed = undefined;
+    await s.refresh?.();
     const lenient = s.lenientExact === true;
     if (this.dirty && (s.malformed.mode !== "FAILFAST" || lenient)) {
       const pass = await s.prepass(db);
@@ -146,7 +151,7 @@ export class GuardedSource implements ResolvedSource {
       rejected = this.prepassed.rejected;
     } else {
       if (s.fastRejects !== undefined && (await rejectTablesExist(db, s.fastRejects))) {
-        const listing = rejectedRecordsSql(s.fastRejects);
+        const listing = s.rejectListing?.(s.fastRejects) ?? rejectedRecordsSql(s.fastRejects);
         rejected = { count: await countRecords(db, listing), listing };
       }
       rowsRead = (scanned ?? 0) + rejected.count;

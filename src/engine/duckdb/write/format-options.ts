@@ -59,11 +59,9 @@ export function copyOptions(
     if (maxRecords > 0) parts.push(`ROW_GROUP_SIZE ${maxRecords}`, "ROW_GROUPS_PER_FILE 1");
     if (partitionBy.length === 0) parts.push("PER_THREAD_OUTPUT true");
   } else if (format === "csv") {
+    // Rows arrive as finished lines (csv-line.ts): COPY must write them untouched.
     parts.push("FORMAT csv", `HEADER ${o.bool("header", false)}`);
-    parts.push(`DELIMITER ${quoteString(o.get("sep") ?? o.get("delimiter") ?? ",")}`);
-    parts.push(`QUOTE ${quoteString(o.get("quote") ?? '"')}`);
-    parts.push(`ESCAPE ${quoteString(o.get("escape") ?? '"')}`);
-    parts.push(`NULLSTR ${quoteString(o.get("nullValue") ?? "")}`);
+    parts.push("DELIMITER '\x01'", "QUOTE ''", "ESCAPE ''", "NULLSTR ''");
     parts.push(`COMPRESSION ${codec(TEXT_CODECS, compression ?? "none", format)}`);
   } else {
     // JSON rows arrive as finished lines of text (json-text.ts), written out verbatim.

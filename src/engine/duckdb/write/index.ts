@@ -22,6 +22,7 @@ import type { DuckDBSession, ResultSet } from "../connection.js";
 import { formatSql } from "../datetime/index.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { csvWriteOptions, fieldSql, fieldText, lineSql, valueTextSql } from "./csv-line.js";
 import { copyOptions, FILE_EXTENSIONS } from "./format-options.js";
 import { jsonLineSql } from "./json-text.js";
 import { parseColumnStats, parsePartitionKeys } from "./stats.js";
@@ -107,6 +108,31 @@ function jsonRowsSelect(
   const ignoreNulls = new OptionsReader(options).bool("ignoreNullFields", true);
   const parts = partitionBy.map((p) => `"rows".${quoteIdent(p)}`);
   return `SELECT ${[`${jsonLineSql(fields, ignoreNulls)} AS "value"`, ...parts].join(", ")} FROM (${select}) AS "rows"`;
+}
+
+/** The rows as Spark's CSV lines: one text column named by the header line, then the partition columns. */
+function csvLinesSelect(
+  compiled: CompiledRelation,
+  rows: string,
+  raw: Readonly<Record<string, string>>,
+  partitionBy: readonly string[],
+): string {
+  const o = csvWriteOptions(raw);
+  const isPartition = (name: string): boolean =>
+    partitionBy.some((p) => p.toLowerCase() === name.toLowerCase());
+  const data = compiled.columns.filter((c) => !isPartition(c.name));
+  const fields = data.map((c) => {
+    const t = c.dataType?.typeName;
+    const text = t === "date" || t === "timestamp" ? c.name : undefined;
+    const ref = quoteIdent(c.name);
+    return fieldSql(text === undefined ? valueTextSql(ref, c.dataType) : ref, o);
+  });
+  const header = data.map((c) => fieldText(c.name, o)).join(o.sep);
+  const parts = [
+    `${lineSql(fields, o)} AS ${quoteIdent(header)}`,
+    ...compiled.columns.filter((c) => isPartition(c.name)).map((c) => quoteIdent(c.name)),
+  ];
+  return `SELECT ${parts.join(", ")} FROM (${rows}) AS "csv_rows"`;
 }
 
 function checkPartitionColumns(
@@ -200,7 +226,9 @@ export async function writeFiles(
     const select =
       format === "json"
         ? jsonRowsSelect(compiled, normalizedSelect(compiled, text), partitionBy, spec.options)
-        : normalizedSelect(compiled, text);
+        : format === "csv"
+          ? csvLinesSelect(compiled, normalizedSelect(compiled, text), spec.options, partitionBy)
+          : normalizedSelect(compiled, text);
     const result =
       format === "json" && partitionBy.length > 0
         ? await writeJsonPartitions(
