@@ -7,7 +7,7 @@
  * The SDK is imported on first use: a program that never touches s3:// never loads it.
  */
 import type { S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-import type { ErrorCode } from "../../error-codes.js";
+import { ErrorCode } from "../../error-codes.js";
 import { redactSecrets } from "../../logging/redactor.js";
 import { StorageError, type StorageOperation } from "../errors.js";
 import { lastSegment, parseLocation } from "../location.js";
@@ -186,7 +186,7 @@ export class S3Storage implements Storage {
     try {
       return await this.read(location);
     } catch (e) {
-      if (e instanceof StorageError && e.code === "STORAGE_NOT_FOUND") return undefined;
+      if (e instanceof StorageError && e.code === ErrorCode.STORAGE_NOT_FOUND) return undefined;
       throw e;
     }
   }
