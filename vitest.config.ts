@@ -64,6 +64,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "storage",
+          include: ["tests/storage/**/*.test.ts"],
+          globalSetup: ["tests/storage/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "spark",
           include: ["tests/spark/**/*.test.ts", "tests/conformance/**/*.test.ts"],
           globalSetup: ["tests/spark/global-setup.ts"],

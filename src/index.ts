@@ -208,6 +208,26 @@ export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";
 export { RuntimeConfig } from "./session/runtime-config.js";
 export { SparkSession } from "./session/session.js";
+// Storage: the interface every byte goes through (plug in your own store), chosen by scheme.
+export { storageFor } from "./storage/choose.js";
+export { StorageError, type StorageOperation } from "./storage/errors.js";
+export { LocalStorage } from "./storage/local.js";
+export {
+  type RetryPolicy,
+  resolveS3Config,
+  type S3Config,
+  type S3Settings,
+} from "./storage/s3/config.js";
+export { S3Storage } from "./storage/s3/s3-storage.js";
+export {
+  type ByteRange,
+  compareLocations,
+  type ListOptions,
+  type PutIfAbsentResult,
+  type Storage,
+  type StorageData,
+  type StorageEntry,
+} from "./storage/storage.js";
 export {
   ArrayType,
   AtomicType,

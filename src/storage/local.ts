@@ -1,12 +1,15 @@
 /**
- * Local file system storage. `putIfAbsent` writes a temporary file and hard-links it to the
- * target: `link` fails if the target exists, atomically, which a rename would not (a rename
- * silently replaces). Readers never see a partially written file.
+ * Local file system storage, for plain paths and `file://` URLs. `putIfAbsent` writes a
+ * temporary file and hard-links it to the target: `link` fails if the target exists,
+ * atomically, which a rename would not (a rename silently replaces). Readers never see a
+ * partially written file.
  */
 import { randomUUID } from "node:crypto";
+import type { Dirent } from "node:fs";
 import {
   link,
   mkdir,
+  open,
   readdir,
   readFile,
   rename,
@@ -17,7 +20,18 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { type FileEntry, FileExistsError, type Storage } from "./storage.js";
+import { pathToFileURL } from "node:url";
+import { notFound } from "./errors.js";
+import { parseLocation } from "./location.js";
+import {
+  type ByteRange,
+  compareLocations,
+  type ListOptions,
+  type PutIfAbsentResult,
+  type Storage,
+  type StorageData,
+  type StorageEntry,
+} from "./storage.js";
 
 function isCode(e: unknown, code: string): boolean {
   return (
@@ -25,73 +39,109 @@ function isCode(e: unknown, code: string): boolean {
   );
 }
 
-async function writeTemp(path: string, data: Buffer | string): Promise<string> {
+/** A local location: the path to use, and how to spell the paths below it. */
+interface Local {
+  readonly path: string;
+  readonly spell: (path: string) => string;
+}
+
+function local(location: string): Local {
+  const parsed = parseLocation(location);
+  if (parsed.kind !== "local") throw new TypeError(`LocalStorage given ${location}`);
+  return { path: parsed.path, spell: parsed.url ? (p) => pathToFileURL(p).href : (p) => p };
+}
+
+async function writeTemp(path: string, data: StorageData): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   await writeFile(tmp, data);
   return tmp;
 }
 
-export class LocalStorage implements Storage {
-  async list(dir: string): Promise<FileEntry[]> {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (e) {
-      if (isCode(e, "ENOENT")) return [];
-      throw e;
-    }
-    names.sort();
-    const out: FileEntry[] = [];
-    for (const name of names) {
-      const entry = await this.stat(join(dir, name));
-      if (entry !== undefined && !entry.isDir) out.push(entry.file);
-    }
-    return out;
+async function readDir(path: string): Promise<Dirent[]> {
+  try {
+    return await readdir(path, { withFileTypes: true });
+  } catch (e) {
+    if (isCode(e, "ENOENT") || isCode(e, "ENOTDIR")) return [];
+    throw e;
   }
+}
 
-  async listRecursive(dir: string): Promise<FileEntry[]> {
-    const out: FileEntry[] = [];
-    const walk = async (d: string): Promise<void> => {
-      let entries: import("node:fs").Dirent[];
-      try {
-        entries = await readdir(d, { withFileTypes: true });
-      } catch (e) {
-        if (isCode(e, "ENOENT")) return;
-        throw e;
-      }
-      for (const entry of entries) {
-        const full = join(d, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else if (entry.isFile()) {
-          const s = await this.stat(full);
-          if (s !== undefined) out.push(s.file);
+async function entryOf(path: string, location: string): Promise<StorageEntry | undefined> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return undefined;
+    return {
+      location,
+      name: basename(path),
+      size: s.size,
+      modificationTime: Math.floor(s.mtimeMs),
+    };
+  } catch (e) {
+    // A file deleted between the listing and the stat is simply not there any more.
+    if (isCode(e, "ENOENT")) return undefined;
+    throw e;
+  }
+}
+
+/** The {@link Storage} of the local file system (plain paths and `file://` URLs). */
+export class LocalStorage implements Storage {
+  async list(location: string, options: ListOptions = {}): Promise<StorageEntry[]> {
+    const { path, spell } = local(location);
+    const out: StorageEntry[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const d of await readDir(dir)) {
+        const full = join(dir, d.name);
+        if (d.isDirectory()) {
+          if (options.recursive === true) await walk(full);
+        } else {
+          const entry = await entryOf(full, spell(full));
+          if (entry !== undefined) out.push(entry);
         }
       }
     };
-    await walk(dir);
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    await walk(path);
+    const after = options.startAfter;
+    const kept =
+      after === undefined ? out : out.filter((e) => compareLocations(e.location, after) > 0);
+    return kept.sort((a, b) => compareLocations(a.location, b.location));
   }
 
-  async read(path: string): Promise<Buffer> {
-    return readFile(path);
-  }
-
-  async readIfExists(path: string): Promise<Buffer | undefined> {
+  async read(location: string, range?: ByteRange): Promise<Buffer> {
+    const { path } = local(location);
     try {
-      return await readFile(path);
+      if (range === undefined) return await readFile(path);
+      const handle = await open(path, "r");
+      try {
+        const buffer = Buffer.alloc(range.length);
+        const { bytesRead } = await handle.read(buffer, 0, range.length, range.offset);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    } catch (e) {
+      if (isCode(e, "ENOENT")) throw notFound("read", location, e);
+      throw e;
+    }
+  }
+
+  async readIfExists(location: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(local(location).path);
     } catch (e) {
       if (isCode(e, "ENOENT")) return undefined;
       throw e;
     }
   }
 
-  async putIfAbsent(path: string, data: Buffer | string): Promise<void> {
+  async putIfAbsent(location: string, data: StorageData): Promise<PutIfAbsentResult> {
+    const { path } = local(location);
     const tmp = await writeTemp(path, data);
     try {
       await link(tmp, path);
+      return { status: "written" };
     } catch (e) {
-      if (isCode(e, "EEXIST")) throw new FileExistsError(path);
+      if (isCode(e, "EEXIST")) return { status: "exists" };
       throw e;
     } finally {
       // The temporary file is ours alone; failing to remove it leaves a hidden file behind,
@@ -100,44 +150,27 @@ export class LocalStorage implements Storage {
     }
   }
 
-  async put(path: string, data: Buffer | string): Promise<void> {
+  async put(location: string, data: StorageData): Promise<void> {
+    const { path } = local(location);
     const tmp = await writeTemp(path, data);
     await rename(tmp, path);
   }
 
-  async delete(path: string): Promise<void> {
-    await rm(path, { force: true });
+  async delete(locations: readonly string[]): Promise<void> {
+    await Promise.all(locations.map((l) => rm(local(l).path, { force: true })));
   }
 
-  async deleteEmptyDir(dir: string): Promise<boolean> {
+  async deleteEmptyDir(location: string): Promise<boolean> {
     try {
-      await rmdir(dir);
+      await rmdir(local(location).path);
       return true;
     } catch (e) {
-      if (
-        isCode(e, "ENOENT") ||
-        isCode(e, "ENOTEMPTY") ||
-        isCode(e, "EEXIST") ||
-        isCode(e, "ENOTDIR")
-      )
-        return false;
+      if (["ENOENT", "ENOTEMPTY", "EEXIST", "ENOTDIR"].some((c) => isCode(e, c))) return false;
       throw e;
     }
   }
 
-  async stat(path: string): Promise<(FileEntry & { isDir: boolean; file: FileEntry }) | undefined> {
-    try {
-      const s = await stat(path);
-      const file: FileEntry = {
-        path,
-        name: basename(path),
-        size: s.size,
-        modificationTime: Math.floor(s.mtimeMs),
-      };
-      return { ...file, isDir: s.isDirectory(), file };
-    } catch (e) {
-      if (isCode(e, "ENOENT")) return undefined;
-      throw e;
-    }
+  async stat(location: string): Promise<StorageEntry | undefined> {
+    return entryOf(local(location).path, location);
   }
 }

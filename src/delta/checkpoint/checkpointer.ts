@@ -80,12 +80,10 @@ export async function cleanupLog(
       keepFrom = Math.max(keepFrom, f.version);
   }
   if (keepFrom <= 0) return 0;
-  let deleted = 0;
-  for (const e of entries) {
+  const doomed = entries.filter((e) => {
     const f = parseLogName(e.name);
-    if (f === undefined || f.version >= keepFrom || e.modificationTime > cutoff) continue;
-    await engine.storage.delete(e.path);
-    deleted++;
-  }
-  return deleted;
+    return f !== undefined && f.version < keepFrom && e.modificationTime <= cutoff;
+  });
+  await engine.storage.delete(doomed.map((e) => e.location));
+  return doomed.length;
 }

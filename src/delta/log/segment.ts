@@ -4,7 +4,7 @@
  * the listing decides, and a checkpoint whose parts are not all present is skipped.
  */
 import { DeltaError } from "../../errors.js";
-import type { FileEntry, Storage } from "../../storage/storage.js";
+import type { Storage, StorageEntry } from "../../storage/storage.js";
 import { LAST_CHECKPOINT, logDir, parseLogName } from "./files.js";
 
 export interface CommitFile {
@@ -52,14 +52,14 @@ export async function readLastCheckpoint(
   }
 }
 
-function completeCheckpoints(entries: readonly FileEntry[]): Map<number, string[]> {
+function completeCheckpoints(entries: readonly StorageEntry[]): Map<number, string[]> {
   const byKey = new Map<string, { parts: number; paths: Map<number, string> }>();
   for (const e of entries) {
     const f = parseLogName(e.name);
     if (f?.type !== "checkpoint") continue;
     const key = `${f.version}/${f.parts}`;
     const group = byKey.get(key) ?? { parts: f.parts, paths: new Map<number, string>() };
-    group.paths.set(f.part, e.path);
+    group.paths.set(f.part, e.location);
     byKey.set(key, group);
   }
   const out = new Map<number, string[]>();
@@ -84,7 +84,7 @@ export async function buildLogSegment(
   for (const e of entries) {
     const f = parseLogName(e.name);
     if (f?.type === "commit")
-      commits.push({ version: f.version, path: e.path, modificationTime: e.modificationTime });
+      commits.push({ version: f.version, path: e.location, modificationTime: e.modificationTime });
     if (f?.type === "v2checkpoint") v2.push(f.version);
   }
   const checkpoints = completeCheckpoints(entries);

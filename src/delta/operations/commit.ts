@@ -53,11 +53,11 @@ export async function commitOrThrow(
   try {
     result = await txn.commit(actions, options);
   } catch (e) {
-    await Promise.all(writtenFiles.map((f) => engine.delta.storage.delete(f)));
+    await engine.delta.storage.delete(writtenFiles);
     throw e;
   }
   if (result.kind === "conflict") {
-    await Promise.all(writtenFiles.map((f) => engine.delta.storage.delete(f)));
+    await engine.delta.storage.delete(writtenFiles);
     throw concurrentModification(tablePath, result.conflict);
   }
   if (result.version > 0 && result.version % checkpointInterval(options.configuration) === 0) {

@@ -133,7 +133,7 @@ export async function writeTableRows(
     ...(options.singleFile === true ? { singleFile: true } : {}),
   });
   const empty = files.filter((f) => f.rows === 0);
-  await Promise.all(empty.map((f) => engine.delta.storage.delete(f.path)));
+  await engine.delta.storage.delete(empty.map((f) => f.path));
   const kept = files.filter((f) => f.rows > 0);
   return addActions(
     layout.tablePath,
@@ -151,7 +151,7 @@ export async function discard(
   tablePath: string,
   adds: readonly AddFile[],
 ): Promise<void> {
-  await Promise.all(filePaths(tablePath, adds).map((p) => engine.delta.storage.delete(p)));
+  await engine.delta.storage.delete(filePaths(tablePath, adds));
 }
 
 export interface CommandCommit {

@@ -19,7 +19,7 @@ import { dirname, relative, sep } from "node:path";
 import { confBoolean } from "../../config/boolean.js";
 import { parseDuration } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
-import type { FileEntry } from "../../storage/storage.js";
+import type { StorageEntry } from "../../storage/storage.js";
 import { resolveAddPath } from "../files/paths.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import { commitCommand, footprint, requireModifiable, type TableCommandContext } from "./common.js";
@@ -91,21 +91,21 @@ function isHidden(name: string, partitionColumns: readonly string[]): boolean {
 }
 
 interface Listing {
-  readonly files: FileEntry[];
+  readonly files: StorageEntry[];
   /** Directories under the root holding at least one listed file (the only ones storage shows us). */
   readonly dirs: Set<string>;
 }
 
 async function listTable(ctx: TableCommandContext, snapshot: Snapshot): Promise<Listing> {
   const root = snapshot.tablePath;
-  const files: FileEntry[] = [];
+  const files: StorageEntry[] = [];
   const dirs = new Set<string>();
-  for (const entry of await ctx.engine.delta.storage.listRecursive(root)) {
-    const parts = relative(root, entry.path).split(sep);
+  for (const entry of await ctx.engine.delta.storage.list(root, { recursive: true })) {
+    const parts = relative(root, entry.location).split(sep);
     if (parts.some((p) => p === ".." || isHidden(p, snapshot.partitionColumns))) continue;
     files.push(entry);
     for (
-      let d = dirname(entry.path);
+      let d = dirname(entry.location);
       d.length > root.length && relative(root, d) !== "";
       d = dirname(d)
     )
@@ -138,16 +138,16 @@ export async function vacuumTable(
   const cutoff = Date.now() - (specified ?? configured);
   const valid = validFiles(snapshot, cutoff);
   const { files, dirs } = await listTable(ctx, snapshot);
-  const doomed = files.filter((f) => f.modificationTime < cutoff && !valid.has(f.path));
-  const doomedPaths = new Set(doomed.map((f) => f.path));
+  const doomed = files.filter((f) => f.modificationTime < cutoff && !valid.has(f.location));
+  const doomedPaths = new Set(doomed.map((f) => f.location));
   const keptDirs = new Set<string>();
   for (const f of files) {
-    if (doomedPaths.has(f.path)) continue;
-    for (let d = dirname(f.path); dirs.has(d); d = dirname(d)) keptDirs.add(d);
+    if (doomedPaths.has(f.location)) continue;
+    for (let d = dirname(f.location); dirs.has(d); d = dirname(d)) keptDirs.add(d);
   }
   const emptied = [...dirs].filter((d) => !keptDirs.has(d)).sort((a, b) => b.length - a.length);
   const size = doomed.reduce((n, f) => n + f.size, 0);
-  const listed = [...doomed.map((f) => f.path), ...emptied];
+  const listed = [...doomed.map((f) => f.location), ...emptied];
   const numVacuumedDirectories = dirs.size + 1;
   if (options.dryRun === true) {
     return {
@@ -181,10 +181,8 @@ export async function vacuumTable(
   }
   let deleted = 0;
   try {
-    for (const f of doomed) {
-      await ctx.engine.delta.storage.delete(f.path);
-      deleted++;
-    }
+    await ctx.engine.delta.storage.delete(doomed.map((f) => f.location));
+    deleted += doomed.length;
     for (const d of emptied)
       if ((await ctx.engine.delta.storage.deleteEmptyDir?.(d)) === true) deleted++;
   } catch (e) {

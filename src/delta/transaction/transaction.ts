@@ -12,7 +12,6 @@
  * ```
  */
 import { randomUUID } from "node:crypto";
-import { FileExistsError } from "../../storage/storage.js";
 import { parseCommit, serializeCommit } from "../actions/codec.js";
 import type { Action, CommitInfo } from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
@@ -64,17 +63,28 @@ export class Transaction {
     };
   }
 
+  private isOwnCommit(text: string, path: string): boolean {
+    return parseCommit(text, path).some(
+      (a) => "commitInfo" in a && a.commitInfo.txnId === this.txnId,
+    );
+  }
+
   async commit(actions: readonly Action[], options: CommitOptions): Promise<CommitResult> {
     const body = [{ commitInfo: this.commitInfo(options) }, ...actions];
     const text = serializeCommit(body);
     let version = this.readVersion + 1;
     const maxAttempts = options.maxAttempts ?? 100;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      try {
-        await this.engine.storage.putIfAbsent(commitPath(this.tablePath, version), text);
-        return { kind: "committed", version, attempts: attempt };
-      } catch (e) {
-        if (!(e instanceof FileExistsError)) throw e;
+      const path = commitPath(this.tablePath, version);
+      const put = await this.engine.storage.putIfAbsent(path, text);
+      if (put.status === "written") return { kind: "committed", version, attempts: attempt };
+      if (put.status === "unknown") {
+        // The store could not say whether our write landed: the entry there (if any) is ours
+        // exactly when it carries our txnId; absent, the same version is simply tried again.
+        const found = await this.engine.storage.readIfExists(path);
+        if (found === undefined) continue;
+        if (this.isOwnCommit(found.toString("utf8"), path))
+          return { kind: "committed", version, attempts: attempt };
       }
       if (this.readVersion < 0) {
         // Creating a table that someone else created meanwhile: their metadata wins.
