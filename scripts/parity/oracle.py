@@ -204,7 +204,8 @@ class Datasets:
             if with_index:
                 schema = T.StructType(schema.fields + [T.StructField("__i", T.IntegerType(), False)])
                 rows = [r + (i,) for i, r in enumerate(rows)]
-            self.frames[key] = self.spark.createDataFrame(rows, schema)
+            # One partition: tiny data, and fewer tasks per query on a busy machine.
+            self.frames[key] = self.spark.createDataFrame(rows, schema).coalesce(1)
         return self.frames[key]
 
 
@@ -223,8 +224,17 @@ def named(text, name):
     return F.expr(text) if is_generator(text) else F.expr(text).alias(name)
 
 
-def batchable(case):
-    return "select" in case and "orderBy" not in case and not any(map(is_generator, case["select"]))
+def batch_group(case, ansi):
+    """Cases with equal groups run as one query: selects without orderBy or generators, and
+    aggregates without orderBy over the same grouping. None: the case runs alone."""
+    if "orderBy" in case:
+        return None
+    conf = json.dumps(case.get("conf", {}), sort_keys=True)
+    if "select" in case and not any(map(is_generator, case["select"])):
+        return ("select", case["data"], ansi, conf, case.get("where"), None)
+    if "agg" in case:
+        return ("agg", case["data"], ansi, conf, case.get("where"), json.dumps(case.get("groupBy", [])))
+    return None
 
 
 def modes(case):
@@ -266,9 +276,9 @@ class Runner:
             df = df.filter(case["where"])
         return df
 
-    def build(self, case, tag=None):
-        """The DataFrame of an expression case; column names carry the tag for batching."""
-        name = lambda j: f"c{j}" if tag is None else f"c{tag}_{j}"  # noqa: E731
+    def build(self, case):
+        """The DataFrame of one expression case, its expressions named c0, c1, ..."""
+        name = lambda j: f"c{j}"  # noqa: E731
         if "agg" in case:
             df = self.base(case, False)
             aggs = [F.expr(e).alias(name(j)) for j, e in enumerate(case["agg"])]
@@ -300,18 +310,22 @@ class Runner:
             self.results[key] = {"error": error_of(e)}
 
     def run_batch(self, items, ansi, conf):
-        """items: (key, case) pairs of select cases over one dataset, analysable alone."""
+        """items: (key, case) pairs of one batch group (batch_group), each analysable alone."""
         if len(items) == 1:
             self.run_single(items[0][0], items[0][1], ansi)
             return
+        first = items[0][1]
+        exprs = "agg" if "agg" in first else "select"
 
         def go():
-            first = items[0][1]
-            df = self.base(first, True)
-            cols = [F.col("__i")]
+            cols = []
             for n, (_, case) in enumerate(items):
-                cols += [F.expr(e).alias(f"c{n}_{j}") for j, e in enumerate(case["select"])]
-            return encode_table(df.select(*cols))
+                cols += [F.expr(e).alias(f"c{n}_{j}") for j, e in enumerate(case[exprs])]
+            if exprs == "select":
+                return encode_table(self.base(first, True).select(F.col("__i"), *cols))
+            df = self.base(first, False)
+            keys = [F.expr(k) for k in first.get("groupBy", [])]
+            return encode_table(df.groupBy(*keys).agg(*cols) if keys else df.agg(*cols))
 
         try:
             schema, rows = self.with_conf(conf, ansi, go)
@@ -320,16 +334,20 @@ class Runner:
             self.run_batch(items[:half], ansi, conf)
             self.run_batch(items[half:], ansi, conf)
             return
-        rows.sort(key=lambda r: r[0])
-        pos = 1
+        # A select batch leads with __i (dropped); an aggregate batch with its group keys (kept).
+        lead = 1 if exprs == "select" else len(first.get("groupBy", []))
+        if exprs == "select":
+            rows.sort(key=lambda r: r[0])
+        keep = [] if exprs == "select" else list(range(lead))
+        pos = lead
         for key, case in items:
-            width = len(case["select"])
+            cols = keep + list(range(pos, pos + len(case[exprs])))
             self.results[key] = {
-                "schema": [[f"c{j}", t] for j, (_, t) in enumerate(schema[pos : pos + width])],
-                "rows": [r[pos : pos + width] for r in rows],
-                "ordered": True,
+                "schema": [schema[c] if c < lead else [f"c{c - pos}", schema[c][1]] for c in cols],
+                "rows": [[r[c] for c in cols] for r in rows],
+                "ordered": exprs == "select",
             }
-            pos += width
+            pos += len(case[exprs])
 
     def run_expressions(self, cases):
         groups = {}
@@ -337,7 +355,8 @@ class Runner:
             if n % 100 == 0:
                 progress(f"analysed {n} of {len(cases)} expression cases")
             for key, ansi in modes(case):
-                if not batchable(case):
+                g = batch_group(case, ansi)
+                if g is None:
                     self.run_single(key, case, ansi)
                     continue
                 # Analysis is eager in classic mode: a case that does not analyse gets its
@@ -347,12 +366,11 @@ class Runner:
                 except Exception as e:  # noqa: BLE001 - the error is the result
                     self.results[key] = {"error": error_of(e)}
                     continue
-                g = (case["data"], case.get("where"), ansi, json.dumps(case.get("conf", {}), sort_keys=True))
                 groups.setdefault(g, []).append((key, case))
         progress(f"running {sum(len(g) for g in groups.values())} analysable case runs in batches")
-        for (_, _, ansi, conf), items in groups.items():
+        for g, items in sorted(groups.items(), key=lambda kv: kv[0][2]):
             for start in range(0, len(items), 200):
-                self.run_batch(items[start : start + 200], ansi, json.loads(conf))
+                self.run_batch(items[start : start + 200], g[2], json.loads(g[3]))
 
     def write_files(self, case, n):
         d = os.path.join(self.tmp, f"read{n}")
@@ -422,13 +440,14 @@ def main():
         SparkSession.builder.master("local[2]")
         .appName("tributary-parity-oracle")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark.sparkContext.setLogLevel("OFF")
     progress("session started")
     runner = Runner(spark, root)
     cases = load_cases(root)

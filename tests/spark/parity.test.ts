@@ -4,11 +4,7 @@
  */
 import { beforeAll, describe, inject, it } from "vitest";
 import { SparkSession } from "../../src/index.js";
-import {
-  expectListedOrAgreed,
-  expectTargets,
-  runParity,
-} from "../parity/lib/engine-suite.js";
+import { expectListedOrAgreed, expectTargets, runParity } from "../parity/lib/engine-suite.js";
 import { ensureOracle } from "../parity/lib/oracle.js";
 import type { Summary } from "../parity/lib/suite.js";
 

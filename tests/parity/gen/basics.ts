@@ -78,9 +78,21 @@ const DATES: Readonly<Record<string, string[]>> = {
     "last_day(dt)",
     "next_day(dt, 'Mon')",
   ],
-  make: ["make_date(2024, 2, 29)", "make_date(2023, 2, 29)", "make_timestamp(2024, 2, 29, 12, 0, 0.5)"],
-  parse: ["to_date(s)", "to_timestamp(s)", "to_date(s, 'yyyy-MM-dd')", "to_timestamp('2024-01-15 10:11:12')"],
-  format: ["date_format(ts, 'EEE, d MMM yyyy HH:mm:ss.SSS a XXX')", "date_format(dt, 'yyyy/MM/dd')"],
+  make: [
+    "make_date(2024, 2, 29)",
+    "make_date(2023, 2, 29)",
+    "make_timestamp(2024, 2, 29, 12, 0, 0.5)",
+  ],
+  parse: [
+    "to_date(s)",
+    "to_timestamp(s)",
+    "to_date(s, 'yyyy-MM-dd')",
+    "to_timestamp('2024-01-15 10:11:12')",
+  ],
+  format: [
+    "date_format(ts, 'EEE, d MMM yyyy HH:mm:ss.SSS a XXX')",
+    "date_format(dt, 'yyyy/MM/dd')",
+  ],
   unix: [
     "unix_timestamp(ts)",
     "from_unixtime(i)",
@@ -101,7 +113,13 @@ for (const [name, exprs] of Object.entries(DATES)) select(`datetime.${name}`, ..
 
 // ------------------------------------------------------------------ collections
 const COLLECTIONS: Readonly<Record<string, string[]>> = {
-  array: ["array(i, 1)", "array_contains(arr, 1)", "size(arr)", "element_at(arr, 1)", "element_at(arr, -1)"],
+  array: [
+    "array(i, 1)",
+    "array_contains(arr, 1)",
+    "size(arr)",
+    "element_at(arr, 1)",
+    "element_at(arr, -1)",
+  ],
   explode: ["explode(arr)"],
   explode_outer: ["explode_outer(arr)"],
   posexplode: ["posexplode(arr)"],
@@ -121,9 +139,19 @@ const COLLECTIONS: Readonly<Record<string, string[]>> = {
     "array_except(arr, array(1))",
     "arrays_overlap(arr, array(1))",
   ],
-  search: ["array_join(split(s, ' '), '|')", "array_position(arr, 1)", "array_remove(arr, 1)", "array_repeat(s, 2)"],
+  search: [
+    "array_join(split(s, ' '), '|')",
+    "array_position(arr, 1)",
+    "array_remove(arr, 1)",
+    "array_repeat(s, 2)",
+  ],
   sort: ["sort_array(arr)", "sort_array(arr, false)", "array_sort(arr)"],
-  shape: ["flatten(array(arr, arr))", "slice(arr, 1, 2)", "slice(arr, -1, 1)", "sequence(0, size(arr))"],
+  shape: [
+    "flatten(array(arr, arr))",
+    "slice(arr, 1, 2)",
+    "slice(arr, -1, 1)",
+    "sequence(0, size(arr))",
+  ],
   minmax: ["array_max(arr)", "array_min(arr)"],
   lambdas: [
     "transform(arr, x -> x + 1)",

@@ -50,7 +50,10 @@ function perColumn(
 // ------------------------------------------------------------------ core
 perColumn("core", "col", ALL, (c) => [c, `\`${c}\``]);
 perColumn("core", "isnull", ALL, (c) => [`isnull(${c})`, `isnotnull(${c})`, `${c} IS NULL`]);
-perColumn("core", "coalesce", ALL, (c) => [`coalesce(${c}, ${COLUMNS[c]})`, `coalesce(NULL, ${c})`]);
+perColumn("core", "coalesce", ALL, (c) => [
+  `coalesce(${c}, ${COLUMNS[c]})`,
+  `coalesce(NULL, ${c})`,
+]);
 perColumn("core", "when", ALL, (c) => [
   `CASE WHEN ${c} IS NULL THEN 'null' WHEN isnotnull(${c}) THEN 'value' END`,
   `CASE WHEN ${c} IS NOT NULL THEN ${c} ELSE ${COLUMNS[c]} END`,
@@ -108,15 +111,22 @@ const TRANSCENDENTAL = [
   "degrees",
   "radians",
 ];
-for (const fn of TRANSCENDENTAL) perColumn("math", fn, NUMERIC, (c) => [`${fn}(${c})`], { ulps: 1 });
+for (const fn of TRANSCENDENTAL)
+  perColumn("math", fn, NUMERIC, (c) => [`${fn}(${c})`], { ulps: 1 });
 for (const fn of ["abs", "floor", "ceil", "signum", "sign", "negative", "positive"])
   perColumn("math", fn, NUMERIC, (c) => [`${fn}(${c})`]);
 perColumn("math", "round", NUMERIC, (c) => [`round(${c})`, `round(${c}, 2)`, `round(${c}, -1)`]);
-perColumn("math", "bround", NUMERIC, (c) => [`bround(${c})`, `bround(${c}, 2)`, `bround(${c}, -1)`]);
+perColumn("math", "bround", NUMERIC, (c) => [
+  `bround(${c})`,
+  `bround(${c}, 2)`,
+  `bround(${c}, -1)`,
+]);
 perColumn("math", "pow", NUMERIC, (c) => [`pow(${c}, 2)`, `power(2, ${c})`, `pow(${c}, 0.5)`], {
   ulps: 1,
 });
-perColumn("math", "log", NUMERIC, (c) => [`log(${c})`, `log(2, ${c})`, `log(${c}, 8)`], { ulps: 1 });
+perColumn("math", "log", NUMERIC, (c) => [`log(${c})`, `log(2, ${c})`, `log(${c}, 8)`], {
+  ulps: 1,
+});
 perColumn("math", "pmod", NUMERIC, (c) => [`pmod(${c}, 3)`, `pmod(${c}, -3)`, `pmod(7, ${c})`]);
 perColumn("math", "greatest", NUMERIC, (c) => [`greatest(${c}, 0)`, `least(${c}, 0)`]);
 perColumn("math", "greatest_all", ["dt", "ts", "b", "bin"], (c) => [
@@ -153,7 +163,10 @@ perColumn("cond", "case_simple", ["i", "s", "b"], (c) => [
 for (const c of ["s", "bin"]) {
   add(`hash.md5.${c}`, [`md5(${c})`]);
   add(`hash.sha1.${c}`, [`sha1(${c})`, `sha(${c})`]);
-  add(`hash.sha2.${c}`, [224, 256, 384, 512, 0].map((n) => `sha2(${c}, ${n})`));
+  add(
+    `hash.sha2.${c}`,
+    [224, 256, 384, 512, 0].map((n) => `sha2(${c}, ${n})`),
+  );
   add(`hash.crc32.${c}`, [`crc32(${c})`]);
 }
 perColumn("hash", "hash", ALL, (c) => [`hash(${c})`, `hash(${c}, 1)`]);

@@ -16,7 +16,8 @@ export function listedFunctions(markdown: string = readFileSync(DOC, "utf8")): s
     .split("\n")
     .filter((l) => l.startsWith("|"));
   for (const row of rows)
-    for (const m of row.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)/g)) if (m[1] !== undefined) names.add(m[1]);
+    for (const m of row.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)/g))
+      if (m[1] !== undefined) names.add(m[1]);
   return [...names].sort();
 }
 

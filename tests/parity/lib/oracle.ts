@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { caseFiles, dataFiles, ROOT } from "./format.js";
 import type { Encoded } from "./encode.js";
+import { caseFiles, dataFiles, ROOT } from "./format.js";
 
 export interface OracleRows {
   readonly schema: readonly (readonly [string, string])[];

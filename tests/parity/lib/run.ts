@@ -6,12 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { functions as F } from "../../../src/index.js";
 import type { Column, DataFrame, Row, SparkSession } from "../../../src/index.js";
+import { functions as F } from "../../../src/index.js";
 import type { StructType } from "../../../src/types/data-types.js";
 import { Decimal } from "../../../src/types/decimal.js";
 import { Timestamp } from "../../../src/types/timestamp.js";
-import { type Encoded, encodeValue } from "./encode.js";
+import { encodeValue } from "./encode.js";
 import {
   type AggCase,
   type CaseRun,
@@ -36,8 +36,16 @@ function named(text: string, name: string): Column {
   return GENERATOR.test(text) ? F.expr(text) : F.expr(text).alias(name);
 }
 
-function batchable(c: ParityCase): c is SelectCase {
-  return isSelect(c) && c.orderBy === undefined && !c.select.some((e) => GENERATOR.test(e));
+/**
+ * Cases with equal groups run as one query: selects without orderBy or generators, and
+ * aggregates without orderBy over the same grouping. Undefined: the case runs alone.
+ */
+function batchGroup(c: ParityCase, ansi: boolean): string | undefined {
+  if (isSelect(c) && c.orderBy === undefined && !c.select.some((e) => GENERATOR.test(e)))
+    return JSON.stringify(["select", c.data, ansi, c.conf ?? {}, c.where ?? null]);
+  if (isAgg(c) && c.orderBy === undefined)
+    return JSON.stringify(["agg", c.data, ansi, c.conf ?? {}, c.where ?? null, c.groupBy ?? []]);
+  return undefined;
 }
 
 function decodeTagged(v: unknown): unknown {
@@ -74,7 +82,9 @@ function errorOf(e: unknown): OracleResult {
 }
 
 function encodeRows(rows: readonly Row[], schema: StructType, names: readonly string[]) {
-  return rows.map((r) => schema.fields.map((f, j) => encodeValue(r[names[j] ?? f.name], f.dataType)));
+  return rows.map((r) =>
+    schema.fields.map((f, j) => encodeValue(r[names[j] ?? f.name], f.dataType)),
+  );
 }
 
 function schemaPairs(schema: StructType, rename: boolean): [string, string][] {
@@ -90,7 +100,9 @@ export class TributaryRunner {
 
   async runAll(cases: readonly ParityCase[]): Promise<Map<string, OracleResult>> {
     try {
-      await this.#expressions(cases.filter((c) => isSelect(c) || isAgg(c)));
+      await this.#expressions(
+        cases.filter((c): c is SelectCase | AggCase => isSelect(c) || isAgg(c)),
+      );
       let n = 0;
       for (const c of cases) {
         n += 1;
@@ -178,16 +190,24 @@ export class TributaryRunner {
     const [only] = items;
     if (only === undefined) return;
     if (items.length === 1) return this.#single(only.run);
-    const first = only.run.case as SelectCase;
+    const first = only.run.case as SelectCase | AggCase;
+    const exprsOf = (c: ParityCase): readonly string[] =>
+      isAgg(c) ? c.agg : (c as SelectCase).select;
     let rows: Row[];
     try {
       rows = await this.#withConf(first, only.run.ansi, () => {
-        const cols = [F.col("__i")];
-        items.forEach(({ run }, n) => {
-          for (const [j, e] of (run.case as SelectCase).select.entries())
-            cols.push(F.expr(e).alias(`c${n}_${j}`));
-        });
-        return this.#base(first, true).select(...cols).collect();
+        const cols = items.flatMap(({ run }, n) =>
+          exprsOf(run.case).map((e, j) => F.expr(e).alias(`c${n}_${j}`)),
+        );
+        if (!isAgg(first))
+          return this.#base(first, true)
+            .select(F.col("__i"), ...cols)
+            .collect();
+        const df = this.#base(first, false);
+        const keys = (first.groupBy ?? []).map((k) => F.expr(k));
+        const [a, ...rest] = cols;
+        if (a === undefined) throw new Error(`case ${first.id} has no aggregates`);
+        return (keys.length > 0 ? df.groupBy(...keys).agg(...cols) : df.agg(a, ...rest)).collect();
       });
     } catch {
       const half = Math.floor(items.length / 2);
@@ -195,33 +215,37 @@ export class TributaryRunner {
       await this.#batch(items.slice(half));
       return;
     }
-    rows.sort((a, b) => Number(a.__i) - Number(b.__i));
+    // A select batch leads with __i (dropped); an aggregate batch with its group keys (kept).
+    const lead = isAgg(first) ? (first.groupBy ?? []).length : 1;
+    if (!isAgg(first)) rows.sort((a, b) => Number(a.__i) - Number(b.__i));
     items.forEach(({ run, schema }, n) => {
-      // The per-case schema names the aliases c0, c1...; the batch calls them c<n>_<j>.
-      const schemaOfCase = schema.fields.slice(1);
-      const names = schemaOfCase.map((_, j) => `c${n}_${j}`);
-      const rowsOfCase = rows.map((r) =>
-        schemaOfCase.map((f, j) => encodeValue(r[names[j] ?? ""], f.dataType)),
-      );
+      // The per-case schema names the case's columns; in the batch they are c<n>_<j>.
+      const keys = isAgg(first) ? schema.fields.slice(0, lead) : [];
+      const own = schema.fields.slice(lead);
+      const names = [...keys.map((f) => f.name), ...own.map((_, j) => `c${n}_${j}`)];
+      const fields = [...keys, ...own];
       this.results.set(run.key, {
-        schema: schemaOfCase.map((f, j) => [`c${j}`, f.dataType.simpleString()]),
-        rows: rowsOfCase as Encoded[][],
-        ordered: true,
+        schema: fields.map((f, j) => [
+          j < keys.length ? f.name : `c${j - keys.length}`,
+          f.dataType.simpleString(),
+        ]),
+        rows: rows.map((r) => fields.map((f, j) => encodeValue(r[names[j] ?? ""], f.dataType))),
+        ordered: !isAgg(first),
       });
     });
   }
 
-  async #expressions(cases: readonly ParityCase[]): Promise<void> {
+  async #expressions(cases: readonly (SelectCase | AggCase)[]): Promise<void> {
     const groups = new Map<string, { run: CaseRun; schema: StructType }[]>();
     for (const c of cases) {
       for (const run of runsOf(c)) {
-        if (!batchable(c)) {
+        const g = batchGroup(c, run.ansi);
+        if (g === undefined) {
           await this.#single(run);
           continue;
         }
         try {
           const schema = await this.#withConf(c, run.ansi, () => this.#build(c).schema);
-          const g = JSON.stringify([c.data, c.where ?? null, run.ansi, c.conf ?? {}]);
           const list = groups.get(g) ?? [];
           list.push({ run, schema });
           groups.set(g, list);
@@ -249,7 +273,11 @@ export class TributaryRunner {
 
   async #collectAll(df: DataFrame, ordered: boolean): Promise<OracleResult> {
     const [schema, rows] = await Promise.all([df.schema, df.collect()]);
-    return { schema: schemaPairs(schema, false), rows: encodeRows(rows, schema, schema.fieldNames()), ordered };
+    return {
+      schema: schemaPairs(schema, false),
+      rows: encodeRows(rows, schema, schema.fieldNames()),
+      ordered,
+    };
   }
 
   async #read(c: ReadCase, n: number): Promise<void> {

@@ -30,9 +30,12 @@ export interface Summary {
 }
 
 function describe(c: ParityCase): string {
-  if (isSelect(c)) return `select ${c.select.join(", ")}${c.orderBy ? ` order by ${c.orderBy.join(", ")}` : ""}`;
-  if (isAgg(c)) return `agg ${c.agg.join(", ")}${c.groupBy ? ` group by ${c.groupBy.join(", ")}` : ""}`;
-  if (isRead(c)) return `read ${c.format} ${JSON.stringify(c.options ?? {})} files ${Object.keys(c.files).join(", ")}`;
+  if (isSelect(c))
+    return `select ${c.select.join(", ")}${c.orderBy ? ` order by ${c.orderBy.join(", ")}` : ""}`;
+  if (isAgg(c))
+    return `agg ${c.agg.join(", ")}${c.groupBy ? ` group by ${c.groupBy.join(", ")}` : ""}`;
+  if (isRead(c))
+    return `read ${c.format} ${JSON.stringify(c.options ?? {})} files ${Object.keys(c.files).join(", ")}`;
   return `roundtrip ${JSON.stringify(c.roundtrip)}`;
 }
 
@@ -100,14 +103,18 @@ export function summaryLine(s: Summary): string {
 
 export function areaLines(s: Summary): string[] {
   return [...s.byArea.entries()].map(
-    ([area, t]) => `  ${area}: ${t.agreed}/${t.total} (${((100 * t.agreed) / t.total).toFixed(1)}%)`,
+    ([area, t]) =>
+      `  ${area}: ${t.agreed}/${t.total} (${((100 * t.agreed) / t.total).toFixed(1)}%)`,
   );
 }
 
 export function report(s: Summary, limit = 60): string {
   const lines = [summaryLine(s), ...areaLines(s)];
   if (s.unlisted.length > 0) {
-    lines.push("", `Disagreements not in docs/functions.md "Differences from Spark" (${s.unlisted.length}):`);
+    lines.push(
+      "",
+      `Disagreements not in docs/functions.md "Differences from Spark" (${s.unlisted.length}):`,
+    );
     for (const d of s.unlisted.slice(0, limit))
       lines.push(`- ${d.key}\n    ${d.what}\n    ${d.reason}`);
     if (s.unlisted.length > limit) lines.push(`  ... and ${s.unlisted.length - limit} more`);
