@@ -21,6 +21,7 @@ import datetime
 import decimal
 import glob
 import json
+import logging
 import math
 import re
 import os
@@ -137,6 +138,9 @@ def encode_table(df, drop_first=False):
     return schema, rows
 
 
+ERROR_CLASS = re.compile(r"\[([A-Z][A-Z0-9_]+(?:\.[A-Z0-9_]+)*)\]")
+
+
 def error_of(e):
     cls = None
     for getter in ("getCondition", "getErrorClass"):
@@ -148,8 +152,15 @@ def error_of(e):
                 cls = None
             if cls:
                 break
-    text = str(e).strip().splitlines()
-    return {"class": cls or type(e).__name__, "message": (text[0] if text else "")[:400]}
+    text = str(e)
+    # Errors raised while collecting through Arrow arrive as a Py4JJavaError around the
+    # Spark exception: its message still carries "[ERROR_CLASS] message".
+    found = ERROR_CLASS.search(text)
+    if cls is None and found is not None:
+        cls = found.group(1)
+        text = text[found.start() :]
+    lines = text.strip().splitlines()
+    return {"class": cls or type(e).__name__, "message": (lines[0] if lines else "")[:400]}
 
 
 # ------------------------------------------------------------------ datasets
@@ -222,6 +233,16 @@ def is_generator(text):
 
 def named(text, name):
     return F.expr(text) if is_generator(text) else F.expr(text).alias(name)
+
+
+def culprits(error, items, exprs):
+    """The cases whose expression text holds the fragment a runtime error points at (Spark's
+    query context): far fewer queries than halving when many cases fail in ANSI mode."""
+    try:
+        fragments = [q.fragment() for q in error.getQueryContext() if q.fragment()]
+    except Exception:  # noqa: BLE001 - no query context: the caller halves instead
+        return []
+    return [it for it in items if any(f in e for f in fragments for e in it[1][exprs])]
 
 
 def batch_group(case, ansi):
@@ -329,7 +350,13 @@ class Runner:
 
         try:
             schema, rows = self.with_conf(conf, ansi, go)
-        except Exception:  # noqa: BLE001 - split and find the failing cases
+        except Exception as e:  # noqa: BLE001 - find the failing cases, run the rest again
+            suspects = culprits(e, items, exprs)
+            if suspects and len(suspects) < len(items):
+                for key, case in suspects:
+                    self.run_single(key, case, ansi)
+                self.run_batch([it for it in items if it not in suspects], ansi, conf)
+                return
             half = len(items) // 2
             self.run_batch(items[:half], ansi, conf)
             self.run_batch(items[half:], ansi, conf)
@@ -448,6 +475,8 @@ def main():
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("OFF")
+    # PySpark logs every query-context error on its own logger; the errors are results here.
+    logging.getLogger("SQLQueryContextLogger").disabled = True
     progress("session started")
     runner = Runner(spark, root)
     cases = load_cases(root)

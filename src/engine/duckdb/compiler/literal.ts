@@ -5,6 +5,7 @@
 import type { LiteralValue } from "../../../plan/expression/literal.js";
 import type { DataType } from "../../../types/data-types.js";
 import { Decimal } from "../../../types/decimal.js";
+import { Timestamp } from "../../../types/timestamp.js";
 import { quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 
@@ -12,9 +13,16 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
-/** `YYYY-MM-DD HH:MM:SS.mmm` of a Date in UTC. */
+/**
+ * `YYYY-MM-DD HH:MM:SS.ffffff` of a Date in UTC: six fractional digits for a Timestamp (which
+ * keeps microseconds), three for a plain Date.
+ */
 export function utcText(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const fraction =
+    d instanceof Timestamp
+      ? `${pad(d.getUTCMilliseconds(), 3)}${pad(d.microsWithinMilli, 3)}`
+      : pad(d.getUTCMilliseconds(), 3);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${fraction}`;
 }
 
 function numberSql(v: number, t: DataType): string {
@@ -22,7 +30,8 @@ function numberSql(v: number, t: DataType): string {
   if (!Number.isFinite(v))
     return `CAST('${v > 0 ? "Infinity" : "-Infinity"}' AS ${toDuckDBType(t)})`;
   if (t.typeName === "integer") return String(v);
-  return `CAST(${quoteString(String(v))} AS ${toDuckDBType(t)})`;
+  // String(-0) is "0": keep the sign, as Spark does (CAST(-0.0D AS STRING) is "-0.0").
+  return `CAST(${quoteString(Object.is(v, -0) ? "-0.0" : String(v))} AS ${toDuckDBType(t)})`;
 }
 
 function isList(v: LiteralValue): v is readonly LiteralValue[] {
