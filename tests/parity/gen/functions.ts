@@ -141,7 +141,8 @@ perColumn("math", "shift", INTEGRAL, (c) => [
   `shiftright(${c}, 1)`,
   `shiftleft(${c}, 33)`,
 ]);
-perColumn("math", "bitwise_not", INTEGRAL, (c) => [`~${c}`, `bitwise_not(${c})`]);
+// bitwise_not is the DataFrame API's name for SQL's `~`.
+perColumn("math", "bitwise_not", INTEGRAL, (c) => [`~${c}`]);
 perColumn("math", "hex", ["i", "l", "s", "bin"], (c) => [`hex(${c})`]);
 perColumn("math", "unhex", ["s"], (c) => [`unhex(${c})`, `unhex(hex(${c}))`]);
 perColumn("math", "bin", ["i", "l"], (c) => [`bin(${c})`]);

@@ -21,9 +21,48 @@ function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
 }
 
+/** Proleptic Gregorian y-m-d of days since 1970-01-01, for any year (as the oracle does). */
+function civilFromDays(days: bigint): [bigint, number, number] {
+  const z = days + 719468n;
+  const era = (z >= 0n ? z : z - 146096n) / 146097n;
+  const doe = z - era * 146097n;
+  const yoe = (doe - doe / 1460n + doe / 36524n - doe / 146096n) / 365n;
+  const doy = doe - (365n * yoe + yoe / 4n - yoe / 100n);
+  const mp = (5n * doy + 2n) / 153n;
+  const d = Number(doy - (153n * mp + 2n) / 5n + 1n);
+  const m = Number(mp < 10n ? mp + 3n : mp - 9n);
+  return [yoe + era * 400n + (m <= 2 ? 1n : 0n), m, d];
+}
+
+const two = (n: number | bigint): string => String(n).padStart(2, "0");
+
+function formatYear(y: bigint): string {
+  if (y >= 0n && y <= 9999n) return String(y).padStart(4, "0");
+  return y > 0n ? `+${y}` : `-${String(-y).padStart(6, "0")}`;
+}
+
+function formatDays(days: bigint): string {
+  const [y, m, d] = civilFromDays(days);
+  return `${formatYear(y)}-${two(m)}-${two(d)}`;
+}
+
+const floorDiv = (a: bigint, b: bigint): bigint => (a % b !== 0n && a < 0n ? a / b - 1n : a / b);
+
 function formatTimestamp(v: Date): string {
-  const iso = Timestamp.from(v).toISOStringMicros();
-  return iso.endsWith("Z") ? iso.slice(0, -1) : iso;
+  const us = Timestamp.from(v).epochMicros;
+  const days = floorDiv(us, 86_400_000_000n);
+  const rest = us - days * 86_400_000_000n;
+  const secs = rest / 1_000_000n;
+  const micros = String(rest % 1_000_000n).padStart(6, "0");
+  return `${formatDays(days)}T${two(secs / 3600n)}:${two((secs / 60n) % 60n)}:${two(secs % 60n)}.${micros}`;
+}
+
+/** A date as tributary returns it ("yyyy-mm-dd", or more digits past 9999) in the oracle's form. */
+function formatDate(v: string): string {
+  const m = /^([+-]?)(\d+)-(\d{2})-(\d{2})$/.exec(v);
+  if (m === null) return v;
+  const year = BigInt(m[2] ?? "0") * (m[1] === "-" ? -1n : 1n);
+  return `${formatYear(year)}-${m[3]}-${m[4]}`;
 }
 
 /** Why a value could not be encoded as its declared type: a disagreement, not a crash. */
@@ -52,7 +91,8 @@ export function encodeValue(v: unknown, t: DataType): Encoded {
     case "binary":
       return v instanceof Uint8Array ? hex(v) : odd(v);
     case "date":
-      return typeof v === "string" ? v : v instanceof Date ? v.toISOString().slice(0, 10) : odd(v);
+      if (typeof v === "string") return formatDate(v);
+      return v instanceof Date ? formatDays(floorDiv(BigInt(v.getTime()), 86_400_000n)) : odd(v);
     case "timestamp":
     case "timestamp_ntz":
       return v instanceof Date ? formatTimestamp(v) : odd(v);

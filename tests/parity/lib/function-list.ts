@@ -37,6 +37,8 @@ const SQL_FORMS: Readonly<Record<string, RegExp>> = {
   desc_nulls_first: /\bDESC NULLS FIRST\b/i,
   countDistinct: /\bcount\(\s*DISTINCT\b/i,
   sumDistinct: /\bsum\(\s*DISTINCT\b/i,
+  bitwise_not: /~/,
+  create_map: /\bmap\(/i,
 };
 
 /** DataFrame-level names that no expression can show, with the reason. */
