@@ -13,7 +13,7 @@ const rows = (r: unknown[][], ordered = true, types = ["double"]): OracleResult 
 describe("parity comparison", () => {
   it("compares doubles exactly unless the case allows ulps", () => {
     const a = rows([[0.1 + 0.2]]);
-    const b = rows([[0.30000000000000004 + Number.EPSILON / 2]]);
+    const b = rows([[0.30000000000000004]]);
     expect(compare(rows([[1]]), rows([[1]]), { compareNames: false }).kind).toBe("agree");
     expect(compare(rows([[0.3]]), a, { compareNames: false }).kind).toBe("differ");
     expect(compare(rows([[0.3]]), a, { ulps: 1, compareNames: false }).kind).toBe("agree");

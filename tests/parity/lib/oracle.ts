@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Encoded } from "./encode.js";
 import { caseFiles, dataFiles, ROOT } from "./format.js";
 
@@ -40,10 +40,15 @@ function pysparkVersion(): string {
   throw new Error(`PySpark is not installed in ${lib}: the parity oracle needs it`);
 }
 
-/** The cache key: every input that can change an answer. */
+/**
+ * The cache key: every input that can change an answer. Case and data files count by their
+ * parsed content, so reformatting them (Biome formats JSON) keeps the cached answers.
+ */
 export function oracleKey(): string {
   const h = createHash("sha256");
-  for (const f of [...caseFiles(), ...dataFiles(), SCRIPT]) h.update(f).update(readFileSync(f));
+  for (const f of [...caseFiles(), ...dataFiles()])
+    h.update(basename(f)).update(JSON.stringify(JSON.parse(readFileSync(f, "utf8"))));
+  h.update(readFileSync(SCRIPT));
   h.update(pysparkVersion());
   return h.digest("hex").slice(0, 20);
 }
