@@ -43,7 +43,8 @@ export function sparkLiteral(value: LiteralValue, t: DataType): string {
     case "decimal":
       return `CAST(${quoteSparkString((value instanceof Decimal ? value : Decimal.parse(String(value))).toString())} AS ${dataTypeToSql(t)})`;
     default:
-      return `CAST(${quoteSparkString(String(value))} AS ${dataTypeToSql(t)})`;
+      // String(-0) is "0": keep the sign of -0.0, as Spark does.
+      return `CAST(${quoteSparkString(Object.is(value, -0) ? "-0.0" : String(value))} AS ${dataTypeToSql(t)})`;
   }
 }
 
