@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * `npm test` runs every project. The `spark` project starts a local Spark Connect server
  * (with Delta) once in its global setup and stops it after; the other projects never start
- * a JVM except through the Delta interop peers they call.
+ * a JVM except through the Delta interop peers they call, and the `parity` project, whose
+ * global setup runs the PySpark oracle once (cached in .tributary/parity/).
  */
 export default defineConfig({
   test: {
@@ -69,6 +70,16 @@ export default defineConfig({
           globalSetup: ["tests/storage/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "parity",
+          include: ["tests/parity/**/*.test.ts"],
+          globalSetup: ["tests/parity/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {

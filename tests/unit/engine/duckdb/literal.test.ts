@@ -1,0 +1,34 @@
+/**
+ * Literal values reach DuckDB without losing what Spark keeps: the sign of -0.0 and the
+ * microseconds of a timestamp (the parity suite's core.col.d and core.col.ts cases compare
+ * the same values with PySpark).
+ */
+import { describe, expect, it } from "vitest";
+import { literalSql } from "../../../../src/engine/duckdb/compiler/literal.js";
+import { DoubleType, TimestampType } from "../../../../src/types/data-types.js";
+import { Timestamp } from "../../../../src/types/timestamp.js";
+import { useSpark } from "../../../helpers/session.js";
+
+describe("DuckDB literals", () => {
+  const spark = useSpark();
+
+  it("keeps the sign of -0.0", async () => {
+    expect(literalSql(-0, DoubleType)).toBe("CAST('-0.0' AS DOUBLE)");
+    const [row] = await spark()
+      .createDataFrame([[-0]], "d DOUBLE")
+      .selectExpr("d")
+      .collect();
+    expect(Object.is(row?.d, -0)).toBe(true);
+  });
+
+  it("keeps microseconds and four-digit years of timestamps", async () => {
+    const micros = new Timestamp(-62135596800000000n + 1n); // 0001-01-01T00:00:00.000001Z
+    expect(literalSql(micros, TimestampType)).toContain("'0001-01-01 00:00:00.000001+00'");
+    const [row] = await spark()
+      .createDataFrame([[micros]], "ts TIMESTAMP")
+      .collect();
+    expect((row?.ts as Timestamp | undefined)?.toISOStringMicros()).toBe(
+      "0001-01-01T00:00:00.000001Z",
+    );
+  });
+});
