@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import { SparkSession, functions as F } from "tributary";
+ * import { SparkSession, functions as F } from "tributary-etl";
  * const spark = await SparkSession.builder().appName("ingest").getOrCreate();
  * const df = spark.read.option("header", true).option("inferSchema", true).csv("raw/*.csv");
  * await df.groupBy("origin").agg(F.avg("delay").alias("avg_delay")).show();

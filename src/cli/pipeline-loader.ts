@@ -1,6 +1,6 @@
 /**
  * Loads a pipeline module for `tributary run`, as spark-submit runs a script from anywhere:
- * TypeScript through tsx; `import ... from "tributary"` resolved to this CLI's own package
+ * TypeScript through tsx; `import ... from "tributary-etl"` resolved to this CLI's own package
  * when the file's directory has none; a file that does not load (a syntax error, a missing
  * import) reported as an error with its location, not as a compiler's stack.
  */
@@ -51,7 +51,7 @@ export async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
   } catch (e) {
-    if (specifier === "tributary" && e && ["ERR_MODULE_NOT_FOUND"].includes(e.code))
+    if (specifier === "tributary-etl" && e && ["ERR_MODULE_NOT_FOUND"].includes(e.code))
       return next(index, context);
     throw e;
   }

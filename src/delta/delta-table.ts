@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import { DeltaTable } from "tributary";
+ * import { DeltaTable } from "tributary-etl";
  * const table = await DeltaTable.forPath(spark, "lake/events");
  * await table.delete("day < '2024-01-01'");
  * await table.update("id = 7", { status: "'closed'" });

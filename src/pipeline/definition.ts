@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { definePipeline, functions as F } from "tributary";
+ * import { definePipeline, functions as F } from "tributary-etl";
  *
  * export default definePipeline({
  *   name: "flights",

@@ -12,7 +12,7 @@
  *
  * @example
  * ```ts
- * import { suite, validate, splitByQuality } from "tributary";
+ * import { suite, validate, splitByQuality } from "tributary-etl";
  * const rules = suite("orders")
  *   .expectColumnValuesToNotBeNull("id")
  *   .expectColumnValuesToBeBetween("amount", { min_value: 0 });

@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { suite } from "tributary";
+ * import { suite } from "tributary-etl";
  * const orders = suite("orders")
  *   .expectColumnValuesToNotBeNull("id")
  *   .expectColumnValuesToBeUnique("id")

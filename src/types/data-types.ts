@@ -24,7 +24,7 @@
  *
  * @example
  * ```ts
- * import { StructType, StructField, IntegerType, StringType, DecimalType } from "tributary";
+ * import { StructType, StructField, IntegerType, StringType, DecimalType } from "tributary-etl";
  * const schema = new StructType([
  *   new StructField("id", IntegerType, false),
  *   new StructField("name", StringType),

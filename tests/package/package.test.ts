@@ -22,7 +22,7 @@ function run(cmd: string, args: string[], cwd: string): string {
   });
 }
 
-describe("npm pack -> tributary init -> npm test / npm start", () => {
+describe("npm pack -> tributary init (and npm create tributary-etl) -> npm test / npm start", () => {
   it("installs, scaffolds a project that passes its tests and runs its pipeline", () => {
     const work = mkdtempSync(join(tmpdir(), "trib-package-"));
     run("npm", ["pack", "--pack-destination", work], ROOT);
@@ -60,7 +60,7 @@ describe("npm pack -> tributary init -> npm test / npm start", () => {
     ])
       expect(existsSync(join(project, f))).toBe(true);
     expect(
-      JSON.parse(readFileSync(join(project, "package.json"), "utf8")).dependencies.tributary,
+      JSON.parse(readFileSync(join(project, "package.json"), "utf8")).dependencies["tributary-etl"],
     ).toBe(`file:${tgz}`);
 
     run("npm", ["install"], project);
@@ -78,5 +78,26 @@ describe("npm pack -> tributary init -> npm test / npm start", () => {
 
     const health = run("npm", ["run", "--silent", "health"], project);
     expect(health).toMatch(/^PASS /);
+
+    // `npm create tributary-etl <dir>`: the create-* initializer runs `tributary init`.
+    run(
+      "npm",
+      ["pack", "--pack-destination", work],
+      join(ROOT, "packages", "create-tributary-etl"),
+    );
+    const createTgz = readdirSync(work).find((f) => f.startsWith("create-tributary-etl-"));
+    expect(createTgz).toBeDefined();
+    const creator = join(work, "creator");
+    run("npm", ["install", "--prefix", creator, tgz, join(work, createTgz ?? "")], work);
+    const created2 = run(
+      join(creator, "node_modules", ".bin", "create-tributary-etl"),
+      ["via-create", "--tributary", `file:${tgz}`],
+      work,
+    );
+    expect(created2).toContain("created");
+    expect(existsSync(join(work, "via-create", "src", "pipeline.ts"))).toBe(true);
+    expect(
+      JSON.parse(readFileSync(join(work, "via-create", "package.json"), "utf8")).dependencies,
+    ).toEqual({ "tributary-etl": `file:${tgz}` });
   });
 });

@@ -28,7 +28,7 @@ const packageJson = (o: ScaffoldOptions): string =>
         health: "tributary health lake/orders --warn-after 2h --error-after 26h",
         history: "tributary delta history lake/orders --limit 10",
       },
-      dependencies: { tributary: o.tributary },
+      dependencies: { "tributary-etl": o.tributary },
       devDependencies: { tsx: o.tsx },
       engines: { node: ">=20.12" },
     },
@@ -42,7 +42,7 @@ const pipelineTs = (o: ScaffoldOptions): string => `/**
  *   npm start                                   (embedded engine, no JVM)
  *   npx tributary run src/pipeline.ts --master sc://spark-connect.internal:15002   (Spark)
  */
-import { type DataFrame, definePipeline, functions as F } from "tributary";
+import { type DataFrame, definePipeline, functions as F } from "tributary-etl";
 
 /** Typed, trimmed and de-duplicated orders with their order day. */
 export function cleanOrders(df: DataFrame): DataFrame {
@@ -72,7 +72,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { SparkSession } from "tributary";
+import { SparkSession } from "tributary-etl";
 import pipeline, { cleanOrders } from "../src/pipeline.ts";
 
 let spark: SparkSession;
@@ -98,7 +98,7 @@ test("cleanOrders trims names, drops negative amounts and duplicates, derives th
 
 test("the pipeline runs end to end on the sample data", async () => {
   const lake = join(mkdtempSync(join(tmpdir(), "orders-")), "orders");
-  const summary = await (await import("tributary")).definePipeline({ ...pipeline.definition, sink: { path: lake } }).run({ spark });
+  const summary = await (await import("tributary-etl")).definePipeline({ ...pipeline.definition, sink: { path: lake } }).run({ spark });
   assert.equal(summary.status, "succeeded");
   assert.equal(summary.rows.in, 4);
   assert.equal(summary.rows.out, 3);
@@ -156,7 +156,7 @@ const SAMPLE = `order_id,customer,amount,ordered_at
 
 const readme = (o: ScaffoldOptions): string => `# ${o.name}
 
-A [tributary](https://www.npmjs.com/package/tributary) pipeline: raw order CSV drops in
+A [tributary](https://www.npmjs.com/package/tributary-etl) pipeline: raw order CSV drops in
 \`data/raw/\` -> cleaned orders in the Delta table \`lake/orders\`, partitioned by day.
 
 \`\`\`sh

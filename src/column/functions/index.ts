@@ -1,5 +1,5 @@
 /**
- * Spark's `functions`, with Spark's names: `import { functions as F } from "tributary"`.
+ * Spark's `functions`, with Spark's names: `import { functions as F } from "tributary-etl"`.
  * Each function only builds an expression node; engines give it meaning.
  */
 export * from "./aggregates.js";

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { HealthCheck } from "tributary";
+ * import { HealthCheck } from "tributary-etl";
  * const r = await HealthCheck.checkDataFreshness(df, "event_time", 60);
  * // { status: "healthy", delayMinutes: 12.5, thresholdMinutes: 60, ... }
  * const t = await HealthCheck.checkTableHealth(spark, "lake/flights", { warnAfter: "30m", errorAfter: "2h" });

@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { validate, writeValidationReport, summarizeValidation } from "tributary";
+ * import { validate, writeValidationReport, summarizeValidation } from "tributary-etl";
  * const result = await validate(orders, rules);
  * await writeValidationReport("reports/orders.html", result, { history: previousRuns });
  * previousRuns.push(summarizeValidation(result));

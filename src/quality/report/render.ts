@@ -46,7 +46,7 @@ function checkShape(result: ValidationResultLike): void {
  *
  * @example
  * ```ts
- * import { suite, validate, renderValidationReport } from "tributary";
+ * import { suite, validate, renderValidationReport } from "tributary-etl";
  * const result = await validate(orders, suite("orders").expectColumnValuesToNotBeNull("id"));
  * const page = renderValidationReport(result, { title: "Nightly orders check" });
  * ```

@@ -169,13 +169,13 @@ describe("mistakes are coded errors with a hint, exit 2", () => {
     for (const r of [syntax, boom, nothing]) expect(r.code).toBe(2);
   });
 
-  it("runs a file outside any project that imports 'tributary'", { timeout: 120_000 }, async () => {
+  it("runs a file outside any project that imports 'tributary-etl'", { timeout: 120_000 }, async () => {
     const d = data();
     const out = join(d.dir, "count.txt");
     const file = d.write(
       "script.ts",
       `import { writeFileSync } from "node:fs";
-import { SparkSession } from "tributary";
+import { SparkSession } from "tributary-etl";
 const spark = await SparkSession.builder().getOrCreate();
 writeFileSync(${JSON.stringify(out)}, String(await spark.range(5).count()));
 await spark.stop();

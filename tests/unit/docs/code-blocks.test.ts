@@ -121,7 +121,7 @@ function moduleOf(blocks: readonly Block[]): string {
   const code = blocks
     .map((b) => b.code)
     .join("\n")
-    .replaceAll(`from "tributary"`, `from ${JSON.stringify(INDEX)}`);
+    .replaceAll(`from "tributary-etl"`, `from ${JSON.stringify(INDEX)}`);
   const own = declared(code);
   // Imports are hoisted: the prelude may use SparkSession / functions a block imports itself.
   const imports = Object.keys(tributary).filter((n) => !own.has(n));
