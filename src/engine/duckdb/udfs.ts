@@ -35,26 +35,6 @@ import {
   sparkUpper,
 } from "./java-text.js";
 
-function numberText(
-  name: string,
-  type: typeof DOUBLE | typeof FLOAT,
-  print: (v: number) => string,
-) {
-  return DuckDBScalarFunction.create({
-    name,
-    mainFunction: (_info, input, output) => {
-      const v = input.getColumnVector(0);
-      for (let i = 0; i < input.rowCount; i++) {
-        const x = v.getItem(i);
-        output.setItem(i, typeof x === "number" ? print(x) : null);
-      }
-      output.flush();
-    },
-    returnType: VARCHAR,
-    parameterTypes: [type],
-  });
-}
-
 function bytesOf(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
   if (value instanceof DuckDBBlobValue) return value.bytes;
@@ -110,47 +90,18 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
   rowFunction("tributary_format_number_text", [VARCHAR, INTEGER], VARCHAR, ([v, d]) =>
     formatNumberText(String(v), Number(d)),
   ),
+  // Java's text of numbers: Spark's cast of a double / float / decimal to string.
+  rowFunction("tributary_double_text", [DOUBLE], VARCHAR, ([v]) => javaDoubleToString(Number(v))),
+  rowFunction("tributary_float_text", [FLOAT], VARCHAR, ([v]) => javaFloatToString(Number(v))),
+  rowFunction("tributary_java_decimal_text", [VARCHAR], VARCHAR, ([v]) =>
+    javaDecimalText(String(v)),
+  ),
+  rowFunction("tributary_plain_number", [VARCHAR], VARCHAR, ([v]) => plainNumberText(String(v))),
 ];
-
-function textFunction(name: string, rewrite: (text: string) => string) {
-  return DuckDBScalarFunction.create({
-    name,
-    mainFunction: (_info, input, output) => {
-      const v = input.getColumnVector(0);
-      for (let i = 0; i < input.rowCount; i++) {
-        const x = v.getItem(i);
-        output.setItem(i, typeof x === "string" ? rewrite(x) : null);
-      }
-      output.flush();
-    },
-    returnType: VARCHAR,
-    parameterTypes: [VARCHAR],
-  });
-}
 
 export function registerUdfs(connection: DuckDBConnection): void {
   for (const fn of textFunctions()) connection.registerScalarFunction(fn);
   registerDecimalUdf(connection);
-  connection.registerScalarFunction(
-    numberText("tributary_double_text", DOUBLE, javaDoubleToString),
-  );
-  connection.registerScalarFunction(numberText("tributary_float_text", FLOAT, javaFloatToString));
-  connection.registerScalarFunction(textFunction("tributary_java_decimal_text", javaDecimalText));
-  connection.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name: "tributary_plain_number",
-      mainFunction: (_info, input, output) => {
-        const v = input.getColumnVector(0);
-        for (let i = 0; i < input.rowCount; i++) {
-          const x = v.getItem(i);
-          output.setItem(i, typeof x === "string" ? plainNumberText(x) : null);
-        }
-        output.flush();
-      },
-      returnType: VARCHAR,
-      parameterTypes: [VARCHAR],
-    }),
-  );
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: "tributary_crc32",
