@@ -3,6 +3,7 @@
  * oracle, checked against the differences table and the targets. Both engines' test files
  * call this, so they assert the same things.
  */
+import { writeFileSync } from "node:fs";
 import { expect } from "vitest";
 import type { SparkSession } from "../../../src/index.js";
 import { type EngineName, parseDifferences } from "./differences.js";
@@ -28,6 +29,17 @@ export async function runParity(
   const actual = await new TributaryRunner(spark).runAll(cases);
   const summary = summarize(engine, cases, oracle.results, actual, parseDifferences());
   console.log(report(summary, 0));
+  // PARITY_REPORT=file writes every disagreement (listed or not) as JSON, for fixing them.
+  const out = process.env.PARITY_REPORT;
+  if (out !== undefined && out !== "")
+    writeFileSync(
+      out,
+      JSON.stringify(
+        { summary: summaryLine(summary), disagreements: summary.disagreements },
+        null,
+        1,
+      ),
+    );
   return summary;
 }
 
