@@ -3,8 +3,8 @@
  * encoding. Every expected value was checked on PySpark 4.0.1 (local mode, UTC).
  */
 import { describe, expect, it } from "vitest";
-import { AnalysisError } from "../../../src/index.js";
 import { bigIntegerBytes } from "../../../src/engine/duckdb/hash/tokens.js";
+import { AnalysisError } from "../../../src/index.js";
 import { useSpark } from "../../helpers/session.js";
 
 const spark = useSpark();
@@ -80,7 +80,9 @@ describe("hash (Murmur3, seed 42)", () => {
         "hash(CAST(-128 AS DECIMAL(20,0)))",
         "hash(CAST(0 AS DECIMAL(20,0)))",
       ),
-    ).toEqual([-1634728899, -1998913259, -690534446, -545276193, -544401882, 775851899, -783713497]);
+    ).toEqual([
+      -1634728899, -1998913259, -690534446, -545276193, -544401882, 775851899, -783713497,
+    ]);
   });
 
   it("folds arguments, array elements and struct fields; nulls keep the running hash", async () => {

@@ -4,8 +4,7 @@
  * arguments, in order, go to one JS UDF that folds them with the seeded hash.
  */
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
-import { IntegerType, LongType } from "../../../types/data-types.js";
-import type { DataType } from "../../../types/data-types.js";
+import { type DataType, IntegerType, LongType } from "../../../types/data-types.js";
 import { TokenKind } from "../hash/tokens.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { type FnArg, type FunctionDef, returns } from "./types.js";
@@ -76,7 +75,9 @@ function tokens(sql: string, type: DataType, depth: number, fn: string): string 
       throw new AnalysisError(
         "DATATYPE_MISMATCH.HASH_MAP_TYPE",
         `Input to the function \`${fn}\` cannot contain elements of the "MAP" type: equal maps may have different hash codes.`,
-        { hint: "Hash map_entries(m) (sorted with array_sort if order should not matter) instead." },
+        {
+          hint: "Hash map_entries(m) (sorted with array_sort if order should not matter) instead.",
+        },
       );
   }
 }
