@@ -113,6 +113,57 @@ describe("hash (Murmur3, seed 42)", () => {
   });
 });
 
+describe("more edge values", () => {
+  it("covers wide decimals, pre-epoch times, nested nulls and long inputs", async () => {
+    expect(
+      await values(
+        "hash('Hello World', 1, CAST(-0.0 AS DOUBLE))",
+        "xxhash64('Hello World', 1, CAST(-0.0 AS DOUBLE))",
+        "hash(CAST('99999999999999999999999999999999999999' AS DECIMAL(38,0)))",
+        "xxhash64(CAST('-99999999999999999999999999999999999999' AS DECIMAL(38,0)))",
+        "hash(TIMESTAMP'1969-12-31 23:59:59.999999')",
+        "hash(DATE'1900-03-01')",
+        "xxhash64(DATE'0001-01-01')",
+        "hash(named_struct('a', CAST(NULL AS STRUCT<x:INT>), 'b', 2))",
+        "hash(named_struct('a', named_struct('x', 5), 'b', 2))",
+        "hash(array(array('a', NULL), array()))",
+        "xxhash64(array(named_struct('p', 1L, 'q', X'00')))",
+        "hash(CAST(1e-45 AS FLOAT))",
+        "xxhash64(4.9e-324D)",
+        "hash(CAST(NULL AS STRING), CAST(NULL AS INT))",
+        "hash(1.5)",
+        "xxhash64(CAST(12345678901234.5 AS DECIMAL(20,6)))",
+        "hash(repeat('xyz', 40))",
+        "xxhash64(repeat('xyz', 40))",
+      ),
+    ).toEqual([
+      -2114475119,
+      1512643841227538830n,
+      -817514053,
+      -2254039905620870768n,
+      -939490007,
+      1966615863,
+      6773727150484150602n,
+      1765031574,
+      -2050169049,
+      1485273170,
+      -5287506508743079161n,
+      -559580957,
+      -7001672635703045582n,
+      42,
+      -18083236,
+      -8913754060316715617n,
+      -882464541,
+      1346875773834910209n,
+    ]);
+  });
+
+  it("refuses a map nested in an array", async () => {
+    const err = await values("hash(array(map(1, 2)))").catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "DATATYPE_MISMATCH.HASH_MAP_TYPE" });
+  });
+});
+
 describe("xxhash64 (XXH64, seed 42)", () => {
   it("matches Spark on every encoding, including inputs of 32 bytes and more", async () => {
     expect(
