@@ -14,7 +14,9 @@ import {
   DOUBLE,
   DuckDBBlobValue,
   type DuckDBConnection,
+  DuckDBListValue,
   DuckDBScalarFunction,
+  DuckDBStructValue,
   type DuckDBType,
   FLOAT,
   INTEGER,
@@ -29,7 +31,7 @@ import {
   plainNumberText,
 } from "../../types/java-number-text.js";
 import { registerDecimalUdf } from "./decimal-udf.js";
-import { sparkMurmur3, sparkXxhash64 } from "./hash/tokens.js";
+import { type HashToken, sparkMurmur3, sparkXxhash64 } from "./hash/tokens.js";
 import {
   formatNumberDouble,
   formatNumberText,
@@ -106,9 +108,25 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
 /** The token list of `functions/spark-hash.ts`: kind, and the payload in one of n, d, b. */
 const HASH_TOKENS = LIST(STRUCT({ k: INTEGER, n: BIGINT, d: DOUBLE, b: BLOB }));
 
+function hashTokens(list: unknown): HashToken[] {
+  if (!(list instanceof DuckDBListValue)) return [];
+  return list.items.flatMap((item) => {
+    if (!(item instanceof DuckDBStructValue)) return [];
+    const { k, n, d, b } = item.entries;
+    return [
+      {
+        kind: Number(k),
+        long: typeof n === "bigint" ? n : null,
+        double: typeof d === "number" ? d : null,
+        bytes: b instanceof DuckDBBlobValue ? b.bytes : null,
+      },
+    ];
+  });
+}
+
 const hashFunctions = (): readonly DuckDBScalarFunction[] => [
-  rowFunction("tributary_murmur3", [HASH_TOKENS], INTEGER, ([t]) => sparkMurmur3(t)),
-  rowFunction("tributary_xxhash64", [HASH_TOKENS], BIGINT, ([t]) => sparkXxhash64(t)),
+  rowFunction("tributary_murmur3", [HASH_TOKENS], INTEGER, ([t]) => sparkMurmur3(hashTokens(t))),
+  rowFunction("tributary_xxhash64", [HASH_TOKENS], BIGINT, ([t]) => sparkXxhash64(hashTokens(t))),
 ];
 
 export function registerUdfs(connection: DuckDBConnection): void {

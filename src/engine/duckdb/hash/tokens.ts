@@ -4,11 +4,13 @@
  * and a null leaves it unchanged. So any row flattens to a list of primitive tokens (the
  * SQL side, `functions/spark-hash.ts`, builds it) that these functions fold in order.
  */
-import { DuckDBBlobValue, DuckDBListValue, DuckDBStructValue } from "@duckdb/node-api";
 import { murmur3Bytes, murmur3Int, murmur3Long } from "./murmur3.js";
 import { xxhash64Bytes, xxhash64Int, xxhash64Long } from "./xxhash64.js";
 
-/** The token kinds, shared with the SQL side: how Spark encodes each value before hashing. */
+/**
+ * The token kinds, shared with the SQL side: how Spark encodes each value before hashing.
+ * The SQL struct's fields `n`, `d`, `b` decode to `long`, `double`, `bytes`.
+ */
 export const TokenKind = {
   /** byte, short, integer, boolean (0/1), date (days): a 4-byte int in `n`. */
   int: 0,
@@ -63,24 +65,17 @@ export function bigIntegerBytes(value: bigint): Uint8Array {
   }
 }
 
-function bytesOf(value: unknown): Uint8Array | null {
-  return value instanceof DuckDBBlobValue ? value.bytes : null;
+/** One decoded token: its kind and the payload that kind reads (null: a null value). */
+export interface HashToken {
+  readonly kind: number;
+  readonly long: bigint | null;
+  readonly double: number | null;
+  readonly bytes: Uint8Array | null;
 }
 
-function numberOf(value: unknown): number | null {
-  return typeof value === "number" ? value : null;
-}
-
-function bigintOf(value: unknown): bigint | null {
-  return typeof value === "bigint" ? value : null;
-}
-
-function foldToken<H>(hasher: Hasher<H>, token: DuckDBStructValue, seed: H): H {
-  const { k, n, d, b } = token.entries;
-  const long = bigintOf(n);
-  const double = numberOf(d);
-  const bytes = bytesOf(b);
-  switch (Number(k)) {
+function foldToken<H>(hasher: Hasher<H>, token: HashToken, seed: H): H {
+  const { long, double, bytes } = token;
+  switch (token.kind) {
     case TokenKind.int:
       return long === null ? seed : hasher.int(Number(BigInt.asIntN(32, long)), seed);
     case TokenKind.long:
@@ -96,25 +91,20 @@ function foldToken<H>(hasher: Hasher<H>, token: DuckDBStructValue, seed: H): H {
         ? seed
         : hasher.bytes(bigIntegerBytes(BigInt(Buffer.from(bytes).toString("utf8"))), seed);
     default:
-      throw new RangeError(`unknown hash token kind ${String(k)}`);
+      throw new RangeError(`unknown hash token kind ${token.kind}`);
   }
 }
 
-function fold<H>(hasher: Hasher<H>, tokens: unknown, seed: H): H {
-  if (!(tokens instanceof DuckDBListValue)) return seed;
-  let h = seed;
-  for (const token of tokens.items) {
-    if (token instanceof DuckDBStructValue) h = foldToken(hasher, token, h);
-  }
-  return h;
+function fold<H>(hasher: Hasher<H>, tokens: readonly HashToken[], seed: H): H {
+  return tokens.reduce((h, token) => foldToken(hasher, token, h), seed);
 }
 
 /** Spark's `hash(...)` (Murmur3_x86_32, seed 42) of a token list. */
-export function sparkMurmur3(tokens: unknown): number {
+export function sparkMurmur3(tokens: readonly HashToken[]): number {
   return fold(murmur3, tokens, SEED);
 }
 
 /** Spark's `xxhash64(...)` (XXH64, seed 42) of a token list. */
-export function sparkXxhash64(tokens: unknown): bigint {
+export function sparkXxhash64(tokens: readonly HashToken[]): bigint {
   return fold(xxhash64, tokens, BigInt(SEED));
 }
