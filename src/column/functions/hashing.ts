@@ -1,4 +1,4 @@
-/** Hash functions; `hash` and `xxhash64` are declared unsupported on DuckDB (see the README). */
+/** Hash functions; `hash` and `xxhash64` are Spark's seeded Murmur3 / XXH64 on every engine. */
 import type { Column } from "../column.js";
 import { type ColumnOrName, c, fnNodes, l } from "./call.js";
 

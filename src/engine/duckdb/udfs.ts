@@ -3,7 +3,8 @@
  * connection: `crc32` and the SHA-2 sizes DuckDB does not ship (224, 384, 512), on Node's
  * own zlib and crypto; Java's text of a double / float / decimal (Spark's cast to string);
  * exact decimal arithmetic; and the Java text rules of `java-text.ts` (case mapping,
- * Levenshtein, `format_number`). One call per row of a vector; null in, null out.
+ * Levenshtein, `format_number`); Spark's seeded `hash` / `xxhash64` over a token list
+ * (`hash/tokens.ts`). One call per row of a vector; null in, null out.
  */
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
@@ -13,10 +14,14 @@ import {
   DOUBLE,
   DuckDBBlobValue,
   type DuckDBConnection,
+  DuckDBListValue,
   DuckDBScalarFunction,
+  DuckDBStructValue,
   type DuckDBType,
   FLOAT,
   INTEGER,
+  LIST,
+  STRUCT,
   VARCHAR,
 } from "@duckdb/node-api";
 import {
@@ -26,6 +31,7 @@ import {
   plainNumberText,
 } from "../../types/java-number-text.js";
 import { registerDecimalUdf } from "./decimal-udf.js";
+import { type HashToken, sparkMurmur3, sparkXxhash64 } from "./hash/tokens.js";
 import {
   formatNumberDouble,
   formatNumberText,
@@ -50,7 +56,7 @@ const ALGORITHMS: Readonly<Record<number, string>> = {
   512: "sha512",
 };
 
-type Row = (values: readonly unknown[]) => string | number | null;
+type Row = (values: readonly unknown[]) => string | number | bigint | null;
 
 /** A scalar UDF over whole rows of simple values (strings, numbers). */
 function rowFunction(
@@ -99,8 +105,34 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
   rowFunction("tributary_plain_number", [VARCHAR], VARCHAR, ([v]) => plainNumberText(String(v))),
 ];
 
+/** The token list of `functions/spark-hash.ts`: kind, and the payload in one of n, d, b. */
+const HASH_TOKENS = LIST(STRUCT({ k: INTEGER, n: BIGINT, d: DOUBLE, b: BLOB }));
+
+function hashTokens(list: unknown): HashToken[] {
+  if (!(list instanceof DuckDBListValue)) return [];
+  return list.items.flatMap((item) => {
+    if (!(item instanceof DuckDBStructValue)) return [];
+    const { k, n, d, b } = item.entries;
+    return [
+      {
+        kind: Number(k),
+        long: typeof n === "bigint" ? n : null,
+        double: typeof d === "number" ? d : null,
+        bytes: b instanceof DuckDBBlobValue ? b.bytes : null,
+      },
+    ];
+  });
+}
+
+const hashFunctions = (): readonly DuckDBScalarFunction[] => [
+  rowFunction("tributary_murmur3", [HASH_TOKENS], INTEGER, ([t]) => sparkMurmur3(hashTokens(t))),
+  rowFunction("tributary_xxhash64", [HASH_TOKENS], BIGINT, ([t]) => sparkXxhash64(hashTokens(t))),
+];
+
 export function registerUdfs(connection: DuckDBConnection): void {
-  for (const fn of textFunctions()) connection.registerScalarFunction(fn);
+  for (const fn of [...textFunctions(), ...hashFunctions()]) {
+    connection.registerScalarFunction(fn);
+  }
   registerDecimalUdf(connection);
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({

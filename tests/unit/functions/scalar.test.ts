@@ -255,13 +255,12 @@ describe("hash functions", () => {
     ]);
   });
 
-  it("hash and xxhash64 are declared unsupported rather than different", async () => {
-    await expect(spark().range(1).select(F.hash("id")).collect()).rejects.toBeInstanceOf(
-      UnsupportedOperationError,
-    );
-    await expect(spark().range(1).select(F.xxhash64("id")).collect()).rejects.toBeInstanceOf(
-      UnsupportedOperationError,
-    );
+  it("hash and xxhash64 give Spark's seeded values (PySpark: id 0 of range(1))", async () => {
+    const row = await spark()
+      .range(1)
+      .select(F.hash("id").alias("h"), F.xxhash64("id").alias("x"))
+      .first();
+    expect(row).toEqual({ h: -1670924195, x: -5252525462095825812n });
   });
 });
 

@@ -133,10 +133,7 @@ describe("DuckDB function table against the catalog", () => {
     }
   });
 
-  it("declares unsupported functions by name, with the reason", () => {
-    expect(() => lookupFunction("xxhash64")).toThrow(
-      /xxhash64\(\) is not supported on the DuckDB engine/,
-    );
+  it("refuses an unknown name, naming the closest one", () => {
     expect(() => lookupFunction("countDistinct")).toThrow(
       /Cannot resolve function `countDistinct`/,
     );
@@ -156,9 +153,6 @@ describe("catalog names on the DuckDB engine", () => {
     const df = spark().createDataFrame([{ s: "ab" }], "s STRING");
     await expect(df.select(F.expr("lpad(s, 5)")).collect()).rejects.toBeInstanceOf(
       UnsupportedOperationError,
-    );
-    await expect(df.select(F.expr("hash(s)")).collect()).rejects.toThrow(
-      /hash\(\) is not supported on the DuckDB engine/,
     );
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Hashes: `md5`, `sha1`, `sha2`, `crc32` give Spark's values (hex strings; crc32 a long).
- * `hash` and `xxhash64` are declared unsupported in unsupported.ts.
+ * Hashes: `md5`, `sha1`, `sha2`, `crc32` give Spark's values (hex strings; crc32 a long);
+ * `hash` and `xxhash64` (Spark's seeded Murmur3 / XXH64) come from spark-hash.ts.
  */
 import { LongType, StringType } from "../../../types/data-types.js";
+import { sparkHashFunctions } from "./spark-hash.js";
 import { type FamilyTable, type FnArg, returns } from "./types.js";
 
 function bytes(a: FnArg | undefined): string {
@@ -38,4 +39,5 @@ export const hashingFunctions = {
     compile: (args) => `tributary_crc32(${bytes(args[0])})`,
     returnType: returns(LongType),
   },
+  ...sparkHashFunctions,
 } satisfies FamilyTable;

@@ -11,13 +11,6 @@ export interface UnsupportedFunction {
   readonly hint?: string;
 }
 
-// Spark's seeded hashes over its own value encoding: other numbers would be wrong, not close.
-const sparkHash = (algorithm: string): UnsupportedFunction => ({
-  because: `its values would differ from Spark's seeded ${algorithm}`,
-  hint: "Use md5, sha1, sha2 or crc32, which give the same values on every engine.",
-});
-
-export const unsupportedFunctions = {
-  hash: sparkHash("Murmur3"),
-  xxhash64: sparkHash("xxHash64"),
-} satisfies Partial<Record<SparkFunctionName, UnsupportedFunction>>;
+export const unsupportedFunctions = {} satisfies Partial<
+  Record<SparkFunctionName, UnsupportedFunction>
+>;
