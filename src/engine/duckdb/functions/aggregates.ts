@@ -157,6 +157,43 @@ function centralMoment(x: string, ctx: FnContext, order: 3 | 4): string {
   return `CASE WHEN ${n} = 0 OR ${m2} = 0 THEN NULL ELSE ${value} END`;
 }
 
+/**
+ * Spark's moment statistics are NaN for a group holding NaN or an infinity (its running
+ * update turns them into NaN); DuckDB's raise "out of range" there, so they only see the
+ * finite values and the NaN comes from here.
+ */
+function finiteStat(duckName: string): FunctionDef {
+  return agg(
+    (args, ctx) => {
+      const x = `CAST(${sqlOf(args, 0)} AS DOUBLE)`;
+      const finite = `CASE WHEN isfinite(${x}) THEN ${x} END`;
+      return `CASE WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
+    },
+    1,
+    1,
+    returns(DoubleType),
+  );
+}
+
+/**
+ * Spark's corr over the pairs where both sides are set: null below two pairs and when either
+ * side is constant (its division by zero is null), NaN when a pair holds NaN or an infinity.
+ */
+const corr: FunctionDef = agg(
+  (args, ctx) => {
+    const both = `${sqlOf(args, 0)} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL`;
+    const side = (i: number): string =>
+      `CASE WHEN ${both} THEN CAST(${sqlOf(args, i)} AS DOUBLE) END`;
+    const [x, y] = [side(0), side(1)];
+    const fx = `CASE WHEN isfinite(${x}) AND isfinite(${y}) THEN ${x} END`;
+    const fy = `CASE WHEN isfinite(${x}) AND isfinite(${y}) THEN ${y} END`;
+    return `CASE WHEN bool_or(NOT (isfinite(${x}) AND isfinite(${y})))${ctx.over} THEN CAST('NaN' AS DOUBLE) WHEN var_pop(${fx})${ctx.over} = 0 OR var_pop(${fy})${ctx.over} = 0 THEN NULL ELSE corr(${fx}, ${fy})${ctx.over} END`;
+  },
+  2,
+  2,
+  returns(DoubleType),
+);
+
 // Spark's percentile_approx returns one of the input values (accuracy 10000 by default makes it
 // exact on most data); DuckDB's quantile_disc returns the exact element, of the input's type.
 const approxPercentile: FunctionDef = agg(
@@ -207,21 +244,16 @@ export const aggregateFunctions = {
     1,
     (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
   ),
-  stddev: simple("stddev_samp", returns(DoubleType)),
-  std: simple("stddev_samp", returns(DoubleType)),
-  stddev_samp: simple("stddev_samp", returns(DoubleType)),
-  stddev_pop: simple("stddev_pop", returns(DoubleType)),
-  variance: simple("var_samp", returns(DoubleType)),
-  var_samp: simple("var_samp", returns(DoubleType)),
-  var_pop: simple("var_pop", returns(DoubleType)),
+  stddev: finiteStat("stddev_samp"),
+  std: finiteStat("stddev_samp"),
+  stddev_samp: finiteStat("stddev_samp"),
+  stddev_pop: finiteStat("stddev_pop"),
+  variance: finiteStat("var_samp"),
+  var_samp: finiteStat("var_samp"),
+  var_pop: finiteStat("var_pop"),
   skewness: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 3), 1, 1, returns(DoubleType)),
   kurtosis: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 4), 1, 1, returns(DoubleType)),
-  corr: agg(
-    (args, ctx) => `corr(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    2,
-    returns(DoubleType),
-  ),
+  corr,
   covar_samp: agg(
     (args, ctx) => `covar_samp(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
     2,

@@ -11,7 +11,9 @@ import {
   IntegerType,
   StringType,
 } from "../../../types/data-types.js";
+import { castToString } from "../compiler/cast-to-string.js";
 import { quoteString } from "../sql-quote.js";
+import { formatStringSql } from "./format-string.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -29,8 +31,7 @@ const bool = returns(BooleanType);
 export function asText(a: FnArg | undefined): string {
   if (a === undefined) throw new RangeError("argument missing");
   if (a.type === undefined || a.type.typeName === "string") return a.sql;
-  if (a.type.typeName === "binary") return `decode(${a.sql})`;
-  return `CAST(${a.sql} AS VARCHAR)`;
+  return castToString(a.sql, a.type);
 }
 
 function fn(
@@ -57,45 +58,6 @@ export function javaReplacement(text: string): string {
     } else out += ch;
   }
   return out;
-}
-
-/**
- * Java's String.format prints a null argument as "null"; DuckDB's printf gives NULL. Plain
- * `%s` and `%d` specifiers therefore take the argument's text with nulls spelled out.
- */
-function formatString(args: readonly FnArg[], ctx: FnContext): string {
-  const first = args[0];
-  if (first?.node.kind !== "literal") return `printf(${args.map((a) => a.sql).join(", ")})`;
-  const format = ctx.literalString(0);
-  const specs = [...format.matchAll(/%(?:(\d+)\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g)];
-  let argIndex = 1;
-  let out = "";
-  let last = 0;
-  const values: string[] = [];
-  for (const m of specs) {
-    out += format.slice(last, m.index);
-    last = (m.index ?? 0) + m[0].length;
-    const conv = m[5] ?? "";
-    if (conv === "%" || conv === "n") {
-      out += conv === "%" ? "%%" : "\n";
-      continue;
-    }
-    const arg = args[argIndex++];
-    const plain =
-      (conv === "s" || conv === "d") &&
-      (m[2] ?? "") === "" &&
-      m[3] === undefined &&
-      m[1] === undefined;
-    if (plain && arg !== undefined) {
-      out += "%s";
-      values.push(`coalesce(${asText(arg)}, 'null')`);
-    } else {
-      out += m[0];
-      values.push(arg?.sql ?? "NULL");
-    }
-  }
-  out += format.slice(last);
-  return `printf(${[quoteString(out), ...values].join(", ")})`;
 }
 
 /**
@@ -320,8 +282,8 @@ export const stringFunctions = {
     (args) => `translate(${asText(args[0])}, ${asText(args[1])}, ${asText(args[2])})`,
     str,
   ),
-  format_string: fn(1, Number.POSITIVE_INFINITY, formatString, str),
-  printf: fn(1, Number.POSITIVE_INFINITY, formatString, str),
+  format_string: fn(1, Number.POSITIVE_INFINITY, formatStringSql, str),
+  printf: fn(1, Number.POSITIVE_INFINITY, formatStringSql, str),
   ascii: fn(
     1,
     1,
