@@ -54,3 +54,31 @@ describe("concat", () => {
     expect(await values("concat('a', 0, CAST('NaN' AS DOUBLE))")).toEqual(["a0NaN"]);
   });
 });
+
+describe("null and edge arguments", () => {
+  it("locate is null on a null string and finds an empty needle at 1", async () => {
+    expect(
+      await values(
+        "locate('', 'straße', 2)",
+        "locate('l', CAST(NULL AS STRING), 0)",
+        "locate('l', 'hello', 0)",
+      ),
+    ).toEqual([1, null, 0]);
+  });
+
+  it("substring with a negative length and split with limit 1 keep a null string null", async () => {
+    expect(
+      await values(
+        "substring(CAST(NULL AS STRING), 2, -1)",
+        "substring('abc', 2, -1)",
+        "split(CAST(NULL AS STRING), 's', 1)",
+      ),
+    ).toEqual([null, "", null]);
+  });
+
+  it("ltrim(trimStr, str) takes the characters first, btrim(str, trimStr) last", async () => {
+    expect(
+      await values("ltrim('a', 'straße')", "ltrim('s', 'straße')", "btrim('xxaxx', 'x')"),
+    ).toEqual(["straße", "traße", "a"]);
+  });
+});

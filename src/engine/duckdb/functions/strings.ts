@@ -100,14 +100,16 @@ const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
     bool,
   );
 
-const trimFn = (name: "trim" | "ltrim" | "rtrim"): FunctionDef =>
+/** Spark's `trim(trimStr, str)` takes the characters first; `btrim(str, trimStr)` last. */
+const trimFn = (name: "trim" | "ltrim" | "rtrim", charsFirst = true): FunctionDef =>
   fn(
     1,
     2,
-    (args) =>
-      args.length === 2
-        ? `${name}(${asText(args[0])}, ${asText(args[1])})`
-        : `${name}(${asText(args[0])}, ' ')`,
+    (args) => {
+      if (args.length === 1) return `${name}(${asText(args[0])}, ' ')`;
+      const [chars, text] = charsFirst ? [args[0], args[1]] : [args[1], args[0]];
+      return `${name}(${asText(text)}, ${asText(chars)})`;
+    },
     str,
   );
 
@@ -148,7 +150,7 @@ export const stringFunctions = {
   lcase: caseFn("lower"),
   initcap: caseFn("initcap"),
   trim: trimFn("trim"),
-  btrim: trimFn("trim"),
+  btrim: trimFn("trim", false),
   ltrim: trimFn("ltrim"),
   rtrim: trimFn("rtrim"),
   substring: fn(
@@ -158,7 +160,7 @@ export const stringFunctions = {
       const s = asText(args[0]);
       const pos = `CASE WHEN ${sqlOf(args, 1)} = 0 THEN 1 ELSE ${sqlOf(args, 1)} END`;
       if (args.length === 2) return `substring(${s}, ${pos})`;
-      return `CASE WHEN ${sqlOf(args, 2)} < 1 THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
+      return `CASE WHEN ${sqlOf(args, 2)} < 1 AND ${s} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
     },
     str,
   ),
@@ -167,7 +169,7 @@ export const stringFunctions = {
     3,
     (args, ctx) => {
       const limit = args.length === 3 ? ctx.literalInt(2) : -1;
-      if (limit === 1) return `[${asText(args[0])}]`;
+      if (limit === 1) return `CASE WHEN ${asText(args[0])} IS NOT NULL THEN [${asText(args[0])}] END`;
       if (limit > 1) {
         throw new UnsupportedOperationError(
           "duckdb",
@@ -266,7 +268,8 @@ export const stringFunctions = {
       const [sub, s] = [asText(args[0]), asText(args[1])];
       if (args.length === 2) return `CAST(instr(${s}, ${sub}) AS INTEGER)`;
       const pos = sqlOf(args, 2);
-      return `CAST(CASE WHEN ${pos} < 1 THEN 0 WHEN instr(substring(${s}, ${pos}), ${sub}) = 0 THEN 0 ELSE instr(substring(${s}, ${pos}), ${sub}) + ${pos} - 1 END AS INTEGER)`;
+      // Spark: null when any argument is; 0 before position 1; an empty needle is found at 1.
+      return `CAST(CASE WHEN ${sub} IS NULL OR ${s} IS NULL OR ${pos} IS NULL THEN NULL WHEN ${pos} < 1 THEN 0 WHEN ${sub} = '' THEN 1 WHEN instr(substring(${s}, ${pos}), ${sub}) = 0 THEN 0 ELSE instr(substring(${s}, ${pos}), ${sub}) + ${pos} - 1 END AS INTEGER)`;
     },
     int,
   ),
