@@ -4,11 +4,18 @@
  * `decimal(p + 4, s + 4)`; `count` a `long`; `first`/`last` ignore nothing
  * unless asked (Spark's `ignorenulls` defaults to false).
  */
-import { ArrayType, type DataType, DoubleType, LongType } from "../../../types/data-types.js";
+import {
+  ArrayType,
+  type DataType,
+  DoubleType,
+  LongType,
+  StringType,
+} from "../../../types/data-types.js";
 import { boundedDecimal } from "../../../types/decimal-precision.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
+import { asText } from "./strings.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -206,6 +213,16 @@ const approxPercentile: FunctionDef = agg(
       : args[0]?.type,
 );
 
+const stringAgg: FunctionDef = agg(
+  (args, ctx) => {
+    const sep = args.length > 1 ? `coalesce(${asText(args[1])}, '')` : "''";
+    return `string_agg(${distinct(ctx)}${asText(args[0])}, ${sep})${ctx.over}`;
+  },
+  1,
+  2,
+  returns(StringType),
+);
+
 export const aggregateFunctions = {
   count,
   sum,
@@ -274,6 +291,16 @@ export const aggregateFunctions = {
     2,
     2,
     returns(DoubleType),
+  ),
+  // Spark's string_agg / listagg: the non-null values in input order, no separator by default.
+  string_agg: stringAgg,
+  listagg: stringAgg,
+  regr_count: agg(
+    (args, ctx) =>
+      `count(CASE WHEN ${sqlOf(args, 0)} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN 1 END)${ctx.over}`,
+    2,
+    2,
+    returns(LongType),
   ),
   max_by: extremumBy("ASC"),
   min_by: extremumBy("DESC"),

@@ -16,6 +16,7 @@ import {
   StructField,
   StructType,
 } from "../../../types/data-types.js";
+import { raiseSql, text } from "../runtime-errors.js";
 import { quoteIdent } from "../sql-quote.js";
 import { elementAtSql } from "./array-index.js";
 import {
@@ -200,6 +201,23 @@ function elementAt(tryOnly: boolean): FunctionDef {
         : elementAtSql(sqlOf(args, 0), sqlOf(args, 1), ctx.ansi && !tryOnly),
     (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
   );
+}
+
+/**
+ * Spark's array_insert: a 1-based position, counted from the end when negative (-1 appends);
+ * past either end the array is padded with nulls; position 0 fails.
+ */
+function arrayInsertSql(args: readonly FnArg[]): string {
+  const [a, pos, v] = [sqlOf(args, 0), sqlOf(args, 1), sqlOf(args, 2)];
+  const n = `len(${a})`;
+  const zero = raiseSql(
+    "INVALID_INDEX_OF_ZERO",
+    text(
+      "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).",
+    ),
+  );
+  const at = (p: string): string => `list_concat(${a}[1:${p} - 1], [${v}], ${a}[${p}:])`;
+  return `CASE WHEN ${a} IS NULL OR ${pos} IS NULL THEN NULL WHEN ${pos} = 0 THEN ${zero} WHEN ${pos} > ${n} + 1 THEN list_concat(list_resize(${a}, ${pos} - 1), [${v}]) WHEN ${pos} > 0 THEN ${at(pos)} WHEN -(${pos}) > ${n} + 1 THEN list_concat([${v}], list_resize(${a}[1:0], -(${pos}) - ${n} - 1), ${a}) ELSE ${at(`(${n} + 2 + ${pos})`)} END`;
 }
 
 export const collectionFunctions = {
@@ -464,6 +482,7 @@ export const collectionFunctions = {
     (args) => nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
     same0,
   ),
+  array_insert: fn(3, 3, (args) => arrayInsertSql(args), same0),
   // 0-based; out of range (negative too) is null.
   get: fn(
     2,

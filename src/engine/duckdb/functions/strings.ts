@@ -169,7 +169,8 @@ export const stringFunctions = {
     3,
     (args, ctx) => {
       const limit = args.length === 3 ? ctx.literalInt(2) : -1;
-      if (limit === 1) return `CASE WHEN ${asText(args[0])} IS NOT NULL THEN [${asText(args[0])}] END`;
+      if (limit === 1)
+        return `CASE WHEN ${asText(args[0])} IS NOT NULL THEN [${asText(args[0])}] END`;
       if (limit > 1) {
         throw new UnsupportedOperationError(
           "duckdb",
