@@ -17,7 +17,6 @@ import { formatStringSql } from "./format-string.js";
 import {
   type FamilyTable,
   type FnArg,
-  type FnContext,
   type FunctionDef,
   returns,
   sqlOf,
