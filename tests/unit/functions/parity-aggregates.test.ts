@@ -48,3 +48,11 @@ describe("moment statistics", () => {
     expect(corr).toMatchObject({ b: null, c: null, d: Number.NaN });
   });
 });
+
+describe("any_value", () => {
+  it("is the first row's value, null included (Spark's first)", async () => {
+    const df = spark().createDataFrame([{ b: null }, { b: true }, { b: false }], "b BOOLEAN");
+    const row = await df.agg(F.expr("any_value(b)").alias("v")).first();
+    expect(row?.v).toBeNull();
+  });
+});

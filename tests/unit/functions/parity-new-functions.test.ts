@@ -104,3 +104,14 @@ describe("string_agg and regr_count", () => {
     ]);
   });
 });
+
+describe("unix_timestamp of a timestamp", () => {
+  it("truncates toward zero like Java's division, where unix_seconds floors", async () => {
+    expect(
+      await values(
+        "unix_timestamp(TIMESTAMP'1969-12-31 23:59:59.5Z')",
+        "unix_seconds(TIMESTAMP'1969-12-31 23:59:59.5Z')",
+      ),
+    ).toEqual([0n, -1n]);
+  });
+});

@@ -234,12 +234,8 @@ export const aggregateFunctions = {
   last: firstLast("last"),
   first_value: firstLast("first"),
   last_value: firstLast("last"),
-  any_value: agg(
-    (args, ctx) => `any_value(${sqlOf(args, 0)})${ctx.over}`,
-    1,
-    2,
-    (args) => args[0]?.type,
-  ),
+  // Spark's any_value is first(): the first row's value, null included unless ignoreNulls.
+  any_value: firstLast("first"),
   // Spark's approx_count_distinct is HyperLogLog++ with 5% default error; DuckDB's is HLL too.
   approx_count_distinct: agg(
     (args, ctx) => `CAST(approx_count_distinct(${sqlOf(args, 0)})${ctx.over} AS BIGINT)`,

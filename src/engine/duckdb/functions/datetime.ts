@@ -426,7 +426,8 @@ export const datetimeFunctions = {
       const a = args[0];
       if (a?.type?.typeName === "string")
         return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
-      return floorDiv(`epoch_us(${asTimestamp(a)})`, 1_000_000);
+      // Spark divides the microseconds like Java, toward zero (unix_seconds floors).
+      return `(epoch_us(${asTimestamp(a)}) // 1000000)`;
     },
     LongType,
   ),

@@ -14,13 +14,7 @@ import {
 import { castToString } from "../compiler/cast-to-string.js";
 import { quoteString } from "../sql-quote.js";
 import { formatStringSql } from "./format-string.js";
-import {
-  type FamilyTable,
-  type FnArg,
-  type FunctionDef,
-  returns,
-  sqlOf,
-} from "./types.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const str = returns(StringType);
 const int = returns(IntegerType);
