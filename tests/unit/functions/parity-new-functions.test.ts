@@ -115,3 +115,19 @@ describe("unix_timestamp of a timestamp", () => {
     ).toEqual([0n, -1n]);
   });
 });
+
+describe("transform and filter with an (element, index) lambda", () => {
+  it("count the index from 0", async () => {
+    expect(
+      await values(
+        "transform(array(1, 2, 3, 2), (e, i) -> e + i)",
+        "filter(array(1, 2, 3, 2), (e, i) -> i > 0)",
+        "transform(array(1, NULL, 3), (e, i) -> e + i)",
+      ),
+    ).toEqual([
+      [1, 3, 5, 5],
+      [2, 3, 2],
+      [1, null, 5],
+    ]);
+  });
+});

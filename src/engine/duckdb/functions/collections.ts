@@ -104,20 +104,18 @@ function structName(a: FnArg, i: number): string {
   return `col${i + 1}`;
 }
 
-/** A one-parameter lambda's SQL. Spark's (x, i) form counts i from 0, DuckDB's from 1: refused. */
+/**
+ * The SQL of transform's / filter's lambda. Spark's (x, i) form counts i from 0, DuckDB's
+ * from 1: the body runs in an inner one-element lambda that binds i to the 0-based int.
+ */
 function lambdaSql(a: FnArg | undefined): string {
   if (a === undefined) throw new RangeError("lambda missing");
-  if (a.node.kind === "lambda" && a.node.params.length !== 1) {
-    throw new UnsupportedOperationError(
-      "duckdb",
-      "lambda with an index",
-      "transform/filter with an (element, index) lambda is not supported on the DuckDB engine yet.",
-      {
-        hint: "Use a one-argument lambda, or posexplode() to get positions.",
-      },
-    );
-  }
-  return a.sql;
+  if (a.node.kind !== "lambda" || a.node.params.length !== 2) return a.sql;
+  const [x, i] = a.node.params.map(quoteIdent);
+  const prefix = `lambda ${x}, ${i}: `;
+  if (!a.sql.startsWith(prefix)) throw new RangeError(`unexpected lambda SQL: ${a.sql}`);
+  const body = a.sql.slice(prefix.length);
+  return `lambda ${x}, __pos: list_transform([CAST(__pos - 1 AS INTEGER)], lambda ${i}: ${body})[1]`;
 }
 
 /**
