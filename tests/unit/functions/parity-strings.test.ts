@@ -44,8 +44,10 @@ describe("format_string follows java.util.Formatter", () => {
         "format_string('%.2f', CAST(-1.005 AS DOUBLE))",
         "format_string('%x', -1)",
         "format_string('%b %c', 2, 65)",
+        "format_string('%.2f', CAST('-0.0' AS DOUBLE))",
+        "printf('%08.3f', CAST('-0.0' AS DOUBLE))",
       ),
-    ).toEqual(["-1.01", "ffffffff", "true A"]);
+    ).toEqual(["-1.01", "ffffffff", "true A", "-0.00", "-000.000"]);
   });
 });
 

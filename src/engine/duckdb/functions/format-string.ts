@@ -49,9 +49,11 @@ function floatingPiece(s: Spec, sql: string): string {
   const special = `CASE WHEN isnan(${sql}) THEN 'NaN' WHEN ${sql} > 0 THEN '${plus}Infinity' ELSE '-Infinity' END`;
   const digits = Number(s.precision ?? "6");
   // Java rounds the shortest decimal text of the double; a decimal of that text rounds alike.
+  // The sign goes back on afterwards, as Java prints -0.0 and -0.001 as "-0.00".
+  const rounded = `CAST(round(TRY_CAST(CAST(${sql} AS VARCHAR) AS DECIMAL(38, 11)), ${digits}) AS DOUBLE)`;
   const value =
     s.conv === "f" && digits <= 10
-      ? `coalesce(CAST(round(TRY_CAST(CAST(${sql} AS VARCHAR) AS DECIMAL(38, 11)), ${digits}) AS DOUBLE), ${sql})`
+      ? `coalesce(CASE WHEN signbit(${sql}) THEN -abs(${rounded}) ELSE ${rounded} END, ${sql})`
       : sql;
   return `CASE WHEN isfinite(${sql}) THEN printf(${spec}, ${value}) ELSE printf(${textSpec(s, false)}, ${special}) END`;
 }
