@@ -56,3 +56,12 @@ describe("any_value", () => {
     expect(row?.v).toBeNull();
   });
 });
+
+describe("avg of integers", () => {
+  it("sums the values as doubles, as Spark does", async () => {
+    // 2^53 + 1 is not a double: Spark's double sum rounds it, DuckDB's exact sum would not.
+    const df = spark().createDataFrame([{ l: 9007199254740993n }, { l: 1n }], "l BIGINT");
+    const row = await df.agg(F.expr("avg(l)").alias("v")).first();
+    expect(row?.v).toBe(4503599627370496);
+  });
+});

@@ -82,7 +82,8 @@ const avg: FunctionDef = agg(
   (args, ctx) => {
     const x = sqlOf(args, 0);
     const t = avgType(args[0]?.type);
-    if (t.typeName !== "decimal") return `avg(${distinct(ctx)}${x})${ctx.over}`;
+    // Spark sums a double's worth of each value (DuckDB sums integers exactly first).
+    if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
     const total = `CAST(sum(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
     const n = `CAST(count(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
     return `CAST(tributary_decimal('/', ${total}, ${n}, ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
