@@ -131,3 +131,13 @@ describe("transform and filter with an (element, index) lambda", () => {
     ]);
   });
 });
+
+describe("arrays_zip", () => {
+  it("pads shorter arrays with nulls and names fields by position for non-columns", async () => {
+    const [zipped] = await values("arrays_zip(array(1, 2), array('a'))");
+    expect(zipped).toEqual([
+      { "0": 1, "1": "a" },
+      { "0": 2, "1": null },
+    ]);
+  });
+});

@@ -218,6 +218,26 @@ function arrayInsertSql(args: readonly FnArg[]): string {
   return `CASE WHEN ${a} IS NULL OR ${pos} IS NULL THEN NULL WHEN ${pos} = 0 THEN ${zero} WHEN ${pos} > ${n} + 1 THEN list_concat(list_resize(${a}, ${pos} - 1), [${v}]) WHEN ${pos} > 0 THEN ${at(pos)} WHEN -(${pos}) > ${n} + 1 THEN list_concat([${v}], list_resize(${a}[1:0], -(${pos}) - ${n} - 1), ${a}) ELSE ${at(`(${n} + 2 + ${pos})`)} END`;
 }
 
+/** Spark names arrays_zip's fields after column arguments, else by position ("0", "1"). */
+function zipName(a: FnArg, i: number): string {
+  if (a.node.kind === "alias") return a.node.name;
+  if (a.node.kind === "column") return outputName(a.node);
+  return String(i);
+}
+
+/** Spark's arrays_zip: as long as the longest array, shorter ones padded with nulls. */
+function arraysZipSql(args: readonly FnArg[]): string {
+  const longest =
+    args.length === 1
+      ? `len(${sqlOf(args, 0)})`
+      : `greatest(${args.map((a) => `len(${a.sql})`).join(", ")})`;
+  const fields = args.map((a, i) => `${quoteIdent(zipName(a, i))} := ${a.sql}[__z + 1]`).join(", ");
+  return nullIfAnyNull(
+    args.map((a) => a.sql),
+    `list_transform(range(${longest}), lambda __z: struct_pack(${fields}))`,
+  );
+}
+
 export const collectionFunctions = {
   array: fn(
     0,
@@ -479,6 +499,17 @@ export const collectionFunctions = {
     2,
     (args) => nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
     same0,
+  ),
+  arrays_zip: fn(
+    1,
+    Number.POSITIVE_INFINITY,
+    arraysZipSql,
+    (args) =>
+      new ArrayType(
+        new StructType(
+          args.map((a, i) => new StructField(zipName(a, i), element(a) ?? StringType)),
+        ),
+      ),
   ),
   array_insert: fn(3, 3, (args) => arrayInsertSql(args), same0),
   // 0-based; out of range (negative too) is null.
