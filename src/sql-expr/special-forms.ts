@@ -83,7 +83,7 @@ function parseTrim(ctx: ParseContext): ExprNode {
   const source = parseValue(ctx);
   c.expectOp(")");
   const name = side === "LEADING" ? "ltrim" : side === "TRAILING" ? "rtrim" : "trim";
-  return call(name, trimChars === undefined ? [source] : [source, trimChars]);
+  return call(name, trimChars === undefined ? [source] : [trimChars, source]);
 }
 
 function parsePosition(ctx: ParseContext): ExprNode {

@@ -28,14 +28,15 @@ export const ascii = one("ascii");
 export const base64 = one("base64");
 export const unbase64 = one("unbase64");
 /** Removes leading and trailing spaces (or the characters of `chars`). */
+// Spark's two-argument trim functions take the characters first: `trim(trimStr, str)`.
 export function trim(col: ColumnOrName, chars?: string): Column {
-  return fnNodes("trim", chars === undefined ? [c(col)] : [c(col), l(chars)]);
+  return fnNodes("trim", chars === undefined ? [c(col)] : [l(chars), c(col)]);
 }
 export function ltrim(col: ColumnOrName, chars?: string): Column {
-  return fnNodes("ltrim", chars === undefined ? [c(col)] : [c(col), l(chars)]);
+  return fnNodes("ltrim", chars === undefined ? [c(col)] : [l(chars), c(col)]);
 }
 export function rtrim(col: ColumnOrName, chars?: string): Column {
-  return fnNodes("rtrim", chars === undefined ? [c(col)] : [c(col), l(chars)]);
+  return fnNodes("rtrim", chars === undefined ? [c(col)] : [l(chars), c(col)]);
 }
 /** 1-based substring: `substring("name", 1, 3)`; a negative position counts from the end. */
 export function substring(col: ColumnOrName, pos: number, len: number): Column {

@@ -48,5 +48,7 @@ export const collectionsSpecs = {
   array_compact: scalar(1, 1, "input", "expression"),
   array_append: scalar(2, 2, "derived", "expression"),
   array_prepend: scalar(2, 2, "derived", "expression"),
+  array_insert: scalar(3, 3, "derived", "expression"),
+  arrays_zip: scalar(1, VARARGS, "derived", "expression"),
   get: scalar(2, 2, "derived", "expression"),
 } satisfies Record<string, FunctionSpec>;

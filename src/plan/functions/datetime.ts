@@ -49,5 +49,8 @@ export const datetimeSpecs = {
   to_utc_timestamp: scalar(2, 2, "timestamp"),
   from_utc_timestamp: scalar(2, 2, "timestamp"),
   extract: scalar(2, 2, "integer", "expression"),
+  date_part: scalar(2, 2, "integer", "expression"),
+  dayname: scalar(1, 1, "string", "expression"),
+  monthname: scalar(1, 1, "string", "expression"),
   make_interval: scalar(0, 7, "derived", "expression"),
 } satisfies Record<string, FunctionSpec>;

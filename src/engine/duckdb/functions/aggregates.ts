@@ -4,11 +4,18 @@
  * `decimal(p + 4, s + 4)`; `count` a `long`; `first`/`last` ignore nothing
  * unless asked (Spark's `ignorenulls` defaults to false).
  */
-import { ArrayType, type DataType, DoubleType, LongType } from "../../../types/data-types.js";
+import {
+  ArrayType,
+  type DataType,
+  DoubleType,
+  LongType,
+  StringType,
+} from "../../../types/data-types.js";
 import { boundedDecimal } from "../../../types/decimal-precision.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
+import { asText } from "./strings.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -75,7 +82,8 @@ const avg: FunctionDef = agg(
   (args, ctx) => {
     const x = sqlOf(args, 0);
     const t = avgType(args[0]?.type);
-    if (t.typeName !== "decimal") return `avg(${distinct(ctx)}${x})${ctx.over}`;
+    // Spark sums a double's worth of each value (DuckDB sums integers exactly first).
+    if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
     const total = `CAST(sum(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
     const n = `CAST(count(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
     return `CAST(tributary_decimal('/', ${total}, ${n}, ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
@@ -157,6 +165,43 @@ function centralMoment(x: string, ctx: FnContext, order: 3 | 4): string {
   return `CASE WHEN ${n} = 0 OR ${m2} = 0 THEN NULL ELSE ${value} END`;
 }
 
+/**
+ * Spark's moment statistics are NaN for a group holding NaN or an infinity (its running
+ * update turns them into NaN); DuckDB's raise "out of range" there, so they only see the
+ * finite values and the NaN comes from here.
+ */
+function finiteStat(duckName: string): FunctionDef {
+  return agg(
+    (args, ctx) => {
+      const x = `CAST(${sqlOf(args, 0)} AS DOUBLE)`;
+      const finite = `CASE WHEN isfinite(${x}) THEN ${x} END`;
+      return `CASE WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
+    },
+    1,
+    1,
+    returns(DoubleType),
+  );
+}
+
+/**
+ * Spark's corr over the pairs where both sides are set: null below two pairs and when either
+ * side is constant (its division by zero is null), NaN when a pair holds NaN or an infinity.
+ */
+const corr: FunctionDef = agg(
+  (args, ctx) => {
+    const both = `${sqlOf(args, 0)} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL`;
+    const side = (i: number): string =>
+      `CASE WHEN ${both} THEN CAST(${sqlOf(args, i)} AS DOUBLE) END`;
+    const [x, y] = [side(0), side(1)];
+    const fx = `CASE WHEN isfinite(${x}) AND isfinite(${y}) THEN ${x} END`;
+    const fy = `CASE WHEN isfinite(${x}) AND isfinite(${y}) THEN ${y} END`;
+    return `CASE WHEN bool_or(NOT (isfinite(${x}) AND isfinite(${y})))${ctx.over} THEN CAST('NaN' AS DOUBLE) WHEN var_pop(${fx})${ctx.over} = 0 OR var_pop(${fy})${ctx.over} = 0 THEN NULL ELSE corr(${fx}, ${fy})${ctx.over} END`;
+  },
+  2,
+  2,
+  returns(DoubleType),
+);
+
 // Spark's percentile_approx returns one of the input values (accuracy 10000 by default makes it
 // exact on most data); DuckDB's quantile_disc returns the exact element, of the input's type.
 const approxPercentile: FunctionDef = agg(
@@ -167,6 +212,16 @@ const approxPercentile: FunctionDef = agg(
     args[1]?.type?.typeName === "array" && args[0]?.type !== undefined
       ? new ArrayType(args[0].type)
       : args[0]?.type,
+);
+
+const stringAgg: FunctionDef = agg(
+  (args, ctx) => {
+    const sep = args.length > 1 ? `coalesce(${asText(args[1])}, '')` : "''";
+    return `string_agg(${distinct(ctx)}${asText(args[0])}, ${sep})${ctx.over}`;
+  },
+  1,
+  2,
+  returns(StringType),
 );
 
 export const aggregateFunctions = {
@@ -180,12 +235,8 @@ export const aggregateFunctions = {
   last: firstLast("last"),
   first_value: firstLast("first"),
   last_value: firstLast("last"),
-  any_value: agg(
-    (args, ctx) => `any_value(${sqlOf(args, 0)})${ctx.over}`,
-    1,
-    2,
-    (args) => args[0]?.type,
-  ),
+  // Spark's any_value is first(): the first row's value, null included unless ignoreNulls.
+  any_value: firstLast("first"),
   // Spark's approx_count_distinct is HyperLogLog++ with 5% default error; DuckDB's is HLL too.
   approx_count_distinct: agg(
     (args, ctx) => `CAST(approx_count_distinct(${sqlOf(args, 0)})${ctx.over} AS BIGINT)`,
@@ -207,21 +258,16 @@ export const aggregateFunctions = {
     1,
     (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
   ),
-  stddev: simple("stddev_samp", returns(DoubleType)),
-  std: simple("stddev_samp", returns(DoubleType)),
-  stddev_samp: simple("stddev_samp", returns(DoubleType)),
-  stddev_pop: simple("stddev_pop", returns(DoubleType)),
-  variance: simple("var_samp", returns(DoubleType)),
-  var_samp: simple("var_samp", returns(DoubleType)),
-  var_pop: simple("var_pop", returns(DoubleType)),
+  stddev: finiteStat("stddev_samp"),
+  std: finiteStat("stddev_samp"),
+  stddev_samp: finiteStat("stddev_samp"),
+  stddev_pop: finiteStat("stddev_pop"),
+  variance: finiteStat("var_samp"),
+  var_samp: finiteStat("var_samp"),
+  var_pop: finiteStat("var_pop"),
   skewness: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 3), 1, 1, returns(DoubleType)),
   kurtosis: agg((args, ctx) => centralMoment(sqlOf(args, 0), ctx, 4), 1, 1, returns(DoubleType)),
-  corr: agg(
-    (args, ctx) => `corr(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
-    2,
-    2,
-    returns(DoubleType),
-  ),
+  corr,
   covar_samp: agg(
     (args, ctx) => `covar_samp(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
     2,
@@ -242,6 +288,16 @@ export const aggregateFunctions = {
     2,
     2,
     returns(DoubleType),
+  ),
+  // Spark's string_agg / listagg: the non-null values in input order, no separator by default.
+  string_agg: stringAgg,
+  listagg: stringAgg,
+  regr_count: agg(
+    (args, ctx) =>
+      `count(CASE WHEN ${sqlOf(args, 0)} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN 1 END)${ctx.over}`,
+    2,
+    2,
+    returns(LongType),
   ),
   max_by: extremumBy("ASC"),
   min_by: extremumBy("DESC"),

@@ -16,6 +16,7 @@ import {
   StructField,
   StructType,
 } from "../../../types/data-types.js";
+import { raiseSql, text } from "../runtime-errors.js";
 import { quoteIdent } from "../sql-quote.js";
 import { elementAtSql } from "./array-index.js";
 import {
@@ -103,20 +104,18 @@ function structName(a: FnArg, i: number): string {
   return `col${i + 1}`;
 }
 
-/** A one-parameter lambda's SQL. Spark's (x, i) form counts i from 0, DuckDB's from 1: refused. */
+/**
+ * The SQL of transform's / filter's lambda. Spark's (x, i) form counts i from 0, DuckDB's
+ * from 1: the body runs in an inner one-element lambda that binds i to the 0-based int.
+ */
 function lambdaSql(a: FnArg | undefined): string {
   if (a === undefined) throw new RangeError("lambda missing");
-  if (a.node.kind === "lambda" && a.node.params.length !== 1) {
-    throw new UnsupportedOperationError(
-      "duckdb",
-      "lambda with an index",
-      "transform/filter with an (element, index) lambda is not supported on the DuckDB engine yet.",
-      {
-        hint: "Use a one-argument lambda, or posexplode() to get positions.",
-      },
-    );
-  }
-  return a.sql;
+  if (a.node.kind !== "lambda" || a.node.params.length !== 2) return a.sql;
+  const [x, i] = a.node.params.map(quoteIdent);
+  const prefix = `lambda ${x}, ${i}: `;
+  if (!a.sql.startsWith(prefix)) throw new RangeError(`unexpected lambda SQL: ${a.sql}`);
+  const body = a.sql.slice(prefix.length);
+  return `lambda ${x}, __pos: list_transform([CAST(__pos - 1 AS INTEGER)], lambda ${i}: ${body})[1]`;
 }
 
 /**
@@ -199,6 +198,43 @@ function elementAt(tryOnly: boolean): FunctionDef {
         ? `map_extract_value(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`
         : elementAtSql(sqlOf(args, 0), sqlOf(args, 1), ctx.ansi && !tryOnly),
     (args) => (args[0]?.type?.typeName === "map" ? args[0].type.valueType : element(args[0])),
+  );
+}
+
+/**
+ * Spark's array_insert: a 1-based position, counted from the end when negative (-1 appends);
+ * past either end the array is padded with nulls; position 0 fails.
+ */
+function arrayInsertSql(args: readonly FnArg[]): string {
+  const [a, pos, v] = [sqlOf(args, 0), sqlOf(args, 1), sqlOf(args, 2)];
+  const n = `len(${a})`;
+  const zero = raiseSql(
+    "INVALID_INDEX_OF_ZERO",
+    text(
+      "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).",
+    ),
+  );
+  const at = (p: string): string => `list_concat(${a}[1:${p} - 1], [${v}], ${a}[${p}:])`;
+  return `CASE WHEN ${a} IS NULL OR ${pos} IS NULL THEN NULL WHEN ${pos} = 0 THEN ${zero} WHEN ${pos} > ${n} + 1 THEN list_concat(list_resize(${a}, ${pos} - 1), [${v}]) WHEN ${pos} > 0 THEN ${at(pos)} WHEN -(${pos}) > ${n} + 1 THEN list_concat([${v}], list_resize(${a}[1:0], -(${pos}) - ${n} - 1), ${a}) ELSE ${at(`(${n} + 2 + ${pos})`)} END`;
+}
+
+/** Spark names arrays_zip's fields after column arguments, else by position ("0", "1"). */
+function zipName(a: FnArg, i: number): string {
+  if (a.node.kind === "alias") return a.node.name;
+  if (a.node.kind === "column") return outputName(a.node);
+  return String(i);
+}
+
+/** Spark's arrays_zip: as long as the longest array, shorter ones padded with nulls. */
+function arraysZipSql(args: readonly FnArg[]): string {
+  const longest =
+    args.length === 1
+      ? `len(${sqlOf(args, 0)})`
+      : `greatest(${args.map((a) => `len(${a.sql})`).join(", ")})`;
+  const fields = args.map((a, i) => `${quoteIdent(zipName(a, i))} := ${a.sql}[__z + 1]`).join(", ");
+  return nullIfAnyNull(
+    args.map((a) => a.sql),
+    `list_transform(range(${longest}), lambda __z: struct_pack(${fields}))`,
   );
 }
 
@@ -464,6 +500,18 @@ export const collectionFunctions = {
     (args) => nullIfAnyNull([sqlOf(args, 0)], `list_prepend(${sqlOf(args, 1)}, ${sqlOf(args, 0)})`),
     same0,
   ),
+  arrays_zip: fn(
+    1,
+    Number.POSITIVE_INFINITY,
+    arraysZipSql,
+    (args) =>
+      new ArrayType(
+        new StructType(
+          args.map((a, i) => new StructField(zipName(a, i), element(a) ?? StringType)),
+        ),
+      ),
+  ),
+  array_insert: fn(3, 3, (args) => arrayInsertSql(args), same0),
   // 0-based; out of range (negative too) is null.
   get: fn(
     2,

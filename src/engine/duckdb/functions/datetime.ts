@@ -181,6 +181,44 @@ function floorDiv(sql: string, divisor: number): string {
   return `((${sql} - ((${sql} % ${divisor} + ${divisor}) % ${divisor})) // ${divisor})`;
 }
 
+/** Spark's `extract(field FROM x)` and `date_part(field, x)`: one field as an integer. */
+const extractFn = fn(
+  2,
+  2,
+  (args, ctx) => {
+    const part = ctx.literalString(0).toLowerCase();
+    const map: Readonly<Record<string, string>> = {
+      year: "year",
+      years: "year",
+      y: "year",
+      month: "month",
+      months: "month",
+      mon: "month",
+      day: "day",
+      days: "day",
+      d: "day",
+      hour: "hour",
+      hours: "hour",
+      h: "hour",
+      minute: "minute",
+      minutes: "minute",
+      m: "minute",
+      quarter: "quarter",
+      week: "weekofyear",
+      dayofweek: "dayofweek",
+      doy: "dayofyear",
+    };
+    const duck = map[part];
+    if (duck === undefined)
+      throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
+        hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
+      });
+    const plus = duck === "dayofweek" ? " + 1" : "";
+    return `CAST(${duck}(${asTimestamp(args[1])})${plus} AS INTEGER)`;
+  },
+  IntegerType,
+);
+
 export const datetimeFunctions = {
   current_date: fn(0, 0, () => "current_date", DateType),
   curdate: fn(0, 0, () => "current_date", DateType),
@@ -388,7 +426,8 @@ export const datetimeFunctions = {
       const a = args[0];
       if (a?.type?.typeName === "string")
         return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
-      return floorDiv(`epoch_us(${asTimestamp(a)})`, 1_000_000);
+      // Spark divides the microseconds like Java, toward zero (unix_seconds floors).
+      return `(epoch_us(${asTimestamp(a)}) // 1000000)`;
     },
     LongType,
   ),
@@ -451,40 +490,9 @@ export const datetimeFunctions = {
     (args) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0])}))`,
     TimestampType,
   ),
-  extract: fn(
-    2,
-    2,
-    (args, ctx) => {
-      const part = ctx.literalString(0).toLowerCase();
-      const map: Readonly<Record<string, string>> = {
-        year: "year",
-        years: "year",
-        y: "year",
-        month: "month",
-        months: "month",
-        mon: "month",
-        day: "day",
-        days: "day",
-        d: "day",
-        hour: "hour",
-        hours: "hour",
-        h: "hour",
-        minute: "minute",
-        minutes: "minute",
-        m: "minute",
-        quarter: "quarter",
-        week: "weekofyear",
-        dayofweek: "dayofweek",
-        doy: "dayofyear",
-      };
-      const duck = map[part];
-      if (duck === undefined)
-        throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
-          hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
-        });
-      const plus = duck === "dayofweek" ? " + 1" : "";
-      return `CAST(${duck}(${asTimestamp(args[1])})${plus} AS INTEGER)`;
-    },
-    IntegerType,
-  ),
+  // Spark's dayname / monthname: English three-letter abbreviations (`Thu`, `Feb`).
+  dayname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%a')`, StringType),
+  monthname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%b')`, StringType),
+  extract: extractFn,
+  date_part: extractFn,
 } satisfies FamilyTable;

@@ -16,6 +16,7 @@ import { mathFunctions } from "./math.js";
 import { miscFunctions } from "./misc.js";
 import { operatorFunctions } from "./operators.js";
 import { stringFunctions } from "./strings.js";
+import { stringLookupFunctions } from "./strings-lookup.js";
 import type { FunctionDef } from "./types.js";
 import { type UnsupportedFunction, unsupportedFunctions } from "./unsupported.js";
 import { windowFunctions } from "./window.js";
@@ -25,6 +26,7 @@ const implemented = {
   ...aggregateFunctions,
   ...windowFunctions,
   ...stringFunctions,
+  ...stringLookupFunctions,
   ...mathFunctions,
   ...conditionalFunctions,
   ...datetimeFunctions,

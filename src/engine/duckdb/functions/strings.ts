@@ -11,15 +11,10 @@ import {
   IntegerType,
   StringType,
 } from "../../../types/data-types.js";
+import { castToString } from "../compiler/cast-to-string.js";
 import { quoteString } from "../sql-quote.js";
-import {
-  type FamilyTable,
-  type FnArg,
-  type FnContext,
-  type FunctionDef,
-  returns,
-  sqlOf,
-} from "./types.js";
+import { formatStringSql } from "./format-string.js";
+import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const str = returns(StringType);
 const int = returns(IntegerType);
@@ -29,8 +24,7 @@ const bool = returns(BooleanType);
 export function asText(a: FnArg | undefined): string {
   if (a === undefined) throw new RangeError("argument missing");
   if (a.type === undefined || a.type.typeName === "string") return a.sql;
-  if (a.type.typeName === "binary") return `decode(${a.sql})`;
-  return `CAST(${a.sql} AS VARCHAR)`;
+  return castToString(a.sql, a.type);
 }
 
 function fn(
@@ -57,45 +51,6 @@ export function javaReplacement(text: string): string {
     } else out += ch;
   }
   return out;
-}
-
-/**
- * Java's String.format prints a null argument as "null"; DuckDB's printf gives NULL. Plain
- * `%s` and `%d` specifiers therefore take the argument's text with nulls spelled out.
- */
-function formatString(args: readonly FnArg[], ctx: FnContext): string {
-  const first = args[0];
-  if (first?.node.kind !== "literal") return `printf(${args.map((a) => a.sql).join(", ")})`;
-  const format = ctx.literalString(0);
-  const specs = [...format.matchAll(/%(?:(\d+)\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g)];
-  let argIndex = 1;
-  let out = "";
-  let last = 0;
-  const values: string[] = [];
-  for (const m of specs) {
-    out += format.slice(last, m.index);
-    last = (m.index ?? 0) + m[0].length;
-    const conv = m[5] ?? "";
-    if (conv === "%" || conv === "n") {
-      out += conv === "%" ? "%%" : "\n";
-      continue;
-    }
-    const arg = args[argIndex++];
-    const plain =
-      (conv === "s" || conv === "d") &&
-      (m[2] ?? "") === "" &&
-      m[3] === undefined &&
-      m[1] === undefined;
-    if (plain && arg !== undefined) {
-      out += "%s";
-      values.push(`coalesce(${asText(arg)}, 'null')`);
-    } else {
-      out += m[0];
-      values.push(arg?.sql ?? "NULL");
-    }
-  }
-  out += format.slice(last);
-  return `printf(${[quoteString(out), ...values].join(", ")})`;
 }
 
 /**
@@ -138,14 +93,16 @@ const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
     bool,
   );
 
-const trimFn = (name: "trim" | "ltrim" | "rtrim"): FunctionDef =>
+/** Spark's `trim(trimStr, str)` takes the characters first; `btrim(str, trimStr)` last. */
+const trimFn = (name: "trim" | "ltrim" | "rtrim", charsFirst = true): FunctionDef =>
   fn(
     1,
     2,
-    (args) =>
-      args.length === 2
-        ? `${name}(${asText(args[0])}, ${asText(args[1])})`
-        : `${name}(${asText(args[0])}, ' ')`,
+    (args) => {
+      if (args.length === 1) return `${name}(${asText(args[0])}, ' ')`;
+      const [chars, text] = charsFirst ? [args[0], args[1]] : [args[1], args[0]];
+      return `${name}(${asText(text)}, ${asText(chars)})`;
+    },
     str,
   );
 
@@ -186,7 +143,7 @@ export const stringFunctions = {
   lcase: caseFn("lower"),
   initcap: caseFn("initcap"),
   trim: trimFn("trim"),
-  btrim: trimFn("trim"),
+  btrim: trimFn("trim", false),
   ltrim: trimFn("ltrim"),
   rtrim: trimFn("rtrim"),
   substring: fn(
@@ -196,7 +153,7 @@ export const stringFunctions = {
       const s = asText(args[0]);
       const pos = `CASE WHEN ${sqlOf(args, 1)} = 0 THEN 1 ELSE ${sqlOf(args, 1)} END`;
       if (args.length === 2) return `substring(${s}, ${pos})`;
-      return `CASE WHEN ${sqlOf(args, 2)} < 1 THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
+      return `CASE WHEN ${sqlOf(args, 2)} < 1 AND ${s} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
     },
     str,
   ),
@@ -205,7 +162,8 @@ export const stringFunctions = {
     3,
     (args, ctx) => {
       const limit = args.length === 3 ? ctx.literalInt(2) : -1;
-      if (limit === 1) return `[${asText(args[0])}]`;
+      if (limit === 1)
+        return `CASE WHEN ${asText(args[0])} IS NOT NULL THEN [${asText(args[0])}] END`;
       if (limit > 1) {
         throw new UnsupportedOperationError(
           "duckdb",
@@ -304,7 +262,8 @@ export const stringFunctions = {
       const [sub, s] = [asText(args[0]), asText(args[1])];
       if (args.length === 2) return `CAST(instr(${s}, ${sub}) AS INTEGER)`;
       const pos = sqlOf(args, 2);
-      return `CAST(CASE WHEN ${pos} < 1 THEN 0 WHEN instr(substring(${s}, ${pos}), ${sub}) = 0 THEN 0 ELSE instr(substring(${s}, ${pos}), ${sub}) + ${pos} - 1 END AS INTEGER)`;
+      // Spark: null when any argument is; 0 before position 1; an empty needle is found at 1.
+      return `CAST(CASE WHEN ${sub} IS NULL OR ${s} IS NULL OR ${pos} IS NULL THEN NULL WHEN ${pos} < 1 THEN 0 WHEN ${sub} = '' THEN 1 WHEN instr(substring(${s}, ${pos}), ${sub}) = 0 THEN 0 ELSE instr(substring(${s}, ${pos}), ${sub}) + ${pos} - 1 END AS INTEGER)`;
     },
     int,
   ),
@@ -320,8 +279,8 @@ export const stringFunctions = {
     (args) => `translate(${asText(args[0])}, ${asText(args[1])}, ${asText(args[2])})`,
     str,
   ),
-  format_string: fn(1, Number.POSITIVE_INFINITY, formatString, str),
-  printf: fn(1, Number.POSITIVE_INFINITY, formatString, str),
+  format_string: fn(1, Number.POSITIVE_INFINITY, formatStringSql, str),
+  printf: fn(1, Number.POSITIVE_INFINITY, formatStringSql, str),
   ascii: fn(
     1,
     1,
