@@ -98,6 +98,7 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
   ),
   rowFunction("tributary_plain_number", [VARCHAR], VARCHAR, ([v]) => plainNumberText(String(v))),
   // V8's fdlibm ports, as Java's StrictMath: exact near zero, and -0.0 stays -0.0.
+  rowFunction("tributary_ln", [DOUBLE], DOUBLE, ([v]) => Math.log(Number(v))),
   rowFunction("tributary_expm1", [DOUBLE], DOUBLE, ([v]) => Math.expm1(Number(v))),
   rowFunction("tributary_log1p", [DOUBLE], DOUBLE, ([v]) => Math.log1p(Number(v))),
   rowFunction("tributary_sinh", [DOUBLE], DOUBLE, ([v]) => Math.sinh(Number(v))),

@@ -24,6 +24,11 @@ export interface ExprContext {
 export interface CompiledExpr {
   readonly sql: string;
   readonly type: DataType | undefined;
+  /**
+   * For a string cast from binary, the binary itself: a Spark string keeps any bytes, while
+   * DuckDB's VARCHAR refuses invalid UTF-8, so byte-wise functions (hashes) read these.
+   */
+  readonly bytesSql?: string;
 }
 
 function fieldType(t: DataType | undefined, field: string): DataType | undefined {
@@ -160,9 +165,11 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
       return compileExpr(node.expr, scope, ctx);
     case "cast": {
       const inner = compileExpr(node.expr, scope, ctx);
+      const keepsBytes = inner.type?.typeName === "binary" && node.to.typeName === "string";
       return {
         sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi, ctx.timeZone),
         type: node.to,
+        ...(keepsBytes ? { bytesSql: inner.sql } : {}),
       };
     }
     case "sortOrder": {

@@ -183,7 +183,9 @@ function bround(args: readonly FnArg[], ctx: FnContext): string {
   const t = x?.type;
   if (t !== undefined && isIntegralType(t)) {
     if (digits >= 0) return sqlOf(args, 0);
-    const wide = `round_even(${huge(sqlOf(args, 0))}, ${digits})`;
+    // Exact decimals: DuckDB's round_even reads a HUGEINT as a double.
+    const scaled = `(CAST(${sqlOf(args, 0)} AS DECIMAL(38,0)) * ${powerOfTen(digits)})`;
+    const wide = `CAST(${halfEven(scaled)} * ${powerOfTen(-digits)} AS HUGEINT)`;
     const duck = integralDuckType(t);
     return ctx.ansi ? `CAST(${wide} AS ${duck})` : wrapSql(wide, integralBits(t) ?? 64, duck);
   }
@@ -196,10 +198,24 @@ function bround(args: readonly FnArg[], ctx: FnContext): string {
 const signum = (x: string): string =>
   `CASE WHEN isnan(${x}) OR ${x} = 0 THEN ${x} WHEN ${x} > 0 THEN 1.0 WHEN ${x} < 0 THEN -1.0 END`;
 
-/** Java's Math.hypot: no overflow in between (scaled by the larger side), infinity wins. */
+/**
+ * Java's Math.hypot: infinity wins over NaN. In the range where the squares neither
+ * overflow nor underflow, `sqrt(x*x + y*y)` rounds as fdlibm does (scaling first costs an
+ * ulp); outside it, the sides are scaled by the larger one.
+ */
 function hypot(x: string, y: string): string {
   const m = `greatest(abs(${x}), abs(${y}))`;
-  return `CASE WHEN isinf(${x}) OR isinf(${y}) THEN CAST('Infinity' AS DOUBLE) WHEN isnan(${x}) OR isnan(${y}) THEN CAST('NaN' AS DOUBLE) WHEN ${m} = 0 THEN 0.0 ELSE ${m} * sqrt(pow(${x} / ${m}, 2) + pow(${y} / ${m}, 2)) END`;
+  return `CASE WHEN isinf(${x}) OR isinf(${y}) THEN CAST('Infinity' AS DOUBLE) WHEN isnan(${x}) OR isnan(${y}) THEN ${NAN} WHEN ${m} = 0 THEN 0.0 WHEN ${m} < 1e150 AND ${m} > 1e-150 THEN sqrt(${x} * ${x} + ${y} * ${y}) ELSE ${m} * sqrt(pow(${x} / ${m}, 2) + pow(${y} / ${m}, 2)) END`;
+}
+
+/**
+ * Spark's greatest / least skip nulls and keep the earlier of two equal values, so of -0.0
+ * and 0.0 the first one wins; DuckDB's own prefer 0.0, so floats go through a fold.
+ */
+function extreme(op: ">" | "<", args: readonly FnArg[]): string {
+  const list = args.map((a) => a.sql).join(", ");
+  if (!args.some(isFractional)) return `${op === ">" ? "greatest" : "least"}(${list})`;
+  return `list_reduce([${list}], lambda __acc, __v: CASE WHEN __acc IS NULL OR __v ${op} __acc THEN __v ELSE __acc END)`;
 }
 
 /** Spark's unhex: null for a non-hex digit; an odd length reads as if led by a 0. */
@@ -272,12 +288,12 @@ const table = {
     2,
     (args) =>
       args.length === 1
-        ? `CASE WHEN ${d(args[0])} > 0 THEN ln(${d(args[0])}) END`
+        ? `CASE WHEN ${d(args[0])} > 0 THEN tributary_ln(${d(args[0])}) END`
         : // Base 1 divides by ln(1) = 0: Java's Infinity or NaN, which DuckDB's `/` makes null.
-          `CASE WHEN ${d(args[0])} > 0 AND ${d(args[1])} > 0 THEN ${ieeeDivide(`ln(${d(args[1])})`, `ln(${d(args[0])})`)} END`,
+          `CASE WHEN ${d(args[0])} > 0 AND ${d(args[1])} > 0 THEN ${ieeeDivide(`tributary_ln(${d(args[1])})`, `tributary_ln(${d(args[0])})`)} END`,
     dbl,
   ),
-  ln: log("ln"),
+  ln: log("tributary_ln"),
   log10: log("log10"),
   log2: log("log2"),
   log1p: fn(
@@ -301,7 +317,7 @@ const table = {
   greatest: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => `greatest(${args.map((a) => a.sql).join(", ")})`,
+    (args) => extreme(">", args),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -311,7 +327,7 @@ const table = {
   least: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => `least(${args.map((a) => a.sql).join(", ")})`,
+    (args) => extreme("<", args),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -415,7 +431,7 @@ const TEXT_ARGUMENTS: ReadonlySet<string> = new Set([
 function castStrings(def: FunctionDef, to: DataType): FunctionDef {
   const cast = (a: FnArg, ansi: boolean): FnArg =>
     a.type?.typeName === "string"
-      ? { ...a, sql: castSql(a.sql, a.type, to, false, ansi), type: to }
+      ? { sql: castSql(a.sql, a.type, to, false, ansi), type: to, node: a.node }
       : a;
   const { returnType } = def;
   return {
