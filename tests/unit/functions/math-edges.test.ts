@@ -112,4 +112,10 @@ describe("math at the edges, as Spark", () => {
       1826356594n,
     ]);
   });
+
+  it("keeps -0.0 in a column sorted by itself", async () => {
+    const df = spark().createDataFrame([{ d: -0.0 }, { d: 1.5 }, { d: Number.NaN }], "d DOUBLE");
+    const rows = await df.orderBy("d").collect();
+    expect(rows.map((r) => Object.is(r.d, -0))).toEqual([true, false, false]);
+  });
 });

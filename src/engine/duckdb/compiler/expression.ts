@@ -174,8 +174,12 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
     }
     case "sortOrder": {
       const inner = compileExpr(node.expr, scope, ctx);
+      // DuckDB rebuilds a sorted bare column from its sort key, which turns -0.0 into 0.0;
+      // sorting by `x + 0.0` (the same order) leaves the selected value alone.
+      const fractional = inner.type?.typeName === "double" || inner.type?.typeName === "float";
+      const key = fractional ? `(${inner.sql} + 0.0)` : inner.sql;
       return {
-        sql: `${inner.sql} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`,
+        sql: `${key} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`,
         type: inner.type,
       };
     }
