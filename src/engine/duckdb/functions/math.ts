@@ -11,6 +11,7 @@ import {
   DecimalType,
   DoubleType,
   IntegerType,
+  isNumeric,
   LongType,
   StringType,
 } from "../../../types/data-types.js";
@@ -212,8 +213,13 @@ function hypot(x: string, y: string): string {
  * Spark's greatest / least skip nulls and keep the earlier of two equal values, so of -0.0
  * and 0.0 the first one wins; DuckDB's own prefer 0.0, so floats go through a fold.
  */
-function extreme(op: ">" | "<", args: readonly FnArg[]): string {
-  const list = args.map((a) => a.sql).join(", ");
+function extreme(op: ">" | "<", args: readonly FnArg[], ansi: boolean): string {
+  // ANSI widens a float met with an integer or a decimal to double (legacy keeps float).
+  const toDouble =
+    ansi &&
+    args.some((a) => a.type?.typeName === "float") &&
+    args.some((a) => a.type !== undefined && !isFractional(a) && isNumeric(a.type));
+  const list = args.map((a) => (toDouble ? d(a) : a.sql)).join(", ");
   if (!args.some(isFractional)) return `${op === ">" ? "greatest" : "least"}(${list})`;
   return `list_reduce([${list}], lambda __acc, __v: CASE WHEN __acc IS NULL OR __v ${op} __acc THEN __v ELSE __acc END)`;
 }
@@ -317,7 +323,7 @@ const table = {
   greatest: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => extreme(">", args),
+    (args, ctx) => extreme(">", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -327,7 +333,7 @@ const table = {
   least: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => extreme("<", args),
+    (args, ctx) => extreme("<", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
