@@ -32,7 +32,21 @@ function javaText(value: number, shortest: string): string {
 
 /** `Double.toString(value)`. */
 export function javaDoubleToString(value: number): string {
-  return javaText(value, Number.isFinite(value) ? value.toExponential() : "");
+  if (!Number.isFinite(value)) return javaText(value, "");
+  return javaText(
+    value,
+    twoDigitsWhenOne(value, value.toExponential(), (v) => v),
+  );
+}
+
+/**
+ * Java (JDK 19+) picks, when one digit would do, the closest decimal of one *or two*
+ * digits: `Double.MIN_VALUE` is `4.9E-324`, where the shortest digits are `5e-324`.
+ */
+function twoDigitsWhenOne(value: number, shortest: string, round: (v: number) => number): string {
+  if (/^-?\d(e|$)/.test(shortest) === false) return shortest;
+  const two = value.toExponential(1);
+  return round(Number(two)) === value ? two : shortest;
 }
 
 /** `Float.toString(value)` for a value that is exactly a 32-bit float. */
@@ -40,7 +54,8 @@ export function javaFloatToString(value: number): string {
   if (!Number.isFinite(value) || value === 0) return javaText(value, "");
   for (let p = 1; p <= 9; p++) {
     const text = value.toExponential(p - 1);
-    if (Math.fround(Number(text)) === value) return javaText(value, text);
+    if (Math.fround(Number(text)) === value)
+      return javaText(value, twoDigitsWhenOne(value, text, Math.fround));
   }
   return javaText(value, value.toExponential());
 }

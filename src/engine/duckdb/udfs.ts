@@ -103,6 +103,11 @@ const textFunctions = (): readonly DuckDBScalarFunction[] => [
     javaDecimalText(String(v)),
   ),
   rowFunction("tributary_plain_number", [VARCHAR], VARCHAR, ([v]) => plainNumberText(String(v))),
+  // V8's fdlibm ports, as Java's StrictMath: exact near zero, and -0.0 stays -0.0.
+  rowFunction("tributary_ln", [DOUBLE], DOUBLE, ([v]) => Math.log(Number(v))),
+  rowFunction("tributary_expm1", [DOUBLE], DOUBLE, ([v]) => Math.expm1(Number(v))),
+  rowFunction("tributary_log1p", [DOUBLE], DOUBLE, ([v]) => Math.log1p(Number(v))),
+  rowFunction("tributary_sinh", [DOUBLE], DOUBLE, ([v]) => Math.sinh(Number(v))),
 ];
 
 /** The token list of `functions/spark-hash.ts`: kind, and the payload in one of n, d, b. */

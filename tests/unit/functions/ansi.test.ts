@@ -90,6 +90,11 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: null }],
   ["abs(CAST(-128 AS TINYINT))", { error: "ARITHMETIC_OVERFLOW" }],
   ["round(2147483647, -1)", { error: "ARITHMETIC_OVERFLOW" }],
+  // A float meeting an integer or a decimal widens to double under ANSI (float without it).
+  ["greatest(float(1), 0)", { type: "double", value: 1 }],
+  ["least(float(1), tinyint(0))", { type: "double", value: 0 }],
+  // factorial casts its argument to int first, which overflows for a long.
+  ["factorial(-9223372036854775808L)", { error: "CAST_OVERFLOW" }],
 ];
 
 describe("ANSI mode (spark.sql.ansi.enabled=true)", () => {

@@ -24,6 +24,11 @@ export interface ExprContext {
 export interface CompiledExpr {
   readonly sql: string;
   readonly type: DataType | undefined;
+  /**
+   * For a string cast from binary, the binary itself: a Spark string keeps any bytes, while
+   * DuckDB's VARCHAR refuses invalid UTF-8, so byte-wise functions (hashes) read these.
+   */
+  readonly bytesSql?: string;
 }
 
 function fieldType(t: DataType | undefined, field: string): DataType | undefined {
@@ -160,15 +165,21 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
       return compileExpr(node.expr, scope, ctx);
     case "cast": {
       const inner = compileExpr(node.expr, scope, ctx);
+      const keepsBytes = inner.type?.typeName === "binary" && node.to.typeName === "string";
       return {
         sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi, ctx.timeZone),
         type: node.to,
+        ...(keepsBytes ? { bytesSql: inner.sql } : {}),
       };
     }
     case "sortOrder": {
       const inner = compileExpr(node.expr, scope, ctx);
+      // DuckDB rebuilds a sorted bare column from its sort key, which turns -0.0 into 0.0;
+      // sorting by `x + 0.0` (the same order) leaves the selected value alone.
+      const fractional = inner.type?.typeName === "double" || inner.type?.typeName === "float";
+      const key = fractional ? `(${inner.sql} + 0.0)` : inner.sql;
       return {
-        sql: `${inner.sql} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`,
+        sql: `${key} ${node.direction.toUpperCase()} NULLS ${node.nulls.toUpperCase()}`,
         type: inner.type,
       };
     }

@@ -9,6 +9,8 @@ import { type FamilyTable, type FnArg, returns } from "./types.js";
 function bytes(a: FnArg | undefined): string {
   if (a === undefined) throw new RangeError("argument missing");
   if (a.type?.typeName === "binary") return a.sql;
+  // Spark hashes a string's bytes, which for a cast from binary need not be valid UTF-8.
+  if (a.bytesSql !== undefined) return a.bytesSql;
   return `encode(${a.type === undefined || a.type.typeName === "string" ? a.sql : `CAST(${a.sql} AS VARCHAR)`})`;
 }
 

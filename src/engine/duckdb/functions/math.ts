@@ -11,6 +11,7 @@ import {
   DecimalType,
   DoubleType,
   IntegerType,
+  isNumeric,
   LongType,
   StringType,
 } from "../../../types/data-types.js";
@@ -46,6 +47,32 @@ const isFractional = (a: FnArg | undefined): boolean =>
 
 /** A one-argument double function. */
 const unary = (duck: string): FunctionDef => fn(1, 1, (args) => `${duck}(${d(args[0])})`, dbl);
+
+const NAN = "CAST('NaN' AS DOUBLE)";
+
+/** `sin`, `cos`, `tan` of an infinity are NaN in Java; DuckDB raises an error instead. */
+const periodic = (duck: string): FunctionDef =>
+  fn(
+    1,
+    1,
+    (args) => `CASE WHEN isinf(${d(args[0])}) THEN ${NAN} ELSE ${duck}(${d(args[0])}) END`,
+    dbl,
+  );
+
+/** `asin` / `acos` outside [-1, 1] are NaN in Java; DuckDB raises an error instead. */
+const arcSine = (duck: string): FunctionDef =>
+  fn(
+    1,
+    1,
+    (args) => `CASE WHEN abs(${d(args[0])}) > 1 THEN ${NAN} ELSE ${duck}(${d(args[0])}) END`,
+    dbl,
+  );
+
+/**
+ * Functions DuckDB lacks or computes as `exp(x) - 1` and the like, which loses `-0.0` and
+ * the digits of small arguments: the JS UDF runs V8's fdlibm port, as Java's StrictMath.
+ */
+const viaUdf = (udf: string): FunctionDef => fn(1, 1, (args) => `${udf}(${d(args[0])})`, dbl);
 
 /** Logarithms are null outside their domain in Spark. */
 const log = (duck: string): FunctionDef =>
@@ -134,17 +161,73 @@ const floorCeil = (duck: "floor" | "ceil"): FunctionDef =>
 /** Spark rounds a double through its decimal text (`round(1.005, 2)` is 1.01). */
 function roundDouble(x: string, digits: number): string {
   const exact = `TRY_CAST(tributary_double_text(${x}) AS DECIMAL(38,18))`;
-  return `coalesce(CAST(round(${exact}, ${digits}) AS DOUBLE), round(${x}, ${digits}))`;
+  const rounded = `coalesce(CAST(round(${exact}, ${digits}) AS DOUBLE), round(${x}, ${digits}))`;
+  return unlessNotFinite(x, rounded);
+}
+
+/** `a / b` of doubles with IEEE 754's answer for a zero divisor. */
+const ieeeDivide = (a: string, b: string): string =>
+  `CASE WHEN ${b} <> 0 THEN ${a} / ${b} WHEN ${a} = 0 OR isnan(${a}) THEN ${NAN} WHEN ${a} > 0 THEN CAST('Infinity' AS DOUBLE) ELSE CAST('-Infinity' AS DOUBLE) END`;
+
+/** Spark's round and bround give NaN and the infinities back as they are. */
+const unlessNotFinite = (x: string, sql: string): string =>
+  `CASE WHEN isnan(${x}) OR isinf(${x}) THEN ${x} ELSE ${sql} END`;
+
+/**
+ * `bround` of a double goes through Java's BigDecimal, so -0.0 comes back as 0.0; an
+ * integer rounded to tens wraps like Java's `intValue` (or overflows under ANSI).
+ */
+function bround(args: readonly FnArg[], ctx: FnContext): string {
+  const x = args[0];
+  const digits = digitsOf(args, ctx);
+  if (x?.type?.typeName === "decimal") return decimalRounded(x, digits, halfEven);
+  const t = x?.type;
+  if (t !== undefined && isIntegralType(t)) {
+    if (digits >= 0) return sqlOf(args, 0);
+    // Exact decimals: DuckDB's round_even reads a HUGEINT as a double.
+    const scaled = `(CAST(${sqlOf(args, 0)} AS DECIMAL(38,0)) * ${powerOfTen(digits)})`;
+    const wide = `CAST(${halfEven(scaled)} * ${powerOfTen(-digits)} AS HUGEINT)`;
+    const duck = integralDuckType(t);
+    return ctx.ansi ? `CAST(${wide} AS ${duck})` : wrapSql(wide, integralBits(t) ?? 64, duck);
+  }
+  const v = isFractional(x) ? sqlOf(args, 0) : d(x);
+  const rounded = `(round_even(${v}, ${digits}) + 0.0)`;
+  return unlessNotFinite(v, t?.typeName === "float" ? `CAST(${rounded} AS FLOAT)` : rounded);
 }
 
 /** Spark's signum: NaN and -0.0 are their own sign. */
 const signum = (x: string): string =>
   `CASE WHEN isnan(${x}) OR ${x} = 0 THEN ${x} WHEN ${x} > 0 THEN 1.0 WHEN ${x} < 0 THEN -1.0 END`;
 
-/** Java's Math.hypot: no overflow in between (scaled by the larger side), infinity wins. */
+/**
+ * Java's Math.hypot: infinity wins over NaN. In the range where the squares neither
+ * overflow nor underflow, `sqrt(x*x + y*y)` rounds as fdlibm does (scaling first costs an
+ * ulp); outside it, the sides are scaled by the larger one.
+ */
 function hypot(x: string, y: string): string {
   const m = `greatest(abs(${x}), abs(${y}))`;
-  return `CASE WHEN isinf(${x}) OR isinf(${y}) THEN CAST('Infinity' AS DOUBLE) WHEN isnan(${x}) OR isnan(${y}) THEN CAST('NaN' AS DOUBLE) WHEN ${m} = 0 THEN 0.0 ELSE ${m} * sqrt(pow(${x} / ${m}, 2) + pow(${y} / ${m}, 2)) END`;
+  return `CASE WHEN isinf(${x}) OR isinf(${y}) THEN CAST('Infinity' AS DOUBLE) WHEN isnan(${x}) OR isnan(${y}) THEN ${NAN} WHEN ${m} = 0 THEN 0.0 WHEN ${m} < 1e150 AND ${m} > 1e-150 THEN sqrt(${x} * ${x} + ${y} * ${y}) ELSE ${m} * sqrt(pow(${x} / ${m}, 2) + pow(${y} / ${m}, 2)) END`;
+}
+
+/**
+ * Spark's greatest / least skip nulls and keep the earlier of two equal values, so of -0.0
+ * and 0.0 the first one wins; DuckDB's own prefer 0.0, so floats go through a fold.
+ */
+function extreme(op: ">" | "<", args: readonly FnArg[], ansi: boolean): string {
+  // ANSI widens a float met with an integer or a decimal to double (legacy keeps float).
+  const toDouble =
+    ansi &&
+    args.some((a) => a.type?.typeName === "float") &&
+    args.some((a) => a.type !== undefined && !isFractional(a) && isNumeric(a.type));
+  const list = args.map((a) => (toDouble ? d(a) : a.sql)).join(", ");
+  if (!args.some(isFractional)) return `${op === ">" ? "greatest" : "least"}(${list})`;
+  return `list_reduce([${list}], lambda __acc, __v: CASE WHEN __acc IS NULL OR __v ${op} __acc THEN __v ELSE __acc END)`;
+}
+
+/** Spark's unhex: null for a non-hex digit; an odd length reads as if led by a 0. */
+function unhex(s: string): string {
+  const even = `CASE WHEN length(${s}) % 2 = 1 THEN '0' || ${s} ELSE ${s} END`;
+  return `CASE WHEN regexp_full_match(${s}, '[0-9a-fA-F]*') THEN unhex(${even}) END`;
 }
 
 /** Spark shifts ints as ints and everything else as longs; Java masks the distance. */
@@ -163,7 +246,7 @@ function shiftSql(op: "<<" | ">>" | ">>>", args: readonly FnArg[]): string {
   return wrapSql(`(${unsigned} >> ${n})`, bits, duck);
 }
 
-export const mathFunctions = {
+const table = {
   abs: fn(
     1,
     1,
@@ -191,20 +274,7 @@ export const mathFunctions = {
     },
     roundedType,
   ),
-  bround: fn(
-    1,
-    2,
-    (args, ctx) => {
-      const scale = args.length === 2 ? sqlOf(args, 1) : "0";
-      const v = sqlOf(args, 0);
-      const x = args[0];
-      if (x?.type?.typeName === "decimal") return decimalRounded(x, digitsOf(args, ctx), halfEven);
-      return isFractional(args[0])
-        ? `round_even(${v}, ${scale})`
-        : `CAST(round_even(CAST(${v} AS DOUBLE), ${scale}) AS ${args[0]?.type?.typeName === "long" ? "BIGINT" : "INTEGER"})`;
-    },
-    roundedType,
-  ),
+  bround: fn(1, 2, bround, roundedType),
   floor: floorCeil("floor"),
   ceil: floorCeil("ceil"),
   ceiling: floorCeil("ceil"),
@@ -216,7 +286,7 @@ export const mathFunctions = {
   ),
   cbrt: unary("cbrt"),
   exp: unary("exp"),
-  expm1: fn(1, 1, (args) => `(exp(${d(args[0])}) - 1)`, dbl),
+  expm1: viaUdf("tributary_expm1"),
   pow: fn(2, 2, (args) => `pow(${d(args[0])}, ${d(args[1])})`, dbl),
   power: fn(2, 2, (args) => `pow(${d(args[0])}, ${d(args[1])})`, dbl),
   log: fn(
@@ -224,14 +294,20 @@ export const mathFunctions = {
     2,
     (args) =>
       args.length === 1
-        ? `CASE WHEN ${d(args[0])} > 0 THEN ln(${d(args[0])}) END`
-        : `CASE WHEN ${d(args[0])} > 0 AND ${d(args[0])} <> 1 AND ${d(args[1])} > 0 THEN ln(${d(args[1])}) / ln(${d(args[0])}) END`,
+        ? `CASE WHEN ${d(args[0])} > 0 THEN tributary_ln(${d(args[0])}) END`
+        : // Base 1 divides by ln(1) = 0: Java's Infinity or NaN, which DuckDB's `/` makes null.
+          `CASE WHEN ${d(args[0])} > 0 AND ${d(args[1])} > 0 THEN ${ieeeDivide(`tributary_ln(${d(args[1])})`, `tributary_ln(${d(args[0])})`)} END`,
     dbl,
   ),
-  ln: log("ln"),
+  ln: log("tributary_ln"),
   log10: log("log10"),
   log2: log("log2"),
-  log1p: fn(1, 1, (args) => `CASE WHEN ${d(args[0])} > -1 THEN ln(1 + ${d(args[0])}) END`, dbl),
+  log1p: fn(
+    1,
+    1,
+    (args) => `CASE WHEN ${d(args[0])} > -1 THEN tributary_log1p(${d(args[0])}) END`,
+    dbl,
+  ),
   signum: fn(1, 1, (args) => signum(d(args[0])), dbl),
   sign: fn(1, 1, (args) => signum(d(args[0])), dbl),
   pmod: fn(
@@ -247,7 +323,7 @@ export const mathFunctions = {
   greatest: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => `greatest(${args.map((a) => a.sql).join(", ")})`,
+    (args, ctx) => extreme(">", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -257,7 +333,7 @@ export const mathFunctions = {
   least: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args) => `least(${args.map((a) => a.sql).join(", ")})`,
+    (args, ctx) => extreme("<", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -284,14 +360,15 @@ export const mathFunctions = {
   ),
   // Box–Muller from two uniform draws: a standard normal variate, as Spark's randn().
   randn: fn(0, 0, () => "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))", dbl),
-  sin: unary("sin"),
-  cos: unary("cos"),
-  tan: unary("tan"),
-  asin: unary("asin"),
-  acos: unary("acos"),
+  sin: periodic("sin"),
+  cos: periodic("cos"),
+  tan: periodic("tan"),
+  asin: arcSine("asin"),
+  acos: arcSine("acos"),
   atan: unary("atan"),
-  atan2: fn(2, 2, (args) => `atan2(${d(args[0])}, ${d(args[1])})`, dbl),
-  sinh: fn(1, 1, (args) => `((exp(${d(args[0])}) - exp(-${d(args[0])})) / 2)`, dbl),
+  // Spark adds 0.0 to both sides first, so a -0.0 counts as 0.0.
+  atan2: fn(2, 2, (args) => `atan2(${d(args[0])} + 0.0, ${d(args[1])} + 0.0)`, dbl),
+  sinh: viaUdf("tributary_sinh"),
   cosh: fn(1, 1, (args) => `((exp(${d(args[0])}) + exp(-${d(args[0])})) / 2)`, dbl),
   tanh: fn(1, 1, (args) => `tanh(${d(args[0])})`, dbl),
   degrees: unary("degrees"),
@@ -300,8 +377,11 @@ export const mathFunctions = {
   factorial: fn(
     1,
     1,
-    (args) =>
-      `CASE WHEN ${sqlOf(args, 0)} BETWEEN 0 AND 20 THEN CAST(factorial(CAST(${sqlOf(args, 0)} AS INTEGER)) AS BIGINT) END`,
+    (args, ctx) => {
+      // Spark casts the argument to int first: a long wraps, or overflows under ANSI.
+      const n = castSql(sqlOf(args, 0), args[0]?.type, IntegerType, false, ctx.ansi);
+      return `CASE WHEN ${n} BETWEEN 0 AND 20 THEN CAST(factorial(${n}) AS BIGINT) END`;
+    },
     returns(LongType),
   ),
   shiftleft: fn(2, 2, (args) => shiftSql("<<", args), shiftType),
@@ -316,7 +396,7 @@ export const mathFunctions = {
         : `hex(${sqlOf(args, 0)})`,
     returns(StringType),
   ),
-  unhex: fn(1, 1, (args) => `unhex(${sqlOf(args, 0)})`, returns(BinaryType)),
+  unhex: fn(1, 1, (args) => unhex(sqlOf(args, 0)), returns(BinaryType)),
   bin: fn(1, 1, (args) => `bin(CAST(${sqlOf(args, 0)} AS BIGINT))`, returns(StringType)),
   e: fn(0, 0, () => "exp(1)", dbl),
   pi: fn(0, 0, () => "pi()", dbl),
@@ -333,3 +413,51 @@ export const mathFunctions = {
     (args) => args[0]?.type,
   ),
 } satisfies FamilyTable;
+
+/** Functions that take a string as text (or never see one), so keep it as it is. */
+const TEXT_ARGUMENTS: ReadonlySet<string> = new Set([
+  "hex",
+  "unhex",
+  "greatest",
+  "least",
+  "rand",
+  "randn",
+  "e",
+  "pi",
+  "bin",
+  "shiftleft",
+  "shiftright",
+  "shiftrightunsigned",
+]);
+
+/**
+ * Spark's implicit cast of a string argument: to double, or to int for `factorial`. Without
+ * ANSI, text that is not a number becomes null; with it, the cast fails.
+ */
+function castStrings(def: FunctionDef, to: DataType): FunctionDef {
+  const cast = (a: FnArg, ansi: boolean): FnArg =>
+    a.type?.typeName === "string"
+      ? { sql: castSql(a.sql, a.type, to, false, ansi), type: to, node: a.node }
+      : a;
+  const { returnType } = def;
+  return {
+    ...def,
+    compile: (args, ctx) =>
+      def.compile(
+        args.map((a) => cast(a, ctx.ansi)),
+        ctx,
+      ),
+    ...(returnType === undefined
+      ? {}
+      : { returnType: (args) => returnType(args.map((a) => cast(a, false))) }),
+  };
+}
+
+export const mathFunctions: typeof table = Object.fromEntries(
+  Object.entries(table).map(([name, def]) => [
+    name,
+    TEXT_ARGUMENTS.has(name)
+      ? def
+      : castStrings(def, name === "factorial" ? IntegerType : DoubleType),
+  ]),
+) as typeof table;

@@ -2,7 +2,14 @@
  * Operators with Spark's semantics: arithmetic as `arithmetic.ts` defines it (ANSI or
  * not, and the `try_*` forms); `==` with null is null; `<=>` is null-safe.
  */
-import { BooleanType, type DataType, DecimalType, isNumeric } from "../../../types/data-types.js";
+import {
+  BooleanType,
+  type DataType,
+  DecimalType,
+  DoubleType,
+  isNumeric,
+} from "../../../types/data-types.js";
+import { castSql } from "../compiler/cast.js";
 import {
   type ArithmeticMode,
   type BinaryOp,
@@ -117,7 +124,9 @@ export const operatorFunctions = {
   isnotnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`, returnType: bool },
   isnan: {
     minArgs: 1,
-    compile: (args) => `coalesce(isnan(CAST(${sqlOf(args, 0)} AS DOUBLE)), FALSE)`,
+    // A string is cast as Spark does: not a number is null without ANSI, so false here.
+    compile: (args, ctx) =>
+      `coalesce(isnan(${castSql(sqlOf(args, 0), args[0]?.type, DoubleType, false, ctx.ansi)}), FALSE)`,
     returnType: bool,
   },
   in: {

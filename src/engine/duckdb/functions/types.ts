@@ -14,6 +14,8 @@ export interface FnArg {
   readonly sql: string;
   readonly type: DataType | undefined;
   readonly node: ExprNode;
+  /** The bytes of a string cast from binary (see CompiledExpr.bytesSql). */
+  readonly bytesSql?: string;
 }
 
 export interface FnContext {
