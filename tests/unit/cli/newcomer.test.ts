@@ -169,7 +169,9 @@ describe("mistakes are coded errors with a hint, exit 2", () => {
     for (const r of [syntax, boom, nothing]) expect(r.code).toBe(2);
   });
 
-  it("runs a file outside any project that imports 'tributary-etl'", { timeout: 120_000 }, async () => {
+  it("runs a file outside any project that imports 'tributary-etl'", {
+    timeout: 120_000,
+  }, async () => {
     const d = data();
     const out = join(d.dir, "count.txt");
     const file = d.write(
