@@ -168,6 +168,6 @@ describe("quality: DuckDB == Spark", () => {
     const duck = await run(engines.duckdb);
     const spark = await run(engines.spark);
     expect(spark).toEqual(duck);
-    expect(duck.rows).toEqual({ in: 4, out: 2, rejected: 0, quarantined: 2 });
+    expect(duck.rows).toEqual({ in: 4, out: 2, rejected: 0, malformed: 0, quarantined: 2 });
   });
 });

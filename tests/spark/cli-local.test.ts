@@ -43,6 +43,6 @@ describe("tributary spark start-local / stop-local", () => {
   it("rejects a port that is not one", () => {
     const r = cli(["spark", "start-local", "--port", "70000"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--port must be a TCP port");
+    expect(r.stderr).toContain("--port must be a whole number from 1 to 65535");
   });
 });

@@ -46,4 +46,5 @@ export const aggregatesSpecs = {
   bit_and: aggregate(1, 1, "input", "expression"),
   bit_or: aggregate(1, 1, "input", "expression"),
   bit_xor: aggregate(1, 1, "input", "expression"),
+  mode: aggregate(1, 2, "input", "expression"),
 } satisfies Record<string, FunctionSpec>;

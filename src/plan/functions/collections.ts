@@ -51,4 +51,5 @@ export const collectionsSpecs = {
   array_insert: scalar(3, 3, "derived", "expression"),
   arrays_zip: scalar(1, VARARGS, "derived", "expression"),
   get: scalar(2, 2, "derived", "expression"),
+  shuffle: scalar(1, 2, "input", "expression"),
 } satisfies Record<string, FunctionSpec>;

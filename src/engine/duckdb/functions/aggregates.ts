@@ -281,6 +281,8 @@ export const aggregateFunctions = {
     returns(DoubleType),
   ),
   median: simple("median", returns(DoubleType)),
+  // The most frequent value (ties: any of them, as Spark's own choice depends on hashing).
+  mode: simple("mode", (args) => args[0]?.type),
   percentile_approx: approxPercentile,
   approx_percentile: approxPercentile,
   percentile: agg(

@@ -3,7 +3,7 @@
  * 0-based in `[]` but 1-based in `element_at`/`slice`/`array_position`, like DuckDB's lists;
  * `size(null)` is -1 (null in ANSI mode); `explode` of a map gives `key` and `value`.
  */
-import { UnsupportedOperationError } from "../../../errors.js";
+import { AnalysisError, ErrorCode, UnsupportedOperationError } from "../../../errors.js";
 import { outputName } from "../../../plan/expression/name.js";
 import {
   ArrayType,
@@ -245,11 +245,26 @@ export const collectionFunctions = {
     (args) => `[${args.map((a) => a.sql).join(", ")}]`,
     (args) => new ArrayType(args[0]?.type ?? StringType),
   ),
+  // A random permutation; only its length and elements are defined (as in Spark).
+  shuffle: fn(
+    1,
+    2,
+    (args) =>
+      `CASE WHEN ${sqlOf(args, 0)} IS NULL THEN NULL ELSE list_select(${sqlOf(args, 0)}, list_grade_up(list_transform(${sqlOf(args, 0)}, x -> random()))) END`,
+    (args) => args[0]?.type,
+  ),
   array_contains: fn(
     2,
     2,
     // Not found in an array holding a null is null (the null might have been it).
     (args) => {
+      // Spark refuses an untyped NULL to look for (it cannot be compared with the elements).
+      if (args[1]?.type?.typeName === "null")
+        throw new AnalysisError(
+          ErrorCode["DATATYPE_MISMATCH.NULL_TYPE"],
+          "array_contains cannot look for an untyped NULL.",
+          { hint: "Cast it to the element type (CAST(NULL AS INT)), or test with exists()." },
+        );
       const [arr, v] = [sqlOf(args, 0), sqlOf(args, 1)];
       return nullIfAnyNull(
         [arr, v],
