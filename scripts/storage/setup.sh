@@ -16,16 +16,9 @@ venv="$home/venv"
 started=$SECONDS
 mkdir -p "$home"
 
-# The stamp is the requirements file itself, so a pin change reinstalls.
-stamp_want="$(cat "$here/requirements.txt")"
-stamp_file="$venv/.tributary-stamp"
-if [[ ! -x "$venv/bin/python" ]]; then
-  "${PYTHON:-python3}" -m venv "$venv"
-fi
-if [[ ! -f "$stamp_file" || "$(cat "$stamp_file")" != "$stamp_want" ]]; then
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-  printf '%s' "$stamp_want" >"$stamp_file"
-fi
+# shellcheck source=../lib/pinned-venv.sh
+source "$root/scripts/lib/pinned-venv.sh"
+pinned_venv "$venv" "$here/requirements.txt"
 
 "$venv/bin/python" -c 'from importlib.metadata import version; print("storage setup: moto " + version("moto"))'
 echo "storage setup: server $venv/bin/moto_server"
