@@ -145,6 +145,8 @@ export function progressReporter(
       last = p;
       lastReport = now();
       ensureTimer();
+      // A short query may end before the next tick: show each report as it comes.
+      if (options.bar) drawBar();
     },
     stage: (name, event, ms) => {
       if (!options.bar) return;
