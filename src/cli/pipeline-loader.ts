@@ -51,7 +51,7 @@ export async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
   } catch (e) {
-    if (specifier === "tributary-etl" && e && ["ERR_MODULE_NOT_FOUND"].includes(e.code))
+    if (specifier === "tributary-etl" && e && e.code === "ERR_MODULE_NOT_FOUND")
       return next(index, context);
     throw e;
   }
