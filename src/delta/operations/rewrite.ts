@@ -99,6 +99,11 @@ export function removeOf(
       size: file.size,
       ...(file.stats === undefined || file.stats === null ? {} : { stats: file.stats }),
       ...(file.tags === undefined || file.tags === null ? {} : { tags: file.tags }),
+      // The file's identity is its path AND its deletion vector: a remove without it would
+      // leave the (path, DV) entry live for every reader.
+      ...(file.deletionVector === undefined || file.deletionVector === null
+        ? {}
+        : { deletionVector: file.deletionVector }),
     },
   };
 }

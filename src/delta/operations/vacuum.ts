@@ -20,6 +20,8 @@ import { confBoolean } from "../../config/boolean.js";
 import { parseDuration } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
 import type { StorageEntry } from "../../storage/storage.js";
+import type { DeletionVectorDescriptor } from "../actions/types.js";
+import { deletionVectorLocation } from "../deletion-vectors/descriptor.js";
 import { resolveAddPath } from "../files/paths.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import { commitCommand, footprint, requireModifiable, type TableCommandContext } from "./common.js";
@@ -117,9 +119,17 @@ async function listTable(ctx: TableCommandContext, snapshot: Snapshot): Promise<
 /** Files the snapshot still needs: live files and tombstones younger than the cutoff. */
 function validFiles(snapshot: Snapshot, cutoff: number): Set<string> {
   const valid = new Set<string>();
-  for (const f of snapshot.files()) valid.add(resolveAddPath(snapshot.tablePath, f.path));
+  // A deletion vector stored in a file (`u`) lives beside the data: keep those still referenced.
+  const keep = (path: string, dv: DeletionVectorDescriptor | null | undefined): void => {
+    valid.add(resolveAddPath(snapshot.tablePath, path));
+    if (dv?.storageType === "u") {
+      const location = deletionVectorLocation(snapshot.tablePath, dv);
+      if (location !== undefined) valid.add(location);
+    }
+  };
+  for (const f of snapshot.files()) keep(f.path, f.deletionVector);
   for (const r of snapshot.tombstones()) {
-    if ((r.deletionTimestamp ?? 0) >= cutoff) valid.add(resolveAddPath(snapshot.tablePath, r.path));
+    if ((r.deletionTimestamp ?? 0) >= cutoff) keep(r.path, r.deletionVector);
   }
   return valid;
 }

@@ -12,6 +12,7 @@ const READABLE = new Set([
   "appendOnly",
   "invariants",
   "checkConstraints",
+  "deletionVectors",
 ]);
 
 /** Writer features we honour when writing. */
@@ -21,6 +22,9 @@ const WRITABLE = new Set([
   "timestampNtz",
   "vacuumProtocolCheck",
   "domainMetadata",
+  // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
+  // as every read applies them and every remove carries them, which ours do.
+  "deletionVectors",
 ]);
 
 /** What each legacy protocol version implies (before table features). */

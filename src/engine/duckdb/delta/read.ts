@@ -7,6 +7,7 @@
 
 import { OptionsReader } from "../../../config/options-reader.js";
 import type { AddFile } from "../../../delta/actions/types.js";
+import { loadDeletionVector } from "../../../delta/deletion-vectors/descriptor.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
 import { resolveAddPath } from "../../../delta/files/paths.js";
 import { parseStats } from "../../../delta/files/stats.js";
@@ -119,6 +120,29 @@ async function loadSnapshot(
   return Snapshot.load(delta, path);
 }
 
+/**
+ * A relation of (file, row) pairs the files' deletion vectors remove, or undefined when no
+ * file has one. Vectors are read through the table's storage (one range read per file).
+ */
+async function deletedRows(
+  ctx: DeltaReadContext,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  paths: readonly string[],
+): Promise<string | undefined> {
+  const rows: string[] = [];
+  await Promise.all(
+    files.map(async (f, i) => {
+      const dv = f.deletionVector;
+      if (dv === undefined || dv === null || dv.cardinality === 0) return;
+      const deleted = await loadDeletionVector(ctx.delta.storage, snapshot.tablePath, dv);
+      rows.push(`(${quoteString(paths[i] ?? "")}, [${deleted.join(",")}]::BIGINT[])`);
+    }),
+  );
+  if (rows.length === 0) return undefined;
+  return `SELECT "file", unnest("rows") AS "row" FROM (VALUES ${rows.join(", ")}) AS "t"("file", "rows")`;
+}
+
 export async function resolveDelta(
   node: ReadNode,
   ctx: DeltaReadContext,
@@ -163,7 +187,9 @@ export async function resolveDelta(
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
     const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
-    const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)})`;
+    const deleted = await deletedRows(ctx, snapshot, files, paths);
+    const rowNumbers = deleted === undefined ? "" : `, file_row_number = true`;
+    const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)}${rowNumbers})`;
     // Columns added by schema evolution after every scanned file was written are in no file.
     let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
     try {
@@ -172,6 +198,12 @@ export async function resolveDelta(
       throw deltaFileErrorOf(e, paths, snapshot) ?? e;
     }
     const present = new Set(described.map((c) => c.name.toLowerCase()));
+    // Rows a deletion vector removes are dropped inside the scan: a hash anti-join on
+    // (file, row position), so they never reach a filter, a join or a count.
+    const source =
+      deleted === undefined
+        ? `SELECT * FROM ${read}`
+        : `SELECT * FROM ${read} AS "r" ANTI JOIN (${deleted}) AS "dv" ON "r".${quoteIdent(FILE_COLUMN)} = "dv"."file" AND "r"."file_row_number" = "dv"."row"`;
     const select = schema.fields.map((f, i) => {
       const out = quoteIdent(columns[i]?.sqlName ?? f.name);
       const type = toDuckDBType(f.dataType);
@@ -179,10 +211,10 @@ export async function resolveDelta(
       if (!present.has(f.name.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
       return `CAST("d".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
     });
-    const fileCols = "*";
+
     if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
     if (partitionColumns.length === 0 && !withFile) {
-      sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d"`;
+      sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d"`;
     } else {
       const partFields = partitionColumns
         .map((p) => schema.field(p))
@@ -201,10 +233,14 @@ export async function resolveDelta(
         quoteIdent(PATH_COLUMN),
         ...partFields.map((pf) => quoteIdent(pf.name)),
       ].join(", ");
-      sql = `SELECT ${select.join(", ")} FROM (SELECT ${fileCols} FROM ${read}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
+      sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
     }
   }
-  const rowsRead = files.reduce((n, f) => n + (parseStats(f.stats)?.numRecords ?? 0), 0);
+  // numRecords counts the rows of the data file; its deletion vector removes `cardinality`.
+  const rowsRead = files.reduce(
+    (n, f) => n + (parseStats(f.stats)?.numRecords ?? 0) - (f.deletionVector?.cardinality ?? 0),
+    0,
+  );
   const metrics: ReadMetrics = {
     format: "delta",
     paths: node.paths,
