@@ -6,7 +6,7 @@
  */
 import { attributeLeaf, splitAttribute } from "../../plan/expression/name.js";
 import type { ExprNode } from "../../plan/node.js";
-import type { DataType, StructType } from "../../types/data-types.js";
+import type { DataType, StructField, StructType } from "../../types/data-types.js";
 import { Decimal } from "../../types/decimal.js";
 import type { AddFile } from "../actions/types.js";
 import { type FileStats, parseStats } from "../files/stats.js";
@@ -21,16 +21,24 @@ interface FileView {
 export interface SkippingContext {
   readonly schema: StructType;
   readonly partitionColumns: readonly string[];
+  /** The name of a column in partition values and stats (column mapping); default: its name. */
+  readonly physicalName?: (field: StructField) => string;
 }
 
-function columnType(
-  ctx: SkippingContext,
-  name: string,
-): { name: string; type: DataType } | undefined {
+interface ColumnRef {
+  /** The logical name (partition columns are listed by it). */
+  readonly name: string;
+  /** The name partition values and statistics use. */
+  readonly key: string;
+  readonly type: DataType;
+}
+
+function columnType(ctx: SkippingContext, name: string): ColumnRef | undefined {
   const parts = splitAttribute(name);
   if (parts.length !== 1) return undefined;
   const f = ctx.schema.field(attributeLeaf(name));
-  return f === undefined ? undefined : { name: f.name, type: f.dataType };
+  if (f === undefined) return undefined;
+  return { name: f.name, key: ctx.physicalName?.(f) ?? f.name, type: f.dataType };
 }
 
 /** A value as a comparable scalar for a column type, or undefined when not comparable. */
@@ -94,13 +102,9 @@ interface Range {
   readonly noNulls: boolean;
 }
 
-function rangeOf(
-  ctx: SkippingContext,
-  file: FileView,
-  col: { name: string; type: DataType },
-): Range | undefined {
+function rangeOf(ctx: SkippingContext, file: FileView, col: ColumnRef): Range | undefined {
   if (ctx.partitionColumns.some((p) => p.toLowerCase() === col.name.toLowerCase())) {
-    const key = [...file.partitions.keys()].find((k) => k.toLowerCase() === col.name.toLowerCase());
+    const key = [...file.partitions.keys()].find((k) => k.toLowerCase() === col.key.toLowerCase());
     const raw = key === undefined ? null : (file.partitions.get(key) ?? null);
     if (raw === null || raw === "")
       return { min: undefined, max: undefined, allNull: true, noNulls: false };
@@ -109,12 +113,12 @@ function rangeOf(
   }
   const s = file.stats;
   if (s === undefined) return undefined;
-  const nulls = s.nullCount?.[col.name];
+  const nulls = s.nullCount?.[col.key];
   const records = s.numRecords;
   const allNull = typeof nulls === "number" && typeof records === "number" && nulls === records;
   return {
-    min: typed(s.minValues?.[col.name], col.type, "min"),
-    max: typed(s.maxValues?.[col.name], col.type, "max"),
+    min: typed(s.minValues?.[col.key], col.type, "min"),
+    max: typed(s.maxValues?.[col.key], col.type, "max"),
     allNull,
     noNulls: nulls === 0,
   };

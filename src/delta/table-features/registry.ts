@@ -13,6 +13,7 @@ const READABLE = new Set([
   "invariants",
   "checkConstraints",
   "deletionVectors",
+  "columnMapping",
 ]);
 
 /** Writer features we honour when writing. */

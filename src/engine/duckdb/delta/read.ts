@@ -12,12 +12,25 @@ import type { DeltaEngine } from "../../../delta/engine.js";
 import { resolveAddPath } from "../../../delta/files/paths.js";
 import { parseStats } from "../../../delta/files/stats.js";
 import { skipFiles } from "../../../delta/scan/skipping.js";
+import {
+  type ColumnMappingMode,
+  columnMappingMode,
+  physicalName,
+  withoutMappingMetadata,
+} from "../../../delta/schema/column-mapping.js";
 import { Snapshot } from "../../../delta/snapshot/snapshot.js";
 import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
-import { type DataType, StringType } from "../../../types/data-types.js";
+import {
+  ArrayType,
+  type DataType,
+  MapType,
+  StringType,
+  type StructField,
+  StructType,
+} from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { DuckDBSession } from "../connection.js";
@@ -143,13 +156,48 @@ async function deletedRows(
   return `SELECT "file", unnest("rows") AS "row" FROM (VALUES ${rows.join(", ")}) AS "t"("file", "rows")`;
 }
 
+/**
+ * A DuckDB expression turning a value read under physical names (column mapping) into the
+ * logical shape: nested struct fields renamed, through arrays and maps. Atomic values and
+ * tables without mapping pass through.
+ */
+function logicalValue(sql: string, type: DataType, mode: ColumnMappingMode): string {
+  if (mode === "none") return sql;
+  if (type instanceof StructType) {
+    const fields = type.fields.map(
+      (f) =>
+        `${quoteIdent(f.name)} := ${logicalValue(`struct_extract(${sql}, ${quoteString(physicalName(f, mode))})`, f.dataType, mode)}`,
+    );
+    return `CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END`;
+  }
+  if (type instanceof ArrayType) {
+    const inner = logicalValue('"x"', type.elementType, mode);
+    return inner === '"x"' ? sql : `list_transform(${sql}, "x" -> ${inner})`;
+  }
+  if (type instanceof MapType) {
+    const key = logicalValue('"e"."key"', type.keyType, mode);
+    const value = logicalValue('"e"."value"', type.valueType, mode);
+    if (key === '"e"."key"' && value === '"e"."value"') return sql;
+    return `map_from_entries(list_transform(map_entries(${sql}), "e" -> struct_pack("key" := ${key}, "value" := ${value})))`;
+  }
+  return sql;
+}
+
 export async function resolveDelta(
   node: ReadNode,
   ctx: DeltaReadContext,
 ): Promise<ResolvedSource & { snapshot: Snapshot }> {
   const options = new OptionsReader(node.options);
   const snapshot = await loadSnapshot(node, ctx.delta, options);
-  const schema = snapshot.schema;
+  const mode = columnMappingMode(snapshot.configuration);
+  // Column mapping: files, partition values and stats use physical names; users see logical.
+  const schema = withoutMappingMetadata(snapshot.schema);
+  const mappedFields = snapshot.schema.fields;
+  const physical = (f: StructField): string => physicalName(f, mode);
+  const physicalOf = (name: string): string => {
+    const f = snapshot.schema.field(name);
+    return f === undefined ? name : physical(f);
+  };
   const partitionColumns = snapshot.partitionColumns;
   let files: AddFile[] = snapshot.files();
   const restrict = options.get(FILES_OPTION);
@@ -158,7 +206,11 @@ export async function resolveDelta(
     files = files.filter((f) => wanted.has(f.path));
   }
   const total = files.length;
-  files = skipFiles(files, ctx.filters, { schema, partitionColumns });
+  files = skipFiles(files, ctx.filters, {
+    schema: snapshot.schema,
+    partitionColumns,
+    physicalName: physical,
+  });
   const names = new NameAllocator();
   const columns: OutCol[] = schema.fields.map((f) => ({
     name: f.name,
@@ -208,8 +260,10 @@ export async function resolveDelta(
       const out = quoteIdent(columns[i]?.sqlName ?? f.name);
       const type = toDuckDBType(f.dataType);
       if (isPartition(f.name)) return `CAST("p".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
-      if (!present.has(f.name.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
-      return `CAST("d".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
+      const mapped = mappedFields[i] ?? f;
+      const name = physical(mapped);
+      if (!present.has(name.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
+      return `CAST(${logicalValue(`"d".${quoteIdent(name)}`, mapped.dataType, mode)} AS ${type}) AS ${out}`;
     });
 
     if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
@@ -222,7 +276,7 @@ export async function resolveDelta(
       const rows = files.map((f, i) => {
         const values = partFields.map((pf) => {
           const key = Object.keys(f.partitionValues).find(
-            (k) => k.toLowerCase() === pf.name.toLowerCase(),
+            (k) => k.toLowerCase() === physicalOf(pf.name).toLowerCase(),
           );
           return partitionLiteral(key === undefined ? null : f.partitionValues[key], pf.dataType);
         });
