@@ -155,4 +155,35 @@ describe("deletion vectors, with delta-spark", () => {
     },
     SPARK_TIMEOUT,
   );
+
+  it(
+    "tributary's DELETE marks rows in vectors delta-spark reads, and delta-spark's vectors on top read back",
+    async () => {
+      const path = join(await mkdtemp(join(tmpdir(), "trib-dv-")), "t");
+      const data = spark
+        .range(0, 3000)
+        .withColumn("g", F.col("id").mod(3).cast("string"))
+        .withColumn("v", F.col("id").divide(4));
+      await data.write
+        .format("delta")
+        .option("delta.enableDeletionVectors", "true")
+        .option("maxRecordsPerFile", "1000")
+        .save(path);
+      const table = await DeltaTable.forPath(spark, path);
+      await table.delete("id % 10 = 0"); // v1: vectors written by us
+      await table.delete("id BETWEEN 500 AND 1500"); // v2: our vectors grow, a file goes whole
+      expect(await dvFiles(path)).toHaveLength(2);
+      const [v1, v2, , v3] = await peerBatch([
+        { cmd: "spark-read", table: path, version: 1 },
+        { cmd: "spark-read", table: path, version: 2 },
+        { cmd: "spark-sql", sql: "DELETE FROM {table} WHERE id % 10 = 1", table: path },
+        { cmd: "spark-read", table: path, version: 3 },
+      ] as const);
+      expect(await ourRows(path, 1)).toEqual(v1.rows);
+      expect(await ourRows(path, 2)).toEqual(v2.rows);
+      expect(await ourRows(path, 3)).toEqual(v3.rows);
+      expect(v3.rows.length).toBe(3000 - 300 - 900 - 200);
+    },
+    SPARK_TIMEOUT,
+  );
 });

@@ -1,7 +1,8 @@
 /**
- * DELETE, copy-on-write as delta-spark does it without deletion vectors: files whose rows
- * all match are removed whole, files with some matching rows are rewritten without them,
- * files with none stay. One commit (operation "DELETE"); none when nothing matched.
+ * DELETE as delta-spark does it: files whose rows all match are removed whole, files with
+ * some matching rows are rewritten without them (copy-on-write) or, on a table with
+ * `delta.enableDeletionVectors`, keep their data and get the rows marked in a deletion
+ * vector (merge-on-read); files with none stay. One commit (operation "DELETE"); none when nothing matched.
  *
  * @example
  * ```ts
@@ -22,6 +23,7 @@ import {
   since,
   type TableCommandContext,
 } from "./common.js";
+import { deletionVectorsEnabled, markDeleted } from "./mark-deleted.js";
 import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
 
 export interface DeleteMetrics {
@@ -53,45 +55,60 @@ export async function deleteRows(
       numCopiedRows: 0,
     };
   const rewriteStart = Date.now();
+  const now = Date.now();
+  // With deletion vectors, partly matching files keep their data and gain a vector.
+  const marked =
+    predicate !== undefined && deletionVectorsEnabled(snapshot)
+      ? await markDeleted(ctx.engine, snapshot, cls.partlyMatching, predicate, now)
+      : undefined;
   const adds =
-    predicate === undefined
+    predicate === undefined || marked !== undefined
       ? []
       : await rewriteKeeping(ctx.engine, snapshot, cls.partlyMatching, predicate);
   const rewriteTimeMs = since(rewriteStart);
-  const now = Date.now();
+  const removedWhole = marked === undefined ? cls.touched : cls.fullyMatching;
   const actions: Action[] = [
-    ...cls.touched.map((f) => removeOf(f, now)),
+    ...removedWhole.map((f) => removeOf(f, now)),
+    ...(marked?.actions ?? []),
     ...adds.map((add) => ({ add })),
   ];
   const numCopiedRows = rowsOf(adds);
   const metrics = {
-    numRemovedFiles: cls.touched.length,
+    numRemovedFiles: removedWhole.length,
     numAddedFiles: adds.length,
     numDeletedRows: cls.matchedRows,
     numCopiedRows,
   };
-  const version = await commitCommand(ctx, snapshot, actions, adds, {
-    operation: "DELETE",
-    parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
-    metrics: {
-      ...metrics,
-      numAddedChangeFiles: 0,
-      executionTimeMs: since(start),
-      scanTimeMs,
-      rewriteTimeMs,
-      numRemovedBytes: bytesOf(cls.touched),
-      numAddedBytes: bytesOf(adds),
-      numDeletionVectorsAdded: 0,
-      numDeletionVectorsRemoved: 0,
-      numDeletionVectorsUpdated: 0,
-    },
-    footprint: footprint({
-      readWholeTable: predicate === undefined,
-      readPartitions:
-        predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-      readFiles: new Set(cls.scanned.map((f) => f.path)),
-      removedFiles: new Set(cls.touched.map((f) => f.path)),
-    }),
-  });
+  let version: number;
+  try {
+    version = await commitCommand(ctx, snapshot, actions, adds, {
+      operation: "DELETE",
+      parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
+      metrics: {
+        ...metrics,
+        numAddedChangeFiles: 0,
+        executionTimeMs: since(start),
+        scanTimeMs,
+        rewriteTimeMs,
+        numRemovedBytes: bytesOf(removedWhole),
+        numAddedBytes: bytesOf(adds),
+        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
+        numDeletionVectorsRemoved: 0,
+        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
+      },
+      footprint: footprint({
+        readWholeTable: predicate === undefined,
+        readPartitions:
+          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+        readFiles: new Set(cls.scanned.map((f) => f.path)),
+        removedFiles: new Set(cls.touched.map((f) => f.path)),
+      }),
+    });
+  } catch (e) {
+    // The vector file is referenced by nothing once the commit failed.
+    if (marked?.vectorFile !== undefined)
+      await ctx.engine.delta.storage.delete([marked.vectorFile]);
+    throw e;
+  }
   return { version, ...metrics };
 }

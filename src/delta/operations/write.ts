@@ -64,17 +64,24 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
 }
 
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
-  const usesNtz = JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"');
-  if (usesNtz) {
-    return {
-      minReaderVersion: 3,
-      minWriterVersion: 7,
-      readerFeatures: ["timestampNtz"],
-      writerFeatures: ["appendOnly", "invariants", "timestampNtz"],
-    };
+  const reader: string[] = [];
+  const writer: string[] = [];
+  if (JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"')) {
+    reader.push("timestampNtz");
+    writer.push("timestampNtz");
   }
-  void props;
-  return { minReaderVersion: 1, minWriterVersion: 2 };
+  // As delta-spark: a table created with deletion vectors enabled supports the feature.
+  if (sparkBoolean(props["delta.enableDeletionVectors"] ?? "false") === true) {
+    reader.push("deletionVectors");
+    writer.push("deletionVectors");
+  }
+  if (reader.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  return {
+    minReaderVersion: 3,
+    minWriterVersion: 7,
+    readerFeatures: reader,
+    writerFeatures: ["appendOnly", "invariants", ...writer],
+  };
 }
 
 function nullableSchema(schema: StructType): StructType {

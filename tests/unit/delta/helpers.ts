@@ -53,12 +53,13 @@ export async function writeTable(
   path: string,
   rows: readonly Record<string, unknown>[],
   schema: string,
-  options: { partitionBy?: string[]; mode?: string } = {},
+  options: { partitionBy?: string[]; mode?: string; options?: Record<string, string> } = {},
 ): Promise<void> {
   let w = spark
     .createDataFrame(rows, schema)
     .write.format("delta")
     .mode(options.mode ?? "error");
   if (options.partitionBy !== undefined) w = w.partitionBy(...options.partitionBy);
+  for (const [k, v] of Object.entries(options.options ?? {})) w = w.option(k, v);
   await w.save(path);
 }

@@ -26,6 +26,7 @@ import type { ReadNode } from "../../../plan/relation/read.js";
 import {
   ArrayType,
   type DataType,
+  LongType,
   MapType,
   StringType,
   type StructField,
@@ -44,6 +45,9 @@ export const FILES_OPTION = "__tributary_files";
 /** Internal reader option: add a column `__tributary_file` holding each row's `add.path`. */
 export const WITH_FILE_OPTION = "__tributary_with_file";
 export const FILE_COLUMN = "__tributary_file";
+/** Internal reader option: add a column `__tributary_row`, each row's position in its file. */
+export const WITH_ROW_INDEX_OPTION = "__tributary_with_row_index";
+export const ROW_INDEX_COLUMN = "__tributary_row";
 const PATH_COLUMN = "__tributary_add_path";
 
 export interface DeltaReadContext {
@@ -229,6 +233,16 @@ export async function resolveDelta(
       planIds: [node.planId],
     });
   }
+  const withRowIndex = options.bool(WITH_ROW_INDEX_OPTION, false);
+  if (withRowIndex) {
+    columns.push({
+      name: ROW_INDEX_COLUMN,
+      sqlName: names.allocate(ROW_INDEX_COLUMN),
+      dataType: LongType,
+      qualifiers: [],
+      planIds: [node.planId],
+    });
+  }
   const isPartition = (name: string): boolean =>
     partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
   let sql: string;
@@ -240,7 +254,7 @@ export async function resolveDelta(
   } else {
     const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
     const deleted = await deletedRows(ctx, snapshot, files, paths);
-    const rowNumbers = deleted === undefined ? "" : `, file_row_number = true`;
+    const rowNumbers = deleted === undefined && !withRowIndex ? "" : ", file_row_number = true";
     const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)}${rowNumbers})`;
     // Columns added by schema evolution after every scanned file was written are in no file.
     let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
@@ -267,6 +281,8 @@ export async function resolveDelta(
     });
 
     if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
+    if (withRowIndex)
+      select.push(`CAST("d"."file_row_number" AS BIGINT) AS ${quoteIdent(ROW_INDEX_COLUMN)}`);
     if (partitionColumns.length === 0 && !withFile) {
       sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d"`;
     } else {

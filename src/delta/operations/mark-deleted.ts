@@ -1,0 +1,136 @@
+/**
+ * Merge-on-read deletes with deletion vectors, as delta-spark does when
+ * `delta.enableDeletionVectors` is on: instead of rewriting a partly matching file, the
+ * positions of its matching rows are added to the file's deletion vector. One vector file
+ * (`deletion_vector_<uuid>.bin` at the table root) holds the vectors of one command; each
+ * file is re-added with its new vector and removed with its old one.
+ */
+import { randomUUID } from "node:crypto";
+import { sparkBoolean } from "../../config/index.js";
+import type { ExprNode } from "../../plan/node.js";
+import { FilterNode } from "../../plan/relation/filter.js";
+import { ProjectNode } from "../../plan/relation/project.js";
+import type { Action, AddFile } from "../actions/types.js";
+import {
+  deletionVectorFile,
+  loadDeletionVector,
+  relativeDeletionVectorPath,
+} from "../deletion-vectors/descriptor.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import type { DeltaTableEngine } from "../table-engine.js";
+import { writerFeatures } from "../table-features/registry.js";
+import { colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
+import { removeOf } from "./rewrite.js";
+
+/** Whether commands on this table mark rows in deletion vectors instead of rewriting files. */
+export function deletionVectorsEnabled(snapshot: Snapshot): boolean {
+  return (
+    sparkBoolean(snapshot.configuration["delta.enableDeletionVectors"] ?? "false") === true &&
+    writerFeatures(snapshot.protocol).includes("deletionVectors")
+  );
+}
+
+export interface MarkedDeletes {
+  /** Remove (old vector) and add (new vector) actions for every marked file. */
+  readonly actions: Action[];
+  /** The vector file written; delete it if the commit fails. */
+  readonly vectorFile: string | undefined;
+  readonly markedRows: number;
+  readonly vectorsAdded: number;
+  readonly vectorsUpdated: number;
+}
+
+/** Stats of a file whose rows a vector hides: bounds may now be wider than the live rows. */
+function wideStats(stats: string | null | undefined): string | undefined {
+  if (stats === undefined || stats === null) return undefined;
+  try {
+    const parsed = JSON.parse(stats) as Record<string, unknown>;
+    return JSON.stringify({ ...parsed, tightBounds: false });
+  } catch {
+    // Unparseable stats are useless for skipping anyway; drop them rather than carry them.
+    return undefined;
+  }
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/**
+ * Marks the rows of `files` matching `predicate` as deleted; the vector file is written
+ * before the caller commits the returned actions.
+ */
+export async function markDeleted(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  predicate: ExprNode,
+  now: number,
+): Promise<MarkedDeletes> {
+  if (files.length === 0)
+    return {
+      actions: [],
+      vectorFile: undefined,
+      markedRows: 0,
+      vectorsAdded: 0,
+      vectorsUpdated: 0,
+    };
+  const plan = ProjectNode.create(
+    FilterNode.create(scanFiles(snapshot, files, true, true), matches(predicate)),
+    [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)],
+  );
+  const hits = new Map<string, number[]>();
+  for (const row of await engine.collect(plan)) {
+    const path = String(row[FILE_COLUMN]);
+    const list = hits.get(path) ?? [];
+    hits.set(path, list);
+    list.push(Number(row[ROW_INDEX_COLUMN]));
+  }
+  const marked = files.filter((f) => (hits.get(f.path)?.length ?? 0) > 0);
+  const vectors = await Promise.all(
+    marked.map(async (f) => {
+      const old =
+        f.deletionVector === undefined || f.deletionVector === null
+          ? []
+          : await loadDeletionVector(engine.delta.storage, snapshot.tablePath, f.deletionVector);
+      return union(old, hits.get(f.path) ?? []);
+    }),
+  );
+  const uuid = randomUUID();
+  const { bytes, entries } = deletionVectorFile(vectors);
+  const vectorFile = `${snapshot.tablePath.replace(/\/+$/, "")}/deletion_vector_${uuid}.bin`;
+  await engine.delta.storage.put(vectorFile, bytes);
+  const actions: Action[] = [];
+  let markedRows = 0;
+  let vectorsUpdated = 0;
+  for (const [i, f] of marked.entries()) {
+    const entry = entries[i];
+    if (entry === undefined) continue;
+    markedRows += hits.get(f.path)?.length ?? 0;
+    if (f.deletionVector !== undefined && f.deletionVector !== null) vectorsUpdated += 1;
+    actions.push(removeOf(f, now));
+    const stats = wideStats(f.stats);
+    const { stats: _old, ...rest } = f;
+    actions.push({
+      add: {
+        ...rest,
+        ...(stats === undefined ? {} : { stats }),
+        dataChange: true,
+        deletionVector: {
+          storageType: "u",
+          pathOrInlineDv: relativeDeletionVectorPath(uuid),
+          offset: entry.offset,
+          sizeInBytes: entry.sizeInBytes,
+          cardinality: entry.cardinality,
+        },
+      },
+    });
+  }
+  return {
+    actions,
+    vectorFile,
+    markedRows,
+    vectorsAdded: marked.length - vectorsUpdated,
+    vectorsUpdated,
+  };
+}

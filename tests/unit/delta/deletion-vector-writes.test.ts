@@ -1,0 +1,84 @@
+/**
+ * DELETE on a table with `delta.enableDeletionVectors`: partly matching files keep their data
+ * and get the matching rows marked in a vector (merge-on-read), as delta-spark does; fully
+ * matching files are still removed whole. Interop with delta-spark is in
+ * tests/interop/deletion-vectors.test.ts.
+ */
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DeltaTable } from "../../../src/index.js";
+import { useSpark } from "../../helpers/session.js";
+import { actionsOf, commit, commitInfo, sorted, tmpTable, writeTable } from "./helpers.js";
+
+const spark = useSpark();
+
+const ROWS = Array.from({ length: 40 }, (_, i) => ({ id: i, p: i < 20 ? "a" : "b" }));
+
+async function dvTable(): Promise<{ path: string; t: DeltaTable }> {
+  const path = tmpTable();
+  await writeTable(spark(), path, ROWS, "id INT, p STRING", {
+    partitionBy: ["p"],
+    options: { "delta.enableDeletionVectors": "true" },
+  });
+  return { path, t: await DeltaTable.forPath(spark(), path) };
+}
+
+const vectorFiles = (path: string) =>
+  readdirSync(path).filter((n) => n.startsWith("deletion_vector_"));
+
+describe("DELETE with deletion vectors", () => {
+  it("creates the table with the deletionVectors feature", async () => {
+    const { path } = await dvTable();
+    const protocol = commit(path, 0).find((a) => "protocol" in a)?.protocol;
+    expect(protocol).toMatchObject({
+      minReaderVersion: 3,
+      minWriterVersion: 7,
+      readerFeatures: ["deletionVectors"],
+    });
+    expect(protocol?.writerFeatures).toContain("deletionVectors");
+  });
+
+  it("marks rows instead of rewriting files, and vectors grow with later deletes", async () => {
+    const { path, t } = await dvTable();
+    const first = await t.delete("id % 4 = 0");
+    expect(first).toMatchObject({ version: 1, numDeletedRows: 10, numAddedFiles: 0 });
+    expect(vectorFiles(path)).toHaveLength(1);
+    const adds = actionsOf(path, 1, "add");
+    expect(adds).toHaveLength(2);
+    expect(adds.map((a) => (a.deletionVector as { cardinality: number }).cardinality)).toEqual([
+      5, 5,
+    ]);
+    expect(JSON.parse(String(adds[0]?.stats))).toMatchObject({
+      numRecords: 20,
+      tightBounds: false,
+    });
+    expect(commitInfo(path, 1).operationMetrics).toMatchObject({
+      numDeletionVectorsAdded: "2",
+      numDeletionVectorsUpdated: "0",
+    });
+
+    await t.delete("id % 4 = 1 AND p = 'a'");
+    const second = actionsOf(path, 2, "add");
+    expect(second).toHaveLength(1);
+    expect((second[0]?.deletionVector as { cardinality: number }).cardinality).toBe(10);
+    // The remove names the old vector: the (path, vector) pair it replaces.
+    expect(
+      (actionsOf(path, 2, "remove")[0]?.deletionVector as { cardinality: number }).cardinality,
+    ).toBe(5);
+    const live = ROWS.filter((r) => r.id % 4 !== 0 && !(r.id % 4 === 1 && r.p === "a"));
+    expect(await sorted(t.toDF())).toEqual(live);
+    // Time travel sees the rows each version had.
+    const v1 = spark().read.format("delta").option("versionAsOf", 1).load(path);
+    expect(await v1.count()).toBe(30);
+  });
+
+  it("removes files whose rows all match, as without vectors", async () => {
+    const { path, t } = await dvTable();
+    const m = await t.delete("p = 'b' OR id = 3");
+    expect(m).toMatchObject({ numRemovedFiles: 1, numDeletedRows: 21 });
+    const adds = actionsOf(path, 1, "add");
+    expect(adds).toHaveLength(1);
+    expect(adds[0]?.partitionValues).toEqual({ p: "a" });
+    expect(await t.toDF().count()).toBe(19);
+  });
+});
