@@ -17,6 +17,7 @@ import { DeltaError } from "../../errors.js";
 import { splitAttribute } from "../../plan/expression/name.js";
 import type { ExprNode } from "../../plan/node.js";
 import type { Action, AddFile } from "../actions/types.js";
+import { parseStats } from "../files/stats.js";
 import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import {
@@ -109,16 +110,30 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-/** Bins of small files to rewrite together, per partition: only bins of two files or more. */
+/** The share of a file's rows its deletion vector removes (0 without one). */
+function deletedRatio(f: AddFile): number {
+  const deleted = f.deletionVector?.cardinality ?? 0;
+  if (deleted === 0) return 0;
+  const records = parseStats(f.stats)?.numRecords;
+  return records === undefined || records === 0 ? 1 : deleted / records;
+}
+
+/**
+ * Bins of files to rewrite together, per partition: small files (bins of two or more), and,
+ * as delta-spark's OPTIMIZE, any file whose deletion vector removes more than
+ * `maxDeletedRowsRatio` of its rows (rewriting it purges the deleted rows, even alone).
+ */
 export function binPack(
   files: readonly AddFile[],
   partitionColumns: readonly string[],
   minFileSize: number,
   maxFileSize: number,
+  maxDeletedRowsRatio = 0.05,
 ): AddFile[][] {
+  const purge = (f: AddFile): boolean => deletedRatio(f) > maxDeletedRowsRatio;
   const byPartition = new Map<string, AddFile[]>();
   for (const f of files) {
-    if (f.size >= minFileSize || (f.deletionVector ?? null) !== null) continue;
+    if (f.size >= minFileSize && !purge(f)) continue;
     const key = JSON.stringify(partitionColumns.map((p) => f.partitionValues[p] ?? null));
     byPartition.set(key, [...(byPartition.get(key) ?? []), f]);
   }
@@ -137,7 +152,7 @@ export function binPack(
     }
     bins.push(bin);
   }
-  return bins.filter((b) => b.length > 1);
+  return bins.filter((b) => b.length > 1 || b.some(purge));
 }
 
 /** Compacts the small files of the partitions matching `predicate` (all when undefined). */
@@ -154,7 +169,14 @@ export async function optimizeTable(
     predicate === undefined ? snapshot.files() : skipFiles(snapshot.files(), [predicate], snapshot);
   const minFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.minFileSize");
   const maxFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.maxFileSize");
-  const bins = binPack(candidates, snapshot.partitionColumns, minFileSize, maxFileSize);
+  const ratio = Number(ctx.conf["spark.databricks.delta.optimize.maxDeletedRowsRatio"] ?? "0.05");
+  const bins = binPack(
+    candidates,
+    snapshot.partitionColumns,
+    minFileSize,
+    maxFileSize,
+    Number.isFinite(ratio) ? ratio : 0.05,
+  );
   const removed = bins.flat();
   const added: AddFile[] = [];
   try {
@@ -203,7 +225,7 @@ export async function optimizeTable(
       numRemovedFiles: removed.length,
       numRemovedBytes: bytesOf(removed),
       p25FileSize: percentile(sizes, 0.25),
-      numDeletionVectorsRemoved: 0,
+      numDeletionVectorsRemoved: removed.filter((f) => (f.deletionVector ?? null) !== null).length,
       minFileSize: sizes[0] ?? 0,
       numAddedFiles: added.length,
       maxFileSize: sizes.at(-1) ?? 0,

@@ -82,3 +82,20 @@ describe("DELETE with deletion vectors", () => {
     expect(await t.toDF().count()).toBe(19);
   });
 });
+
+describe("OPTIMIZE with deletion vectors", () => {
+  it("rewrites files whose vectors remove more than 5% of the rows, purging the vectors", async () => {
+    const { path, t } = await dvTable();
+    await t.delete("id % 2 = 0 AND p = 'a'");
+    await t.delete("id = 21"); // 1 of 20 rows of partition b: 5%, not more
+    await t.optimize().executeCompaction();
+    const removed = actionsOf(path, 3, "remove");
+    expect(removed.map((r) => r.partitionValues)).toEqual([{ p: "a" }]);
+    const added = actionsOf(path, 3, "add");
+    expect(added).toHaveLength(1);
+    expect(added[0]?.deletionVector ?? null).toBeNull();
+    expect(JSON.parse(String(added[0]?.stats)).numRecords).toBe(10);
+    expect(commitInfo(path, 3).operationMetrics).toMatchObject({ numDeletionVectorsRemoved: "1" });
+    expect(await t.toDF().count()).toBe(29);
+  });
+});
