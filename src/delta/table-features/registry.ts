@@ -14,6 +14,9 @@ const READABLE = new Set([
   "checkConstraints",
   "deletionVectors",
   "columnMapping",
+  // Files written before a widening keep the narrower type; every read casts to the schema's.
+  "typeWidening",
+  "typeWidening-preview",
 ]);
 
 /** Writer features we honour when writing. */

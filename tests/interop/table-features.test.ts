@@ -1,0 +1,80 @@
+/**
+ * Table features delta-spark writes that need nothing beyond the schema to read: type widening
+ * (files keep the narrower type, the schema has the wider one) and row tracking (writer-only).
+ * Each table reads identically in tributary at every version; writing one needs the feature's
+ * writer rules, so a write is refused by feature name.
+ */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DeltaError, SparkSession } from "../../src/index.js";
+import { leftoverPeerProcesses } from "./leftovers.js";
+import { normalizeRows, peerBatch, peersAvailable, type StructType, stopPeers } from "./peers.js";
+
+const available = peersAvailable();
+if (!available.ok) throw new Error(available.reason);
+const SPARK_TIMEOUT = 600_000;
+
+let spark: SparkSession;
+beforeAll(async () => {
+  await SparkSession.getActiveSession()?.stop();
+  spark = await SparkSession.builder().master("local[2]").getOrCreate();
+});
+afterAll(async () => {
+  await spark?.stop();
+  stopPeers();
+  expect(leftoverPeerProcesses()).toEqual([]);
+});
+
+async function ourRows(path: string, version: number) {
+  const df = spark.read.format("delta").option("versionAsOf", version).load(path);
+  return normalizeRows(await df.collect(), (await df.schema).toJSON() as unknown as StructType);
+}
+
+describe("table features delta-spark writes", () => {
+  it(
+    "type widening (int -> bigint, decimal(5,2) -> decimal(10,2)) and row tracking read identically",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "trib-feat-"));
+      const widened = join(dir, "widened");
+      const tracked = join(dir, "tracked");
+      const widening = [
+        "CREATE TABLE {table} (id INT, amt DECIMAL(5,2), p STRING) USING delta PARTITIONED BY (p) TBLPROPERTIES ('delta.enableTypeWidening' = 'true')",
+        "INSERT INTO {table} VALUES (1, 1.25, 'a'), (2147483647, -999.99, 'b')",
+        "ALTER TABLE {table} ALTER COLUMN id TYPE BIGINT",
+        "ALTER TABLE {table} ALTER COLUMN amt TYPE DECIMAL(10,2)",
+        "INSERT INTO {table} VALUES (9007199254740993, 12345678.91, 'a')",
+      ];
+      const tracking = [
+        "CREATE TABLE {table} (id BIGINT, s STRING) USING delta TBLPROPERTIES ('delta.enableRowTracking' = 'true')",
+        "INSERT INTO {table} VALUES (1, 'x'), (2, 'y')",
+        "UPDATE {table} SET s = 'z' WHERE id = 2",
+      ];
+      const results = await peerBatch([
+        ...widening.map((sql) => ({ cmd: "spark-sql" as const, sql, table: widened })),
+        ...tracking.map((sql) => ({ cmd: "spark-sql" as const, sql, table: tracked })),
+        ...widening.map((_, v) => ({ cmd: "spark-read" as const, table: widened, version: v })),
+        ...tracking.map((_, v) => ({ cmd: "spark-read" as const, table: tracked, version: v })),
+      ]);
+      const reads = results.slice(widening.length + tracking.length) as { rows: unknown[] }[];
+      for (let v = 0; v < widening.length; v++)
+        expect(await ourRows(widened, v), `widened v${v}`).toEqual(reads[v]?.rows);
+      for (let v = 0; v < tracking.length; v++)
+        expect(await ourRows(tracked, v), `tracked v${v}`).toEqual(
+          reads[widening.length + v]?.rows,
+        );
+      const schema = await spark.read.format("delta").load(widened).schema;
+      expect(schema.simpleString()).toBe("struct<id:bigint,amt:decimal(10,2),p:string>");
+      const err = (await spark
+        .createDataFrame([{ id: 3n, s: "w" }], "id BIGINT, s STRING")
+        .write.format("delta")
+        .mode("append")
+        .save(tracked)
+        .catch((e: unknown) => e)) as DeltaError;
+      expect(err.code).toBe("DELTA_UNSUPPORTED_FEATURE");
+      expect(err.message).toContain("rowTracking");
+    },
+    SPARK_TIMEOUT,
+  );
+});
