@@ -7,7 +7,7 @@ import { EngineError } from "../../errors.js";
 import type { DataType } from "../../types/data-types.js";
 import type { ProgressListener } from "../engine.js";
 import { runtimeError } from "./runtime-errors.js";
-import { quoteString } from "./sql-quote.js";
+import { quoteIdent, quoteString } from "./sql-quote.js";
 import { fromDuckDBType } from "./type-mapper.js";
 import { registerUdfs } from "./udfs.js";
 import { type JsValue, tributaryValueConverter } from "./values.js";
@@ -67,6 +67,7 @@ export class DuckDBSession {
    */
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
+  private readonly positionTables = new Set<string>();
   private progressTimer: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -100,6 +101,35 @@ export class DuckDBSession {
     } catch (e) {
       throw duckdbError(e, sql, "Query");
     }
+  }
+
+  /**
+   * A temporary table `name(file VARCHAR, row BIGINT)` holding row positions, filled once per
+   * session (an appender: a SQL literal of thousands of numbers costs DuckDB's parser far more
+   * than the scan it filters). Deletion vectors use it to drop rows inside a scan.
+   */
+  async rowPositions(
+    name: string,
+    load: () => Promise<readonly { readonly file: string; readonly rows: readonly number[] }[]>,
+  ): Promise<void> {
+    if (this.positionTables.has(name)) return;
+    const positions = await load();
+    await this.execute(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)}("file" VARCHAR, "row" BIGINT)`,
+    );
+    const appender = await this.track(() => this.connection.createAppender(name, "main", "temp"));
+    try {
+      for (const { file, rows } of positions)
+        for (const row of rows) {
+          appender.appendVarchar(file);
+          appender.appendBigInt(BigInt(row));
+          appender.endRow();
+        }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    this.positionTables.add(name);
   }
 
   /** Runs a query and reads every row. */

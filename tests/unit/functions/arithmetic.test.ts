@@ -115,6 +115,12 @@ const CASES: readonly (readonly [string, Expected])[] = [
   ["size(CAST(NULL AS ARRAY<INT>))", { type: "int", value: -1 }],
   ["try_element_at(array(1,2), 0)", { error: "INVALID_INDEX_OF_ZERO" }],
   ["(-9223372036854775807L - 1L) % -1L", { type: "bigint", value: 0n }],
+  // Constant divisors take the native-width path: Java's answers still.
+  ["(-9223372036854775807L - 1L) % 3L", { type: "bigint", value: -2n }],
+  ["(-9223372036854775807L - 1L) div 2", { type: "bigint", value: -4611686018427387904n }],
+  ["CAST(NULL AS BIGINT) % 3L", { type: "bigint", value: null }],
+  ["9223372036854775807L * 3L", { type: "bigint", value: 9223372036854775805n }],
+  ["CAST(NULL AS INT) + 1", { type: "int", value: null }],
   ["pmod(-9223372036854775807L - 1L, -1L)", { type: "bigint", value: 0n }],
   [
     "greatest(CAST(1.5 AS DECIMAL(2,1)), CAST(12.34 AS DECIMAL(4,2)))",

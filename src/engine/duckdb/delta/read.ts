@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /**
  * Reading a Delta table on DuckDB: the kernel's snapshot (at `versionAsOf` /
  * `timestampAsOf` when given) names the live files; pushed-down filters prune partitions
@@ -139,7 +140,8 @@ async function loadSnapshot(
 
 /**
  * A relation of (file, row) pairs the files' deletion vectors remove, or undefined when no
- * file has one. Vectors are read through the table's storage (one range read per file).
+ * file has one. Vectors are read through the table's storage (one range read per file) and
+ * loaded once per session into a temporary table named after the table version and files.
  */
 async function deletedRows(
   ctx: DeltaReadContext,
@@ -147,17 +149,27 @@ async function deletedRows(
   files: readonly AddFile[],
   paths: readonly string[],
 ): Promise<string | undefined> {
-  const rows: string[] = [];
-  await Promise.all(
-    files.map(async (f, i) => {
-      const dv = f.deletionVector;
-      if (dv === undefined || dv === null || dv.cardinality === 0) return;
-      const deleted = await loadDeletionVector(ctx.delta.storage, snapshot.tablePath, dv);
-      rows.push(`(${quoteString(paths[i] ?? "")}, [${deleted.join(",")}]::BIGINT[])`);
-    }),
+  const marked = files
+    .map((f, i) => ({ dv: f.deletionVector, file: paths[i] ?? "" }))
+    .filter(
+      (m): m is { dv: NonNullable<AddFile["deletionVector"]>; file: string } =>
+        m.dv !== undefined && m.dv !== null && m.dv.cardinality > 0,
+    );
+  if (marked.length === 0) return undefined;
+  const key = createHash("sha1")
+    .update(JSON.stringify([snapshot.tablePath, marked.map((m) => [m.file, m.dv])]))
+    .digest("hex")
+    .slice(0, 16);
+  const name = `__tributary_dv_${key}`;
+  await ctx.db.rowPositions(name, async () =>
+    Promise.all(
+      marked.map(async (m) => ({
+        file: m.file,
+        rows: await loadDeletionVector(ctx.delta.storage, snapshot.tablePath, m.dv),
+      })),
+    ),
   );
-  if (rows.length === 0) return undefined;
-  return `SELECT "file", unnest("rows") AS "row" FROM (VALUES ${rows.join(", ")}) AS "t"("file", "rows")`;
+  return `SELECT "file", "row" FROM ${quoteIdent(name)}`;
 }
 
 /**
