@@ -1,7 +1,8 @@
 /**
- * Vitest global setup for tests/storage: installs moto (scripts/storage/setup.sh), starts
- * `moto_server` on a free loopback port, hands its URL to the tests as `inject("s3Endpoint")`
- * and stops it after the run.
+ * Vitest global setup for tests/storage: installs moto and DuckDB's httpfs extension
+ * (scripts/storage/setup.sh), starts `moto_server` on a free loopback port, hands its URL to
+ * the tests as `inject("s3Endpoint")` (and the extension directory as
+ * `inject("duckdbExtensionDir")`) and stops the server after the run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -12,6 +13,8 @@ import { runSetupScript } from "../helpers/setup-script.js";
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
+    /** The DuckDB extension directory setup.sh filled with httpfs. */
+    duckdbExtensionDir: string;
   }
 }
 
@@ -61,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`${e instanceof Error ? e.message : String(e)}\n${log}`);
   });
   project.provide("s3Endpoint", url);
+  project.provide("duckdbExtensionDir", `${home}/duckdb-extensions`);
   return async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
