@@ -186,6 +186,7 @@ export class DuckDBEngine implements Engine {
         db: this.db,
         timeZone: this.settings.timeZone,
         scratchDir: this.scratchDir,
+        storage: this.storage,
       });
       this.sources.set(node, source);
       compiled = source.compiled;
