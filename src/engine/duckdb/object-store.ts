@@ -15,6 +15,7 @@
 import { type Env, envValue } from "../../config/env.js";
 import { EngineError } from "../../errors.js";
 import { redactSecrets } from "../../logging/redactor.js";
+import { StorageError } from "../../storage/errors.js";
 import { parseLocation } from "../../storage/location.js";
 import { resolveS3Config, type S3Config, type S3Settings } from "../../storage/s3/config.js";
 import { credentialsProvider } from "../../storage/s3/credentials.js";
@@ -129,7 +130,22 @@ export class DuckDBObjectStore {
   async #secret(bucket: string): Promise<void> {
     await this.#loadHttpfs();
     const config = resolveS3Config(bucket, this.settings.s3, this.settings.env);
-    const keys = await credentialsProvider(config.credentials)();
+    let keys: Awaited<ReturnType<ReturnType<typeof credentialsProvider>>>;
+    try {
+      keys = await credentialsProvider(config.credentials)();
+    } catch (e) {
+      throw new StorageError(
+        "STORAGE_ACCESS_DENIED",
+        redactSecrets(
+          `No S3 credentials for bucket ${bucket}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+        {
+          cause: e,
+          location: `s3://${bucket}`,
+          hint: "Set spark.hadoop.fs.s3a.access.key and secret.key, or credentials the AWS chain finds (AWS_ACCESS_KEY_ID, a profile, an instance role).",
+        },
+      );
+    }
     const { endpoint, useSsl } = endpointParts(config);
     const options = [
       "TYPE s3",
