@@ -36,7 +36,7 @@ import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { resolveDelta } from "./delta/read.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
-import { DuckDBObjectStore, EXTENSION_DIRECTORY_KEY } from "./object-store.js";
+import { DuckDBObjectStore, isStorageKey, objectLocationsIn } from "./object-store.js";
 import { describeRelation } from "./read/describe.js";
 import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
@@ -52,14 +52,6 @@ export interface DuckDBEngineSettings extends DuckDBSettings {
   readonly conf?: Readonly<Record<string, string>>;
   /** The environment (AWS credential chain, region, `TRIBUTARY_DUCKDB_EXTENSION_DIR`). */
   readonly env?: Env;
-}
-
-/** Object-store URLs written inside a SQL text (`SELECT * FROM 's3://b/k.parquet'`). */
-const OBJECT_URL = /\bs3a?:\/\/[^\s'"/]+/gi;
-
-/** Whether a conf key changes how object storage is reached. */
-function isStorageKey(key: string): boolean {
-  return key.startsWith("spark.hadoop.fs.s3a.") || key === EXTENSION_DIRECTORY_KEY;
 }
 
 function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[][]): Row[] {
@@ -243,7 +235,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async analyzeSql(node: SqlNode): Promise<CompiledRelation> {
-    await this.objects.prepare(node.query.match(OBJECT_URL) ?? []);
+    await this.objects.prepare(objectLocationsIn(node.query));
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
       ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeNode(view))})`);

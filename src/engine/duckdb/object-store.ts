@@ -26,6 +26,16 @@ import { quoteIdent, quoteString } from "./sql-quote.js";
 export const EXTENSION_DIRECTORY_KEY = "spark.tributary.duckdb.extensionDirectory";
 export const EXTENSION_DIRECTORY_ENV = "TRIBUTARY_DUCKDB_EXTENSION_DIR";
 
+/** Whether a conf key changes how object storage is reached. */
+export function isStorageKey(key: string): boolean {
+  return key.startsWith("spark.hadoop.fs.s3a.") || key === EXTENSION_DIRECTORY_KEY;
+}
+
+/** Object-store buckets named inside a SQL text (`SELECT * FROM 's3://b/k.parquet'`). */
+export function objectLocationsIn(sql: string): string[] {
+  return sql.match(/\bs3a?:\/\/[^\s'"/]+/gi) ?? [];
+}
+
 /** What the object store needs from the session: the S3 settings and where extensions live. */
 export interface ObjectStoreSettings {
   /** Session settings (`spark.hadoop.fs.s3a.*` among others). */
