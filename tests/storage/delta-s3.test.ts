@@ -45,6 +45,11 @@ describe("Delta tables on S3 (DuckDB engine)", () => {
       .filter(F.col("day").eqNullSafe("2024-01-01"))
       .count();
     expect(filtered).toBe(2);
+    await expect(first.write.format("delta").save(table)).rejects.toMatchObject({
+      code: "DELTA_PATH_EXISTS",
+    });
+    expect(await DeltaTable.isDeltaTable(spark, table)).toBe(true);
+    expect(await DeltaTable.isDeltaTable(spark, `s3://${bucket}/lake/none`)).toBe(false);
     const history = await (await DeltaTable.forPath(spark, table)).history();
     expect(sorted(await history.select("version").collect())).toEqual([
       { version: 0n },
