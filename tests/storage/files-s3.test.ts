@@ -99,4 +99,29 @@ describe("files on S3 (DuckDB engine)", () => {
     expect(await count()).toBe(1);
     expect(await s3.stat(`${out}/_SUCCESS`)).toBeDefined();
   });
+
+  it("drops a malformed record and writes it to an S3 badRecordsPath, naming the object", async () => {
+    const input = `s3://${bucket}/raw/people.csv`;
+    await s3.put(input, "id,name\n1,a\nx,foo\n");
+    const df = spark.read
+      .schema("id INT, name STRING")
+      .option("header", true)
+      .option("mode", "DROPMALFORMED")
+      .option("badRecordsPath", `s3://${bucket}/bad`)
+      .csv(input);
+    expect(await df.collect()).toEqual([{ id: 1, name: "a" }]);
+    const [metrics] = df.inputMetrics();
+    expect(metrics).toMatchObject({ rowsRead: 2, rowsRejected: 1 });
+    const file = metrics?.badRecordsFile ?? "";
+    expect(file).toMatch(
+      new RegExp(`^s3://${bucket}/bad/\\d{8}T\\d{6}/bad_records/part-00000-[0-9a-f-]+\\.json$`),
+    );
+    const [record] = (await s3.read(file))
+      .toString()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(record).toMatchObject({ path: input, line: 3, record: "x,foo" });
+    expect(metrics?.sample[0]).toMatchObject({ file: input, line: 3, record: "x,foo" });
+  });
 });

@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { InputError, TributaryError } from "../../../errors.js";
 import { isObjectStoreLocation, parseLocation } from "../../../storage/location.js";
 import type { Storage } from "../../../storage/storage.js";
+import { quoteString } from "../sql-quote.js";
 
 export class ObjectMirror {
   readonly #root: string;
@@ -50,6 +51,15 @@ export class ObjectMirror {
       out.push(local);
     }
     return out;
+  }
+
+  /** SQL: the original location of the local copy's path `expr` evaluates to. */
+  originalSql(expr: string): string {
+    if (this.#originals.size === 0) return expr;
+    const branches = [...this.#originals].map(
+      ([local, original]) => `WHEN ${quoteString(local)} THEN ${quoteString(original)}`,
+    );
+    return `CASE ${expr} ${branches.join(" ")} ELSE ${expr} END`;
   }
 
   /** `text` with every local copy's path replaced by its original location. */
