@@ -1,6 +1,7 @@
 /**
  * What one blind append to an S3 Delta table costs in requests, counted by a proxy between
- * the session (the storage layer and DuckDB's httpfs alike) and the server.
+ * the session (the storage layer and DuckDB's httpfs alike) and the server; and appends that
+ * land exactly once through injected faults.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { SparkSession } from "../../src/index.js";
@@ -50,5 +51,31 @@ describe("requests of a blind append on S3", () => {
     const logLists = lists.filter((r) => r.includes("_delta_log"));
     expect(logLists.length).toBeGreaterThan(0);
     for (const l of logLists) expect(l).toContain("start-after=");
+  });
+
+  it("lands an append exactly once through throttling (503 SlowDown) and slow answers", async () => {
+    const bucket = await newBucket();
+    const table = `s3://${bucket}/events`;
+    // The proxy's faults hit the first requests: the log reads of the first write, retried by
+    // the storage layer with backoff; the slow ones reach DuckDB's requests too.
+    const proxy = await startFaultProxy(endpoint, { failFirst: 3, delayFirst: 6, delayMs: 300 });
+    proxies.push(proxy);
+    const spark = await s3Session({ "spark.hadoop.fs.s3a.endpoint": proxy.url });
+    sessions.push(spark);
+    for (const id of [1, 2])
+      await spark
+        .createDataFrame([{ id }], "id INT")
+        .write.format("delta")
+        .mode("append")
+        .save(table);
+    expect(await spark.read.format("delta").load(table).orderBy("id").collect()).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ]);
+    const commits = proxy.seen.filter((r) => /^PUT .*\/_delta_log\/\d{20}\.json/.test(r));
+    expect(commits.map((r) => r.replace(/\?.*$/, ""))).toEqual([
+      `PUT /${bucket}/events/_delta_log/00000000000000000000.json`,
+      `PUT /${bucket}/events/_delta_log/00000000000000000001.json`,
+    ]);
   });
 });
