@@ -56,8 +56,8 @@ describe("requests of a blind append on S3", () => {
   it("lands an append exactly once through throttling (503 SlowDown) and slow answers", async () => {
     const bucket = await newBucket();
     const table = `s3://${bucket}/events`;
-    // The proxy's faults hit the first requests: the log reads of the first write, retried by
-    // the storage layer with backoff; the slow ones reach DuckDB's requests too.
+    // The proxy's faults hit the first requests (the first write's log reads): the storage
+    // layer retries them with backoff, and the commit still lands once.
     const proxy = await startFaultProxy(endpoint, { failFirst: 3, delayFirst: 6, delayMs: 300 });
     proxies.push(proxy);
     const spark = await s3Session({ "spark.hadoop.fs.s3a.endpoint": proxy.url });
