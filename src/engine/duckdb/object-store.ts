@@ -16,7 +16,7 @@ import { type Env, envValue } from "../../config/env.js";
 import { EngineError } from "../../errors.js";
 import { redactSecrets } from "../../logging/redactor.js";
 import { StorageError } from "../../storage/errors.js";
-import { parseLocation } from "../../storage/location.js";
+import { isObjectStoreLocation, parseLocation } from "../../storage/location.js";
 import { resolveS3Config, type S3Config, type S3Settings } from "../../storage/s3/config.js";
 import { credentialsProvider } from "../../storage/s3/credentials.js";
 import type { DuckDBSession } from "./connection.js";
@@ -98,6 +98,8 @@ export class DuckDBObjectStore {
   /** Makes every object-store location in `locations` readable and writable by DuckDB. */
   async prepare(locations: Iterable<string>): Promise<void> {
     for (const location of locations) {
+      // Other locations are DuckDB's own business (local paths; anything else fails there).
+      if (!isObjectStoreLocation(location)) continue;
       const parsed = parseLocation(location);
       if (parsed.kind !== "s3") continue;
       let ready = this.#buckets.get(parsed.bucket);
