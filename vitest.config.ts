@@ -30,7 +30,8 @@ export default defineConfig({
         test: {
           name: "interop",
           include: ["tests/interop/**/*.test.ts"],
-          globalSetup: ["tests/interop/global-setup.ts"],
+          // The S3 server of tests/storage too: the peers read and write tables on S3.
+          globalSetup: ["tests/interop/global-setup.ts", "tests/storage/global-setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -219,6 +219,7 @@ export const ErrorCode = {
   /** Any other Node system error (its own code is kept in the error's context). */
   SYSTEM_ERROR: "SYSTEM_ERROR",
   DUCKDB_CLOSED: "DUCKDB_CLOSED",
+  DUCKDB_HTTPFS_UNAVAILABLE: "DUCKDB_HTTPFS_UNAVAILABLE",
 } as const;
 
 /** One of the codes above. */

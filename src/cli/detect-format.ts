@@ -7,6 +7,8 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { isObjectStoreLocation, lastSegment } from "../storage/location.js";
+import type { Storage } from "../storage/storage.js";
 import { CliError } from "./cli-error.js";
 
 export type DetectedFormat = "parquet" | "csv" | "json" | "delta";
@@ -28,7 +30,7 @@ const BY_EXTENSION: Readonly<Record<string, DetectedFormat>> = {
   jsonl: "json",
   ndjson: "json",
 };
-const SNIFF_BYTES = 4096;
+export const SNIFF_BYTES = 4096;
 
 function head(file: string): Buffer {
   const fd = openSync(file, "r");
@@ -49,10 +51,16 @@ function unknownFormat(file: string, why: string): CliError {
 
 /** One data file's format. */
 export function detectFile(file: string): Detection {
-  const name = basename(file).replace(COMPRESSED, "");
-  const compressed = name !== basename(file);
+  const compressed = COMPRESSED.test(basename(file));
+  return detectBytes(file, compressed ? Buffer.alloc(0) : head(file));
+}
+
+/** The format of a file (local or an object) from its name and first bytes. */
+export function detectBytes(file: string, bytes: Buffer): Detection {
+  const base = isObjectStoreLocation(file) ? lastSegment(file) : basename(file);
+  const name = base.replace(COMPRESSED, "");
+  const compressed = name !== base;
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
-  const bytes = compressed ? Buffer.alloc(0) : head(file);
   const tabSeparated = extension === "tsv";
   const firstChar = /[^\s\uFEFF]/.exec(bytes.toString("utf8"))?.[0];
   const jsonArray = firstChar === "[";
@@ -79,7 +87,7 @@ async function dataFiles(pattern: string, cwd: string | undefined): Promise<stri
   return files.sort();
 }
 
-function agree(what: string, detections: readonly Detection[]): Detection {
+export function agree(what: string, detections: readonly Detection[]): Detection {
   const [first] = detections;
   if (first === undefined)
     throw new CliError("CLI_PATH_NOT_FOUND", `No data files in ${what}.`, {
@@ -100,7 +108,7 @@ function agree(what: string, detections: readonly Detection[]): Detection {
 }
 
 /** How many files of a directory or glob are looked at: enough to catch a mix, not all of a big lake. */
-const SAMPLE = 16;
+export const SAMPLE = 16;
 
 /**
  * The format of a file, directory or glob.
@@ -111,7 +119,11 @@ const SAMPLE = 16;
  * (await detectFormat("lake/orders")).format;     // "delta" (it has a _delta_log)
  * ```
  */
-export async function detectFormat(path: string): Promise<Detection> {
+export async function detectFormat(path: string, storage?: Storage): Promise<Detection> {
+  if (storage !== undefined && isObjectStoreLocation(path)) {
+    const { detectObjectFormat } = await import("./detect-object-format.js");
+    return detectObjectFormat(storage, path);
+  }
   if (!existsSync(path)) {
     if (!isDynamicPattern(path))
       throw new CliError("CLI_PATH_NOT_FOUND", `No file or directory ${path}.`, {
@@ -129,7 +141,12 @@ export async function detectFormat(path: string): Promise<Detection> {
 }
 
 /** The bytes of a dataset's data files (for progress); undefined when it cannot be listed. */
-export async function datasetBytes(path: string): Promise<number | undefined> {
+export async function datasetBytes(path: string, storage?: Storage): Promise<number | undefined> {
+  if (isObjectStoreLocation(path)) {
+    if (storage === undefined) return undefined;
+    const { objectDatasetBytes } = await import("./detect-object-format.js");
+    return objectDatasetBytes(storage, path);
+  }
   try {
     const files = !existsSync(path)
       ? await dataFiles(path, undefined)

@@ -5,6 +5,8 @@
  */
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { SparkSession } from "../session/session.js";
+import { storageFor } from "../storage/choose.js";
+import type { Storage } from "../storage/storage.js";
 import { CliError } from "./cli-error.js";
 import { type Detection, detectFormat } from "./detect-format.js";
 
@@ -32,8 +34,9 @@ export function readerOptions(pairs: readonly string[]): Map<string, string> {
 export async function formatOf(
   path: string,
   requested: string | undefined,
+  storage?: Storage,
 ): Promise<Omit<Detection, "format"> & { format: string }> {
-  if (requested === undefined) return detectFormat(path);
+  if (requested === undefined) return detectFormat(path, storage);
   return { format: requested.toLowerCase(), tabSeparated: false, jsonArray: false };
 }
 
@@ -43,7 +46,7 @@ export async function readDataset(
   flags: ReadFlags,
   extra: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ df: DataFrame; format: string }> {
-  const detection = await formatOf(path, flags.format);
+  const detection = await formatOf(path, flags.format, sessionStorage(spark, path));
   const given = readerOptions(flags.option);
   const has = (k: string): boolean =>
     [...given.keys(), ...extra.keys()].some((g) => g.toLowerCase() === k.toLowerCase());
@@ -58,4 +61,9 @@ export async function readDataset(
     reader = reader.option("multiLine", true);
   for (const [k, v] of [...given, ...extra]) reader = reader.option(k, v);
   return { df: reader.load(path), format: detection.format };
+}
+
+/** The storage of `path` with the session's settings (`spark.hadoop.fs.s3a.*`). */
+export function sessionStorage(spark: SparkSession, path: string): Storage {
+  return storageFor(path, spark.conf.getAll());
 }

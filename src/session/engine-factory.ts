@@ -31,6 +31,7 @@ export async function startEngine(
       timeZone: sessionTimeZone(values),
       tempDirectory: values.get("spark.local.dir"),
       ansi: parseBoolean("spark.sql.ansi.enabled", values.get("spark.sql.ansi.enabled") ?? "false"),
+      conf: Object.fromEntries(values),
     });
   }
   if (master.kind === "remote") return SparkConnectEngine.start(master.url, values);

@@ -3,6 +3,7 @@
  * percent-decoding, as Hadoop's `Path` strings are not encoded); `file://` locations are URLs
  * and are decoded as Node decodes them; anything without a scheme is a local path.
  */
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StorageError } from "./errors.js";
 
@@ -61,4 +62,45 @@ export function parseLocation(location: string): ParsedLocation {
 export function lastSegment(key: string): string {
   const trimmed = key.endsWith("/") ? key.slice(0, -1) : key;
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
+/** Whether a location is in an object store (s3://, s3a://) rather than on local disk. */
+export function isObjectStoreLocation(location: string): boolean {
+  const scheme = schemeOf(location);
+  return scheme === "s3" || scheme === "s3a";
+}
+
+/**
+ * `base` joined with slash-separated `segments`. Local paths join as `node:path` joins them
+ * (normalised, platform separators); URLs keep their scheme and `//` and join with `/`.
+ *
+ * @example
+ * ```ts
+ * joinLocation("s3://lake/t/", "_delta_log", "00000000000000000000.json"); // "s3://lake/t/_delta_log/00000000000000000000.json"
+ * ```
+ */
+export function joinLocation(base: string, ...segments: string[]): string {
+  if (schemeOf(base) === undefined) return join(base, ...segments);
+  const parts = segments.flatMap((s) => s.split("/")).filter((s) => s !== "" && s !== ".");
+  const root = base.replace(/\/+$/, "");
+  return parts.length === 0 ? root : `${root}/${parts.join("/")}`;
+}
+
+/**
+ * The part of `location` below `base`, with `/` separators (`a/b/c.parquet`); a location
+ * outside `base` gives a path starting with `..` for local paths, and the location itself
+ * for URLs.
+ */
+export function relativeLocation(base: string, location: string): string {
+  if (schemeOf(base) === undefined) return relative(base, location).split(sep).join("/");
+  const root = `${base.replace(/\/+$/, "")}/`;
+  return location.startsWith(root) ? location.slice(root.length) : location;
+}
+
+/** The location one level up (`s3://b/t/x.parquet` -> `s3://b/t`). */
+export function parentLocation(location: string): string {
+  if (schemeOf(location) === undefined) return dirname(location);
+  const trimmed = location.replace(/\/+$/, "");
+  const cut = trimmed.lastIndexOf("/");
+  return cut <= trimmed.indexOf("//") + 1 ? trimmed : trimmed.slice(0, cut);
 }

@@ -5,6 +5,7 @@
  * before a checkpoint are deleted, as delta-spark does.
  */
 import { parseDuration, sparkBoolean } from "../../config/index.js";
+import { joinLocation } from "../../storage/location.js";
 import type { Action } from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
 import { checkpointName, LAST_CHECKPOINT, logDir, parseLogName } from "../log/files.js";
@@ -37,7 +38,7 @@ export async function writeCheckpoint(
     if ((remove.deletionTimestamp ?? 0) > cutoff)
       actions.push({ remove: { ...remove, dataChange: false } });
   }
-  const path = `${logDir(tablePath)}/${checkpointName(version)}`;
+  const path = joinLocation(logDir(tablePath), checkpointName(version));
   const { sizeInBytes } = await engine.writeCheckpoint(path, actions);
   const last = {
     version,
@@ -45,7 +46,7 @@ export async function writeCheckpoint(
     sizeInBytes,
     numOfAddFiles: snapshot.files().length,
   };
-  await engine.storage.put(`${logDir(tablePath)}/${LAST_CHECKPOINT}`, JSON.stringify(last));
+  await engine.storage.put(joinLocation(logDir(tablePath), LAST_CHECKPOINT), JSON.stringify(last));
   if (sparkBoolean(snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true") !== false) {
     await cleanupLog(
       engine,

@@ -3,8 +3,9 @@
  * by the engine may already contain `%` (Hive-style escaping), which the URI encodes again
  * as `%25`; decoding once gives the file name on disk back.
  */
-import { isAbsolute, join, relative, sep } from "node:path";
+import { isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
+import { joinLocation, relativeLocation, schemeOf } from "../../storage/location.js";
 
 const UNRESERVED = /[A-Za-z0-9\-._~=]/;
 
@@ -21,12 +22,17 @@ function encodeSegment(segment: string): string {
 
 /** The `add.path` for a file below the table root. */
 export function toAddPath(tablePath: string, filePath: string): string {
-  return relative(tablePath, filePath).split(sep).map(encodeSegment).join("/");
+  return relativeLocation(tablePath, filePath).split("/").map(encodeSegment).join("/");
 }
 
-/** The file system path of an `add.path` (relative or absolute `file:` URI). */
+/**
+ * The location of an `add.path` (relative, or an absolute URI): a local path for a local
+ * table, an object-store URL for an object-store one.
+ */
 export function resolveAddPath(tablePath: string, addPath: string): string {
   if (addPath.startsWith("file:")) return fileURLToPath(addPath);
+  // An absolute object-store URI names the object itself (keys are not percent-decoded).
+  if (schemeOf(addPath) !== undefined) return addPath;
   let decoded: string;
   try {
     decoded = decodeURIComponent(addPath);
@@ -34,5 +40,6 @@ export function resolveAddPath(tablePath: string, addPath: string): string {
     // Some writers leave a bare `%` unencoded; such a path is already the file name.
     decoded = addPath;
   }
-  return isAbsolute(decoded) ? decoded : join(tablePath, ...decoded.split("/"));
+  if (schemeOf(tablePath) === undefined && isAbsolute(decoded)) return decoded;
+  return joinLocation(tablePath, ...decoded.split("/"));
 }

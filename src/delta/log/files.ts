@@ -1,11 +1,11 @@
 /** Names of files in `_delta_log`: commits, classic and multi-part checkpoints, `_last_checkpoint`. */
-import { join } from "node:path";
+import { joinLocation } from "../../storage/location.js";
 
 export const LOG_DIR = "_delta_log";
 export const LAST_CHECKPOINT = "_last_checkpoint";
 
 export function logDir(tablePath: string): string {
-  return join(tablePath, LOG_DIR);
+  return joinLocation(tablePath, LOG_DIR);
 }
 
 /** `00000000000000000042.json` */
@@ -14,7 +14,7 @@ export function commitName(version: number): string {
 }
 
 export function commitPath(tablePath: string, version: number): string {
-  return join(logDir(tablePath), commitName(version));
+  return joinLocation(logDir(tablePath), commitName(version));
 }
 
 /** `00000000000000000010.checkpoint.parquet` */

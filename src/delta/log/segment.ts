@@ -1,9 +1,11 @@
 /**
  * A log segment: the files that make up a snapshot at one version — the newest complete
- * checkpoint at or below it, plus the commits after it. `_last_checkpoint` is only a hint:
- * the listing decides, and a checkpoint whose parts are not all present is skipped.
+ * checkpoint at or below it, plus the commits after it. `_last_checkpoint` is only a hint
+ * (where the listing starts): the listing decides, and a checkpoint whose parts are not all
+ * present is skipped.
  */
 import { DeltaError } from "../../errors.js";
+import { joinLocation } from "../../storage/location.js";
 import type { Storage, StorageEntry } from "../../storage/storage.js";
 import { LAST_CHECKPOINT, logDir, parseLogName } from "./files.js";
 
@@ -41,7 +43,7 @@ export async function readLastCheckpoint(
   storage: Storage,
   tablePath: string,
 ): Promise<LastCheckpointHint | undefined> {
-  const data = await storage.readIfExists(`${logDir(tablePath)}/${LAST_CHECKPOINT}`);
+  const data = await storage.readIfExists(joinLocation(logDir(tablePath), LAST_CHECKPOINT));
   if (data === undefined) return undefined;
   try {
     const parsed = JSON.parse(data.toString("utf8")) as { version?: unknown };
@@ -72,13 +74,51 @@ function completeCheckpoints(entries: readonly StorageEntry[]): Map<number, stri
   return out;
 }
 
+/** How much of the log `buildLogSegment` lists. */
+export interface SegmentOptions {
+  /**
+   * List every log file, not only those from the `_last_checkpoint` hint on: history and
+   * timestamp resolution need every commit; a snapshot does not.
+   */
+  readonly full?: boolean;
+}
+
+/**
+ * The log files a segment is built from. A big log is not listed whole: with a
+ * `_last_checkpoint` hint at or below the wanted version, the listing starts at that
+ * checkpoint (S3's StartAfter), and falls back to a full listing only when the hinted
+ * checkpoint is not all there.
+ */
+async function listLog(
+  storage: Storage,
+  tablePath: string,
+  version: number | undefined,
+  full: boolean,
+): Promise<StorageEntry[]> {
+  const dir = logDir(tablePath);
+  if (!full) {
+    const hint = await readLastCheckpoint(storage, tablePath);
+    if (
+      hint !== undefined &&
+      hint.version > 0 &&
+      (version === undefined || version >= hint.version)
+    ) {
+      const from = joinLocation(dir, String(hint.version).padStart(20, "0"));
+      const entries = await storage.list(dir, { startAfter: from });
+      if (completeCheckpoints(entries).has(hint.version)) return entries;
+    }
+  }
+  return storage.list(dir);
+}
+
 /** Lists the log and builds the segment for `version` (the latest when undefined). */
 export async function buildLogSegment(
   storage: Storage,
   tablePath: string,
   version?: number,
+  options: SegmentOptions = {},
 ): Promise<LogSegment> {
-  const entries = await storage.list(logDir(tablePath));
+  const entries = await listLog(storage, tablePath, version, options.full === true);
   const commits: CommitFile[] = [];
   const v2: number[] = [];
   for (const e of entries) {

@@ -9,6 +9,7 @@
  * ```
  */
 import { resolve } from "node:path";
+import { schemeOf } from "../../storage/location.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import { readerFeatures, writerFeatures } from "../table-features/registry.js";
 
@@ -53,7 +54,8 @@ export function tableDetail(snapshot: Snapshot): TableDetail {
     id: snapshot.metadata.id,
     name: snapshot.metadata.name ?? null,
     description: snapshot.metadata.description ?? null,
-    location: resolve(snapshot.tablePath),
+    location:
+      schemeOf(snapshot.tablePath) === undefined ? resolve(snapshot.tablePath) : snapshot.tablePath,
     createdAt:
       typeof snapshot.metadata.createdTime === "number"
         ? new Date(snapshot.metadata.createdTime)

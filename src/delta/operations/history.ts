@@ -91,7 +91,7 @@ function entry(version: number, timestamp: number, info: CommitInfo | undefined)
 
 async function segmentOf(engine: DeltaEngine, tablePath: string): Promise<LogSegment> {
   try {
-    return await buildLogSegment(engine.storage, tablePath);
+    return await buildLogSegment(engine.storage, tablePath, undefined, { full: true });
   } catch (e) {
     if (e instanceof DeltaError && e.code === ErrorCode.DELTA_TABLE_NOT_FOUND)
       throw missingTable(tablePath, e);

@@ -15,10 +15,10 @@
  * ```
  */
 
-import { dirname, relative, sep } from "node:path";
 import { confBoolean } from "../../config/boolean.js";
 import { parseDuration } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
+import { parentLocation, relativeLocation } from "../../storage/location.js";
 import type { StorageEntry } from "../../storage/storage.js";
 import type { DeletionVectorDescriptor } from "../actions/types.js";
 import { deletionVectorLocation } from "../deletion-vectors/descriptor.js";
@@ -103,13 +103,13 @@ async function listTable(ctx: TableCommandContext, snapshot: Snapshot): Promise<
   const files: StorageEntry[] = [];
   const dirs = new Set<string>();
   for (const entry of await ctx.engine.delta.storage.list(root, { recursive: true })) {
-    const parts = relative(root, entry.location).split(sep);
+    const parts = relativeLocation(root, entry.location).split("/");
     if (parts.some((p) => p === ".." || isHidden(p, snapshot.partitionColumns))) continue;
     files.push(entry);
     for (
-      let d = dirname(entry.location);
-      d.length > root.length && relative(root, d) !== "";
-      d = dirname(d)
+      let d = parentLocation(entry.location);
+      d.length > root.length && relativeLocation(root, d) !== "";
+      d = parentLocation(d)
     )
       dirs.add(d);
   }
@@ -153,7 +153,7 @@ export async function vacuumTable(
   const keptDirs = new Set<string>();
   for (const f of files) {
     if (doomedPaths.has(f.location)) continue;
-    for (let d = dirname(f.location); dirs.has(d); d = dirname(d)) keptDirs.add(d);
+    for (let d = parentLocation(f.location); dirs.has(d); d = parentLocation(d)) keptDirs.add(d);
   }
   const emptied = [...dirs].filter((d) => !keptDirs.has(d)).sort((a, b) => b.length - a.length);
   const size = doomed.reduce((n, f) => n + f.size, 0);

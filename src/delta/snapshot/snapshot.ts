@@ -57,7 +57,7 @@ export class Snapshot {
   ): Promise<Snapshot> {
     let version = options.version;
     if (options.timestamp !== undefined) {
-      const latest = await buildLogSegment(engine.storage, tablePath);
+      const latest = await buildLogSegment(engine.storage, tablePath, undefined, { full: true });
       version = versionAtTimestamp(
         tablePath,
         latest.allCommits,

@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBoolean } from "../../config/boolean.js";
+import type { Env } from "../../config/env.js";
 import type { DataFileOptions } from "../../delta/table-engine.js";
 import { AnalysisError, TributaryError } from "../../errors.js";
 import { childrenOf, type RelationNode } from "../../plan/node.js";
 import type { ReadNode } from "../../plan/relation/read.js";
 import type { SqlNode } from "../../plan/relation/sql.js";
-import { LocalStorage } from "../../storage/local.js";
+import { SchemeStorage } from "../../storage/by-scheme.js";
 import { StructField, StructType } from "../../types/data-types.js";
 import type {
   ActionOptions,
@@ -35,6 +36,7 @@ import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { resolveDelta } from "./delta/read.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
+import { DuckDBObjectStore, isStorageKey, objectLocationsIn } from "./object-store.js";
 import { describeRelation } from "./read/describe.js";
 import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
@@ -43,6 +45,13 @@ import { writeFiles } from "./write/index.js";
 export interface DuckDBEngineSettings extends DuckDBSettings {
   /** `spark.sql.ansi.enabled`: casts fail instead of giving null. */
   readonly ansi: boolean;
+  /**
+   * The session's settings, for object storage: `spark.hadoop.fs.s3a.*` (read by the storage
+   * layer and DuckDB's S3 secrets alike) and `spark.tributary.duckdb.extensionDirectory`.
+   */
+  readonly conf?: Readonly<Record<string, string>>;
+  /** The environment (AWS credential chain, region, `TRIBUTARY_DUCKDB_EXTENSION_DIR`). */
+  readonly env?: Env;
 }
 
 function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[][]): Row[] {
@@ -65,6 +74,11 @@ export class DuckDBEngine implements Engine {
   private settings: DuckDBEngineSettings;
   /** The Delta kernel's handlers (storage, checkpoint Parquet) on this engine. */
   readonly delta: DuckDBDeltaEngine;
+  /** Storage by scheme: local files, or S3 with the session's settings. */
+  private readonly storage: SchemeStorage;
+  /** DuckDB's own object-store access (httpfs, S3 secrets), set up on first use. */
+  private readonly objects: DuckDBObjectStore;
+  private conf: Readonly<Record<string, string>>;
 
   private constructor(
     private readonly db: DuckDBSession,
@@ -72,7 +86,13 @@ export class DuckDBEngine implements Engine {
   ) {
     this.settings = settings;
     this.scratchDir = mkdtempSync(join(tmpdir(), "tributary-"));
-    this.delta = new DuckDBDeltaEngine(new LocalStorage(), db, this.scratchDir);
+    this.conf = settings.conf ?? {};
+    const env = settings.env ?? process.env;
+    this.storage = new SchemeStorage(this.conf, env);
+    this.objects = new DuckDBObjectStore(db, { s3: this.conf, env });
+    this.delta = new DuckDBDeltaEngine(this.storage, db, this.scratchDir, (locations) =>
+      this.objects.prepare(locations),
+    );
   }
 
   static async start(settings: DuckDBEngineSettings): Promise<DuckDBEngine> {
@@ -132,6 +152,9 @@ export class DuckDBEngine implements Engine {
     const cached = this.analyzed.get(node);
     if (cached !== undefined) return cached;
     let compiled: CompiledRelation;
+    if (node.kind === "read") await this.objects.prepare(node.paths);
+    if (node.kind === "filter" && node.input.kind === "read")
+      await this.objects.prepare(node.input.paths);
     if (node.kind === "read" && node.format === "delta") {
       const source = await resolveDelta(node, { delta: this.delta, db: this.db, filters: [] });
       this.sources.set(node, source);
@@ -155,6 +178,7 @@ export class DuckDBEngine implements Engine {
         db: this.db,
         timeZone: this.settings.timeZone,
         scratchDir: this.scratchDir,
+        storage: this.storage,
       });
       this.sources.set(node, source);
       compiled = source.compiled;
@@ -211,6 +235,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async analyzeSql(node: SqlNode): Promise<CompiledRelation> {
+    await this.objects.prepare(objectLocationsIn(node.query));
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
       ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeNode(view))})`);
@@ -395,9 +420,10 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(() =>
       this.abortable(options, async () => {
         const compiled = await this.analyzeNode(plan);
+        await this.objects.prepare([spec.path]);
         const { value, metrics } = await this.withSources(
           plan,
-          () => writeFiles(this.db, compiled, spec, this.scratchDir),
+          () => writeFiles(this.db, compiled, spec, this.scratchDir, this.storage),
           (v) => v.rowsWritten,
         );
         return { ...value, readMetrics: metrics };
@@ -413,6 +439,7 @@ export class DuckDBEngine implements Engine {
   ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
     return this.exclusive(async () => {
       const compiled = await this.analyzeNode(plan);
+      await this.objects.prepare([tablePath]);
       const { value, metrics } = await this.withSources(
         plan,
         () => writeDataFiles(this.db, compiled, tablePath, options),
@@ -438,6 +465,10 @@ export class DuckDBEngine implements Engine {
         this.settings = { ...this.settings, timeZone: value };
         this.analyzed = new WeakMap();
         this.sources = new WeakMap();
+      } else if (isStorageKey(key)) {
+        this.conf = { ...this.conf, [key]: value };
+        this.storage.update(this.conf);
+        this.objects.update({ s3: this.conf, env: this.settings.env ?? process.env });
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
         this.analyzed = new WeakMap();

@@ -12,9 +12,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { col } from "../../column/functions/core.js";
+import { ErrorCode } from "../../error-codes.js";
+import { TributaryError } from "../../errors.js";
 import type { SparkSession } from "../../session/session.js";
+import { schemeOf } from "../../storage/location.js";
 import type { SuiteValidationResult } from "../results.js";
 import { metricsOf } from "./metrics.js";
+
+const MISSING: ReadonlySet<string> = new Set([
+  ErrorCode.DELTA_TABLE_NOT_FOUND,
+  ErrorCode.DELTA_MISSING_DELTA_TABLE,
+]);
 
 export const METRICS_SCHEMA =
   "run_id STRING, dataset STRING, suite_name STRING, validated_at TIMESTAMP, metric STRING, column_name STRING, value DOUBLE";
@@ -56,8 +64,22 @@ export class MetricsRepository {
     column: string,
     options: { readonly dataset: string; readonly last: number },
   ): Promise<number[]> {
-    if (!existsSync(join(this.path, "_delta_log")) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(this.path))
-      return [];
+    const remote = schemeOf(this.path) !== undefined;
+    if (!remote && !existsSync(join(this.path, "_delta_log"))) return [];
+    try {
+      return await this.read(metric, column, options);
+    } catch (e) {
+      // An object-store table that does not exist yet has no history either.
+      if (remote && e instanceof TributaryError && MISSING.has(e.code)) return [];
+      throw e;
+    }
+  }
+
+  private async read(
+    metric: string,
+    column: string,
+    options: { readonly dataset: string; readonly last: number },
+  ): Promise<number[]> {
     const rows = await this.spark.read
       .format("delta")
       .load(this.path)

@@ -1,10 +1,12 @@
 /**
  * Classic Delta checkpoints as Parquet, through DuckDB. Writing goes through a JSON-lines
  * file read back with explicit struct and map types, so the Parquet file carries exactly
- * the checkpoint schema of the protocol (maps as Parquet MAPs, structs as groups).
+ * the checkpoint schema of the protocol (maps as Parquet MAPs, structs as groups); the file
+ * is made in the scratch directory and stored with `Storage.put` (atomic on every store).
+ * Reading lets DuckDB read the checkpoint where it is (local or object store).
  */
 import { randomUUID } from "node:crypto";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Action } from "../../../delta/actions/types.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
@@ -54,11 +56,15 @@ function statsFromParsed(parsed: unknown): string | undefined {
   return JSON.stringify(plain(parsed));
 }
 
+/** Makes locations readable by DuckDB (object-store access) before a query names them. */
+export type PrepareLocations = (locations: readonly string[]) => Promise<void>;
+
 export class DuckDBDeltaEngine implements DeltaEngine {
   constructor(
     readonly storage: Storage,
     private readonly db: DuckDBSession,
     private readonly scratchDir: string,
+    private readonly prepare: PrepareLocations = async () => undefined,
   ) {}
 
   async readCheckpoint(paths: readonly string[]): Promise<Action[]> {
@@ -72,6 +78,7 @@ export class DuckDBDeltaEngine implements DeltaEngine {
   }
 
   private async readCheckpointRows(paths: readonly string[]): Promise<Action[]> {
+    await this.prepare(paths);
     const list = `[${paths.map(quoteString).join(", ")}]`;
     const described = await this.db.describe(
       `SELECT * FROM read_parquet(${list}, union_by_name = true)`,
@@ -105,7 +112,7 @@ export class DuckDBDeltaEngine implements DeltaEngine {
     actions: readonly Action[],
   ): Promise<{ sizeInBytes: number }> {
     const jsonl = join(this.scratchDir, `checkpoint-${randomUUID()}.json`);
-    const tmp = `${path}.${randomUUID()}.tmp`;
+    const tmp = join(this.scratchDir, `checkpoint-${randomUUID()}.parquet`);
     try {
       await writeFile(jsonl, actions.map((a) => JSON.stringify(a)).join("\n"));
       const columns = Object.entries(COLUMNS)
@@ -114,8 +121,9 @@ export class DuckDBDeltaEngine implements DeltaEngine {
       await this.db.execute(
         `COPY (SELECT * FROM read_json(${quoteString(jsonl)}, format = 'newline_delimited', columns = {${columns}})) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION snappy)`,
       );
-      await rename(tmp, path);
-      return { sizeInBytes: (await stat(path)).size };
+      const bytes = await readFile(tmp);
+      await this.storage.put(path, bytes);
+      return { sizeInBytes: bytes.length };
     } finally {
       await rm(jsonl, { force: true });
       await rm(tmp, { force: true });

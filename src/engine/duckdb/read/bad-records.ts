@@ -1,13 +1,18 @@
 /**
  * `badRecordsPath`: rejected records written as JSON lines `{path, line, record, reason}`,
  * in Spark's layout `<badRecordsPath>/<yyyyMMddTHHmmss>/bad_records/part-00000-<uuid>.json`
- * (one timestamped directory per action).
+ * (one timestamped directory per action). An object-store `badRecordsPath` gets the file made
+ * in the scratch directory and stored through `Storage`; records read from local copies of
+ * objects name the objects (object-mirror.ts).
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { isObjectStoreLocation, joinLocation } from "../../../storage/location.js";
 import type { DuckDBSession } from "../connection.js";
-import { quoteString } from "../sql-quote.js";
+import { quoteIdent, quoteString } from "../sql-quote.js";
+import type { ReadContext } from "./source.js";
 
 const two = (n: number): string => String(n).padStart(2, "0");
 
@@ -24,12 +29,27 @@ export async function writeBadRecords(
   db: DuckDBSession,
   base: string,
   listing: string,
+  ctx?: Pick<ReadContext, "scratchDir" | "storage" | "mirror">,
 ): Promise<string> {
-  const dir = join(resolve(base), actionStamp(new Date()), "bad_records");
+  const stamp = actionStamp(new Date());
+  const name = `part-00000-${randomUUID()}.json`;
+  const remote = isObjectStoreLocation(base) && ctx?.storage !== undefined;
+  const dir = remote
+    ? join(ctx?.scratchDir ?? "", `bad-records-${randomUUID()}`)
+    : join(resolve(base), stamp, "bad_records");
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `part-00000-${randomUUID()}.json`);
+  const file = join(dir, name);
+  const column = quoteIdent("path");
+  const path = ctx?.mirror?.originalSql(column) ?? column;
   await db.execute(
-    `COPY (SELECT path, line, record, reason FROM (${listing}) ORDER BY path, line NULLS LAST) TO ${quoteString(file)} (FORMAT json)`,
+    `COPY (SELECT ${path} AS ${column}, line, record, reason FROM (${listing}) ORDER BY path, line NULLS LAST) TO ${quoteString(file)} (FORMAT json)`,
   );
-  return file;
+  if (!remote || ctx?.storage === undefined) return file;
+  const target = joinLocation(base, stamp, "bad_records", name);
+  try {
+    await ctx.storage.put(target, await readFile(file));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return target;
 }

@@ -21,7 +21,7 @@ import { type CsvPlan, CsvStrategy } from "./csv-strategy.js";
 import { isUtc, readerFormat } from "./datetime-formats.js";
 import { GuardedSource } from "./guarded.js";
 import { malformedOptions } from "./modes.js";
-import { expandPaths } from "./paths.js";
+import { expandLocations } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
 interface Field {
@@ -148,10 +148,15 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   const options = new OptionsReader(node.options);
   const csv = parseCsvOptions(options);
   const malformed = malformedOptions(options, node.schema);
-  const { files } = expandPaths(node.paths, {
-    recursive: options.bool("recursiveFileLookup", false),
-    globFilter: options.get("pathGlobFilter"),
-  });
+  const listed = await expandLocations(
+    node.paths,
+    {
+      recursive: options.bool("recursiveFileLookup", false),
+      globFilter: options.get("pathGlobFilter"),
+    },
+    ctx.storage,
+  );
+  const files = ctx.mirror === undefined ? listed.files : await ctx.mirror.fetch(listed.files);
   const source = prepareCsv(files, csv, ctx.scratchDir, node.planId, (f) =>
     readFirstRecord(f, csv.dialect),
   );

@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { InputError } from "../../../errors.js";
+import { isObjectStoreLocation } from "../../../storage/location.js";
 import { errorMessage } from "./read-errors.js";
 
 export interface FileFailure {
@@ -23,6 +24,12 @@ const FILE_IN_MESSAGE = [
   /file "((?:[^"]|"")*)"/i,
 ];
 
+/** Whether a file is gone: asked of the disk, or read from httpfs's answer for an object. */
+function isMissing(file: string, message: string): boolean {
+  if (isObjectStoreLocation(file)) return /\b404\b|Not Found|NoSuchKey/i.test(message);
+  return !existsSync(file);
+}
+
 /** The failing file of `files` named by a DuckDB error, or undefined when none is. */
 export function fileFailure(error: unknown, files: readonly string[]): FileFailure | undefined {
   const message = errorMessage(error);
@@ -34,10 +41,10 @@ export function fileFailure(error: unknown, files: readonly string[]): FileFailu
       break;
     }
   }
-  file ??= files.find((f) => message.includes(f) && !existsSync(f));
+  file ??= files.find((f) => message.includes(f) && isMissing(f, message));
   if (file === undefined) return undefined;
   const reason = (message.split("\n")[0] ?? message).replace(/^.*?Error: /, "");
-  return { file, missing: !existsSync(file), reason };
+  return { file, missing: isMissing(file, message), reason };
 }
 
 /** The typed error for a data file a plain read (Parquet, CSV, JSON) could not read. */

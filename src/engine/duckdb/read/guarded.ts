@@ -172,7 +172,7 @@ export class GuardedSource implements ResolvedSource {
     const base = s.malformed.badRecordsPath;
     const badRecordsFile =
       listing !== undefined && base !== undefined
-        ? await writeBadRecords(db, base, listing)
+        ? await writeBadRecords(db, base, listing, this.ctx)
         : undefined;
     return {
       format: s.format,

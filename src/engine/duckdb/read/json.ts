@@ -17,7 +17,7 @@ import { parseJsonOptions } from "./json-options.js";
 import { JsonStrategy } from "./json-strategy.js";
 import { malformedOptions } from "./modes.js";
 import { discoverPartitions, withPartitions } from "./partitions.js";
-import { expandPaths } from "./paths.js";
+import { expandLocations } from "./paths.js";
 import type { ReadContext, ResolvedSource } from "./source.js";
 
 /** Resolves `spark.read.json(...)`. */
@@ -25,11 +25,19 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
   const options = new OptionsReader(node.options);
   const json = parseJsonOptions(options);
   const malformed = malformedOptions(options, node.schema);
-  const { files, hivePartitioned } = expandPaths(node.paths, {
-    recursive: options.bool("recursiveFileLookup", false),
-    globFilter: options.get("pathGlobFilter"),
-  });
-  const partitions = hivePartitioned ? discoverPartitions(node.paths, files) : [];
+  const listed = await expandLocations(
+    node.paths,
+    {
+      recursive: options.bool("recursiveFileLookup", false),
+      globFilter: options.get("pathGlobFilter"),
+    },
+    ctx.storage,
+  );
+  const mirror = ctx.mirror;
+  const files = mirror === undefined ? listed.files : await mirror.fetch(listed.files);
+  // Partition directories are found between the read paths and the files, on the copies too.
+  const bases = mirror === undefined ? node.paths : node.paths.map((p) => mirror.pathOf(p));
+  const partitions = listed.hivePartitioned ? discoverPartitions(bases, files) : [];
   const inferred =
     node.schema === undefined ? await inferJsonSchema(ctx.db, files, json, malformed) : undefined;
   const dataSchema = node.schema ?? inferred?.schema ?? new StructType([]);

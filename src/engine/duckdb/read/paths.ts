@@ -8,6 +8,9 @@ import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { globSync } from "tinyglobby";
 import { InputError } from "../../../errors.js";
+import { isObjectStoreLocation } from "../../../storage/location.js";
+import type { Storage } from "../../../storage/storage.js";
+import { expandObjectPaths } from "./object-paths.js";
 
 export interface PathOptions {
   /** Spark's `recursiveFileLookup`: read every file below, with no partition discovery. */
@@ -99,4 +102,25 @@ export function expandPaths(paths: readonly string[], options: PathOptions): Exp
     });
   }
   return { files: [...new Set(kept)], hivePartitioned: hive.found && !options.recursive };
+}
+
+/**
+ * Expands paths that may be object-store locations: those are listed through `storage`
+ * (object-paths.ts), local ones as {@link expandPaths} does.
+ */
+export async function expandLocations(
+  paths: readonly string[],
+  options: PathOptions,
+  storage: Storage | undefined,
+): Promise<ExpandedPaths> {
+  const remote = paths.filter(isObjectStoreLocation);
+  if (remote.length === 0 || storage === undefined) return expandPaths(paths, options);
+  const local = paths.filter((p) => !isObjectStoreLocation(p));
+  const objects = await expandObjectPaths(remote, options, storage);
+  if (local.length === 0) return objects;
+  const files = expandPaths(local, options);
+  return {
+    files: [...files.files, ...objects.files],
+    hivePartitioned: files.hivePartitioned || objects.hivePartitioned,
+  };
 }

@@ -8,9 +8,12 @@
  * exact, slower plan for the records that broke the fast one and ask for the action to run
  * again (PERMISSIVE). The engine runs an action at most twice.
  */
+
+import type { Storage } from "../../../storage/storage.js";
 import type { ReadMetrics } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession } from "../connection.js";
+import type { ObjectMirror } from "./object-mirror.js";
 
 /**
  * What the engine knows about an action before it runs: when every row this read produces
@@ -41,4 +44,8 @@ export interface ReadContext {
   readonly timeZone: string;
   /** A directory for per-session scratch files. */
   readonly scratchDir: string;
+  /** Lists object-store locations (and reads them into `mirror`); local paths use node:fs. */
+  readonly storage?: Storage;
+  /** Local copies of this read's object-store text files (CSV, JSON), when it has any. */
+  readonly mirror?: ObjectMirror;
 }

@@ -1,7 +1,8 @@
 /**
  * File writers (parquet, csv, json) with Spark's save modes. Data is written to a hidden
- * staging directory inside the target first and moved into place only when the whole
- * write succeeded, so a failed write leaves the target as it was.
+ * staging directory first and moved into place only when the whole write succeeded, so a
+ * failed write leaves the target as it was: inside a local target, by renames; for an
+ * object-store target, staged locally and stored through `Storage`.
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -13,9 +14,16 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { OptionsReader } from "../../../config/options-reader.js";
 import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
+import {
+  isObjectStoreLocation,
+  joinLocation,
+  relativeLocation,
+} from "../../../storage/location.js";
+import type { Storage } from "../../../storage/storage.js";
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession, ResultSet } from "../connection.js";
@@ -178,16 +186,75 @@ function textFormats(
   };
 }
 
-/** Writes the relation as files under `spec.path` following Spark's save modes. */
-export async function writeFiles(
+interface Staged {
+  /** The files, with paths inside the staging directory. */
+  readonly files: WrittenFile[];
+  readonly rowsWritten: number;
+}
+
+/** Runs the COPY that writes the rows as `format` files into the directory `staging`. */
+async function copyToStaging(
   db: DuckDBSession,
   compiled: CompiledRelation,
   spec: WriteSpec,
-  _scratchDir: string,
-): Promise<FilesWritten> {
+  partitionBy: readonly string[],
+  staging: string,
+): Promise<Staged> {
   const format = spec.format.toLowerCase();
-  const extension = FILE_EXTENSIONS[format];
-  if (extension === undefined) {
+  const extension = FILE_EXTENSIONS[format] ?? "";
+  const options = copyOptions(format, spec.options, partitionBy);
+  const into =
+    partitionBy.length === 0 && format !== "parquet"
+      ? join(staging, `part-00000-${randomUUID()}${extension}`)
+      : staging;
+  const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
+  const select =
+    format === "json"
+      ? jsonRowsSelect(compiled, normalizedSelect(compiled, text), partitionBy, spec.options)
+      : format === "csv"
+        ? csvLinesSelect(compiled, normalizedSelect(compiled, text), spec.options, partitionBy)
+        : normalizedSelect(compiled, text);
+  const result =
+    format === "json" && partitionBy.length > 0
+      ? await writeJsonPartitions(
+          db,
+          select,
+          staging,
+          partitionBy,
+          copyOptions(format, spec.options, []),
+        )
+      : await db.query(`COPY (${select}) TO ${quoteString(into)} (${options})`);
+  const written: WrittenFile[] = [];
+  if (format === "parquet") {
+    const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
+    for (const row of result.rows) {
+      written.push({
+        path: String(row[idx("filename")]),
+        rows: Number(row[idx("count")]),
+        bytes: Number(row[idx("file_size_bytes")]),
+        partitionValues: parsePartitionKeys(row[idx("partition_keys")]),
+        stats: parseColumnStats(row[idx("column_statistics")]),
+      });
+    }
+    return { files: written, rowsWritten: written.reduce((n, f) => n + f.rows, 0) };
+  }
+  const total = Number(result.rows[0]?.[0] ?? 0);
+  const files = existsSync(staging) ? listFiles(staging) : [];
+  for (const f of files) {
+    written.push({
+      path: f,
+      rows: files.length === 1 ? total : Number.NaN,
+      bytes: statSync(f).size,
+      partitionValues: partitionValuesOf(relative(staging, f)),
+      stats: {},
+    });
+  }
+  return { files: written, rowsWritten: total };
+}
+
+function checkFormat(spec: WriteSpec): void {
+  const format = spec.format.toLowerCase();
+  if (FILE_EXTENSIONS[format] === undefined) {
     throw new UnsupportedOperationError(
       "duckdb",
       `write.format("${format}")`,
@@ -197,90 +264,115 @@ export async function writeFiles(
       },
     );
   }
+}
+
+function alreadyExists(path: string): AnalysisError {
+  return new AnalysisError("PATH_ALREADY_EXISTS", `Path ${path} already exists.`, {
+    hint: 'Set mode("overwrite") to replace it, mode("append") to add to it, or mode("ignore") to skip.',
+    context: { path },
+  });
+}
+
+function isAFile(path: string): IllegalArgumentError {
+  return new IllegalArgumentError(
+    `Cannot write to ${path}: it is a file, and Spark-style writes create a directory.`,
+  );
+}
+
+const NOTHING_WRITTEN: FilesWritten = {
+  files: [],
+  rowsWritten: 0,
+  bytesWritten: 0,
+  written: false,
+};
+
+/**
+ * Writes the relation as files under `spec.path` following Spark's save modes. An
+ * object-store target goes through `storage` (see {@link writeToObjectStore}).
+ */
+export async function writeFiles(
+  db: DuckDBSession,
+  compiled: CompiledRelation,
+  spec: WriteSpec,
+  scratchDir: string,
+  storage?: Storage,
+): Promise<FilesWritten> {
+  checkFormat(spec);
+  if (isObjectStoreLocation(spec.path) && storage !== undefined)
+    return writeToObjectStore(db, compiled, spec, scratchDir, storage);
   const target = resolve(spec.path);
-  if (existsSync(target) && !statSync(target).isDirectory()) {
-    throw new IllegalArgumentError(
-      `Cannot write to ${spec.path}: it is a file, and Spark-style writes create a directory.`,
-    );
-  }
+  if (existsSync(target) && !statSync(target).isDirectory()) throw isAFile(spec.path);
   const exists = hasData(target);
-  if (exists && spec.mode === "error") {
-    throw new AnalysisError("PATH_ALREADY_EXISTS", `Path ${target} already exists.`, {
-      hint: 'Set mode("overwrite") to replace it, mode("append") to add to it, or mode("ignore") to skip.',
-      context: { path: target },
-    });
-  }
-  if (exists && spec.mode === "ignore")
-    return { files: [], rowsWritten: 0, bytesWritten: 0, written: false };
+  if (exists && spec.mode === "error") throw alreadyExists(target);
+  if (exists && spec.mode === "ignore") return NOTHING_WRITTEN;
 
   const partitionBy = checkPartitionColumns(compiled, spec.partitionBy);
   const staging = join(target, `.tributary-staging-${randomUUID()}`);
   mkdirSync(staging, { recursive: true });
   try {
-    const options = copyOptions(format, spec.options, partitionBy);
-    const into =
-      partitionBy.length === 0 && format !== "parquet"
-        ? join(staging, `part-00000-${randomUUID()}${extension}`)
-        : staging;
-    const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
-    const select =
-      format === "json"
-        ? jsonRowsSelect(compiled, normalizedSelect(compiled, text), partitionBy, spec.options)
-        : format === "csv"
-          ? csvLinesSelect(compiled, normalizedSelect(compiled, text), spec.options, partitionBy)
-          : normalizedSelect(compiled, text);
-    const result =
-      format === "json" && partitionBy.length > 0
-        ? await writeJsonPartitions(
-            db,
-            select,
-            staging,
-            partitionBy,
-            copyOptions(format, spec.options, []),
-          )
-        : await db.query(`COPY (${select}) TO ${quoteString(into)} (${options})`);
-    const written: WrittenFile[] = [];
-    if (format === "parquet") {
-      const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
-      for (const row of result.rows) {
-        written.push({
-          path: String(row[idx("filename")]),
-          rows: Number(row[idx("count")]),
-          bytes: Number(row[idx("file_size_bytes")]),
-          partitionValues: parsePartitionKeys(row[idx("partition_keys")]),
-          stats: parseColumnStats(row[idx("column_statistics")]),
-        });
-      }
-    } else {
-      const total = Number(result.rows[0]?.[0] ?? 0);
-      const files = listFiles(staging);
-      for (const f of files) {
-        written.push({
-          path: f,
-          rows: files.length === 1 ? total : Number.NaN,
-          bytes: statSync(f).size,
-          partitionValues: partitionValuesOf(relative(staging, f)),
-          stats: {},
-        });
-      }
-    }
+    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging);
     if (exists && spec.mode === "overwrite") {
       for (const name of readdirSync(target)) {
         const full = join(target, name);
         if (full !== staging) rmSync(full, { recursive: true, force: true });
       }
     }
-    const final = written.map((f) => {
+    const final = staged.files.map((f) => {
       const destination = join(target, relative(staging, f.path));
       mkdirSync(dirname(destination), { recursive: true });
       renameSync(f.path, destination);
       return { ...f, path: destination };
     });
     writeFileSync(join(target, "_SUCCESS"), "");
-    const rowsWritten = final.reduce((n, f) => n + (Number.isNaN(f.rows) ? 0 : f.rows), 0);
     return {
       files: final,
-      rowsWritten: format === "parquet" ? rowsWritten : Number(result.rows[0]?.[0] ?? 0),
+      rowsWritten: staged.rowsWritten,
+      bytesWritten: final.reduce((n, f) => n + f.bytes, 0),
+      written: true,
+    };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An object-store target: the files are made in a local scratch directory, then stored with
+ * `Storage.put` (each object appears whole). Overwrite deletes the objects that were there
+ * before only after every new one is stored, so a failed write leaves the old data readable.
+ */
+async function writeToObjectStore(
+  db: DuckDBSession,
+  compiled: CompiledRelation,
+  spec: WriteSpec,
+  scratchDir: string,
+  storage: Storage,
+): Promise<FilesWritten> {
+  const target = spec.path.replace(/\/+$/, "");
+  if ((await storage.stat(target)) !== undefined) throw isAFile(spec.path);
+  const before = await storage.list(target, { recursive: true });
+  const exists = before.some((e) => !relativeLocation(target, e.location).split("/").some(hidden));
+  if (exists && spec.mode === "error") throw alreadyExists(target);
+  if (exists && spec.mode === "ignore") return NOTHING_WRITTEN;
+
+  const partitionBy = checkPartitionColumns(compiled, spec.partitionBy);
+  const staging = join(scratchDir, `write-${randomUUID()}`);
+  mkdirSync(staging, { recursive: true });
+  try {
+    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging);
+    const final: WrittenFile[] = [];
+    for (const f of staged.files) {
+      const destination = joinLocation(target, relative(staging, f.path).split(sep).join("/"));
+      await storage.put(destination, await readFile(f.path));
+      final.push({ ...f, path: destination });
+    }
+    if (exists && spec.mode === "overwrite") {
+      const kept = new Set(final.map((f) => f.path));
+      await storage.delete(before.map((e) => e.location).filter((l) => !kept.has(l)));
+    }
+    await storage.put(joinLocation(target, "_SUCCESS"), "");
+    return {
+      files: final,
+      rowsWritten: staged.rowsWritten,
       bytesWritten: final.reduce((n, f) => n + f.bytes, 0),
       written: true,
     };
