@@ -60,11 +60,9 @@ describe("DELETE with deletion vectors", () => {
     await t.delete("id % 4 = 1 AND p = 'a'");
     const second = actionsOf(path, 2, "add");
     expect(second).toHaveLength(1);
-    expect((second[0]?.deletionVector as { cardinality: number }).cardinality).toBe(10);
+    expect(second[0]?.deletionVector).toMatchObject({ cardinality: 10 });
     // The remove names the old vector: the (path, vector) pair it replaces.
-    expect(
-      (actionsOf(path, 2, "remove")[0]?.deletionVector as { cardinality: number }).cardinality,
-    ).toBe(5);
+    expect(actionsOf(path, 2, "remove")[0]?.deletionVector).toMatchObject({ cardinality: 5 });
     const live = ROWS.filter((r) => r.id % 4 !== 0 && !(r.id % 4 === 1 && r.p === "a"));
     expect(await sorted(t.toDF())).toEqual(live);
     // Time travel sees the rows each version had.

@@ -18,7 +18,7 @@ import { quoteString } from "../sql-quote.js";
 
 const MAP = "MAP(VARCHAR, VARCHAR)";
 const DV =
-  "STRUCT(storageType VARCHAR, pathOrInlineDv VARCHAR, \"offset\" INTEGER, sizeInBytes INTEGER, cardinality BIGINT)";
+  'STRUCT(storageType VARCHAR, pathOrInlineDv VARCHAR, "offset" INTEGER, sizeInBytes INTEGER, cardinality BIGINT)';
 const COLUMNS: Readonly<Record<string, string>> = {
   txn: "STRUCT(appId VARCHAR, version BIGINT, lastUpdated BIGINT)",
   add: `STRUCT(path VARCHAR, partitionValues ${MAP}, size BIGINT, modificationTime BIGINT, dataChange BOOLEAN, stats VARCHAR, tags ${MAP}, deletionVector ${DV}, baseRowId BIGINT, defaultRowCommitVersion BIGINT)`,
