@@ -1,70 +1,13 @@
 /**
- * Vitest global setup for tests/storage: installs moto (scripts/storage/setup.sh), starts
- * `moto_server` on a free loopback port, hands its URL to the tests as `inject("s3Endpoint")`
- * and stops it after the run.
+ * Vitest global setup for tests/storage: starts moto's S3 server on a free loopback port
+ * (installing it first when missing, see tests/helpers/moto.ts), hands its URL to the tests
+ * as `inject("s3Endpoint")` and stops it after the run.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { runSetupScript } from "../helpers/setup-script.js";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    s3Endpoint: string;
-  }
-}
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
-    try {
-      await fetch(`${url}/moto-api/`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`moto_server did not answer on ${url} within ${ms} ms`);
-}
+import { startMoto } from "../helpers/moto.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  runSetupScript("scripts/storage/setup.sh");
-  const home = process.env.TRIBUTARY_STORAGE_HOME ?? `${ROOT}.tributary/storage`;
-  const port = await freePort();
-  const child = spawn(`${home}/venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  // moto logs every request on stderr: keep only the tail, to explain a failed start.
-  let log = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4_000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child, 30_000).catch((e: unknown) => {
-    child.kill("SIGTERM");
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${log}`);
-  });
-  project.provide("s3Endpoint", url);
-  return async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  };
+  const moto = await startMoto();
+  project.provide("s3Endpoint", moto.url);
+  return () => moto.stop();
 }
