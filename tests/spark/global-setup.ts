@@ -1,9 +1,9 @@
 /**
  * Vitest global setup for tests against a real Spark Connect server: starts (or finds) one
  * server for the whole run and hands its connection string to the tests as
- * `inject("sparkConnectUrl")`, and a moto S3 server as `inject("s3Endpoint")`. Wire it as the `globalSetup` of a project that includes
- * only tests/spark/ (vitest runs a project's global setup only when that project has
- * tests to run, so unit-test runs never start Spark).
+ * `inject("sparkConnectUrl")`, with a moto S3 server as `inject("s3Endpoint")`. Wire it as
+ * the `globalSetup` of a project that includes only tests/spark/ (vitest runs a project's
+ * global setup only when that project has tests to run, so unit-test runs never start Spark).
  */
 import type { TestProject } from "vitest/node";
 import { motoSettings, startMoto } from "../helpers/moto.js";
