@@ -3,7 +3,9 @@
 # tests (`npm run spark:start`). Idempotent: the venv, the jars and a running server are
 # reused. Everything lives under .tributary/spark/ (git-ignored):
 #   venv/        Python venv with the pinned pyspark (its jars include the Connect server)
-#   jars/        delta-spark and delta-storage from Maven Central, checked against .sha1
+#   jars/        delta-spark, delta-storage, hadoop-aws and AWS SDK modules (s3a://) from
+#                Maven Central, checked against .sha1 (s3-jars.sh)
+#   server.conf  the user's settings below as one properties file (mode 600: S3 keys)
 #   server.log   the server's output; server.pid its process id
 #
 # Environment: SPARK_CONNECT_PORT (15002), SPARK_START_TIMEOUT seconds (180),
@@ -12,13 +14,19 @@
 # make a VACUUM of a tiny table take a minute), TRIBUTARY_SPARK_HOME (state folder), JAVA_HOME (else `java`),
 # SPARK_CONNECT_AUTHENTICATE_TOKEN (Spark itself reads it: clients must then send this
 # bearer token; it is also written to .tributary/spark/token, mode 600, for test helpers),
-# TRIBUTARY_SPARK_CONF (k=v lines, `tributary spark start-local --conf`) and
-# TRIBUTARY_SPARK_PROPERTIES_FILE (`--properties-file`), passed to spark-submit.
+# TRIBUTARY_SPARK_CONF (k=v lines, `tributary spark start-local --conf` and the
+# spark.hadoop.* keys of spark-defaults.conf) and TRIBUTARY_SPARK_PROPERTIES_FILE
+# (`--properties-file`), passed to spark-submit through server.conf.
+# Delta on s3a:// uses delta-storage's S3SingleDriverLogStore (Delta's default for s3a):
+# safe while this one server is the only writer of a table; several writers at once need
+# spark.delta.logStore.s3a.impl=io.delta.storage.S3DynamoDBLogStore (delta-storage-s3-dynamodb).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=versions.env
 . "$ROOT/scripts/spark/versions.env"
+# shellcheck source=maven.sh
+. "$ROOT/scripts/spark/maven.sh"
 
 STATE="${TRIBUTARY_SPARK_HOME:-$ROOT/.tributary/spark}"
 VENV="$STATE/venv"
@@ -28,7 +36,6 @@ PIDFILE="$STATE/server.pid"
 HOST=127.0.0.1
 PORT="${SPARK_CONNECT_PORT:-15002}"
 TIMEOUT="${SPARK_START_TIMEOUT:-180}"
-MAVEN=https://repo1.maven.org/maven2
 
 say() { printf 'spark: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -69,21 +76,12 @@ SPARK_HOME="$("$PY" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file
 ls "$SPARK_HOME"/jars/spark-connect_*.jar >/dev/null 2>&1 ||
   die "no spark-connect jar in $SPARK_HOME/jars; is pyspark $PYSPARK_VERSION complete?"
 
-# --- Delta jars from Maven Central, verified against the published SHA-1 ---
-fetch_jar() { # group-path artifact version
-  local url="$MAVEN/$1/$2/$3/$2-$3.jar" out="$JARS/$2-$3.jar"
-  [[ -s "$out" ]] && return 0
-  say "downloading $2-$3.jar"
-  curl -fsSL --retry 3 -o "$out.part" "$url" || die "could not download $url"
-  local want got
-  want="$(curl -fsSL --retry 3 "$url.sha1" | cut -c1-40)"
-  got="$(sha1sum "$out.part" | cut -c1-40)"
-  [[ "$want" == "$got" ]] || { rm -f "$out.part"; die "checksum mismatch for $2-$3.jar"; }
-  mv "$out.part" "$out"
-}
-fetch_jar io/delta "delta-spark_$SCALA_BINARY_VERSION" "$DELTA_VERSION"
-fetch_jar io/delta delta-storage "$DELTA_VERSION"
+# --- Jars from Maven Central, verified against the published SHA-1 ---
+fetch_jar "$JARS" io/delta "delta-spark_$SCALA_BINARY_VERSION" "$DELTA_VERSION"
+fetch_jar "$JARS" io/delta delta-storage "$DELTA_VERSION"
 DELTA_JARS="$JARS/delta-spark_$SCALA_BINARY_VERSION-$DELTA_VERSION.jar,$JARS/delta-storage-$DELTA_VERSION.jar"
+# hadoop-aws and the AWS SDK modules it uses, for s3a:// (see versions.env).
+S3_JARS="$(bash "$ROOT/scripts/spark/s3-jars.sh" "$JARS")"
 
 # --- Start the server ---
 rm -f "$STATE/token"
@@ -93,14 +91,28 @@ else
   # Set but empty would make Spark demand an empty token.
   unset SPARK_CONNECT_AUTHENTICATE_TOKEN
 fi
-# The user's settings go first, so the loopback binding below always wins.
-USER_ARGS=()
-if [[ -n "${TRIBUTARY_SPARK_PROPERTIES_FILE:-}" ]]; then
-  USER_ARGS+=(--properties-file "$TRIBUTARY_SPARK_PROPERTIES_FILE")
-fi
-while IFS= read -r kv; do
-  if [[ -n "$kv" ]]; then USER_ARGS+=(--conf "$kv"); fi
-done <<<"${TRIBUTARY_SPARK_CONF:-}"
+# The user's settings (a properties file, then k=v lines) go into one properties file, mode
+# 600, rather than onto the command line: they may hold S3 keys, and the process list is
+# readable by every local user. The flags below come after it, so the loopback binding wins.
+SERVER_CONF="$STATE/server.conf"
+rm -f "$SERVER_CONF"
+(umask 077 && : >"$SERVER_CONF")
+{
+  if [[ -n "${TRIBUTARY_SPARK_PROPERTIES_FILE:-}" ]]; then
+    [[ -r "$TRIBUTARY_SPARK_PROPERTIES_FILE" ]] ||
+      die "cannot read the properties file $TRIBUTARY_SPARK_PROPERTIES_FILE"
+    cat "$TRIBUTARY_SPARK_PROPERTIES_FILE"
+    printf '\n'
+  fi
+  # Java properties syntax: a backslash escapes, so a literal one is doubled.
+  while IFS= read -r kv; do
+    if [[ -n "$kv" ]]; then printf '%s=%s\n' "${kv%%=*}" "$(printf '%s' "${kv#*=}" | sed 's/\\/\\\\/g')"; fi
+  done <<<"${TRIBUTARY_SPARK_CONF:-}"
+} >>"$SERVER_CONF"
+# Without a file of the user's, spark-submit reads conf/spark-defaults.conf ($SPARK_CONF_DIR)
+# as it always does; our own file above must not switch that off.
+LOAD_DEFAULTS=()
+if [[ -z "${TRIBUTARY_SPARK_PROPERTIES_FILE:-}" ]]; then LOAD_DEFAULTS=(--load-spark-defaults); fi
 say "starting Spark Connect $PYSPARK_VERSION with Delta $DELTA_VERSION on sc://$HOST:$PORT"
 STARTED=$(date +%s)
 # Run from the state folder so metastore_db/ and spark-warehouse/ land there.
@@ -110,8 +122,9 @@ SPARK_HOME="$SPARK_HOME" PYSPARK_PYTHON="$PY" nohup "$SPARK_HOME/bin/spark-submi
   --name tributary-spark-connect \
   --master "local[*]" \
   --driver-memory "${SPARK_DRIVER_MEMORY:-2g}" \
-  --jars "$DELTA_JARS" \
-  ${USER_ARGS[@]+"${USER_ARGS[@]}"} \
+  --jars "$DELTA_JARS,$S3_JARS" \
+  --properties-file "$SERVER_CONF" \
+  ${LOAD_DEFAULTS[@]+"${LOAD_DEFAULTS[@]}"} \
   --conf spark.connect.grpc.binding.address="$HOST" \
   --conf spark.connect.grpc.binding.port="$PORT" \
   --conf spark.driver.host="$HOST" \

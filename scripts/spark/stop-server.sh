@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the Spark Connect server that start-server.sh started (`npm run spark:stop`): only
-# the process named in .tributary/spark/server.pid, TERM first, KILL after 30 seconds.
+# the process named in .tributary/spark/server.pid, TERM first, KILL after 30 seconds; then
+# removes its token and server.conf (which may hold S3 keys).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,5 +27,5 @@ if kill -0 "$PID" 2>/dev/null; then
   echo "spark: pid $PID ignored TERM for 30s; sending KILL" >&2
   kill -KILL "$PID" 2>/dev/null || true
 fi
-rm -f "$PIDFILE" "$STATE/token"
+rm -f "$PIDFILE" "$STATE/token" "$STATE/server.conf"
 echo "spark: stopped (pid $PID)" >&2

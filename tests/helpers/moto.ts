@@ -1,15 +1,35 @@
 /**
- * Starts moto's S3 server (installed by scripts/storage/setup.sh) on a free loopback port,
- * for the global setups of the projects that test against a real S3 API.
+ * A moto S3 server (`moto_server`, installed by scripts/storage/setup.sh) on a free loopback
+ * port, for the test projects that need a real S3 API: storage, spark and interop. moto
+ * accepts any key pair; each test makes its own bucket with {@link createBucket}.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { runSetupScript } from "./setup-script.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The moto server of this run (storage and spark projects). */
+    s3Endpoint: string;
+  }
+}
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Where setup.sh installs moto and DuckDB's httpfs (TRIBUTARY_STORAGE_HOME moves it). */
 export const storageHome = process.env.TRIBUTARY_STORAGE_HOME ?? `${ROOT}.tributary/storage`;
+
+/** The key pair the test suites use with moto (which accepts any). */
+export const MOTO_KEYS = { accessKey: "moto-access", secretKey: "moto-secret" } as const;
+
+export interface MotoServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  stop(): Promise<void>;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,14 +57,22 @@ async function waitUntilUp(url: string, child: ChildProcess, ms: number): Promis
   throw new Error(`moto_server did not answer on ${url} within ${ms} ms`);
 }
 
-/** A running server: its URL, and how to stop it. */
-export async function startMoto(): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * Installs moto when missing, starts it and waits until it answers.
+ *
+ * @example
+ * ```ts
+ * const moto = await startMoto();
+ * const bucket = await createBucket(moto.url);
+ * await moto.stop();
+ * ```
+ */
+export async function startMoto(): Promise<MotoServer> {
+  runSetupScript("scripts/storage/setup.sh");
   const port = await freePort();
-  const child = spawn(
-    `${storageHome}/venv/bin/moto_server`,
-    ["-H", "127.0.0.1", "-p", String(port)],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const child = spawn(`${storageHome}/venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   // moto logs every request on stderr: keep only the tail, to explain a failed start.
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -64,4 +92,40 @@ export async function startMoto(): Promise<{ url: string; stop: () => Promise<vo
       await exited;
     },
   };
+}
+
+/**
+ * The `spark.hadoop.fs.s3a.*` settings that reach moto at `url` (path-style, plain HTTP).
+ *
+ * @example
+ * ```ts
+ * SparkSession.builder().config(motoSettings(moto.url))
+ * ```
+ */
+export function motoSettings(url: string): Record<string, string> {
+  return {
+    "spark.hadoop.fs.s3a.endpoint": url,
+    "spark.hadoop.fs.s3a.endpoint.region": "us-east-1",
+    "spark.hadoop.fs.s3a.path.style.access": "true",
+    "spark.hadoop.fs.s3a.connection.ssl.enabled": "false",
+    "spark.hadoop.fs.s3a.access.key": MOTO_KEYS.accessKey,
+    "spark.hadoop.fs.s3a.secret.key": MOTO_KEYS.secretKey,
+  };
+}
+
+/** A new bucket with a unique valid name (`<prefix>-<8 hex>`); resolves to its name. */
+export async function createBucket(url: string, prefix = "lake"): Promise<string> {
+  const bucket = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const client = new S3Client({
+    endpoint: url,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: MOTO_KEYS.accessKey, secretAccessKey: MOTO_KEYS.secretKey },
+  });
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } finally {
+    client.destroy();
+  }
+  return bucket;
 }

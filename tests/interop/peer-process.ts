@@ -55,6 +55,8 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Spark confs for the session this batch starts. */
   readonly conf?: Readonly<Record<string, string>>;
+  /** More environment for the peer process, e.g. delta-rs's AWS_* S3 settings. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 interface PeerAnswer {
@@ -69,7 +71,11 @@ export async function runBatch(commands: readonly unknown[], opts: RunOptions = 
   try {
     const file = join(dir, "batch.json");
     await writeFile(file, JSON.stringify({ conf: opts.conf ?? {}, commands }));
-    const { stdout, stderr, code } = await spawnPeer(["batch", file], opts.timeoutMs ?? 300_000);
+    const { stdout, stderr, code } = await spawnPeer(
+      ["batch", file],
+      opts.timeoutMs ?? 300_000,
+      opts.env ?? {},
+    );
     const answer = parseAnswer(stdout);
     if (answer === undefined) {
       throw new PeerError(`peer exited with ${code} and no answer`, undefined, stderr);
@@ -95,7 +101,11 @@ function parseAnswer(stdout: string): PeerAnswer | undefined {
   }
 }
 
-function spawnPeer(args: readonly string[], timeoutMs: number) {
+function spawnPeer(
+  args: readonly string[],
+  timeoutMs: number,
+  env: Readonly<Record<string, string>>,
+) {
   return new Promise<{ stdout: string; stderr: string; code: number | null }>((done, fail) => {
     const child = spawn(python, [peerScript, ...args], {
       cwd: repoRoot,
@@ -103,6 +113,7 @@ function spawnPeer(args: readonly string[], timeoutMs: number) {
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
+        ...env,
         TZ: "UTC",
         PYTHONUNBUFFERED: "1",
         PYTHONDONTWRITEBYTECODE: "1", // no __pycache__ in scripts/interop

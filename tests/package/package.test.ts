@@ -37,6 +37,8 @@ describe("npm pack -> tributary init (and npm create tributary-etl) -> npm test 
       "package/dist/index.js",
       "package/dist/index.d.ts",
       "package/scripts/spark/start-server.sh",
+      "package/scripts/spark/s3-jars.sh",
+      "package/scripts/spark/maven.sh",
     ])
       expect(listing).toContain(file);
     expect(listing).not.toContain("package/src/");

@@ -151,8 +151,16 @@ describe("tributary spark submit-server + tributary run --master sc://", () => {
     expect(run.err()).toContain("--driver-memory 1g");
     expect(run.err()).toContain("spark.serializer=org.apache.spark.serializer.KryoSerializer");
     expect(run.err()).toContain("spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension");
-    expect(run.err()).toContain("*********(redacted)");
     expect(run.err()).not.toContain("do-not-print-me");
+    // Nor is it on the process list: the server got it from a mode-600 properties file.
+    const serverArgs = processArgs().filter((args) =>
+      args.includes(`spark.connect.grpc.binding.port=${port}`),
+    );
+    expect(serverArgs.length).toBeGreaterThan(0);
+    for (const args of serverArgs) {
+      expect(args).toContain("--properties-file");
+      expect(args).not.toContain("do-not-print-me");
+    }
 
     const csv = join(work, "in.csv");
     writeFileSync(csv, "id,city,amount\n1,Oslo,10.5\n2,Lima,3\n3,Oslo,-1\n");
@@ -202,6 +210,23 @@ await spark.stop();
     await waitFor("the server to stop", async () => !(await portOpen(port)), 60_000);
   });
 });
+
+/** The command lines of this machine's processes, as `ps` shows them to every user. */
+function processArgs(): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      out.push(
+        readFileSync(join("/proc", pid, "cmdline"), "utf8")
+          .split("\0")
+          .join(" "),
+      );
+    } catch {
+      // exited while we looked
+    }
+  }
+  return out;
+}
 
 /** pyspark's distribution and the Delta jars of the interop venv (scripts/interop). */
 function interopSpark(): { sparkHome: string; jars: string[] } {

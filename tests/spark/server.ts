@@ -52,7 +52,7 @@ function urlFor(port: string, token: string | undefined): string {
 }
 
 /**
- * Finds or starts the server.
+ * Finds or starts the server; `conf` (Spark settings) applies only to a server it starts.
  *
  * @example
  * ```ts
@@ -60,7 +60,9 @@ function urlFor(port: string, token: string | undefined): string {
  * const client = SparkConnectClient.connect(server.url);
  * ```
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  conf: Readonly<Record<string, string>> = {},
+): Promise<TestServer> {
   const external = process.env.SPARK_REMOTE;
   if (external !== undefined && external !== "") {
     return { url: external, started: false, startMs: 0, stop: async () => {} };
@@ -73,7 +75,12 @@ export async function startTestServer(): Promise<TestServer> {
   }
   const token = randomBytes(16).toString("hex");
   const started = Date.now();
-  await run("start-server.sh", { ...process.env, SPARK_CONNECT_AUTHENTICATE_TOKEN: token });
+  const lines = Object.entries(conf).map(([k, v]) => `${k}=${v}`);
+  await run("start-server.sh", {
+    ...process.env,
+    SPARK_CONNECT_AUTHENTICATE_TOKEN: token,
+    ...(lines.length === 0 ? {} : { TRIBUTARY_SPARK_CONF: lines.join("\n") }),
+  });
   return {
     url: urlFor(port, token),
     started: true,

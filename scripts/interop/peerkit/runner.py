@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from typing import Any, Callable
 
 from .runtime import HOME
 
 Args = dict[str, Any]
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class Runner:
@@ -17,8 +20,9 @@ class Runner:
         self.uses_spark = False
 
     def run(self, cmd: str, args: Args) -> Any:
-        if args.get("table"):
+        if args.get("table") and not _URI.match(args["table"]):
             # delta.`path` in Spark SQL only accepts absolute paths; resolve for both peers.
+            # A URI (s3://, s3a://, file:) is already absolute.
             args = {**args, "table": os.path.abspath(args["table"])}
         if cmd == "sleep":
             time.sleep(float(args.get("seconds", 1)))

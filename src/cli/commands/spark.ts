@@ -1,21 +1,31 @@
 /**
  * `tributary spark <command>`: the Spark engine's servers.
  *
- *   start-local [--port N]        a local Spark Connect server with Delta (loopback only);
- *                                 `--print` shows the command instead of running it
+ *   start-local [--port N]        a local Spark Connect server with Delta and s3a://
+ *                                 (loopback only); `--conf` settings reach it through a
+ *                                 mode-600 file, never its command line; `--print` shows
+ *                                 the command (secrets redacted) instead of running it
  *   stop-local                    stops it
  *   submit-server --master M ...  prints (--print) or runs the spark-submit that starts a
  *                                 Spark Connect server on a cluster (YARN, Kubernetes,
- *                                 standalone) with the settings of spark-defaults.conf
+ *                                 standalone) with the settings of spark-defaults.conf,
+ *                                 Delta and hadoop-aws; secrets through a mode-600 file
  *
  * Pipelines then run against the server with `tributary run pipeline.ts --master sc://host:15002`.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { homedir, hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { loadSparkDefaults, parseConfArg } from "../../config/index.js";
+import {
+  isSecretKey,
+  loadSparkDefaults,
+  parseConfArg,
+  REDACTION_REPLACEMENT,
+} from "../../config/index.js";
 import { shellWord, submitServerCommand } from "../../engine/spark-connect/deploy.js";
 import {
   type ServerToken,
@@ -84,6 +94,16 @@ function printCommand(
   io.stdout(json === true ? `${toJsonText(words)}\n` : `${shell}\n`);
 }
 
+/** `k=v` lines with secret values (S3 keys, tokens) redacted, for printing. */
+function redactedConfLines(pairs: readonly string[]): string {
+  return pairs
+    .map((pair) => {
+      const [k] = parseConfArg(pair);
+      return isSecretKey(k) ? `${k}=${REDACTION_REPLACEMENT}` : pair;
+    })
+    .join("\n");
+}
+
 /** `--json` only changes what `--print` prints: refused alone, rather than ignored. */
 function jsonNeedsPrint(options: { print?: boolean; json?: boolean }): void {
   if (options.json === true && options.print !== true)
@@ -112,6 +132,12 @@ function shellLines(words: readonly string[]): string {
 function stateDir(): string {
   const given = process.env.TRIBUTARY_SPARK_HOME;
   return given !== undefined && given !== "" ? given : join(homedir(), ".tributary", "spark");
+}
+
+/** A fresh path, in a folder only this user reads, for the settings spark-submit must not show. */
+async function secretsFilePath(dir: string, pid: number): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return join(dir, `submit-${pid}-${randomBytes(6).toString("hex")}.conf`);
 }
 
 /** The connection string of a new token, once; a warning for an open server. */
@@ -195,7 +221,9 @@ export const sparkCommand: CommandModule = {
         };
         const argv = ["bash", script("start-server.sh")];
         if (options.print === true) {
-          const env = Object.entries(settings).map(([k, v]) => `${k}=${v}`);
+          const env = Object.entries(settings).map(([k, v]) =>
+            k === "TRIBUTARY_SPARK_CONF" ? `${k}=${redactedConfLines(options.conf)}` : `${k}=${v}`,
+          );
           printCommand(io, env.length === 0 ? argv : ["env", ...env, ...argv], options.json, true);
           setExit(0);
           return;
@@ -269,7 +297,11 @@ export const sparkCommand: CommandModule = {
         // In cluster mode the server does not run here and cannot read our environment.
         if (auth.kind !== "none" && options.deployMode === "cluster")
           conf.set("spark.connect.authenticate.token", auth.token);
+        // Secrets go to a mode-600 file rather than onto the process list, when run here.
+        const secrets =
+          options.print === true ? undefined : await secretsFilePath(stateDir(), process.pid);
         const command = submitServerCommand({
+          ...(secrets === undefined ? {} : { secretsPath: secrets }),
           master: options.master,
           deployMode: options.deployMode,
           sparkVersion: options.sparkVersion,
@@ -293,7 +325,16 @@ export const sparkCommand: CommandModule = {
         // The server is no client: SPARK_REMOTE would make spark-submit refuse --master.
         const { SPARK_REMOTE: _remote, [TOKEN_ENV]: _token, ...env } = process.env;
         if (auth.kind !== "none") env[TOKEN_ENV] = auth.token;
-        setExit((await runAttached(command.argv, env)) === 0 ? 0 : 2);
+        if (secrets === undefined || command.secretsFile === "") {
+          setExit((await runAttached(command.argv, env)) === 0 ? 0 : 2);
+          return;
+        }
+        await writeFile(secrets, command.secretsFile, { mode: 0o600, flag: "wx" });
+        try {
+          setExit((await runAttached(command.argv, env)) === 0 ? 0 : 2);
+        } finally {
+          await rm(secrets, { force: true });
+        }
       });
   },
 };

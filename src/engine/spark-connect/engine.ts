@@ -31,6 +31,7 @@ import { SparkConnectClient } from "./client.js";
 import { compileRelation } from "./compiler/relations.js";
 import { localFileUri } from "./local-paths.js";
 import { collectResult, rowBatches } from "./results.js";
+import { s3aPath, s3aSessionSettings } from "./s3.js";
 import { schemaFromProto } from "./type-mapper.js";
 
 const EXPLAIN_MODES: Readonly<Record<ExplainMode, AnalyzePlanRequest_Explain_ExplainMode>> = {
@@ -63,7 +64,7 @@ export class SparkConnectEngine implements Engine {
 
   private constructor(readonly client: SparkConnectClient) {}
 
-  /** Connects, and applies the session's settings Spark must know (time zone, ANSI). */
+  /** Connects, and applies the session's settings Spark must know (time zone, ANSI, S3A). */
   static async start(url: string, conf: ReadonlyMap<string, string>): Promise<SparkConnectEngine> {
     const client = SparkConnectClient.connect(url);
     const settings: Record<string, string> = {
@@ -79,6 +80,7 @@ export class SparkConnectEngine implements Engine {
       )
         settings[k] = v;
     }
+    Object.assign(settings, s3aSessionSettings(conf));
     try {
       await client.setConf(settings);
     } catch (e) {
@@ -88,9 +90,13 @@ export class SparkConnectEngine implements Engine {
     return new SparkConnectEngine(client);
   }
 
-  /** Local paths resolved here when the server shares this machine (see local-paths.ts). */
+  /**
+   * `s3://` sent as `s3a://` (see s3.ts); local paths resolved here when the server shares
+   * this machine (see local-paths.ts).
+   */
   dataPath(path: string): string {
-    return this.client.connection.isLoopback ? localFileUri(path) : path;
+    const hadoop = s3aPath(path);
+    return this.client.connection.isLoopback ? localFileUri(hadoop) : hadoop;
   }
 
   /** `spark.sql` with temporary views: registers the views on the server first. */
@@ -234,7 +240,7 @@ export class SparkConnectEngine implements Engine {
   }
 
   async setConf(key: string, value: string): Promise<void> {
-    await this.client.setConf({ [key]: value });
+    await this.client.setConf({ [key]: value, ...s3aSessionSettings(new Map([[key, value]])) });
   }
 
   async stop(): Promise<void> {

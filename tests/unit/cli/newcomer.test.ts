@@ -258,6 +258,15 @@ describe("flags", () => {
     expect(r.out).toBe(
       `env SPARK_CONNECT_PORT=15099 TRIBUTARY_SPARK_CONF=spark.x=1 bash ${join(ROOT, "scripts/spark/start-server.sh")}\n`,
     );
+    const secret = await run(
+      "spark",
+      "start-local",
+      "--print",
+      "--conf",
+      "spark.hadoop.fs.s3a.secret.key=hunter2",
+    );
+    expect(secret.out).toContain("spark.hadoop.fs.s3a.secret.key=*********(redacted)");
+    expect(secret.out).not.toContain("hunter2");
     const json = await run("spark", "start-local", "--print", "--json");
     expect(JSON.parse(json.out)).toEqual(["bash", join(ROOT, "scripts/spark/start-server.sh")]);
     expect((await run("spark", "start-local", "--json")).err).toMatch(/--json needs --print/);

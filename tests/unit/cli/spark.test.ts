@@ -62,7 +62,8 @@ describe("tributary spark submit-server", () => {
       "--deploy-mode client",
       "--class org.apache.spark.sql.connect.service.SparkConnectServer",
       "--name tributary-spark-connect",
-      "--packages io.delta:delta-spark_2.13:4.0.1",
+      "--packages io.delta:delta-spark_2.13:4.0.1,org.apache.hadoop:hadoop-aws:3.4.1,software.amazon.awssdk:s3:2.24.8,software.amazon.awssdk:s3-transfer-manager:2.24.8,software.amazon.awssdk:sts:2.24.8",
+      "--exclude-packages software.amazon.awssdk:bundle",
       "--conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension",
       "--conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog",
       "--executor-memory 4g",
@@ -112,13 +113,49 @@ describe("tributary spark submit-server", () => {
       "cluster",
     ]);
     expect(argv).toContain(
-      "io.delta:delta-spark_2.12:3.3.2,org.apache.spark:spark-connect_2.12:3.5.3",
+      "io.delta:delta-spark_2.12:3.3.2,org.apache.spark:spark-connect_2.12:3.5.3,org.apache.hadoop:hadoop-aws:3.3.4",
     );
+    expect(argv).not.toContain("--exclude-packages");
     // A user's extensions keep Delta's in front.
     expect(argv).toContain(
       "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension,com.example.Ext",
     );
     expect(argv).toContain("spark.connect.grpc.binding.port=16000");
+  });
+
+  it("attaches hadoop-aws and the SDK modules scripts/spark/versions.env pins for a local server", () => {
+    const env = readFileSync(
+      join(import.meta.dirname, "../../../scripts/spark/versions.env"),
+      "utf8",
+    );
+    const pin = (name: string) => new RegExp(`^${name}=(\\S+)$`, "m").exec(env)?.[1];
+    const argv = submitServerCommand({ master: "yarn", conf: new Map() }).argv;
+    const packages = argv[argv.indexOf("--packages") + 1]?.split(",") ?? [];
+    expect(packages).toContain(`org.apache.hadoop:hadoop-aws:${pin("HADOOP_AWS_VERSION")}`);
+    for (const module of ["s3", "s3-transfer-manager", "sts"])
+      expect(packages).toContain(`software.amazon.awssdk:${module}:${pin("AWS_SDK_VERSION")}`);
+  });
+
+  it("moves secrets off the command line into the properties file it names", () => {
+    const cmd = submitServerCommand({
+      master: "yarn",
+      conf: new Map([
+        ["spark.hadoop.fs.s3a.access.key", "AKIA123"],
+        ["spark.hadoop.fs.s3a.secret.key", "wJal\\rX"],
+        ["spark.hadoop.fs.s3a.endpoint", "http://minio:9000"],
+      ]),
+      secretsPath: "/state/submit.conf",
+    });
+    expect(cmd.argv.join(" ")).not.toMatch(/AKIA123|wJal/);
+    expect(cmd.argv).toContain("spark.hadoop.fs.s3a.endpoint=http://minio:9000");
+    expect(cmd.argv.slice(-2)).toEqual(["--properties-file", "/state/submit.conf"]);
+    // Java properties: a backslash is an escape, so a literal one is doubled.
+    expect(cmd.secretsFile).toBe(
+      "spark.hadoop.fs.s3a.access.key=AKIA123\nspark.hadoop.fs.s3a.secret.key=wJal\\\\rX\n",
+    );
+    const none = submitServerCommand({ master: "yarn", conf: new Map(), secretsPath: "/s.conf" });
+    expect(none.argv).not.toContain("--properties-file");
+    expect(none.secretsFile).toBe("");
   });
 
   it("uses local jars instead of Maven when given", () => {
