@@ -15,7 +15,7 @@ port="${S3_PORT:-5055}"
 bucket="${S3_BUCKET:-lake}"
 
 bash "$here/setup.sh"
-"$home/venv/bin/moto_server" -H 127.0.0.1 -p "$port" &
+"$home/venv/bin/python" "$here/moto-server.py" -H 127.0.0.1 -p "$port" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 100); do

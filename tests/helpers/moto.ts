@@ -19,6 +19,9 @@ declare module "vitest" {
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
+/** moto with atomic conditional writes, as S3 has them. */
+const MOTO_LAUNCHER = `${ROOT}scripts/storage/moto-server.py`;
+
 /** Where setup.sh installs moto and DuckDB's httpfs (TRIBUTARY_STORAGE_HOME moves it). */
 export const storageHome = process.env.TRIBUTARY_STORAGE_HOME ?? `${ROOT}.tributary/storage`;
 
@@ -70,9 +73,14 @@ async function waitUntilUp(url: string, child: ChildProcess, ms: number): Promis
 export async function startMoto(): Promise<MotoServer> {
   runSetupScript("scripts/storage/setup.sh");
   const port = await freePort();
-  const child = spawn(`${storageHome}/venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  // moto's own launcher lets two conditional PUTs race (see scripts/storage/moto-server.py).
+  const child = spawn(
+    `${storageHome}/venv/bin/python`,
+    [MOTO_LAUNCHER, "-H", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   // moto logs every request on stderr: keep only the tail, to explain a failed start.
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -33,36 +33,46 @@ async function ourRows(path: string, version: number) {
 }
 
 describe("column mapping, with delta-spark", () => {
-  it.each(["name", "id"])(
-    "mode %s: nested types, partitions, rename and drop read identically at every version",
-    async (mode) => {
-      const path = join(await mkdtemp(join(tmpdir(), "trib-cm-")), "t");
-      const create = `CREATE TABLE {table} (id BIGINT, part STRING, s STRUCT<a: INT, b: STRING>, arr ARRAY<STRUCT<x: INT>>, m MAP<STRING, STRUCT<y: DOUBLE>>) USING delta PARTITIONED BY (part) TBLPROPERTIES ('delta.columnMapping.mode' = '${mode}', 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')`;
-      const insert = `INSERT INTO {table} VALUES (1, 'p', named_struct('a', 1, 'b', 'x'), array(named_struct('x', 7)), map('k', named_struct('y', 1.5))), (2, 'q', NULL, NULL, NULL), (3, NULL, named_struct('a', NULL, 'b', 'z'), array(), map())`;
-      const steps = [
-        create,
-        insert,
+  it(
+    "name and id modes: nested types, partitions, rename and drop read identically at every version",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "trib-cm-"));
+      const modes = ["name", "id"] as const;
+      const stepsOf = (mode: string) => [
+        `CREATE TABLE {table} (id BIGINT, part STRING, s STRUCT<a: INT, b: STRING>, arr ARRAY<STRUCT<x: INT>>, m MAP<STRING, STRUCT<y: DOUBLE>>) USING delta PARTITIONED BY (part) TBLPROPERTIES ('delta.columnMapping.mode' = '${mode}', 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')`,
+        "INSERT INTO {table} VALUES (1, 'p', named_struct('a', 1, 'b', 'x'), array(named_struct('x', 7)), map('k', named_struct('y', 1.5))), (2, 'q', NULL, NULL, NULL), (3, NULL, named_struct('a', NULL, 'b', 'z'), array(), map())",
         "ALTER TABLE {table} RENAME COLUMN s TO st",
         "ALTER TABLE {table} RENAME COLUMN part TO region",
         "ALTER TABLE {table} RENAME COLUMN st.a TO alpha",
         "ALTER TABLE {table} DROP COLUMN arr",
         "INSERT INTO {table} (id, region, st, m) VALUES (4, 'p', named_struct('alpha', 4, 'b', 'w'), NULL)",
       ];
-      const results = await peerBatch([
-        ...steps.map((sql) => ({ cmd: "spark-sql" as const, sql, table: path })),
-        ...steps.map((_, v) => ({ cmd: "spark-read" as const, table: path, version: v })),
-      ]);
-      for (let v = 1; v < steps.length; v++) {
-        const theirs = results[steps.length + v] as { rows: unknown[]; schema: StructType };
-        expect(await ourRows(path, v), `version ${v}`).toEqual(theirs.rows);
-      }
-      const df = spark.read.format("delta").load(path);
-      expect((await df.schema).simpleString()).toBe(
-        "struct<id:bigint,region:string,st:struct<alpha:int,b:string>,m:map<string,struct<y:double>>>",
+      // One JVM for both tables.
+      const results = await peerBatch(
+        modes.flatMap((mode) => {
+          const table = join(dir, mode);
+          const steps = stepsOf(mode);
+          return [
+            ...steps.map((sql) => ({ cmd: "spark-sql" as const, sql, table })),
+            ...steps.map((_, v) => ({ cmd: "spark-read" as const, table, version: v })),
+          ];
+        }),
       );
-      const filtered = df.filter(F.col("region").eq("q"));
-      expect((await filtered.collect()).map((r) => r.id)).toEqual([2n]);
-      expect(filtered.inputMetrics()[0]?.filesSkipped).toBeGreaterThan(0);
+      const n = stepsOf("name").length;
+      for (const [i, mode] of modes.entries()) {
+        const path = join(dir, mode);
+        for (let v = 1; v < n; v++) {
+          const theirs = results[i * 2 * n + n + v] as { rows: unknown[] };
+          expect(await ourRows(path, v), `${mode} version ${v}`).toEqual(theirs.rows);
+        }
+        const df = spark.read.format("delta").load(path);
+        expect((await df.schema).simpleString()).toBe(
+          "struct<id:bigint,region:string,st:struct<alpha:int,b:string>,m:map<string,struct<y:double>>>",
+        );
+        const filtered = df.filter(F.col("region").eq("q"));
+        expect((await filtered.collect()).map((r) => r.id)).toEqual([2n]);
+        expect(filtered.inputMetrics()[0]?.filesSkipped).toBeGreaterThan(0);
+      }
     },
     SPARK_TIMEOUT,
   );

@@ -4,7 +4,7 @@
  * Each table reads identically in tributary at every version; writing one needs the feature's
  * writer rules, so a write is refused by feature name.
  */
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +74,48 @@ describe("table features delta-spark writes", () => {
         .catch((e: unknown) => e)) as DeltaError;
       expect(err.code).toBe("DELTA_UNSUPPORTED_FEATURE");
       expect(err.message).toContain("rowTracking");
+    },
+    SPARK_TIMEOUT,
+  );
+
+  it(
+    "v2 checkpoints (Parquet and JSON top-level files, sidecars) read identically at every version",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "trib-v2cp-"));
+      const steps = [
+        "CREATE TABLE {table} (id BIGINT, p STRING) USING delta PARTITIONED BY (p) TBLPROPERTIES ('delta.checkpointPolicy' = 'v2', 'delta.checkpointInterval' = '2')",
+        "INSERT INTO {table} VALUES (1, 'a'), (2, 'b')",
+        "INSERT INTO {table} VALUES (3, 'a')",
+        "DELETE FROM {table} WHERE id = 2",
+        "INSERT INTO {table} VALUES (4, 'c')",
+      ];
+      const formats = ["parquet", "json"] as const;
+      // One JVM for both tables: the top-level format is a session conf.
+      const results = await peerBatch(
+        formats.flatMap((format) => {
+          const table = join(dir, format);
+          return [
+            {
+              cmd: "spark-conf" as const,
+              set: { "spark.databricks.delta.checkpointV2.topLevelFileFormat": format },
+            },
+            ...steps.map((sql) => ({ cmd: "spark-sql" as const, sql, table })),
+            ...steps.map((_, v) => ({ cmd: "spark-read" as const, table, version: v })),
+          ];
+        }),
+      );
+      const per = 1 + 2 * steps.length;
+      for (const [i, format] of formats.entries()) {
+        const table = join(dir, format);
+        const log = await readdir(join(table, "_delta_log"));
+        const uuidNamed = new RegExp(`checkpoint\\.[0-9a-f-]{36}\\.${format}$`);
+        expect(log.some((n) => uuidNamed.test(n))).toBe(true);
+        const reads = results.slice(i * per + 1 + steps.length, (i + 1) * per) as {
+          rows: unknown[];
+        }[];
+        for (let v = 0; v < steps.length; v++)
+          expect(await ourRows(table, v), `${format} v${v}`).toEqual(reads[v]?.rows);
+      }
     },
     SPARK_TIMEOUT,
   );

@@ -58,6 +58,11 @@ function completeCheckpoints(entries: readonly StorageEntry[]): Map<number, stri
   const byKey = new Map<string, { parts: number; paths: Map<number, string> }>();
   for (const e of entries) {
     const f = parseLogName(e.name);
+    if (f?.type === "v2checkpoint") {
+      // One file, JSON or Parquet, whose sidecars the snapshot reads.
+      byKey.set(`${f.version}/v2`, { parts: 1, paths: new Map([[1, e.location]]) });
+      continue;
+    }
     if (f?.type !== "checkpoint") continue;
     const key = `${f.version}/${f.parts}`;
     const group = byKey.get(key) ?? { parts: f.parts, paths: new Map<number, string>() };
@@ -120,12 +125,10 @@ export async function buildLogSegment(
 ): Promise<LogSegment> {
   const entries = await listLog(storage, tablePath, version, options.full === true);
   const commits: CommitFile[] = [];
-  const v2: number[] = [];
   for (const e of entries) {
     const f = parseLogName(e.name);
     if (f?.type === "commit")
       commits.push({ version: f.version, path: e.location, modificationTime: e.modificationTime });
-    if (f?.type === "v2checkpoint") v2.push(f.version);
   }
   const checkpoints = completeCheckpoints(entries);
   if (commits.length === 0 && checkpoints.size === 0) {
@@ -165,15 +168,6 @@ export async function buildLogSegment(
   }
   if (cpVersion === undefined && after[0]?.version !== 0) {
     throw versionNotFound(tablePath, target, earliestVersion(commits, checkpoints), latest);
-  }
-  if (v2.some((v) => v === cpVersion)) {
-    throw new DeltaError(
-      "DELTA_UNSUPPORTED_FEATURE",
-      "This table uses v2 checkpoints, which tributary cannot read yet.",
-      {
-        hint: "Read it with delta-spark or delta-rs.",
-      },
-    );
   }
   return {
     tablePath,

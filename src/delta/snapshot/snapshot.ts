@@ -21,6 +21,7 @@ import type {
   RemoveFile,
   Txn,
 } from "../actions/types.js";
+import { readCheckpointActions } from "../checkpoint/read.js";
 import type { DeltaEngine } from "../engine.js";
 import { buildLogSegment, type LogSegment } from "../log/segment.js";
 import { checkReadable } from "../table-features/registry.js";
@@ -69,7 +70,10 @@ export class Snapshot {
     const state = emptyState();
     if (segment.checkpoint !== undefined) {
       try {
-        applyActions(state, await engine.readCheckpoint(segment.checkpoint.paths));
+        applyActions(
+          state,
+          await readCheckpointActions(engine, tablePath, segment.checkpoint.paths),
+        );
       } catch (e) {
         throw new DeltaError(
           "DELTA_CORRUPT_CHECKPOINT",

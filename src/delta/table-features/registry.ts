@@ -17,6 +17,7 @@ const READABLE = new Set([
   // Files written before a widening keep the narrower type; every read casts to the schema's.
   "typeWidening",
   "typeWidening-preview",
+  "v2Checkpoint",
 ]);
 
 /** Writer features we honour when writing. */

@@ -83,7 +83,10 @@ export class DuckDBDeltaEngine implements DeltaEngine {
     const described = await this.db.describe(
       `SELECT * FROM read_parquet(${list}, union_by_name = true)`,
     );
-    const wanted = Object.keys(COLUMNS).filter((c) => described.some((d) => d.name === c));
+    // V2 checkpoints (PROTOCOL.md "V2 Checkpoints") also hold sidecar files and their metadata.
+    const wanted = [...Object.keys(COLUMNS), "sidecar", "checkpointMetadata"].filter((c) =>
+      described.some((d) => d.name === c),
+    );
     const result = await this.db.query(
       `SELECT ${wanted.map((c) => `"${c}"`).join(", ")} FROM read_parquet(${list}, union_by_name = true)`,
     );
