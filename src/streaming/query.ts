@@ -94,13 +94,13 @@ export class StreamingQuery {
    * which is thrown as a StreamingQueryException). With `timeoutMs`, resolves whether it
    * ended within that time.
    */
-  async awaitTermination(): Promise<void>;
+  async awaitTermination(): Promise<undefined>;
   async awaitTermination(timeoutMs: number): Promise<boolean>;
-  async awaitTermination(timeoutMs?: number): Promise<boolean | void> {
+  async awaitTermination(timeoutMs?: number): Promise<boolean | undefined> {
     if (timeoutMs === undefined) {
       await this.terminated;
       this.throwIfFailed();
-      return;
+      return undefined;
     }
     let timer: NodeJS.Timeout | undefined;
     const ended = await Promise.race([
