@@ -75,7 +75,11 @@ export class FileStreamSource implements StreamSource {
   private availableNow: ReadonlySet<string> | undefined;
 
   constructor(private readonly spec: FileSourceSpec) {
-    this.listing = sourceListing(absolute(spec.path), spec.options.pathGlobFilter);
+    this.listing = sourceListing(
+      absolute(spec.path),
+      spec.options.pathGlobFilter,
+      spec.options.recursiveFileLookup,
+    );
     const o = spec.options;
     this.maxAgeMs =
       o.latestFirst && o.maxFilesPerTrigger !== undefined
