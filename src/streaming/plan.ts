@@ -77,14 +77,16 @@ export function schemaPlan(plan: RelationNode): RelationNode {
   return out;
 }
 
-/** Operators whose result over a stream needs state kept across batches. */
+/** Operators whose result over a stream needs state kept across batches: Spark's messages. */
 const STATEFUL: Readonly<Partial<Record<RelationNode["kind"], string>>> = {
-  aggregate: "Streaming aggregations",
-  deduplicate: "dropDuplicates / distinct",
-  sort: "Sorting",
-  limit: "limit",
-  offset: "offset",
-  sample: "sample",
+  aggregate:
+    "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: append. This output mode is not supported for streaming aggregations without watermark on streaming DataFrames/DataSets. SQLSTATE: 42KDE",
+  sort: "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode",
+  deduplicate:
+    "dropDuplicates / distinct on a streaming DataFrame needs state across micro-batches",
+  limit: "limit on a streaming DataFrame needs state across micro-batches",
+  offset: "offset on a streaming DataFrame needs state across micro-batches",
+  sample: "sample on a streaming DataFrame is not supported",
 };
 
 /**
@@ -111,13 +113,9 @@ export function checkStreamable(plan: RelationNode): ReadNode {
   const visit = (n: RelationNode): void => {
     const what = STATEFUL[n.kind];
     if (what !== undefined && isStreamingPlan(n)) {
-      throw new StreamingError(
-        "STREAMING_UNSUPPORTED_OPERATION",
-        `${what} on a streaming DataFrame is not supported: it needs state across micro-batches.`,
-        {
-          hint: "Do it per batch in foreachBatch((df, batchId) => ...), or on the sink table in a batch job.",
-        },
-      );
+      throw new StreamingError("STREAMING_UNSUPPORTED_OPERATION", what, {
+        hint: "Do it per batch in foreachBatch((df, batchId) => ...), or on the sink table in a batch job.",
+      });
     }
     for (const c of childrenOf(n)) visit(c);
   };

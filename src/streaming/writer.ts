@@ -178,9 +178,10 @@ export class DataStreamWriter {
       );
     }
     if (outputMode !== "append") {
+      const mode = `${outputMode[0]?.toUpperCase()}${outputMode.slice(1)}`;
       throw new StreamingError(
-        "STREAMING_UNSUPPORTED_OPERATION",
-        `Data source delta does not support ${outputMode[0]?.toUpperCase()}${outputMode.slice(1)} output mode`,
+        "DELTA_UNSUPPORTED_OUTPUT_MODE",
+        `[DELTA_UNSUPPORTED_OUTPUT_MODE] Data source delta does not support ${mode} output mode`,
         { hint: 'Use outputMode("append").' },
       );
     }

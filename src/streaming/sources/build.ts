@@ -7,6 +7,7 @@ import { storageFor } from "../../storage/choose.js";
 import type { StructType } from "../../types/data-types.js";
 import type { Checkpoint } from "../checkpoint/checkpoint.js";
 import { FileSourceLog } from "../checkpoint/file-source-log.js";
+import { DeltaStreamSource } from "./delta-source.js";
 import { batchReaderOptions, parseFileSourceOptions } from "./file-options.js";
 import { FileStreamSource } from "./file-source.js";
 import type { StreamSource } from "./source.js";
@@ -38,7 +39,7 @@ async function fileSchema(read: ReadNode, ctx: SourceContext, path: string): Pro
 export async function buildSource(read: ReadNode, ctx: SourceContext): Promise<StreamSource> {
   const path = onlyPath(read);
   if (read.format === "delta") {
-    throw new UnsupportedOperationError("tributary", "readStream.format('delta')");
+    return DeltaStreamSource.create(read, path, ctx);
   }
   return new FileStreamSource({
     storage: storageFor(path, ctx.conf),
