@@ -229,6 +229,19 @@ export {
   type StorageEntry,
 } from "./storage/storage.js";
 export {
+  DataStreamReader,
+  DataStreamWriter,
+  type ForeachBatchFunction,
+  type SourceProgress,
+  StreamingError,
+  StreamingQuery,
+  StreamingQueryException,
+  StreamingQueryManager,
+  type StreamingQueryProgress,
+  type StreamingQueryStatus,
+  type Trigger,
+} from "./streaming/index.js";
+export {
   ArrayType,
   AtomicType,
   BinaryType,
