@@ -236,6 +236,7 @@ export {
   StreamingError,
   StreamingQuery,
   StreamingQueryException,
+  type StreamingQueryListener,
   StreamingQueryManager,
   type StreamingQueryProgress,
   type StreamingQueryStatus,

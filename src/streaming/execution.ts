@@ -147,14 +147,23 @@ export class MicroBatchExecution {
     this.committed = end;
     this.pending = undefined;
     this.nextBatchId = batchId + 1;
+    const backlog = await source.backlog();
     const read = findByPlanId(batchPlan, this.spec.read.planId);
-    const metrics = read?.kind === "read" ? session.engine.readMetrics(read) : undefined;
-    const rows = metrics?.rowsRead ?? outcome.rowsWritten ?? 0;
+    const readMetrics = read?.kind === "read" ? session.engine.readMetrics(read) : undefined;
+    const rows = readMetrics?.rowsRead ?? outcome.rowsWritten ?? 0;
     durations.triggerExecution = Date.now() - started;
-    return {
-      ran: true,
-      progress: this.report(batchId, started, durations, start, end, rows, sinceLast, -1),
+    const progress = this.report(batchId, started, durations, start, end, rows, sinceLast, -1);
+    const [sourceProgress] = progress.sources;
+    if (sourceProgress === undefined) return { ran: true, progress };
+    // delta-spark's DeltaSource reports the same two metrics; the oldest file's time is ours.
+    const metrics: Record<string, string> = {
+      numFilesOutstanding: String(backlog.files),
+      numBytesOutstanding: String(backlog.bytes),
+      numInputFiles: String(data.files),
     };
+    if (backlog.oldestMs !== undefined)
+      metrics.oldestOutstandingFileTimestampMs = String(backlog.oldestMs);
+    return { ran: true, progress: { ...progress, sources: [{ ...sourceProgress, metrics }] } };
   }
 
   private report(

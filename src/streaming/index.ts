@@ -9,7 +9,12 @@
  */
 export { StreamingError, StreamingQueryException } from "./errors.js";
 export { StreamingQueryManager } from "./manager.js";
-export type { SourceProgress, StreamingQueryProgress, StreamingQueryStatus } from "./progress.js";
+export type {
+  SourceProgress,
+  StreamingQueryListener,
+  StreamingQueryProgress,
+  StreamingQueryStatus,
+} from "./progress.js";
 export { StreamingQuery } from "./query.js";
 export { DataStreamReader } from "./reader.js";
 export type { ForeachBatchFunction } from "./sinks/sink.js";

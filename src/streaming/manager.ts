@@ -1,10 +1,40 @@
 /** `spark.streams`: the streaming queries of a session that are running now. */
 import type { SparkSession } from "../session/session.js";
 import { StreamingError } from "./errors.js";
+import type { StreamingQueryListener, StreamingQueryProgress } from "./progress.js";
 import type { StreamingQuery } from "./query.js";
 
 export class StreamingQueryManager {
   private readonly running = new Map<string, StreamingQuery>();
+  private readonly listeners = new Set<StreamingQueryListener>();
+
+  /** Adds a listener for every query of this session (Spark's `addListener`). */
+  addListener(listener: StreamingQueryListener): void {
+    this.listeners.add(listener);
+  }
+
+  removeListener(listener: StreamingQueryListener): void {
+    this.listeners.delete(listener);
+  }
+
+  /** @internal calls each listener; a listener that throws is reported, never fails the query. */
+  post(call: (l: StreamingQueryListener) => void): void {
+    for (const l of this.listeners) {
+      try {
+        call(l);
+      } catch (e) {
+        process.emitWarning(
+          `A StreamingQueryListener failed: ${e instanceof Error ? e.message : String(e)}`,
+          { code: "STREAMING_LISTENER_FAILED" },
+        );
+      }
+    }
+  }
+
+  /** @internal */
+  postProgress(progress: StreamingQueryProgress): void {
+    this.post((l) => l.onQueryProgress?.({ progress }));
+  }
 
   /** The queries running now. */
   get active(): StreamingQuery[] {

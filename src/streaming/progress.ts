@@ -13,7 +13,10 @@ export interface SourceProgress {
   readonly numInputRows: number;
   readonly inputRowsPerSecond?: number;
   readonly processedRowsPerSecond?: number;
-  /** Ours: data files waiting after this batch, and the age of the oldest (for backlog alerts). */
+  /**
+   * After a batch: `numFilesOutstanding` / `numBytesOutstanding` (data waiting, as delta-spark
+   * names them), `numInputFiles`, and `oldestOutstandingFileTimestampMs` when files wait.
+   */
   readonly metrics?: Readonly<Record<string, string>>;
 }
 
@@ -43,4 +46,19 @@ export interface StreamingQueryStatus {
 /** rows / seconds, or undefined when no time passed (Spark's NaN, left out of the JSON). */
 export function rate(rows: number, ms: number | undefined): number | undefined {
   return ms === undefined || ms <= 0 ? undefined : rows / (ms / 1000);
+}
+
+/** Spark's StreamingQueryListener: called as queries start, report progress and end. */
+export interface StreamingQueryListener {
+  onQueryStarted?(event: {
+    readonly id: string;
+    readonly runId: string;
+    readonly name: string | null;
+  }): void;
+  onQueryProgress?(event: { readonly progress: StreamingQueryProgress }): void;
+  onQueryTerminated?(event: {
+    readonly id: string;
+    readonly runId: string;
+    readonly exception: string | null;
+  }): void;
 }

@@ -15,6 +15,7 @@
 
 import { StreamingQueryException } from "./errors.js";
 import type { MicroBatchExecution } from "./execution.js";
+import type { StreamingQueryManager } from "./manager.js";
 import type { StreamingQueryProgress, StreamingQueryStatus } from "./progress.js";
 import type { ParsedTrigger } from "./trigger.js";
 
@@ -49,7 +50,7 @@ export class StreamingQuery {
     private readonly execution: MicroBatchExecution,
     private readonly trigger: ParsedTrigger,
     ids: { readonly runId: string; readonly name: string | undefined },
-    onTerminated: (q: StreamingQuery) => void,
+    private readonly manager: StreamingQueryManager,
   ) {
     this.runId = ids.runId;
     this.name = ids.name;
@@ -58,7 +59,9 @@ export class StreamingQuery {
       this.currentStatus = { message: "Stopped", isDataAvailable: false, isTriggerActive: false };
       for (const w of this.drainWaiters) w.resolve();
       this.drainWaiters = [];
-      onTerminated(this);
+      manager.unregister(this);
+      const exception = this.failure?.message ?? null;
+      manager.post((l) => l.onQueryTerminated?.({ id: this.id, runId: this.runId, exception }));
     });
   }
 
@@ -155,6 +158,7 @@ export class StreamingQuery {
         );
         if (result.ran || started - this.lastProgressAt >= NO_DATA_PROGRESS_INTERVAL_MS) {
           this.progress.push(result.progress);
+          this.manager.postProgress(result.progress);
           if (this.progress.length > RECENT_PROGRESS) this.progress.shift();
           this.lastProgressAt = started;
         }

@@ -140,10 +140,9 @@ export class DataStreamWriter {
       runId,
       name: queryName,
     });
-    const query = new StreamingQuery(execution, trigger, { runId, name: queryName }, (q) =>
-      manager.unregister(q),
-    );
+    const query = new StreamingQuery(execution, trigger, { runId, name: queryName }, manager);
     manager.register(query);
+    manager.post((l) => l.onQueryStarted?.({ id: query.id, runId, name: queryName ?? null }));
     return query;
   }
 

@@ -73,6 +73,8 @@ export class FileStreamSource implements StreamSource {
   private latestTimestamp = 0;
   private lastPurgeTimestamp = 0;
   private availableNow: ReadonlySet<string> | undefined;
+  /** What the last listing left waiting (saves a second listing per batch). */
+  private waiting: StorageEntry[] | undefined;
 
   constructor(private readonly spec: FileSourceSpec) {
     this.listing = sourceListing(
@@ -156,6 +158,7 @@ export class FileStreamSource implements StreamSource {
   async latestOffset(_start: Offset | undefined, limit: ReadLimit): Promise<Offset | undefined> {
     const all = await this.newFiles();
     const batch = limit === "all" ? all : this.cap(all);
+    this.waiting = all.slice(batch.length);
     const log = this.spec.log;
     if (batch.length > 0) {
       const id = log.latestBatchId + 1;
@@ -207,9 +210,11 @@ export class FileStreamSource implements StreamSource {
   }
 
   async backlog(): Promise<Backlog> {
-    const waiting = (await listSourceFiles(this.spec.storage, this.listing)).filter((e) =>
-      this.isNew(entryUri(e.location), e.modificationTime),
-    );
+    const waiting =
+      this.waiting ??
+      (await listSourceFiles(this.spec.storage, this.listing)).filter((e) =>
+        this.isNew(entryUri(e.location), e.modificationTime),
+      );
     return {
       files: waiting.length,
       bytes: waiting.reduce((n, e) => n + e.size, 0),

@@ -48,6 +48,17 @@ describe("readStream csv -> writeStream delta", () => {
       isTriggerActive: false,
     });
     expect(q.recentProgress.map((p) => p.batchId)).toEqual([0, 1, 2]);
+    // Backlog after each batch (delta-spark's metric names), for alerts on a stuck stream.
+    expect(q.recentProgress[0]?.sources[0]?.metrics).toMatchObject({
+      numFilesOutstanding: "2",
+      numInputFiles: "1",
+      oldestOutstandingFileTimestampMs: String(Date.UTC(2026, 0, 1, 0, 0, 1)),
+    });
+    expect(q.recentProgress[2]?.sources[0]?.metrics).toEqual({
+      numFilesOutstanding: "0",
+      numBytesOutstanding: "0",
+      numInputFiles: "1",
+    });
     const rows = await spark().read.format("delta").load(w.out).orderBy("id").collect();
     expect(rows.map((r) => r.id)).toEqual([0, 1, 2, 3, 4, 5]);
 

@@ -26,6 +26,15 @@ describe("StreamingQuery", () => {
   it("a processingTime query picks up files as they land until stop(); streams.active lists it", async () => {
     const w = setup();
     w.land(0);
+    const events: string[] = [];
+    const listener = {
+      onQueryStarted: (e: { name: string | null }) => events.push(`started ${e.name}`),
+      onQueryProgress: (e: { progress: { batchId: number } }) =>
+        events.push(`batch ${e.progress.batchId}`),
+      onQueryTerminated: (e: { exception: string | null }) =>
+        events.push(`terminated ${e.exception}`),
+    };
+    spark().streams.addListener(listener);
     const q = await source(w.input)
       .writeStream.format("delta")
       .option("checkpointLocation", w.cp)
@@ -45,6 +54,13 @@ describe("StreamingQuery", () => {
     expect(q.isActive).toBe(false);
     expect(spark().streams.active).not.toContain(q);
     expect(await q.awaitTermination(10)).toBe(true);
+    spark().streams.removeListener(listener);
+    expect(events.filter((e) => !e.startsWith("batch 2"))).toEqual([
+      "started landing",
+      "batch 0",
+      "batch 1",
+      "terminated null",
+    ]);
     const ids = (await spark().read.format("delta").load(w.out).orderBy("id").collect()).map(
       (r) => r.id,
     );
