@@ -145,7 +145,7 @@ export class StreamingQuery {
 
   private async run(): Promise<void> {
     // Let start() return the handle before the first batch begins.
-    await Promise.resolve();
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       await this.execution.init();
       if (this.trigger.kind === "availableNow") await this.execution.prepareAvailableNow();
