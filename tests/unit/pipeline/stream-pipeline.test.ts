@@ -10,6 +10,7 @@ import {
   suite,
   summaryLines,
 } from "../../../src/index.js";
+import { runCli } from "../../helpers/cli.js";
 
 let spark: SparkSession;
 beforeAll(async () => {
@@ -100,5 +101,53 @@ describe("pipelines with stream: true", () => {
     expect(again.status).toBe("succeeded");
     expect(again.rows).toMatchObject({ in: 1, out: 1 });
     expect(await spark.read.format("delta").load(w.lake).count()).toBe(2);
+  });
+
+  it("continuous: keeps ingesting files as they land until the signal aborts", async () => {
+    const w = world();
+    w.land("a.csv", "1,paid,10\n");
+    const stop = new AbortController();
+    const running = orders(w.raw, w.lake, { trigger: { processingTime: "20 milliseconds" } }).run({
+      spark,
+      continuous: true,
+      signal: stop.signal,
+    });
+    const count = async () =>
+      existsSync(join(w.lake, "_delta_log", "00000000000000000000.json"))
+        ? spark.read.format("delta").load(w.lake).count()
+        : 0;
+    const until = async (n: number) => {
+      while ((await count()) < n) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(1);
+    w.land("b.csv", "2,paid,20\n");
+    await until(2);
+    stop.abort();
+    const summary = await running;
+    expect(summary.status).toBe("succeeded");
+    expect(summary.rows).toMatchObject({ in: 2, out: 2 });
+    expect(summary.stream).toMatchObject({ batches: 2, files: 2 });
+  });
+
+  it("tributary run: a streaming pipeline ingests what is new and exits 0", async () => {
+    const w = world();
+    w.land("a.csv", "1,paid,10\n");
+    const file = join(w.dir, "pipeline.ts");
+    const index = JSON.stringify(join(import.meta.dirname, "..", "..", "..", "src", "index.js"));
+    writeFileSync(
+      file,
+      `import { definePipeline } from ${index};\nexport default definePipeline({ name: "cli_stream", source: { format: "csv", path: ${JSON.stringify(w.raw)}, schema: "id BIGINT, status STRING, amount BIGINT", options: { header: true }, stream: true }, sink: { path: ${JSON.stringify(w.lake)} } });\n`,
+    );
+    const first = await runCli(["run", file, "--master", "local[1]"]);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(
+      /\n {2}stream: 1 batch\(es\), 1 file\(s\) ingested, 0 waiting \(query [0-9a-f-]{36}\)\n/,
+    );
+    const again = await runCli(["run", file, "--json"]);
+    expect(JSON.parse(again.out)).toMatchObject({
+      status: "succeeded",
+      rows: { in: 0 },
+      stream: { batches: 0 },
+    });
   });
 });
