@@ -46,15 +46,24 @@ export class StreamingQueryManager {
     return this.running.get(id);
   }
 
-  /** @internal refuses a second run of the same query (same checkpoint) in this session. */
-  checkNotActive(id: string): void {
-    if (this.running.has(id)) {
+  /**
+   * @internal A second run of the same query (same checkpoint): as Spark with its default
+   * `spark.sql.streaming.stopActiveRunOnRestart=true`, the running one is stopped first;
+   * with `false`, the new run is refused.
+   */
+  async takeOver(id: string, stopActive: boolean): Promise<void> {
+    const running = this.running.get(id);
+    if (running === undefined) return;
+    if (!stopActive) {
       throw new StreamingError(
         "STREAMING_QUERY_ALREADY_ACTIVE",
         `Cannot start query with id ${id} as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.`,
-        { hint: "Stop the running query first (query.stop()), or use another checkpointLocation." },
+        {
+          hint: "Stop the running query first (query.stop()), or set spark.sql.streaming.stopActiveRunOnRestart=true.",
+        },
       );
     }
+    await running.stop();
   }
 
   /** @internal */

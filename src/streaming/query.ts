@@ -156,7 +156,14 @@ export class StreamingQuery {
         const result = await this.execution.runTrigger(
           this.trigger.kind === "once" ? "all" : "default",
         );
-        if (result.ran || started - this.lastProgressAt >= NO_DATA_PROGRESS_INTERVAL_MS) {
+        // A trigger that found nothing is reported once per interval (and not at all when an
+        // availableNow / once run ends after its batches), as Spark reports it.
+        const quietSince = started - this.lastProgressAt;
+        const reportIdle =
+          this.trigger.kind === "processingTime"
+            ? quietSince >= NO_DATA_PROGRESS_INTERVAL_MS
+            : this.progress.length === 0;
+        if (result.ran || reportIdle) {
           this.progress.push(result.progress);
           this.manager.postProgress(result.progress);
           if (this.progress.length > RECENT_PROGRESS) this.progress.shift();

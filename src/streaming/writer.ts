@@ -15,6 +15,7 @@
  * ```
  */
 import { randomUUID } from "node:crypto";
+import { confBoolean } from "../config/boolean.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { type OptionValue, optionString } from "../dataframe/options.js";
 import { IllegalArgumentError, UnsupportedOperationError } from "../errors.js";
@@ -125,7 +126,10 @@ export class DataStreamWriter {
     const storage = storageFor(location, conf);
     const checkpoint = await Checkpoint.open(storage, location);
     const manager = streamsOf(session);
-    manager.checkNotActive(checkpoint.queryId);
+    await manager.takeOver(
+      checkpoint.queryId,
+      confBoolean(conf, "spark.sql.streaming.stopActiveRunOnRestart", true),
+    );
     const source = await buildSource(read, { engine: session.engine, conf, checkpoint });
     await checkpoint.checkIdentity({ source: source.description, sink: sinkDescription });
     const sink = this.sink(checkpoint.queryId, target);

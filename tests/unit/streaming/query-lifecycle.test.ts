@@ -109,19 +109,29 @@ describe("StreamingQuery", () => {
     expect(await spark().read.format("delta").load(w.out).count()).toBe(1);
   });
 
-  it("refuses a checkpoint of another query, a second run of an active one, and stateful operators", async () => {
+  it("refuses a checkpoint of another query and stateful operators; a restart stops the active run", async () => {
     const w = setup();
     w.land(0);
-    const q = await source(w.input)
-      .writeStream.option("checkpointLocation", w.cp)
-      .trigger({ processingTime: "1 minute" })
-      .start(w.out);
-    await expect(
-      source(w.input).writeStream.option("checkpointLocation", w.cp).start(w.out),
-    ).rejects.toThrow(
-      `Cannot start query with id ${q.id} as another query with same id is already active.`,
-    );
-    await q.stop();
+    const run = () =>
+      source(w.input)
+        .writeStream.option("checkpointLocation", w.cp)
+        .trigger({ processingTime: "1 minute" })
+        .start(w.out);
+    const q = await run();
+    // As Spark (spark.sql.streaming.stopActiveRunOnRestart=true): the old run is stopped.
+    const q2 = await run();
+    expect(q.isActive).toBe(false);
+    expect(q2.id).toBe(q.id);
+    expect(spark().streams.active).toEqual([q2]);
+    spark().conf.set("spark.sql.streaming.stopActiveRunOnRestart", "false");
+    try {
+      await expect(run()).rejects.toThrow(
+        `Cannot start query with id ${q.id} as another query with same id is already active.`,
+      );
+    } finally {
+      spark().conf.unset("spark.sql.streaming.stopActiveRunOnRestart");
+    }
+    await q2.stop();
     await expect(
       source(w.input).writeStream.option("checkpointLocation", w.cp).start(`${w.out}-other`),
     ).rejects.toMatchObject({ code: "STREAMING_CHECKPOINT_MISMATCH" });
