@@ -1,8 +1,7 @@
 /** The source object for a streaming read node, with its storage and checkpoint log. */
 import type { Engine } from "../../engine/engine.js";
 import { UnsupportedOperationError } from "../../errors.js";
-import type { ReadNode } from "../../plan/relation/read.js";
-import { ReadNode as Read } from "../../plan/relation/read.js";
+import { ReadNode } from "../../plan/relation/read.js";
 import { storageFor } from "../../storage/choose.js";
 import type { StructType } from "../../types/data-types.js";
 import type { Checkpoint } from "../checkpoint/checkpoint.js";
@@ -33,7 +32,9 @@ function onlyPath(read: ReadNode): string {
 async function fileSchema(read: ReadNode, ctx: SourceContext, path: string): Promise<StructType> {
   if (read.schema !== undefined) return read.schema;
   const dataPath = ctx.engine.dataPath?.(path) ?? path;
-  return ctx.engine.schema(Read.create(read.format, [dataPath], batchReaderOptions(read.options)));
+  return ctx.engine.schema(
+    ReadNode.create(read.format, [dataPath], batchReaderOptions(read.options)),
+  );
 }
 
 export async function buildSource(read: ReadNode, ctx: SourceContext): Promise<StreamSource> {

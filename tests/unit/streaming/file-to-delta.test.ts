@@ -170,4 +170,27 @@ describe("readStream csv -> writeStream delta", () => {
       'checkpointLocation must be specified either through option("checkpointLocation", ...)',
     );
   });
+
+  it("spark.sql.streaming.schemaInference=true: the schema is inferred as the batch reader would", async () => {
+    const w = workspace();
+    landCsv(w.input, 0);
+    expect(() => spark().readStream.option("header", true).csv(w.input)).toThrow(
+      "Schema must be specified",
+    );
+    spark().conf.set("spark.sql.streaming.schemaInference", "true");
+    try {
+      const df = spark().readStream.option("header", true).csv(w.input);
+      const q = await df.writeStream
+        .option("checkpointLocation", w.cp)
+        .trigger({ availableNow: true })
+        .start(w.out);
+      await q.awaitTermination();
+      expect(await spark().read.format("delta").load(w.out).orderBy("id").collect()).toEqual([
+        { id: "0", name: "a0" },
+        { id: "1", name: "b0" },
+      ]);
+    } finally {
+      spark().conf.unset("spark.sql.streaming.schemaInference");
+    }
+  });
 });
