@@ -24,6 +24,7 @@ import { child } from "./checkpoint/batch-log.js";
 import { Checkpoint } from "./checkpoint/checkpoint.js";
 import { StreamingError } from "./errors.js";
 import { MicroBatchExecution } from "./execution.js";
+import { absoluteLocation } from "./locations.js";
 import { streamsOf } from "./manager.js";
 import { checkStreamable } from "./plan.js";
 import { StreamingQuery } from "./query.js";
@@ -131,7 +132,12 @@ export class DataStreamWriter {
       confBoolean(conf, "spark.sql.streaming.stopActiveRunOnRestart", true),
     );
     const source = await buildSource(read, { engine: session.engine, conf, checkpoint });
-    await checkpoint.checkIdentity({ source: source.description, sink: sinkDescription });
+    // Compared by absolute location: the same query may be started from another directory.
+    const sinkIdentity =
+      target === undefined
+        ? sinkDescription
+        : sinkDescription.replace(target, absoluteLocation(target));
+    await checkpoint.checkIdentity({ source: source.description, sink: sinkIdentity });
     const sink = this.sink(checkpoint.queryId, target);
     const runId = randomUUID();
     const execution = new MicroBatchExecution({

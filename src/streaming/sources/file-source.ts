@@ -17,6 +17,7 @@ import type { StructType } from "../../types/data-types.js";
 import type { Offset } from "../checkpoint/checkpoint.js";
 import type { FileEntry, FileSourceLog } from "../checkpoint/file-source-log.js";
 import { StreamingError } from "../errors.js";
+import { absoluteLocation } from "../locations.js";
 import type { FileSourceOptions } from "./file-options.js";
 import { listSourceFiles, type SourceListing, sourceListing } from "./listing.js";
 import type { Backlog, BatchData, ReadLimit, StreamSource } from "./source.js";
@@ -32,12 +33,6 @@ export interface FileSourceSpec {
   readonly log: FileSourceLog;
   /** A data path as the engine needs it (Spark on this machine: a `file:` URI). */
   readonly dataPath: (path: string) => string;
-}
-
-/** A local plain path made absolute; URLs and object-store locations as they are. */
-function absolute(location: string): string {
-  const parsed = parseLocation(location);
-  return parsed.kind === "local" && !parsed.url ? resolve(parsed.path) : location;
 }
 
 /** How a file is named in the log: a URI, as Spark writes it. */
@@ -78,7 +73,7 @@ export class FileStreamSource implements StreamSource {
 
   constructor(private readonly spec: FileSourceSpec) {
     this.listing = sourceListing(
-      absolute(spec.path),
+      absoluteLocation(spec.path),
       spec.options.pathGlobFilter,
       spec.options.recursiveFileLookup,
     );
@@ -88,7 +83,7 @@ export class FileStreamSource implements StreamSource {
         ? Number.POSITIVE_INFINITY
         : o.maxFileAgeMs;
     if (o.cleanSource === "archive" && o.sourceArchiveDir !== undefined) {
-      const archive = absolute(o.sourceArchiveDir).replace(/\/+$/, "");
+      const archive = absoluteLocation(o.sourceArchiveDir).replace(/\/+$/, "");
       if (`${archive}/`.startsWith(`${this.listing.root}/`) || archive === this.listing.root) {
         throw new IllegalArgumentError(
           `sourceArchiveDir ${o.sourceArchiveDir} is inside the source path ${spec.path}: archived files would be read again.`,
@@ -203,7 +198,7 @@ export class FileStreamSource implements StreamSource {
       if (cleanSource === "archive" && sourceArchiveDir !== undefined) {
         const data = await storage.readIfExists(from);
         if (data === undefined) continue; // already moved by an earlier run of this commit
-        await storage.put(archivePath(absolute(sourceArchiveDir), from), data);
+        await storage.put(archivePath(absoluteLocation(sourceArchiveDir), from), data);
       }
       await storage.delete([from]);
     }

@@ -135,6 +135,10 @@ describe("StreamingQuery", () => {
     await expect(
       source(w.input).writeStream.option("checkpointLocation", w.cp).start(`${w.out}-other`),
     ).rejects.toMatchObject({ code: "STREAMING_CHECKPOINT_MISMATCH" });
+    mkdirSync(`${w.input}-other`);
+    await expect(
+      source(`${w.input}-other`).writeStream.option("checkpointLocation", w.cp).start(w.out),
+    ).rejects.toThrow(/belongs to another query: its source is FileStreamSource\[file:/);
     await expect(
       source(w.input)
         .groupBy("id")
