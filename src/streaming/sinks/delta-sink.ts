@@ -8,7 +8,6 @@
 import type { DataFrame } from "../../dataframe/dataframe.js";
 import { writeDelta } from "../../delta/operations/write.js";
 import { isDeltaTableEngine } from "../../delta/table-engine.js";
-import { UnsupportedOperationError } from "../../errors.js";
 import type { BatchOutcome, StreamSink } from "./sink.js";
 
 export interface DeltaSinkSpec {
@@ -29,20 +28,24 @@ export class DeltaSink implements StreamSink {
   async addBatch(batchId: number, data: DataFrame): Promise<BatchOutcome> {
     const session = data.sparkSession;
     const engine = session.engine;
+    const txn = { txnAppId: this.spec.queryId, txnVersion: String(batchId) };
     if (!isDeltaTableEngine(engine)) {
-      throw new UnsupportedOperationError(
-        engine.name,
-        "writeStream.format('delta')",
-        `The ${engine.name} engine does not run streaming Delta writes yet.`,
-        { hint: "Run the stream on the embedded engine (master local[*])." },
-      );
+      // On Spark, delta-spark writes the batch; its txnAppId / txnVersion options are the
+      // same idempotence (the commit is a WRITE, not a STREAMING UPDATE).
+      const result = await data.write
+        .format("delta")
+        .mode("append")
+        .partitionBy(...this.spec.partitionBy)
+        .options({ ...this.spec.options, ...txn })
+        .save(this.spec.path);
+      return { rowsWritten: Number.isFinite(result.rowsWritten) ? result.rowsWritten : undefined };
     }
     const result = await writeDelta(engine, {
       plan: data.plan,
       path: engine.dataPath?.(this.spec.path) ?? this.spec.path,
       mode: "append",
       partitionBy: this.spec.partitionBy,
-      options: { ...this.spec.options, txnAppId: this.spec.queryId, txnVersion: String(batchId) },
+      options: { ...this.spec.options, ...txn },
       sessionConf: session.conf.getAll(),
       operation: {
         name: "STREAMING UPDATE",
