@@ -233,6 +233,7 @@ export {
   DataStreamWriter,
   type ForeachBatchFunction,
   type SourceProgress,
+  type StreamBacklog,
   StreamingError,
   StreamingQuery,
   StreamingQueryException,
@@ -240,6 +241,7 @@ export {
   StreamingQueryManager,
   type StreamingQueryProgress,
   type StreamingQueryStatus,
+  streamBacklog,
   type Trigger,
 } from "./streaming/index.js";
 export {

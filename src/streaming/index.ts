@@ -7,6 +7,7 @@
  * (appId = query id, version = batch id), so a process killed at any point and restarted
  * neither loses nor duplicates rows.
  */
+export { type StreamBacklog, streamBacklog } from "./backlog.js";
 export { StreamingError, StreamingQueryException } from "./errors.js";
 export { StreamingQueryManager } from "./manager.js";
 export type {

@@ -16,6 +16,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { confBoolean } from "../config/boolean.js";
+import { OptionsReader } from "../config/options-reader.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { type OptionValue, optionString } from "../dataframe/options.js";
 import { IllegalArgumentError, UnsupportedOperationError } from "../errors.js";
@@ -133,11 +134,24 @@ export class DataStreamWriter {
     );
     const source = await buildSource(read, { engine: session.engine, conf, checkpoint });
     // Compared by absolute location: the same query may be started from another directory.
+    const opts = new OptionsReader(read.options);
     const sinkIdentity =
       target === undefined
         ? sinkDescription
         : sinkDescription.replace(target, absoluteLocation(target));
-    await checkpoint.checkIdentity({ source: source.description, sink: sinkIdentity });
+    const listing =
+      read.format === "delta"
+        ? {}
+        : {
+            listing: {
+              path: absoluteLocation(read.paths[0] ?? ""),
+              ...(opts.get("pathGlobFilter") === undefined
+                ? {}
+                : { pathGlobFilter: opts.get("pathGlobFilter") }),
+              recursiveFileLookup: opts.bool("recursiveFileLookup", false),
+            },
+          };
+    await checkpoint.checkIdentity({ source: source.description, sink: sinkIdentity, ...listing });
     const sink = this.sink(checkpoint.queryId, target);
     const runId = randomUUID();
     const execution = new MicroBatchExecution({

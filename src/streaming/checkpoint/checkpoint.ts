@@ -25,10 +25,16 @@ export interface OffsetEntry {
   readonly offset: Offset;
 }
 
-/** What the checkpoint belongs to: compared on every start. */
+/** What the checkpoint belongs to: `source` and `sink` are compared on every start. */
 export interface QueryIdentity {
   readonly source: string;
   readonly sink: string;
+  /** How a file source lists its files (for backlog checks); recorded, not compared. */
+  readonly listing?: {
+    readonly path: string;
+    readonly pathGlobFilter?: string;
+    readonly recursiveFileLookup: boolean;
+  };
 }
 
 const IDENTITY_FILE = "tributary-query";
@@ -68,6 +74,15 @@ export class Checkpoint {
     const id = parseJson(metaLocation, meta.toString("utf8").split("\n")[0] ?? "").id;
     if (typeof id !== "string") throw corrupt(metaLocation, "it has no query id");
     return new Checkpoint(storage, location, id);
+  }
+
+  /** What the checkpoint belongs to, when a run recorded it. */
+  static async identity(storage: Storage, location: string): Promise<QueryIdentity | undefined> {
+    const file = child(location, IDENTITY_FILE);
+    const data = await storage.readIfExists(file);
+    if (data === undefined) return undefined;
+    const v = parseJson(file, data.toString("utf8"));
+    return v as unknown as QueryIdentity;
   }
 
   /** Records what the checkpoint belongs to on first use; refuses another source or sink. */

@@ -36,7 +36,7 @@ export interface FileSourceSpec {
 }
 
 /** How a file is named in the log: a URI, as Spark writes it. */
-function entryUri(location: string): string {
+export function entryUri(location: string): string {
   const parsed = parseLocation(location);
   return parsed.kind === "local" ? pathToFileURL(resolve(parsed.path)).href : location;
 }
