@@ -229,6 +229,22 @@ export {
   type StorageEntry,
 } from "./storage/storage.js";
 export {
+  DataStreamReader,
+  DataStreamWriter,
+  type ForeachBatchFunction,
+  type SourceProgress,
+  type StreamBacklog,
+  StreamingError,
+  StreamingQuery,
+  StreamingQueryException,
+  type StreamingQueryListener,
+  StreamingQueryManager,
+  type StreamingQueryProgress,
+  type StreamingQueryStatus,
+  streamBacklog,
+  type Trigger,
+} from "./streaming/index.js";
+export {
   ArrayType,
   AtomicType,
   BinaryType,

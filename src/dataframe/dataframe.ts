@@ -17,7 +17,7 @@
 import { nameToExpr, toExpr } from "../coerce/coerce.js";
 import { Column, type ColumnOrName } from "../column/column.js";
 import type { ReadMetrics, Row } from "../engine/engine.js";
-import { IllegalArgumentError } from "../errors.js";
+import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import { declaredNullability } from "../plan/declared-nullability.js";
 import { AliasNode } from "../plan/expression/alias.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
@@ -40,6 +40,8 @@ import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import type { SparkSession } from "../session/session.js";
 import { parseExpression, parseSelectItem, parseSortItem } from "../sql-expr/index.js";
+import { isStreamingPlan, schemaPlan } from "../streaming/plan.js";
+import { DataStreamWriter } from "../streaming/writer.js";
 import { StructField, StructType } from "../types/data-types.js";
 import { treeString } from "../types/tree-string.js";
 import { GroupedData } from "./grouped-data.js";
@@ -334,7 +336,7 @@ export class DataFrame {
   /** The schema, resolved by the engine, with the nullability a given schema declared. */
   get schema(): Promise<StructType> {
     const declared = declaredNullability(this.plan);
-    return this.engine.schema(this.plan).then((schema) =>
+    return this.engine.schema(schemaPlan(this.plan)).then((schema) =>
       declared.size === 0
         ? schema
         : new StructType(
@@ -425,7 +427,31 @@ export class DataFrame {
 
   /** The writer: `df.write.format("parquet").mode("overwrite").save(path)`. */
   get write(): DataFrameWriter {
+    if (this.isStreaming) {
+      throw new AnalysisError(
+        "CALL_ON_STREAMING_DATASET_UNSUPPORTED",
+        "[CALL_ON_STREAMING_DATASET_UNSUPPORTED] The method `write` can not be called on streaming Dataset/DataFrame. SQLSTATE: 42KDE",
+        { hint: "Use df.writeStream...start() for a streaming DataFrame." },
+      );
+    }
     return DataFrameWriter.of(this);
+  }
+
+  /** True when this DataFrame reads a `spark.readStream` source. */
+  get isStreaming(): boolean {
+    return isStreamingPlan(this.plan);
+  }
+
+  /** The streaming writer: `df.writeStream.format("delta").option("checkpointLocation", cp).start(path)`. */
+  get writeStream(): DataStreamWriter {
+    if (!this.isStreaming) {
+      throw new AnalysisError(
+        "WRITE_STREAM_NOT_ALLOWED",
+        "[WRITE_STREAM_NOT_ALLOWED] `writeStream` can be called only on streaming Dataset/DataFrame. SQLSTATE: 42601",
+        { hint: "Use df.write for a batch DataFrame; build streaming ones with spark.readStream." },
+      );
+    }
+    return DataStreamWriter.of(this);
   }
 
   toString(): string {

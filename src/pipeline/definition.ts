@@ -32,6 +32,14 @@ export type SourceSpec =
       readonly options?: Readonly<Record<string, string | number | boolean>>;
       /** DDL (`"id INT, name STRING"`) or a StructType's DDL. */
       readonly schema?: string;
+      /**
+       * Read only what is new since the last run (`spark.readStream`): each run ingests the
+       * files (or Delta commits) that arrived since, exactly once, batch by batch; transform,
+       * quality gates and write apply per batch. See the streaming docs.
+       */
+      readonly stream?: boolean;
+      /** Where the stream's progress is kept (default: `_checkpoints/<name>` beside the sink's table). */
+      readonly checkpointLocation?: string;
     }
   | ((spark: SparkSession) => DataFrame | Promise<DataFrame>);
 
@@ -76,6 +84,8 @@ export interface PipelineContext {
   readonly spark: SparkSession;
   readonly runId: string;
   readonly pipeline: string;
+  /** The micro-batch being processed, for a streaming source. */
+  readonly batchId?: number;
 }
 
 export interface PipelineDefinition {
@@ -86,6 +96,8 @@ export interface PipelineDefinition {
   readonly sink: SinkSpec;
   /** Quality gates between transform and write, applied in order. */
   readonly quality?: QualityGate | readonly QualityGate[];
+  /** How often a continuous run (`tributary run --continuous`) looks for new data (default "1 minute"). */
+  readonly trigger?: { readonly processingTime: string | number };
   /** A cron expression, for the scheduler that runs `tributary run` (printed, not enforced). */
   readonly schedule?: string;
   /** The run log, a Delta table (default: `_runs` beside the sink's table). */
@@ -112,6 +124,19 @@ export function definePipeline(definition: PipelineDefinition): Pipeline {
     );
   if (definition.source === undefined || definition.sink === undefined)
     throw new IllegalArgumentError(`Pipeline ${definition.name} needs a source and a sink.`);
+  const source = definition.source;
+  if (
+    typeof source !== "function" &&
+    source.stream === true &&
+    typeof definition.sink === "function" &&
+    source.checkpointLocation === undefined
+  )
+    throw new IllegalArgumentError(
+      `Pipeline ${definition.name} streams its source into a function sink, so there is no table to keep the checkpoint beside.`,
+      {
+        hint: 'Give the source a checkpointLocation: { ..., stream: true, checkpointLocation: "lake/_checkpoints/orders" }.',
+      },
+    );
   if (typeof definition.sink === "function") {
     // Tables that default to "beside the sink's table" need a path when there is no table.
     const gates = definition.quality === undefined ? [] : [definition.quality].flat();

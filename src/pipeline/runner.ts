@@ -2,7 +2,8 @@
  * Runs a pipeline once: read -> transform -> quality -> write, each stage timed. Metrics go
  * to the sinks of `metrics.properties` (flushed at the end, pushgateway included), lines to
  * the `tributary.pipeline.<name>` logger, and the summary to the run log. A failed run is
- * logged too, then thrown as a PipelineError carrying its summary.
+ * logged too, then thrown as a PipelineError carrying its summary. A streaming source
+ * (`stream: true`) runs the same stages per micro-batch (see stream-stage.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { DataFrame } from "../dataframe/dataframe.js";
@@ -15,10 +16,12 @@ import { MetricRegistry } from "../monitoring/metrics/registry.js";
 import { locateMetricsProperties } from "../monitoring/sinks/locate.js";
 import { type MetricsSinksHandle, startMetricsSinks } from "../monitoring/sinks/start.js";
 import { SparkSession } from "../session/session.js";
+import { StreamingQueryException } from "../streaming/errors.js";
 import type { PipelineContext, PipelineDefinition, SinkSpec, SourceSpec } from "./definition.js";
 import { PipelineError, type PipelineErrorCode } from "./pipeline-error.js";
 import { runQuality } from "./quality-stage.js";
 import { appendRun, runsPathOf } from "./runs-log.js";
+import { startPipelineStream, streamingSource } from "./stream-stage.js";
 import type { PipelineSummary, QualityOutcome, RunOptions, RunStatus } from "./summary.js";
 
 type Stage = "read" | "transform" | "quality" | "write";
@@ -35,14 +38,21 @@ async function writeSink(
   df: DataFrame,
   sink: SinkSpec,
   ctx: PipelineContext,
+  idempotence?: { readonly txnAppId: string; readonly txnVersion: string },
 ): Promise<WriteResult | undefined> {
   if (typeof sink === "function") return sink(df, ctx);
   let writer = df.write.format(sink.format ?? "delta").mode(sink.mode ?? "append");
   if (sink.partitionBy !== undefined && sink.partitionBy.length > 0)
     writer = writer.partitionBy(...sink.partitionBy);
   if (sink.options !== undefined) writer = writer.options(sink.options);
+  // A micro-batch replayed after a crash is skipped by the Delta table's txn marker.
+  if (idempotence !== undefined && (sink.format ?? "delta") === "delta")
+    writer = writer.options(idempotence);
   return writer.save(sink.path);
 }
+
+/** Stops a streaming run at a batch a quality gate blocked (the batch stays uncommitted). */
+class QualityBlocked extends Error {}
 
 /** Rows and version of the last commit from the table's history, where the engine reports no write results (Spark). */
 async function lastCommit(
@@ -90,8 +100,9 @@ export async function runPipeline(
     try {
       return await metrics.stage(stage).time(body);
     } finally {
-      stages[stage] = performance.now() - t0;
-      options.onStage?.(stage, "end", stages[stage]);
+      const ms = performance.now() - t0;
+      stages[stage] += ms; // a streaming run adds up its batches
+      options.onStage?.(stage, "end", ms);
     }
   };
   const ctx: PipelineContext = { spark, runId, pipeline: def.name };
@@ -103,52 +114,68 @@ export async function runPipeline(
   const rows = { in: 0, out: 0, rejected: 0, malformed: 0, quarantined: 0 };
   let version: number | undefined;
   let quality: QualityOutcome | undefined;
+  let stream: PipelineSummary["stream"];
 
   try {
     sinks = await startSinks(spark, def, registry, log);
     log.info(
       `Starting run ${runId} of ${def.name} on the ${spark.engine.name} engine${options.dryRun === true ? " (dry run)" : ""}`,
     );
-    const source = await timed("read", async () => {
-      const df = await readSource(spark, def.source);
-      await df.schema; // analysis now: a missing file or column fails in the read stage
-      return df;
-    });
-    const transformed = await timed("transform", async () => {
-      const df = def.transform === undefined ? source : await def.transform(source, ctx);
-      await df.schema;
-      return df;
-    });
-    const gated = await timed("quality", () =>
-      runQuality(def, transformed, ctx, options.dryRun === true, log),
-    );
-    quality = gated.outcome;
-    rows.quarantined = gated.quarantined;
-    if (gated.blocked) {
-      // Nothing is written, but the rows that came in are still worth reporting.
-      rows.in = await source.count();
-      status = "failed";
-      failure = { code: ErrorCode.QUALITY_GATE_FAILED, error: undefined };
-    } else if (options.dryRun === true) {
-      status = "dry_run";
-      log.info(
-        `Dry run: would write to ${sinkPath ?? "the custom sink"}:\n${await gated.df.explainString()}`,
+    /** transform -> quality -> write for one DataFrame (the whole input, or one micro-batch). */
+    const processBatch = async (
+      source: DataFrame,
+      batch?: { readonly batchId: number; readonly queryId: string },
+    ): Promise<void> => {
+      const batchCtx: PipelineContext =
+        batch === undefined ? ctx : { ...ctx, batchId: batch.batchId };
+      const transformed = await timed("transform", async () => {
+        const df = def.transform === undefined ? source : await def.transform(source, batchCtx);
+        await df.schema;
+        return df;
+      });
+      const gated = await timed("quality", () =>
+        runQuality(def, transformed, batchCtx, options.dryRun === true, log),
       );
-    } else {
-      const result = await timed("write", () => writeSink(gated.df, def.sink, ctx));
+      quality = gated.outcome;
+      rows.quarantined += gated.quarantined;
+      if (gated.blocked) {
+        // Nothing is written, but the rows that came in are still worth reporting.
+        rows.in += await source.count();
+        status = "failed";
+        failure = { code: ErrorCode.QUALITY_GATE_FAILED, error: undefined };
+        // A blocked micro-batch must not be committed: the next run retries it.
+        if (batch !== undefined) throw new QualityBlocked();
+        return;
+      }
+      if (options.dryRun === true) {
+        status = "dry_run";
+        log.info(
+          `Dry run: would write to ${sinkPath ?? "the custom sink"}:\n${await gated.df.explainString()}`,
+        );
+        return;
+      }
+      const result = await timed("write", () =>
+        writeSink(
+          gated.df,
+          def.sink,
+          batchCtx,
+          batch && { txnAppId: batch.queryId, txnVersion: String(batch.batchId) },
+        ),
+      );
       const read = result?.readMetrics ?? [];
       if (read.length > 0) {
-        rows.in = read.reduce((a, m) => a + m.rowsRead, 0);
+        rows.in += read.reduce((a, m) => a + m.rowsRead, 0);
         // PERMISSIVE keeps a malformed row (nulls) and writes it; only the others drop it.
         const kept = read.filter((m) => m.mode === "PERMISSIVE");
-        rows.malformed = kept.reduce((a, m) => a + m.rowsRejected, 0);
-        rows.rejected = read.reduce((a, m) => a + m.rowsRejected, 0) - rows.malformed;
+        const malformed = kept.reduce((a, m) => a + m.rowsRejected, 0);
+        rows.malformed += malformed;
+        rows.rejected += read.reduce((a, m) => a + m.rowsRejected, 0) - malformed;
       } else {
-        rows.in = await source.count();
+        rows.in += await source.count();
       }
-      rows.out =
+      rows.out +=
         result !== undefined && Number.isFinite(result.rowsWritten) ? result.rowsWritten : 0;
-      version = result?.version;
+      version = result?.version ?? version;
       const sink = def.sink;
       if (
         typeof sink !== "function" &&
@@ -157,8 +184,54 @@ export async function runPipeline(
       ) {
         const commit = await lastCommit(spark, sink.path);
         version = commit.version;
-        rows.out = commit.rows;
+        rows.out += commit.rows;
       }
+    };
+
+    // A dry run reads the source as a batch: it must not advance the stream's checkpoint.
+    const streaming = options.dryRun === true ? undefined : streamingSource(def);
+    if (streaming === undefined) {
+      const source = await timed("read", async () => {
+        const df = await readSource(spark, def.source);
+        await df.schema; // analysis now: a missing file or column fails in the read stage
+        return df;
+      });
+      await processBatch(source);
+    } else {
+      const query = await timed("read", () =>
+        startPipelineStream({
+          spark,
+          def,
+          source: streaming,
+          continuous: options.continuous === true,
+          processBatch: (df, batchId, queryId) => processBatch(df, { batchId, queryId }),
+        }),
+      );
+      const stop = (): void => {
+        void query.stop();
+      };
+      options.signal?.addEventListener("abort", stop, { once: true });
+      try {
+        await query.awaitTermination();
+      } catch (e) {
+        if (!(e instanceof StreamingQueryException && e.cause instanceof QualityBlocked)) throw e;
+      } finally {
+        options.signal?.removeEventListener("abort", stop);
+      }
+      const ran = query.recentProgress.filter(
+        (p) => p.numInputRows > 0 || p.durationMs.addBatch !== undefined,
+      );
+      const last = ran.at(-1)?.sources[0]?.metrics;
+      stream = {
+        queryId: query.id,
+        batches: ran.length,
+        files: ran.reduce((n, p) => n + Number(p.sources[0]?.metrics?.numInputFiles ?? 0), 0),
+        backlogFiles: Number(last?.numFilesOutstanding ?? 0),
+      };
+      for (const p of ran)
+        log.info(
+          `Batch ${p.batchId} of ${def.name}: ${p.sources[0]?.metrics?.numInputFiles ?? 0} file(s), ${p.numInputRows} row(s) in ${p.batchDuration} ms; ${p.sources[0]?.metrics?.numFilesOutstanding ?? 0} file(s) waiting`,
+        );
     }
   } catch (e) {
     status = "failed";
@@ -195,6 +268,7 @@ export async function runPipeline(
                 failure.error instanceof Error ? failure.error.message : String(failure.error),
             },
     runsPath,
+    ...(stream === undefined ? {} : { stream }),
   };
 
   metrics.rowsRead.inc(rows.in);
@@ -203,6 +277,18 @@ export async function runPipeline(
   metrics.rowsQuarantined.inc(rows.quarantined);
   if (quality !== undefined) metrics.expectationsFailed.inc(quality.failed);
   if (version !== undefined) metrics.tableVersion.set(version);
+  if (stream !== undefined) {
+    const labels = { pipeline: def.name };
+    registry
+      .gauge("pipeline.stream.batches", "Micro-batches the last run processed.", labels)
+      .set(stream.batches);
+    registry
+      .gauge("pipeline.stream.files", "Files the last run ingested.", labels)
+      .set(stream.files);
+    registry
+      .gauge("pipeline.stream.backlog_files", "Files waiting after the last run.", labels)
+      .set(stream.backlogFiles);
+  }
   registry
     .gauge("pipeline.run.success", "1 when the last run succeeded, else 0.", { pipeline: def.name })
     .set(status === "failed" ? 0 : 1);

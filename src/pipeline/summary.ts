@@ -6,6 +6,10 @@ export interface RunOptions {
   readonly spark?: SparkSession;
   /** Plan, analyse and validate without writing anything (`tributary run --dry-run`). */
   readonly dryRun?: boolean;
+  /** Keep running, ingesting new data every `trigger` interval, until `signal` aborts (`tributary run --continuous`). */
+  readonly continuous?: boolean;
+  /** Stops a continuous run after the batch in flight. */
+  readonly signal?: AbortSignal;
   /** Called as each stage starts and ends (`tributary run` draws its progress from it). */
   readonly onStage?: (
     stage: "read" | "transform" | "quality" | "write",
@@ -57,6 +61,13 @@ export interface PipelineSummary {
   readonly error: { readonly code: string; readonly message: string } | undefined;
   /** The run log table this run was appended to. */
   readonly runsPath: string | undefined;
+  /** For a streaming source: the query id, the batches this run processed, and what still waits. */
+  readonly stream?: {
+    readonly queryId: string;
+    readonly batches: number;
+    readonly files: number;
+    readonly backlogFiles: number;
+  };
 }
 
 /** The summary as the plain lines `tributary run` prints. */
@@ -71,6 +82,10 @@ export function summaryLines(s: PipelineSummary): string[] {
     `  table: ${s.table.path ?? "-"}${s.table.version === undefined ? "" : ` (version ${s.table.version})`}`,
     `  stages: ${stages}`,
   ];
+  if (s.stream !== undefined)
+    lines.push(
+      `  stream: ${s.stream.batches} batch(es), ${s.stream.files} file(s) ingested, ${s.stream.backlogFiles} waiting (query ${s.stream.queryId})`,
+    );
   if (s.quality !== undefined) lines.push(...qualityLines(s.quality));
   if (s.error !== undefined) lines.push(`  error [${s.error.code}]: ${s.error.message}`);
   if (s.runsPath !== undefined) lines.push(`  run log: ${s.runsPath}`);

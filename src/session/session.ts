@@ -18,6 +18,8 @@ import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
 import { RangeNode } from "../plan/relation/range.js";
 import { SqlNode } from "../plan/relation/sql.js";
+import { type StreamingQueryManager, streamsOf } from "../streaming/manager.js";
+import { DataStreamReader } from "../streaming/reader.js";
 import { Builder } from "./builder.js";
 import { type LocalRow, localRelation, type SchemaLike } from "./create-dataframe.js";
 import { sessionTimeZone } from "./engine-factory.js";
@@ -65,6 +67,17 @@ export class SparkSession {
   get read(): DataFrameReader {
     this.checkRunning();
     return DataFrameReader.of(this);
+  }
+
+  /** The streaming reader: `spark.readStream.format("csv").schema(...).load(dir)`. */
+  get readStream(): DataStreamReader {
+    this.checkRunning();
+    return DataStreamReader.of(this);
+  }
+
+  /** The streaming queries of this session (`spark.streams.active`). */
+  get streams(): StreamingQueryManager {
+    return streamsOf(this);
   }
 
   /** A DataFrame from rows (objects or arrays) with a schema (StructType, DDL, names) or inferred. */
@@ -129,6 +142,7 @@ export class SparkSession {
     if (this.stopped) return;
     this.stopped = true;
     if (active === this) active = undefined;
+    await streamsOf(this).stopAll();
     await this.engine.stop();
   }
 

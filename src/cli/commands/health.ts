@@ -1,7 +1,8 @@
 /**
  * `tributary health <table>`: a Delta table's health for cron jobs, Kubernetes probes and
  * alerting. Freshness from the last commit (no data scanned) or from a column's newest
- * value (`--freshness ts`), dbt-style thresholds, small files, row-count change.
+ * value (`--freshness ts`), dbt-style thresholds, small files, row-count change, and with
+ * `--backlog <checkpoint>` the stream feeding it (files waiting, the oldest's age).
  *
  *   exit 0  healthy (pass or warn)    exit 1  unhealthy (error)    exit 2  could not check
  *
@@ -11,10 +12,17 @@
  */
 import type { Command } from "commander";
 import { recordHealth } from "../../monitoring/health/health-check.js";
-import { checkTableHealth, type TableHealth } from "../../monitoring/health/table-health.js";
+import {
+  checkTableHealth,
+  type HealthCheckItem,
+  type TableHealth,
+  worst,
+} from "../../monitoring/health/table-health.js";
+import { statusOf } from "../../monitoring/health/thresholds.js";
 import { MetricRegistry } from "../../monitoring/metrics/registry.js";
 import { locateMetricsProperties } from "../../monitoring/sinks/locate.js";
 import { startMetricsSinks } from "../../monitoring/sinks/start.js";
+import { streamBacklog } from "../../streaming/backlog.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { decimalFlag, durationFlag, integerFlag, sizeFlag } from "../flags.js";
 import { toJsonText } from "../json.js";
@@ -30,6 +38,30 @@ interface HealthOptions {
   maxRowChange?: string;
   metrics?: string;
   json?: boolean;
+  backlog?: string;
+  backlogWarnAfter?: string;
+  backlogErrorAfter?: string;
+}
+
+/** The stream-backlog check: the age of the oldest file no batch has taken yet. */
+async function backlogCheck(
+  checkpoint: string,
+  conf: Readonly<Record<string, string>>,
+  thresholds: { warnAfter?: number; errorAfter?: number },
+): Promise<HealthCheckItem> {
+  const b = await streamBacklog(checkpoint, conf);
+  const last =
+    b.lastBatchId === null
+      ? "no batch committed yet"
+      : `last batch ${b.lastBatchId} committed at ${b.lastCommit?.toISOString() ?? "?"}`;
+  if (b.oldestFile === null)
+    return { name: "backlog", status: "pass", message: `no file waiting; ${last}` };
+  const ageMs = Date.now() - b.oldestFile.getTime();
+  return {
+    name: "backlog",
+    status: statusOf(ageMs, thresholds),
+    message: `${b.files} file(s), ${b.bytes} bytes waiting, the oldest for ${Math.round(ageMs / 60_000)} min; ${last}`,
+  };
 }
 
 const ICON = { pass: "PASS", warn: "WARN", error: "ERROR" } as const;
@@ -67,6 +99,15 @@ export const healthCommand: CommandModule = {
         "--metrics <file>",
         "report the result to the sinks of this metrics.properties (default: spark.metrics.conf, else $SPARK_CONF_DIR's)",
       )
+      .option(
+        "--backlog <checkpoint>",
+        "also check the file stream with this checkpoint: files waiting, and since when",
+      )
+      .option("--backlog-warn-after <duration>", "warn when a file has waited longer than this")
+      .option(
+        "--backlog-error-after <duration>",
+        "unhealthy when a file has waited longer than this",
+      )
       .option("--json", "print the result as JSON")
       .action(async (table: string, options: HealthOptions) => {
         // Checked here so a bad value names its flag; a bare number is minutes.
@@ -84,13 +125,27 @@ export const healthCommand: CommandModule = {
             ? {}
             : { maxRowCountChangePercent: decimalFlag("--max-row-change", options.maxRowChange) }),
         };
+        const backlogWarn = minutes("--backlog-warn-after", options.backlogWarnAfter);
+        const backlogError = minutes("--backlog-error-after", options.backlogErrorAfter);
         checkTablePath(table);
-        const { health, metrics } = await withSession("tributary-health", async (spark) => ({
-          health: await checkTableHealth(spark, table, settings),
-          metrics:
-            options.metrics ??
-            locateMetricsProperties(spark.conf.get("spark.metrics.conf"), process.env),
-        }));
+        const { health, metrics } = await withSession("tributary-health", async (spark) => {
+          const tableHealth = await checkTableHealth(spark, table, settings);
+          const backlog =
+            options.backlog === undefined
+              ? undefined
+              : await backlogCheck(options.backlog, spark.conf.getAll(), {
+                  ...(backlogWarn === undefined ? {} : { warnAfter: backlogWarn }),
+                  ...(backlogError === undefined ? {} : { errorAfter: backlogError }),
+                });
+          const checks =
+            backlog === undefined ? tableHealth.checks : [...tableHealth.checks, backlog];
+          return {
+            health: { ...tableHealth, checks, status: worst(checks.map((c) => c.status)) },
+            metrics:
+              options.metrics ??
+              locateMetricsProperties(spark.conf.get("spark.metrics.conf"), process.env),
+          };
+        });
         if (metrics !== undefined) {
           const registry = new MetricRegistry();
           recordHealth(registry, health, { table });

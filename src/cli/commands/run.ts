@@ -3,7 +3,9 @@
  * module directly, with `--master`, `--conf k=v` and `--properties-file` applied to every
  * session it creates and logging configured from log4j(2).properties. A module that exports
  * a pipeline (`export default definePipeline(...)`) is run once and its summary printed:
- * exit 0 succeeded (or dry run), 1 a quality gate failed, 2 the run failed.
+ * exit 0 succeeded (or dry run), 1 a quality gate failed, 2 the run failed. A pipeline with
+ * a streaming source ingests what is new and exits; `--continuous` keeps it running until
+ * SIGINT / SIGTERM.
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -25,6 +27,7 @@ interface RunOptions {
   conf: string[];
   propertiesFile?: string;
   dryRun?: boolean;
+  continuous?: boolean;
   json?: boolean;
   logConfig?: string;
 }
@@ -60,6 +63,10 @@ export const runCommand: CommandModule = {
       )
       .option("--properties-file <file>", "spark-defaults.conf to use instead of $SPARK_CONF_DIR's")
       .option("--dry-run", "plan, analyse and validate the exported pipeline without writing")
+      .option(
+        "--continuous",
+        "for a streaming source: keep ingesting new data until SIGINT / SIGTERM (default: what is there, then exit)",
+      )
       .option("--json", "print the exported pipeline's run summary as JSON")
       .option(
         "--log-config <file>",
@@ -109,9 +116,18 @@ export const runCommand: CommandModule = {
         }
         let summary: PipelineSummary;
         let code = 0;
+        // A continuous run ends on SIGINT / SIGTERM, after the batch in flight commits.
+        const stop = new AbortController();
+        const onSignal = (): void => stop.abort();
+        if (options.continuous === true) {
+          process.once("SIGINT", onSignal);
+          process.once("SIGTERM", onSignal);
+        }
         try {
           summary = await exported.run({
             dryRun: options.dryRun === true,
+            continuous: options.continuous === true,
+            signal: stop.signal,
             ...(reporter === undefined ? {} : { onStage: reporter.stage }),
           });
         } catch (e) {
@@ -121,6 +137,8 @@ export const runCommand: CommandModule = {
           // 1: the data failed a quality gate (nothing written); 2: the run broke.
           code = e.code === ErrorCode.QUALITY_GATE_FAILED ? 1 : 2;
         } finally {
+          process.off("SIGINT", onSignal);
+          process.off("SIGTERM", onSignal);
           reporter?.done();
         }
         io.stdout(

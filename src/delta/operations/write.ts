@@ -40,6 +40,11 @@ export interface DeltaWriteRequest {
   readonly partitionBy: readonly string[];
   readonly options: Readonly<Record<string, string>>;
   readonly sessionConf?: Readonly<Record<string, string>>;
+  /** The commit's operation, when not a plain WRITE (a streaming sink's `STREAMING UPDATE`). */
+  readonly operation?: {
+    readonly name: string;
+    readonly parameters: Readonly<Record<string, string>>;
+  };
 }
 
 export interface DeltaWriteResult extends WriteResult {
@@ -309,15 +314,25 @@ export async function writeDelta(
   };
   if (opts.replaceWhere !== undefined) parameters.predicate = JSON.stringify([opts.replaceWhere]);
   const written = [...adds, ...rewritten].map((a) => resolveAddPath(req.path, a.path));
+  // delta-spark's STREAMING UPDATE commits name their file counts numAddedFiles / numRemovedFiles.
+  const operationMetrics: Record<string, string> =
+    req.operation === undefined
+      ? {
+          numFiles: String(adds.length + rewritten.length),
+          numOutputRows: String(rows),
+          numOutputBytes: String(bytes),
+          ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
+        }
+      : {
+          numRemovedFiles: String(removed.length),
+          numAddedFiles: String(adds.length),
+          numOutputRows: String(rows),
+          numOutputBytes: String(bytes),
+        };
   const version = await commitOrThrow(engine, req.path, snapshot?.version ?? -1, actions, written, {
-    operation: "WRITE",
-    operationParameters: parameters,
-    operationMetrics: {
-      numFiles: String(adds.length + rewritten.length),
-      numOutputRows: String(rows),
-      numOutputBytes: String(bytes),
-      ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
-    },
+    operation: req.operation?.name ?? "WRITE",
+    operationParameters: req.operation?.parameters ?? parameters,
+    operationMetrics,
     isBlindAppend: !overwrite && predicate === undefined,
     userMetadata: opts.userMetadata,
     footprint,

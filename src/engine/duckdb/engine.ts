@@ -28,7 +28,7 @@ import type {
   WriteSpec,
   WrittenFile,
 } from "../engine.js";
-import { compileRelation, finalSql } from "./compiler/relation.js";
+import { compileRelation, finalSql, streamingSourceInBatch } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { preservesRows } from "./compiler/row-preserving.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
@@ -151,6 +151,8 @@ export class DuckDBEngine implements Engine {
   private async analyzeNode(node: RelationNode): Promise<CompiledRelation> {
     const cached = this.analyzed.get(node);
     if (cached !== undefined) return cached;
+    if (node.kind === "read" && node.streaming === true)
+      throw streamingSourceInBatch(node.format, node.paths);
     let compiled: CompiledRelation;
     if (node.kind === "read") await this.objects.prepare(node.paths);
     if (node.kind === "filter" && node.input.kind === "read")

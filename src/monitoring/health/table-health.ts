@@ -26,7 +26,7 @@ export interface TableHealthOptions extends Thresholds {
 }
 
 export interface HealthCheckItem {
-  readonly name: "freshness" | "small_files" | "row_count_change";
+  readonly name: "freshness" | "small_files" | "row_count_change" | "backlog";
   readonly status: HealthStatus;
   readonly message: string;
 }
@@ -57,7 +57,8 @@ export interface TableHealth {
 }
 
 const RANK: Readonly<Record<HealthStatus, number>> = { pass: 0, warn: 1, error: 2 };
-const worst = (xs: readonly HealthStatus[]): HealthStatus =>
+/** The worst of several statuses (error > warn > pass). */
+export const worst = (xs: readonly HealthStatus[]): HealthStatus =>
   xs.reduce<HealthStatus>((a, b) => (RANK[b] > RANK[a] ? b : a), "pass");
 
 async function smallFiles(

@@ -4,6 +4,8 @@ import { nextPlanId } from "../plan-id.js";
 /**
  * A data source: `format` (csv, parquet, json, delta...), the paths as given, an optional
  * user schema, and the reader options with Spark's names (keys compared case-insensitively).
+ * `streaming` marks `spark.readStream` sources (Spark Connect's `Read.is_streaming`): only a
+ * streaming query may run them, one micro-batch of files at a time.
  */
 export interface ReadNode {
   readonly kind: "read";
@@ -12,6 +14,7 @@ export interface ReadNode {
   readonly paths: readonly string[];
   readonly schema: StructType | undefined;
   readonly options: Readonly<Record<string, string>>;
+  readonly streaming?: true;
 }
 
 export const ReadNode = {
@@ -20,6 +23,7 @@ export const ReadNode = {
     paths: readonly string[],
     options: Readonly<Record<string, string>>,
     schema?: StructType,
+    streaming = false,
   ): ReadNode {
     return Object.freeze({
       kind: "read",
@@ -28,6 +32,7 @@ export const ReadNode = {
       paths: Object.freeze([...paths]),
       schema,
       options: Object.freeze({ ...options }),
+      ...(streaming ? { streaming: true as const } : {}),
     });
   },
 };

@@ -2,6 +2,7 @@
  * Relation nodes -> DuckDB SQL, one SELECT per node over its inputs' SQL. The dispatch table
  * is exhaustive over the relation kinds, so a new node does not compile until it is handled.
  */
+import { AnalysisError } from "../../../errors.js";
 import type { RelationNode } from "../../../plan/node.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileAggregate } from "./relation-aggregate.js";
@@ -46,7 +47,11 @@ function second(inputs: readonly CompiledRelation[]): CompiledRelation {
 }
 
 const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
-  read: (node, _inputs, ctx) => ctx.source(node),
+  read: (node, _inputs, ctx) => {
+    // A readStream source only runs inside a streaming query, one micro-batch at a time.
+    if (node.streaming === true) throw streamingSourceInBatch(node.format, node.paths);
+    return ctx.source(node);
+  },
   sql: (node, _inputs, ctx) => ctx.source(node),
   localRelation: (node) => compileLocalRelation(node),
   range: (node) => compileRange(node),
@@ -68,6 +73,18 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   toDF: (node, inputs) => compileToDF(node, first(inputs)),
   sample: (node, inputs) => compileSample(node, first(inputs)),
 };
+
+/** Spark's error for a batch action on a plan with a readStream source. */
+export function streamingSourceInBatch(format: string, paths: readonly string[]): AnalysisError {
+  const source = `${format === "delta" ? "DeltaSource" : "FileSource"}[${paths.join(", ")}]`;
+  return new AnalysisError(
+    "QUERIES_WITH_STREAMING_SOURCES",
+    `Queries with streaming sources must be executed with writeStream.start();\n${source}`,
+    {
+      hint: "Run it with df.writeStream...start(), or read the same data with spark.read for a batch.",
+    },
+  );
+}
 
 /** Compiles one relation given its inputs, already compiled (children first). */
 export function compileRelation(

@@ -48,6 +48,7 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   read: (n) => ({
     case: "read",
     value: {
+      isStreaming: n.streaming === true,
       readType: {
         case: "dataSource",
         value: {
