@@ -3,6 +3,8 @@
  * scope (so `x` in `x -> x + 1` becomes a LambdaVarNode, not a column).
  */
 import { CallNode } from "../plan/expression/call.js";
+import type { SortOrderNode } from "../plan/expression/sort-order.js";
+import type { WindowFrame } from "../plan/expression/window.js";
 import type { ExprNode } from "../plan/node.js";
 import type { Token } from "../types/sql-lexer.js";
 import { TokenCursor } from "../types/token-cursor.js";
@@ -11,10 +13,19 @@ export interface ParseContext {
   readonly c: TokenCursor;
   /** Lambda parameter lists, innermost last. */
   readonly lambdas: string[][];
+  /** Named windows of the query being parsed (`WINDOW w AS (...)`), keyed lower-case. */
+  readonly windows: Map<string, WindowSpec>;
+}
+
+/** What `OVER (...)` says: partitioning, ordering and frame. */
+export interface WindowSpec {
+  readonly partitionBy: readonly ExprNode[];
+  readonly orderBy: readonly SortOrderNode[];
+  readonly frame: WindowFrame | undefined;
 }
 
 export function newContext(text: string): ParseContext {
-  return { c: TokenCursor.of(text), lambdas: [] };
+  return { c: TokenCursor.of(text), lambdas: [], windows: new Map() };
 }
 
 /** The declared spelling of the innermost lambda parameter named `name`, if any. */
