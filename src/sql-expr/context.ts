@@ -47,7 +47,7 @@ export function unsupported(ctx: ParseContext, token: Token, what: string, hint:
   return ctx.c.failAt(
     token,
     "UNSUPPORTED_SQL_SYNTAX",
-    `${what} is not supported in expression text`,
+    `${what} is not supported by tributary's Spark SQL parser yet`,
     hint,
   );
 }

@@ -17,7 +17,7 @@ import { FilterNode } from "../plan/relation/filter.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import { SortNode } from "../plan/relation/sort.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
-import { columnNames, hasAggregate, mapExpr, unalias } from "./rewrite.js";
+import { columnNames, hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
 import type { OrderKey, SelectSpec } from "./select-spec.js";
 
 const HIDDEN = "__tributary_";
@@ -69,6 +69,24 @@ function itemFor(key: OrderKey, items: readonly ExprNode[], what: string): numbe
   return same >= 0 ? same : undefined;
 }
 
+/** Spark evaluates windows in the select list only: ORDER BY may name one, not compute one. */
+function checkNoWindow(e: ExprNode): void {
+  let found = false;
+  walkExpr(e, (n) => {
+    if (n.kind === "window") found = true;
+    return !found;
+  });
+  if (found) {
+    throw new AnalysisError(
+      "UNSUPPORTED_EXPR_FOR_OPERATOR",
+      "A query operator contains one or more unsupported expressions: a window function in ORDER BY.",
+      {
+        hint: "Compute the window function in the select list with an alias, then ORDER BY the alias.",
+      },
+    );
+  }
+}
+
 function checkStar(items: readonly ExprNode[], what: string): void {
   if (items.some((i) => i.kind === "star")) {
     throw new AnalysisError(
@@ -114,6 +132,7 @@ function planAggregate(spec: SelectSpec, input: RelationNode, order: readonly Or
         const i = itemFor(key, spec.items, "ORDER BY");
         if (i !== undefined) return withExpr(key.order, ref(itemNames[i] ?? ""));
         const hidden = `${HIDDEN}o${k}`;
+        checkNoWindow(key.order.expr);
         aggregates.push(AliasNode.create(inlineAliases(key.order.expr, spec.items), hidden));
         return withExpr(key.order, ref(hidden));
       });
@@ -168,6 +187,7 @@ function planProject(spec: SelectSpec, input: RelationNode, order: readonly Orde
     if (item?.kind === "alias") return withExpr(key.order, ref(item.name));
     if (item?.kind === "column") return withExpr(key.order, item);
     const name = `${HIDDEN}o${k}`;
+    if (item === undefined) checkNoWindow(key.order.expr);
     const expr = item ?? inlineAliases(key.order.expr, spec.items);
     hidden.push(AliasNode.create(expr, name));
     return withExpr(key.order, ref(name));
