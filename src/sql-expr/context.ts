@@ -15,6 +15,12 @@ export interface ParseContext {
   readonly lambdas: string[][];
   /** Named windows of the query being parsed (`WINDOW w AS (...)`), keyed lower-case. */
   readonly windows: Map<string, WindowSpec>;
+  /**
+   * Parses the query of `x IN (SELECT ...)` / `EXISTS (SELECT ...)` (the cursor is on the
+   * query, inside the parentheses) and returns the expression standing for it. Absent in
+   * expression text, where a subquery is refused.
+   */
+  readonly subquery?: (kind: "in" | "exists", value: ExprNode | undefined) => ExprNode;
 }
 
 /** What `OVER (...)` says: partitioning, ordering and frame. */

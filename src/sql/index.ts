@@ -15,6 +15,7 @@ import { newContext } from "../sql-expr/context.js";
 import { keywordOf } from "../types/token-cursor.js";
 import type { QueryContext, SqlCatalog } from "./context.js";
 import { parseQuery, queryAhead } from "./query.js";
+import { parseSubquery } from "./subquery.js";
 
 export type { SqlCatalog } from "./context.js";
 
@@ -34,7 +35,12 @@ const STATEMENTS = new Set(
  * ```
  */
 export function parseSql(text: string, catalog: SqlCatalog): RelationNode {
-  const ctx: QueryContext = { ...newContext(text), catalog, ctes: [] };
+  const ctx: QueryContext = {
+    ...newContext(text),
+    catalog,
+    ctes: [],
+    subquery: (kind, value) => parseSubquery(ctx, kind, value),
+  };
   const { c } = ctx;
   if (!queryAhead(ctx) && !c.isWord("FROM")) {
     const t = c.peek();

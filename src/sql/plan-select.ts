@@ -19,6 +19,7 @@ import { SortNode } from "../plan/relation/sort.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
 import { columnNames, hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
 import type { OrderKey, SelectSpec } from "./select-spec.js";
+import { planWhere, refuseSubqueries } from "./subquery.js";
 
 const HIDDEN = "__tributary_";
 
@@ -210,7 +211,10 @@ function planProject(spec: SelectSpec, input: RelationNode, order: readonly Orde
  * ```
  */
 export function planSelect(spec: SelectSpec, order: readonly OrderKey[]): RelationNode {
-  const input = spec.where === undefined ? spec.from : FilterNode.create(spec.from, spec.where);
+  for (const item of spec.items) refuseSubqueries(item, "the select list");
+  refuseSubqueries(spec.having, "HAVING");
+  for (const key of order) refuseSubqueries(key.order, "ORDER BY");
+  const input = planWhere(spec.from, spec.where);
   const aggregates =
     spec.groupBy !== undefined || spec.having !== undefined || spec.items.some(hasAggregate);
   return aggregates ? planAggregate(spec, input, order) : planProject(spec, input, order);

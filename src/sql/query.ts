@@ -34,6 +34,8 @@ type Term =
 /** A parsed query: its plan, and its column names when the text shows them. */
 export interface ParsedQuery {
   readonly plan: RelationNode;
+  /** The SELECT block when the query is just one (no set operation, ORDER BY or LIMIT). */
+  readonly spec?: SelectSpec;
 }
 
 /** Does a query start `k` tokens ahead? */
@@ -200,6 +202,7 @@ export function parseQuery(ctx: QueryContext): ParsedQuery {
   try {
     const term = parseQueryTerms(ctx);
     let plan: RelationNode;
+    const bare = !c.isWord(["ORDER", "SORT", "CLUSTER", "DISTRIBUTE", "LIMIT", "OFFSET"]);
     if ((c.isWord("ORDER") || c.isWord("SORT")) && c.isWord("BY", 1)) {
       c.next();
       c.next();
@@ -218,7 +221,7 @@ export function parseQuery(ctx: QueryContext): ParsedQuery {
     if (c.acceptWord("LIMIT")) limit = c.acceptWord("ALL") ? undefined : parseCount(ctx, "LIMIT");
     if (c.acceptWord("OFFSET")) plan = OffsetNode.create(plan, parseCount(ctx, "OFFSET"));
     if (limit !== undefined) plan = LimitNode.create(plan, limit);
-    return { plan };
+    return bare && term.kind === "select" ? { plan, spec: term.spec } : { plan };
   } finally {
     if (withClause) ctx.ctes.pop();
   }

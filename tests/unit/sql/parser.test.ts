@@ -63,6 +63,14 @@ describe("parseSql plans", () => {
     ["SELECT * FROM range(3)", "project(range)"],
     ["SELECT * FROM delta.`/data/events` VERSION AS OF 3", "project(read)"],
     ["TABLE t", "subqueryAlias(t)"],
+    [
+      "SELECT a FROM t x WHERE a > 0 AND b IN (SELECT b FROM t)",
+      "project(join:left_semi(filter(subqueryAlias(subqueryAlias(t))), toDF(project(subqueryAlias(t)))))",
+    ],
+    [
+      "SELECT a FROM t x WHERE NOT EXISTS (SELECT 1 FROM t y WHERE y.a = x.a)",
+      "project(join:left_anti(subqueryAlias(subqueryAlias(t)), subqueryAlias(subqueryAlias(t))))",
+    ],
   ])("%s", (sql, expected) => {
     expect(shape(parseSql(sql, catalog))).toBe(expected);
   });
@@ -136,8 +144,12 @@ describe("parseSql errors", () => {
     ["SELECT * FROM t NATURAL JOIN t", "NATURAL JOIN"],
     ["SELECT a FROM t GROUP BY GROUPING SETS ((a))", "GROUPING SETS"],
     ["SELECT a FROM t PIVOT (sum(a) FOR b IN ('x'))", "PIVOT"],
-    ["SELECT a FROM t WHERE a IN (SELECT a FROM t)", "A subquery"],
-    ["SELECT a FROM t WHERE EXISTS (SELECT a FROM t)", "EXISTS (subquery)"],
+    ["SELECT a FROM t WHERE a > (SELECT max(a) FROM t)", "A subquery"],
+    ["SELECT a IN (SELECT a FROM t) FROM t", "A subquery in the select list"],
+    [
+      "SELECT a FROM t WHERE a = 1 OR EXISTS (SELECT a FROM t)",
+      "A subquery in this position of WHERE",
+    ],
     ["WITH RECURSIVE r AS (SELECT 1) SELECT * FROM r", "WITH RECURSIVE"],
     ["DESCRIBE HISTORY t", "DESCRIBE statement"],
     ["MERGE INTO t USING t ON true WHEN MATCHED THEN DELETE", "MERGE statement"],
