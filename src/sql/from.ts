@@ -1,32 +1,17 @@
-/**
- * The FROM clause: table references (temporary views, CTEs, `global_temp.v`, path tables
- * such as `` delta.`/path` ``, `range(n)`), subqueries, VALUES, joins of every type and
- * LATERAL VIEW. Every named relation is wrapped in a SubqueryAlias so `t.col` resolves.
- */
-import { AnalysisError } from "../errors.js";
-import { AliasNode } from "../plan/expression/alias.js";
-import { StarNode } from "../plan/expression/star.js";
 import type { ExprNode, RelationNode } from "../plan/node.js";
 import { JoinNode, type JoinType } from "../plan/relation/join.js";
 import { LimitNode } from "../plan/relation/limit.js";
-import { ProjectNode } from "../plan/relation/project.js";
 import { RangeNode } from "../plan/relation/range.js";
 import { ReadNode } from "../plan/relation/read.js";
 import { SampleNode } from "../plan/relation/sample.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
-import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import { parseExpr } from "../sql-expr/boolean.js";
-import { call } from "../sql-expr/context.js";
 import type { Token } from "../types/sql-lexer.js";
 import type { Identifier } from "../types/token-cursor.js";
 import { type QueryContext, refuse } from "./context.js";
-import {
-  implicitAliasAhead,
-  parseMultipartName,
-  parseNameList,
-  parseOptionalAlias,
-} from "./names.js";
+import { parseLateralView } from "./lateral-view.js";
+import { parseMultipartName, parseNameList, parseOptionalAlias } from "./names.js";
 import { parseQuery, queryAhead } from "./query.js";
 import { parseValuesRows, valuesRelation } from "./values.js";
 
@@ -226,46 +211,6 @@ function parseJoin(ctx: QueryContext, left: RelationNode): RelationNode | undefi
   }
   if (join.type === "inner" || join.type === "cross") return JoinNode.create(left, right, "cross");
   return c.fail("ON or USING", `A ${join.type} join needs ON <condition> or USING (<columns>).`);
-}
-
-/**
- * `LATERAL VIEW [OUTER] explode(x) t AS a [, b]`: the generator's columns appended to each
- * row (OUTER keeps rows whose collection is empty or null).
- */
-function parseLateralView(ctx: QueryContext, input: RelationNode): RelationNode {
-  const { c } = ctx;
-  c.expectWord("LATERAL");
-  c.expectWord("VIEW");
-  const outer = c.acceptWord("OUTER");
-  const fnToken = c.peek();
-  const fn = parseExpr(ctx);
-  if (fn.kind !== "call")
-    return c.fail("a generator function such as explode(...)", undefined, fnToken);
-  const name = outer && !fn.name.endsWith("_outer") ? `${fn.name}_outer` : fn.name;
-  const generator = call(name, fn.args);
-  if (!c.isWord("AS")) c.identifier("a table alias for the LATERAL VIEW");
-  const columns: string[] = [];
-  if (c.acceptWord("AS") || implicitAliasAhead(ctx)) {
-    do columns.push(c.identifier("a column alias").name);
-    while (c.acceptOp(","));
-  }
-  const last = columns[columns.length - 1];
-  const item: ExprNode = last === undefined ? generator : AliasNode.create(generator, last);
-  const projected = ProjectNode.create(input, [StarNode.create(), item]);
-  if (columns.length <= 1) return projected;
-  // posexplode / map explode make several columns: the alias names the last, the rest by rename.
-  const defaults = name.startsWith("posexplode") ? ["pos"] : ["key"];
-  if (columns.length - 1 !== defaults.length) {
-    throw new AnalysisError(
-      "UNSUPPORTED_SQL_SYNTAX",
-      `LATERAL VIEW ${fn.name} got ${columns.length} column aliases.`,
-      { hint: "posexplode makes (pos, col); explode of a map makes (key, value)." },
-    );
-  }
-  return WithColumnsRenamedNode.create(
-    projected,
-    defaults.map((d, i) => [d, columns[i] ?? d] as const),
-  );
 }
 
 /** A relation with its joins: `t JOIN u ON ... LEFT JOIN v USING (id)`. */

@@ -78,6 +78,10 @@ function readWindowClause(ctx: QueryContext): number | undefined {
   }
 }
 
+function rollupOrCube(word: string): GroupType {
+  return word.toUpperCase() === "CUBE" ? "cube" : "rollup";
+}
+
 function parseGroupBy(ctx: QueryContext): GroupBy {
   const { c } = ctx;
   if (c.isWord("ALL") && !c.isOp("(", 1) && !c.isOp(".", 1)) {
@@ -93,7 +97,7 @@ function parseGroupBy(ctx: QueryContext): GroupBy {
     );
   }
   if ((c.isWord("ROLLUP") || c.isWord("CUBE")) && c.isOp("(", 1)) {
-    const type = c.next().text.toLowerCase() as GroupType;
+    const type = rollupOrCube(c.next().text);
     c.expectOp("(");
     const keys: ExprNode[] = [];
     do keys.push(parseExpr(ctx));
@@ -122,7 +126,7 @@ function parseGroupBy(ctx: QueryContext): GroupBy {
   } while (c.acceptOp(","));
   if (c.isWord("WITH") && (c.isWord("ROLLUP", 1) || c.isWord("CUBE", 1))) {
     c.next();
-    return { type: c.next().text.toLowerCase() as GroupType, keys, all: false };
+    return { type: rollupOrCube(c.next().text), keys, all: false };
   }
   return { type: "groupby", keys, all: false };
 }
