@@ -148,8 +148,17 @@ export function parseSelect(ctx: QueryContext): SelectSpec {
     const distinct = c.acceptWord("DISTINCT");
     if (!distinct) c.acceptWord("ALL");
     const items: ExprNode[] = [];
-    do items.push(parseItem(ctx));
-    while (c.acceptOp(","));
+    do {
+      if (items.length > 0 && c.isWord("FROM")) {
+        c.failAt(
+          c.peek(),
+          "TRAILING_COMMA_IN_SELECT",
+          "Trailing comma detected in SELECT clause",
+          "Remove the trailing comma before the FROM clause.",
+        );
+      }
+      items.push(parseItem(ctx));
+    } while (c.acceptOp(","));
     const from = c.acceptWord("FROM") ? parseFrom(ctx) : oneRow();
     const where = c.acceptWord("WHERE") ? parseExpr(ctx) : undefined;
     let groupBy: GroupBy | undefined;

@@ -106,16 +106,22 @@ describe("parseSql plans", () => {
 
 describe("parseSql errors", () => {
   it("names the token, line and position of a syntax error, as Spark does", () => {
-    const e = failure("SELECT a,\nFROM t");
+    const e = failure("SELECT a\nFROM t\nWHERE a > > 1");
     expect(e.code).toBe("PARSE_SYNTAX_ERROR");
-    expect(e.message).toMatch(/^Syntax error at or near 'FROM' \(line 2, pos 0\)/);
-    expect(e.context).toMatchObject({ line: 2, pos: 0, near: "FROM" });
+    expect(e.message).toMatch(/^Syntax error at or near '>' \(line 3, pos 10\)/);
+    expect(e.context).toMatchObject({ line: 3, pos: 10, near: ">" });
   });
 
   it("says end of input when the text stops early", () => {
-    const e = failure("SELECT a FROM t WHERE");
+    const e = failure("SELECT a FROM t WHERE a >");
     expect(e.code).toBe("PARSE_SYNTAX_ERROR");
-    expect(e.context).toMatchObject({ line: 1, pos: 21, near: null });
+    expect(e.context).toMatchObject({ line: 1, pos: 25, near: null });
+  });
+
+  it("names a trailing comma before FROM, as Spark does", () => {
+    const e = failure("SELECT a,\nFROM t");
+    expect(e.code).toBe("TRAILING_COMMA_IN_SELECT");
+    expect(e.context).toMatchObject({ line: 2, pos: 0 });
   });
 
   it("refuses a second statement", () => {
