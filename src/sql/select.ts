@@ -21,6 +21,8 @@ const BLOCK_END = ["UNION", "INTERSECT", "EXCEPT", "MINUS", "ORDER", "SORT", "LI
 function parseItem(ctx: QueryContext): ExprNode {
   const { c } = ctx;
   const expr = parseExpr(ctx);
+  // `*` takes no alias: what follows it must end the item (Spark fails at the next token).
+  if (expr.kind === "star") return expr;
   if (c.acceptWord("AS")) {
     if (c.isOp("(")) {
       refuse(
