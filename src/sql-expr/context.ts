@@ -16,12 +16,14 @@ export interface ParseContext {
   /** Named windows of the query being parsed (`WINDOW w AS (...)`), keyed lower-case. */
   readonly windows: Map<string, WindowSpec>;
   /**
-   * Parses the query of `x IN (SELECT ...)` / `EXISTS (SELECT ...)` (the cursor is on the
-   * query, inside the parentheses) and returns the expression standing for it. Absent in
-   * expression text, where a subquery is refused.
+   * Parses the query of `x IN (SELECT ...)`, `EXISTS (SELECT ...)` or a scalar `(SELECT ...)`
+   * (the cursor is on the query, inside the parentheses) and returns the expression standing
+   * for it. Absent in expression text, where a subquery is refused.
    */
-  readonly subquery?: (kind: "in" | "exists", value: ExprNode | undefined) => ExprNode;
+  readonly subquery?: (kind: SubqueryKind, value: ExprNode | undefined) => ExprNode;
 }
+
+export type SubqueryKind = "in" | "exists" | "scalar";
 
 /** What `OVER (...)` says: partitioning, ordering and frame. */
 export interface WindowSpec {

@@ -19,7 +19,14 @@ import { SortNode } from "../plan/relation/sort.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
 import { columnNames, hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
 import type { OrderKey, SelectSpec } from "./select-spec.js";
-import { planWhere, refuseSubqueries } from "./subquery.js";
+import {
+  joinScalars,
+  planWhere,
+  refuseSubqueries,
+  replaceScalars,
+  replaceScalarsInItem,
+  scalarSubqueries,
+} from "./subquery.js";
 
 const HIDDEN = "__tributary_";
 
@@ -211,6 +218,13 @@ function planProject(spec: SelectSpec, input: RelationNode, order: readonly Orde
  * ```
  */
 export function planSelect(spec: SelectSpec, order: readonly OrderKey[]): RelationNode {
+  const scalars = scalarSubqueries([
+    spec.where,
+    ...spec.items,
+    spec.having,
+    ...order.map((k) => k.order),
+  ]);
+  if (scalars.length > 0) return planWithScalars(spec, order, scalars);
   for (const item of spec.items) refuseSubqueries(item, "the select list");
   refuseSubqueries(spec.having, "HAVING");
   for (const key of order) refuseSubqueries(key.order, "ORDER BY");
@@ -218,4 +232,58 @@ export function planSelect(spec: SelectSpec, order: readonly OrderKey[]): Relati
   const aggregates =
     spec.groupBy !== undefined || spec.having !== undefined || spec.items.some(hasAggregate);
   return aggregates ? planAggregate(spec, input, order) : planProject(spec, input, order);
+}
+
+/**
+ * A block that uses scalar subqueries: FROM gains their hidden columns (left joins on
+ * true); an aggregate also groups by them (one value for every row, so the groups do not
+ * change) so the select list may use them; a star drops them again.
+ */
+function planWithScalars(
+  spec: SelectSpec,
+  order: readonly OrderKey[],
+  scalars: ReturnType<typeof scalarSubqueries>,
+): RelationNode {
+  const outside = scalarSubqueries([...spec.items, spec.having, ...order.map((k) => k.order)]);
+  const aggregates =
+    spec.groupBy !== undefined || spec.having !== undefined || spec.items.some(hasAggregate);
+  if (
+    aggregates &&
+    outside.length > 0 &&
+    (spec.groupBy === undefined || spec.groupBy.type !== "groupby")
+  ) {
+    throw new AnalysisError(
+      "UNSUPPORTED_SQL_SYNTAX",
+      "A scalar subquery in the select list, HAVING or ORDER BY of a global, ROLLUP or CUBE aggregate is not supported by spark.sql yet.",
+      {
+        hint: "Compute the aggregate in a subquery in FROM, then compare it with the scalar subquery outside.",
+      },
+    );
+  }
+  const replace = (e: ExprNode): ExprNode => replaceScalars(e);
+  const groupBy =
+    spec.groupBy === undefined || outside.length === 0
+      ? spec.groupBy
+      : {
+          ...spec.groupBy,
+          keys: [...spec.groupBy.keys, ...outside.map((s) => ColumnRefNode.create(s.name))],
+        };
+  const rewritten: SelectSpec = {
+    ...spec,
+    from: joinScalars(spec.from, scalars),
+    items: spec.items.map(replaceScalarsInItem),
+    where: spec.where === undefined ? undefined : replace(spec.where),
+    having: spec.having === undefined ? undefined : replace(spec.having),
+    groupBy,
+  };
+  const plan = planSelect(
+    rewritten,
+    order.map((k) => ({ ...k, order: withExpr(k.order, replace(k.order.expr)) })),
+  );
+  return spec.items.some((i) => i.kind === "star")
+    ? DropNode.create(
+        plan,
+        scalars.map((s) => s.name),
+      )
+    : plan;
 }

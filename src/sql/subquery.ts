@@ -1,25 +1,30 @@
 /**
- * `x [NOT] IN (SELECT ...)` and `[NOT] EXISTS (SELECT ...)` in WHERE, planned as Spark's
- * optimizer rewrites them: a left semi join (IN, EXISTS) or a left anti join (NOT IN,
- * NOT EXISTS). A correlated EXISTS joins on the subquery's WHERE condition; NOT IN keeps
- * SQL's null rule (a null on either side makes `x NOT IN (...)` not true). Subqueries
- * anywhere else are refused by name.
+ * Subqueries in expressions, planned as Spark's optimizer rewrites them. In WHERE,
+ * `x [NOT] IN (SELECT ...)` and `[NOT] EXISTS (SELECT ...)` conditions joined by AND become
+ * a left semi join (IN, EXISTS) or a left anti join (NOT IN, NOT EXISTS); a correlated
+ * EXISTS joins on the subquery's WHERE condition; NOT IN keeps SQL's null rule (a null on
+ * either side makes `x NOT IN (...)` not true). An uncorrelated scalar `(SELECT ...)`
+ * anywhere becomes a hidden column of a left join on true (null when the subquery has no
+ * row). Other subqueries are refused by name.
  */
 import { AnalysisError } from "../errors.js";
+import { AliasNode } from "../plan/expression/alias.js";
 import { CallNode } from "../plan/expression/call.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { LiteralNode } from "../plan/expression/literal.js";
+import { outputName } from "../plan/expression/name.js";
 import type { ExprNode, RelationNode } from "../plan/node.js";
 import { FilterNode } from "../plan/relation/filter.js";
 import { JoinNode } from "../plan/relation/join.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
+import type { SubqueryKind } from "../sql-expr/context.js";
 import type { QueryContext } from "./context.js";
 import { parseQuery } from "./query.js";
-import { hasAggregate, walkExpr } from "./rewrite.js";
+import { hasAggregate, mapExpr, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
 
 interface Subquery {
-  readonly kind: "in" | "exists";
+  readonly kind: SubqueryKind;
   readonly value: ExprNode | undefined;
   readonly plan: RelationNode;
   /** The SELECT block, when the subquery is one (a correlated EXISTS joins on its WHERE). */
@@ -27,7 +32,10 @@ interface Subquery {
 }
 
 const MARK = "__tributary_subquery";
+const SCALAR = "__tributary_scalar";
+/** Markers are keyed by their literal argument, which expression rewrites keep as is. */
 const subqueries = new WeakMap<ExprNode, Subquery>();
+const scalars = new WeakMap<ExprNode, { sub: Subquery; name: string }>();
 
 /**
  * The `ctx.subquery` hook of the expression parser: parses the query and returns a marker
@@ -35,13 +43,19 @@ const subqueries = new WeakMap<ExprNode, Subquery>();
  */
 export function parseSubquery(
   ctx: QueryContext,
-  kind: "in" | "exists",
+  kind: SubqueryKind,
   value: ExprNode | undefined,
 ): ExprNode {
   const q = parseQuery(ctx);
-  const marker = CallNode.create(MARK, []);
-  subqueries.set(marker, { kind, value, plan: q.plan, spec: q.spec });
-  return marker;
+  if (kind === "scalar") {
+    const name = `${SCALAR}_${q.plan.planId}`;
+    const key = LiteralNode.create(name);
+    scalars.set(key, { sub: { kind, value, plan: q.plan, spec: q.spec }, name });
+    return CallNode.create(SCALAR, [key]);
+  }
+  const key = LiteralNode.create(`${MARK}_${q.plan.planId}`);
+  subqueries.set(key, { kind, value, plan: q.plan, spec: q.spec });
+  return CallNode.create(MARK, [key]);
 }
 
 function conjuncts(e: ExprNode): ExprNode[] {
@@ -91,21 +105,23 @@ function joinFor(input: RelationNode, sub: Subquery, negated: boolean): Relation
   return JoinNode.create(input, right, negated ? "left_anti" : "left_semi", on);
 }
 
+function markerOf(e: ExprNode | undefined): Subquery | undefined {
+  if (e?.kind !== "call" || e.name !== MARK || e.args[0] === undefined) return undefined;
+  return subqueries.get(e.args[0]);
+}
+
 function subqueryOf(e: ExprNode): { sub: Subquery; negated: boolean } | undefined {
-  const sub = subqueries.get(e);
+  const sub = markerOf(e);
   if (sub !== undefined) return { sub, negated: false };
-  if (e.kind === "call" && e.name === "not" && e.args[0] !== undefined) {
-    const inner = subqueries.get(e.args[0]);
-    if (inner !== undefined) return { sub: inner, negated: true };
-  }
-  return undefined;
+  const inner = e.kind === "call" && e.name === "not" ? markerOf(e.args[0]) : undefined;
+  return inner === undefined ? undefined : { sub: inner, negated: true };
 }
 
 /** Fails when a subquery marker is left in `e` (a subquery where none can be planned). */
 export function refuseSubqueries(e: ExprNode | undefined, where: string): void {
   if (e === undefined) return;
   walkExpr(e, (n) => {
-    if (n.kind === "call" && n.name === MARK) {
+    if (n.kind === "call" && (n.name === MARK || n.name === SCALAR)) {
       throw new AnalysisError(
         "UNSUPPORTED_SQL_SYNTAX",
         `A subquery in ${where} is not supported by spark.sql yet.`,
@@ -139,4 +155,60 @@ export function planWhere(from: RelationNode, where: ExprNode | undefined): Rela
   refuseSubqueries(condition, "this position of WHERE");
   const filtered = condition === undefined ? from : FilterNode.create(from, condition);
   return joins.reduce((acc, j) => joinFor(acc, j.sub, j.negated), filtered);
+}
+
+function scalarOf(n: ExprNode): { sub: Subquery; name: string } | undefined {
+  if (n.kind !== "call" || n.name !== SCALAR || n.args[0] === undefined) return undefined;
+  return scalars.get(n.args[0]);
+}
+
+/** The scalar subqueries `exprs` use, each once. */
+export function scalarSubqueries(
+  exprs: readonly (ExprNode | undefined)[],
+): { sub: Subquery; name: string }[] {
+  const found = new Map<string, { sub: Subquery; name: string }>();
+  for (const e of exprs) {
+    if (e === undefined) continue;
+    walkExpr(e, (n) => {
+      const s = scalarOf(n);
+      if (s !== undefined) found.set(s.name, s);
+      return true;
+    });
+  }
+  return [...found.values()];
+}
+
+/** `e` with each scalar subquery replaced by a reference to its hidden column. */
+export function replaceScalars(e: ExprNode): ExprNode {
+  return mapExpr(e, (n) => {
+    const s = scalarOf(n);
+    return s === undefined ? undefined : ColumnRefNode.create(s.name);
+  });
+}
+
+/**
+ * A select item with its scalar subqueries replaced, aliased with Spark's name for it
+ * (`scalarsubquery()` stands for each subquery) when it has none.
+ */
+export function replaceScalarsInItem(item: ExprNode): ExprNode {
+  if (item.kind === "alias" || scalarSubqueries([item]).length === 0) return replaceScalars(item);
+  const shown = mapExpr(item, (n) =>
+    scalarOf(n) === undefined ? undefined : ColumnRefNode.create("`scalarsubquery()`"),
+  );
+  return AliasNode.create(replaceScalars(item), outputName(shown));
+}
+
+/**
+ * `input` with one hidden column per scalar subquery: a left join on true keeps every row
+ * and gives null when the subquery has no row.
+ */
+export function joinScalars(
+  input: RelationNode,
+  list: readonly { sub: Subquery; name: string }[],
+): RelationNode {
+  return list.reduce<RelationNode>(
+    (acc, { sub, name }) =>
+      JoinNode.create(acc, ToDFNode.create(sub.plan, [name]), "left", LiteralNode.create(true)),
+    input,
+  );
 }

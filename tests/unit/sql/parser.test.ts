@@ -150,7 +150,7 @@ describe("parseSql errors", () => {
     ["SELECT * FROM t NATURAL JOIN t", "NATURAL JOIN"],
     ["SELECT a FROM t GROUP BY GROUPING SETS ((a))", "GROUPING SETS"],
     ["SELECT a FROM t PIVOT (sum(a) FOR b IN ('x'))", "PIVOT"],
-    ["SELECT a FROM t WHERE a > (SELECT max(a) FROM t)", "A subquery"],
+    ["SELECT count(*) + (SELECT max(a) FROM t) FROM t", "A scalar subquery in the select list"],
     ["SELECT a IN (SELECT a FROM t) FROM t", "A subquery in the select list"],
     [
       "SELECT a FROM t WHERE a = 1 OR EXISTS (SELECT a FROM t)",
