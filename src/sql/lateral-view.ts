@@ -34,13 +34,15 @@ export function parseLateralView(ctx: QueryContext, input: RelationNode): Relati
     do columns.push(c.identifier("a column alias").name);
     while (c.acceptOp(","));
   }
-  const last = columns[columns.length - 1];
-  const item: ExprNode = last === undefined ? generator : AliasNode.create(generator, last);
-  const projected = ProjectNode.create(input, [StarNode.create(), item]);
-  if (columns.length <= 1) return projected;
-  // posexplode / map explode make several columns: the alias names the last, the rest by rename.
-  const defaults = name.startsWith("posexplode") ? ["pos"] : ["key"];
-  if (columns.length - 1 !== defaults.length) {
+  if (columns.length <= 1) {
+    const [only] = columns;
+    const item: ExprNode = only === undefined ? generator : AliasNode.create(generator, only);
+    return ProjectNode.create(input, [StarNode.create(), item]);
+  }
+  // A generator of several columns takes no single alias (Spark: UDTF_ALIAS_NUMBER_MISMATCH):
+  // its default names are renamed instead.
+  const defaults = name.startsWith("posexplode") ? ["pos", "col"] : ["key", "value"];
+  if (columns.length !== defaults.length) {
     throw new AnalysisError(
       "UNSUPPORTED_SQL_SYNTAX",
       `LATERAL VIEW ${fn.name} got ${columns.length} column aliases.`,
@@ -48,7 +50,7 @@ export function parseLateralView(ctx: QueryContext, input: RelationNode): Relati
     );
   }
   return WithColumnsRenamedNode.create(
-    projected,
+    ProjectNode.create(input, [StarNode.create(), generator]),
     defaults.map((d, i) => [d, columns[i] ?? d] as const),
   );
 }
