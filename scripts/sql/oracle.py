@@ -6,7 +6,8 @@ Reads tests/unit/sql/differential/views.json (temp views: a DDL schema and rows)
 cases.json (queries), runs each query with spark.sql in one PySpark process, and writes
 tests/unit/sql/differential/oracle.json: {"pyspark", "hash", "results": {id: result}}.
 `hash` is the SHA-256 of the two input files without whitespace, so the test knows when the answers are stale.
-Results are encoded as the parity oracle encodes them (scripts/parity/oracle.py).
+Results are encoded as the parity oracle encodes them (scripts/parity/oracle.py). Format the
+output afterwards with `npx biome check --write tests/unit/sql/differential/oracle.json`.
 """
 
 import hashlib
