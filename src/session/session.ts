@@ -14,16 +14,18 @@ import { inspect } from "node:util";
 import { DataFrame } from "../dataframe/dataframe.js";
 import { DataFrameReader } from "../dataframe/reader.js";
 import type { Engine } from "../engine/engine.js";
-import { IllegalArgumentError } from "../errors.js";
+import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
 import { RangeNode } from "../plan/relation/range.js";
 import { SqlNode } from "../plan/relation/sql.js";
+import { isCommand, parseCommand } from "../sql/command.js";
 import { parseSql } from "../sql/index.js";
 import { Builder } from "./builder.js";
 import { Catalog } from "./catalog.js";
 import { type LocalRow, localRelation, type SchemaLike } from "./create-dataframe.js";
 import { sessionTimeZone } from "./engine-factory.js";
 import type { RuntimeConfig } from "./runtime-config.js";
+import { runSqlCommand } from "./sql-command.js";
 
 let active: SparkSession | undefined;
 
@@ -109,6 +111,13 @@ export class SparkSession {
   sql(query: string, options: SqlOptions = {}): DataFrame {
     this.checkRunning();
     const dialect = options.dialect ?? "spark";
+    if (dialect === "spark" && isCommand(query)) {
+      throw new AnalysisError(
+        "UNSUPPORTED_SQL_SYNTAX",
+        "spark.sql runs queries; a command (DESCRIBE HISTORY, DELETE, UPDATE) runs now: await spark.sqlCommand(text).",
+        { hint: "Run it with: await spark.sqlCommand(text)." },
+      );
+    }
     if (dialect === "spark") return new DataFrame(this, parseSql(query, this.sqlCatalog()));
     if (dialect === "duckdb" && this.engine.name !== "duckdb") {
       throw new IllegalArgumentError(
@@ -126,6 +135,27 @@ export class SparkSession {
         }),
     );
     return new DataFrame(this, SqlNode.create(query, views));
+  }
+
+  /**
+   * Runs a Delta command written in Spark SQL now, through the same operations as the
+   * DeltaTable API, and returns delta-spark's result: `DESCRIBE HISTORY|DETAIL`,
+   * `DELETE FROM`, `UPDATE ... SET` on a path table (`` delta.`/path` ``). A query is
+   * returned as `sql(text)` would.
+   *
+   * @example
+   * ```ts
+   * await spark.sqlCommand("DELETE FROM delta.`lake/events` WHERE day < '2024-01-01'");
+   * await (await spark.sqlCommand("DESCRIBE HISTORY delta.`lake/events` LIMIT 1")).show();
+   * ```
+   */
+  async sqlCommand(text: string): Promise<DataFrame> {
+    this.checkRunning();
+    if (!isCommand(text)) return this.sql(text);
+    return runSqlCommand(
+      this,
+      parseCommand(text, (p) => p),
+    );
   }
 
   private sqlCatalog() {

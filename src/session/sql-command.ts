@@ -1,0 +1,35 @@
+/**
+ * Runs the Delta commands `spark.sqlCommand` parses (src/sql/command.ts) through the same
+ * DeltaTable operations as the API, and answers with delta-spark's result frames.
+ */
+import type { DataFrame } from "../dataframe/dataframe.js";
+import { DeltaTable } from "../delta/delta-table.js";
+import { assertNever } from "../plan/node.js";
+import type { SqlCommand } from "../sql/command.js";
+import type { SparkSession } from "./session.js";
+
+/** delta-spark answers DELETE and UPDATE with the number of rows they changed. */
+function affected(spark: SparkSession, rows: number): DataFrame {
+  return spark.createDataFrame([{ num_affected_rows: BigInt(rows) }], "num_affected_rows BIGINT");
+}
+
+export async function runSqlCommand(spark: SparkSession, command: SqlCommand): Promise<DataFrame> {
+  const table = await DeltaTable.forPath(spark, command.path);
+  switch (command.kind) {
+    case "describeHistory":
+      return table.history(command.limit);
+    case "describeDetail":
+      return table.detail();
+    case "delete":
+      return affected(spark, (await table.delete(command.condition)).numDeletedRows);
+    case "update": {
+      const metrics = await table.update({
+        set: command.set,
+        ...(command.condition === undefined ? {} : { condition: command.condition }),
+      });
+      return affected(spark, metrics.numUpdatedRows);
+    }
+    default:
+      return assertNever(command, "SQL command");
+  }
+}

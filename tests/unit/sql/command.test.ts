@@ -1,0 +1,105 @@
+/**
+ * Delta commands in Spark SQL (`spark.sqlCommand`): parsed into typed commands, run through
+ * the DeltaTable operations, answered as delta-spark answers (checked with delta-spark 4.0:
+ * DELETE and UPDATE return `num_affected_rows BIGINT`).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnalysisError } from "../../../src/errors.js";
+import { SparkSession } from "../../../src/index.js";
+import { isCommand, parseCommand } from "../../../src/sql/command.js";
+
+const same = (p: string) => p;
+
+describe("parseCommand", () => {
+  it.each([
+    ["DESCRIBE HISTORY delta.`/t`", { kind: "describeHistory", path: "/t", limit: undefined }],
+    ["DESC HISTORY delta.`/t` LIMIT 2;", { kind: "describeHistory", path: "/t", limit: 2 }],
+    ["DESCRIBE DETAIL delta.`/t`", { kind: "describeDetail", path: "/t" }],
+    ["DELETE FROM delta.`/t`", { kind: "delete", path: "/t", condition: undefined }],
+    [
+      "DELETE FROM delta.`/t` WHERE day < '2024-01-01' AND x IS NULL",
+      { kind: "delete", path: "/t", condition: "day < '2024-01-01' AND x IS NULL" },
+    ],
+    [
+      "UPDATE delta.`/t` SET a = a + 1, b = upper(b) WHERE a > 0",
+      { kind: "update", path: "/t", set: { a: "a + 1", b: "upper(b)" }, condition: "a > 0" },
+    ],
+  ])("%s", (text, expected) => {
+    expect(isCommand(text)).toBe(true);
+    expect(parseCommand(text, same)).toEqual(expected);
+  });
+
+  it("is not a command when it is a query", () => {
+    expect(isCommand("SELECT 1")).toBe(false);
+  });
+
+  it.each([
+    ["DELETE FROM events WHERE a = 1", "UNSUPPORTED_SQL_SYNTAX"],
+    ["DESCRIBE events", "UNSUPPORTED_SQL_SYNTAX"],
+    ["UPDATE delta.`/t` a = 1", "PARSE_SYNTAX_ERROR"],
+    ["DELETE FROM delta.`/t` WHERE", "PARSE_SYNTAX_ERROR"],
+  ])("refuses %j", (text, code) => {
+    let error: AnalysisError | undefined;
+    try {
+      parseCommand(text, same);
+    } catch (e) {
+      error = e as AnalysisError;
+    }
+    expect(error?.code).toBe(code);
+  });
+});
+
+describe("spark.sqlCommand on a Delta table", () => {
+  let spark: SparkSession;
+  let path: string;
+
+  beforeAll(async () => {
+    spark = await SparkSession.builder().master("local[1]").getOrCreate();
+    path = join(mkdtempSync(join(tmpdir(), "sql-command-")), "t");
+    await spark
+      .createDataFrame(
+        [
+          [1, "a"],
+          [2, "b"],
+          [3, "c"],
+        ],
+        "id INT, name STRING",
+      )
+      .write.format("delta")
+      .save(path);
+  });
+
+  afterAll(async () => {
+    await spark.stop();
+  });
+
+  it("deletes, updates and describes the history as delta-spark does", async () => {
+    const table = `delta.\`${path}\``;
+    const deleted = await spark.sqlCommand(`DELETE FROM ${table} WHERE id = 1`);
+    expect(await deleted.dtypes).toEqual([["num_affected_rows", "bigint"]]);
+    expect(await deleted.collect()).toEqual([{ num_affected_rows: 1n }]);
+    const updated = await spark.sqlCommand(`UPDATE ${table} SET name = upper(name) WHERE id > 2`);
+    expect(await updated.collect()).toEqual([{ num_affected_rows: 1n }]);
+    const none = await spark.sqlCommand(`DELETE FROM ${table} WHERE id = 99`);
+    expect(await none.collect()).toEqual([{ num_affected_rows: 0n }]);
+    expect(await spark.sql(`SELECT * FROM ${table} ORDER BY id`).collect()).toEqual([
+      { id: 2, name: "b" },
+      { id: 3, name: "C" },
+    ]);
+    const history = await spark.sqlCommand(`DESCRIBE HISTORY ${table} LIMIT 1`);
+    expect((await history.collect()).map((r) => [r.version, r.operation])).toEqual([
+      [2n, "UPDATE"],
+    ]);
+  });
+
+  it("tells spark.sql callers to await sqlCommand for a command", () => {
+    expect(() => spark.sql(`DELETE FROM delta.\`${path}\``)).toThrow(/sqlCommand/);
+  });
+
+  it("runs a query handed to sqlCommand as spark.sql would", async () => {
+    expect(await (await spark.sqlCommand("SELECT 1 AS one")).collect()).toEqual([{ one: 1 }]);
+  });
+});
