@@ -114,7 +114,7 @@ export class SparkSession {
     if (dialect === "spark" && isCommand(query)) {
       throw new AnalysisError(
         "UNSUPPORTED_SQL_SYNTAX",
-        "spark.sql runs queries; a command (DESCRIBE HISTORY, DELETE, UPDATE) runs now: await spark.sqlCommand(text).",
+        "spark.sql runs queries; a command (MERGE, DESCRIBE HISTORY, DELETE, UPDATE) runs now: await spark.sqlCommand(text).",
         { hint: "Run it with: await spark.sqlCommand(text)." },
       );
     }
@@ -140,8 +140,8 @@ export class SparkSession {
   /**
    * Runs a Delta command written in Spark SQL now, through the same operations as the
    * DeltaTable API, and returns delta-spark's result: `DESCRIBE HISTORY|DETAIL`,
-   * `DELETE FROM`, `UPDATE ... SET` on a path table (`` delta.`/path` ``). A query is
-   * returned as `sql(text)` would.
+   * `DELETE FROM`, `UPDATE ... SET`, `MERGE INTO` on a path table (`` delta.`/path` ``).
+   * A query is returned as `sql(text)` would.
    *
    * @example
    * ```ts
@@ -152,10 +152,7 @@ export class SparkSession {
   async sqlCommand(text: string): Promise<DataFrame> {
     this.checkRunning();
     if (!isCommand(text)) return this.sql(text);
-    return runSqlCommand(
-      this,
-      parseCommand(text, (p) => p),
-    );
+    return runSqlCommand(this, parseCommand(text, this.sqlCatalog()));
   }
 
   private sqlCatalog() {

@@ -1,7 +1,8 @@
 /**
  * Delta table commands in Spark SQL, parsed into typed commands the session runs through
  * the DeltaTable operations: `DESCRIBE HISTORY|DETAIL t`, `DELETE FROM t [WHERE ...]`,
- * `UPDATE t SET c = v, ... [WHERE ...]`, where `t` is a path table (`` delta.`/path` ``).
+ * `UPDATE t SET c = v, ... [WHERE ...]` and `MERGE INTO t ...` (merge.ts), where `t` is a
+ * path table (`` delta.`/path` ``). Paths are kept as written: DeltaTable.forPath maps them.
  * Conditions and values stay Spark SQL text, which the DeltaTable API parses itself.
  */
 
@@ -9,8 +10,11 @@ import { parseExpr } from "../sql-expr/boolean.js";
 import { newContext, type ParseContext } from "../sql-expr/context.js";
 import type { Token } from "../types/sql-lexer.js";
 import { keywordOf } from "../types/token-cursor.js";
+import type { QueryContext, SqlCatalog } from "./context.js";
+import { type MergeCommand, parseMerge } from "./merge.js";
 
 export type SqlCommand =
+  | MergeCommand
   | { readonly kind: "describeHistory"; readonly path: string; readonly limit: number | undefined }
   | { readonly kind: "describeDetail"; readonly path: string }
   | { readonly kind: "delete"; readonly path: string; readonly condition: string | undefined }
@@ -24,7 +28,7 @@ export type SqlCommand =
 /** Is this text a command statement (not a query)? */
 export function isCommand(text: string): boolean {
   const first = keywordOf(newContext(text).c.peek());
-  return first === "DESCRIBE" || first === "DESC" || first === "DELETE" || first === "UPDATE";
+  return ["DESCRIBE", "DESC", "DELETE", "UPDATE", "MERGE"].includes(first);
 }
 
 function deltaPath(ctx: ParseContext, dataPath: (p: string) => string): string {
@@ -91,15 +95,22 @@ function parseUpdate(ctx: ParseContext, path: string): SqlCommand {
  *
  * @example
  * ```ts
- * parseCommand("DELETE FROM delta.`/lake/t` WHERE day < '2024-01-01'", (p) => p);
+ * parseCommand("DELETE FROM delta.`/lake/t` WHERE day < '2024-01-01'", catalog);
  * // { kind: "delete", path: "/lake/t", condition: "day < '2024-01-01'" }
  * ```
  */
-export function parseCommand(text: string, dataPath: (p: string) => string): SqlCommand {
-  const ctx = newContext(text);
+export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
+  const dataPath = (p: string) => p;
+  const ctx: QueryContext = { ...newContext(text), catalog, ctes: [] };
   const { c } = ctx;
   let command: SqlCommand;
-  if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC")) command = parseDescribe(ctx, dataPath);
+  if (c.acceptWord("MERGE")) {
+    command = parseMerge(ctx, {
+      deltaPath: (x) => deltaPath(x, dataPath),
+      exprText,
+    });
+  } else if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC"))
+    command = parseDescribe(ctx, dataPath);
   else if (c.acceptWord("DELETE")) {
     c.expectWord("FROM");
     const path = deltaPath(ctx, dataPath);

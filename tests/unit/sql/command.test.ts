@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalysisError } from "../../../src/errors.js";
 import { SparkSession } from "../../../src/index.js";
 import { isCommand, parseCommand } from "../../../src/sql/command.js";
+import type { SqlCatalog } from "../../../src/sql/index.js";
 
-const same = (p: string) => p;
+const catalog: SqlCatalog = { view: () => undefined, viewNames: () => [], dataPath: (p) => p };
 
 describe("parseCommand", () => {
   it.each([
@@ -29,7 +30,41 @@ describe("parseCommand", () => {
     ],
   ])("%s", (text, expected) => {
     expect(isCommand(text)).toBe(true);
-    expect(parseCommand(text, same)).toEqual(expected);
+    expect(parseCommand(text, catalog)).toEqual(expected);
+  });
+
+  it("parses MERGE INTO with every clause kind", () => {
+    const command = parseCommand(
+      `MERGE INTO delta.\`/t\` AS t USING (SELECT 1 AS id) s ON t.id = s.id
+       WHEN MATCHED AND s.id > 0 THEN UPDATE SET v = s.v + 1
+       WHEN MATCHED THEN DELETE
+       WHEN NOT MATCHED BY TARGET THEN INSERT (id, v) VALUES (s.id, 'x')
+       WHEN NOT MATCHED THEN INSERT *
+       WHEN NOT MATCHED BY SOURCE AND t.v IS NULL THEN UPDATE SET v = 'gone'
+       WHEN NOT MATCHED BY SOURCE THEN DELETE`,
+      catalog,
+    );
+    expect(command.kind === "merge" && [command.path, command.targetAlias, command.on]).toEqual([
+      "/t",
+      "t",
+      "t.id = s.id",
+    ]);
+    expect(command.kind === "merge" && command.clauses).toEqual([
+      { when: "matched", condition: "s.id > 0", action: { kind: "update", set: { v: "s.v + 1" } } },
+      { when: "matched", condition: undefined, action: { kind: "delete" } },
+      {
+        when: "notMatched",
+        condition: undefined,
+        action: { kind: "insert", values: { id: "s.id", v: "'x'" } },
+      },
+      { when: "notMatched", condition: undefined, action: { kind: "insert", values: "*" } },
+      {
+        when: "notMatchedBySource",
+        condition: "t.v IS NULL",
+        action: { kind: "update", set: { v: "'gone'" } },
+      },
+      { when: "notMatchedBySource", condition: undefined, action: { kind: "delete" } },
+    ]);
   });
 
   it("is not a command when it is a query", () => {
@@ -44,7 +79,7 @@ describe("parseCommand", () => {
   ])("refuses %j", (text, code) => {
     let error: AnalysisError | undefined;
     try {
-      parseCommand(text, same);
+      parseCommand(text, catalog);
     } catch (e) {
       error = e as AnalysisError;
     }
@@ -92,6 +127,32 @@ describe("spark.sqlCommand on a Delta table", () => {
     const history = await spark.sqlCommand(`DESCRIBE HISTORY ${table} LIMIT 1`);
     expect((await history.collect()).map((r) => [r.version, r.operation])).toEqual([
       [2n, "UPDATE"],
+    ]);
+  });
+
+  it("merges a view into the table as the DeltaTable merge does", async () => {
+    const table = `delta.\`${path}\``;
+    spark
+      .createDataFrame(
+        [
+          [2, "B"],
+          [4, "D"],
+        ],
+        "id INT, name STRING",
+      )
+      .createOrReplaceTempView("updates");
+    const merged = await spark.sqlCommand(
+      `MERGE INTO ${table} t USING updates s ON t.id = s.id
+       WHEN MATCHED THEN UPDATE SET name = s.name
+       WHEN NOT MATCHED THEN INSERT *`,
+    );
+    expect(await merged.collect()).toEqual([
+      { num_affected_rows: 2n, num_updated_rows: 1n, num_deleted_rows: 0n, num_inserted_rows: 1n },
+    ]);
+    expect(await spark.sql(`SELECT * FROM ${table} ORDER BY id`).collect()).toEqual([
+      { id: 2, name: "B" },
+      { id: 3, name: "C" },
+      { id: 4, name: "D" },
     ]);
   });
 
