@@ -114,7 +114,7 @@ export class SparkSession {
     if (dialect === "spark" && isCommand(query)) {
       throw new AnalysisError(
         "UNSUPPORTED_SQL_SYNTAX",
-        "spark.sql runs queries; a command (MERGE, DESCRIBE HISTORY, DELETE, UPDATE) runs now: await spark.sqlCommand(text).",
+        "spark.sql runs queries; a Delta command (MERGE, DELETE, UPDATE, DESCRIBE HISTORY...) runs now: await spark.sqlCommand(text).",
         { hint: "Run it with: await spark.sqlCommand(text)." },
       );
     }
@@ -139,8 +139,9 @@ export class SparkSession {
 
   /**
    * Runs a Delta command written in Spark SQL now, through the same operations as the
-   * DeltaTable API, and returns delta-spark's result: `DESCRIBE HISTORY|DETAIL`,
-   * `DELETE FROM`, `UPDATE ... SET`, `MERGE INTO` on a path table (`` delta.`/path` ``).
+   * DeltaTable API, and returns delta-spark's result: `MERGE INTO`, `DELETE FROM`,
+   * `UPDATE ... SET`, `DESCRIBE HISTORY|DETAIL`, `OPTIMIZE`, `VACUUM`, `RESTORE` on a path
+   * table (`` delta.`/path` ``).
    * A query is returned as `sql(text)` would.
    *
    * @example

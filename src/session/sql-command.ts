@@ -58,6 +58,25 @@ export async function runSqlCommand(spark: SparkSession, command: SqlCommand): P
       });
       return affected(spark, metrics.numUpdatedRows);
     }
+    case "optimize": {
+      const builder = table.optimize();
+      return (
+        command.where === undefined ? builder : builder.where(command.where)
+      ).executeCompaction();
+    }
+    case "vacuum": {
+      const result = await table.vacuum(command.retainHours, { dryRun: command.dryRun });
+      // delta-spark answers a dry run with the files it would delete, else with the table path.
+      const paths = command.dryRun ? result.files : [result.path];
+      return spark.createDataFrame(
+        paths.map((path) => ({ path })),
+        "path STRING",
+      );
+    }
+    case "restore":
+      return "version" in command
+        ? table.restoreToVersion(command.version)
+        : table.restoreToTimestamp(command.timestamp);
     default:
       return assertNever(command, "SQL command");
   }

@@ -1,8 +1,9 @@
 /**
  * Delta table commands in Spark SQL, parsed into typed commands the session runs through
  * the DeltaTable operations: `DESCRIBE HISTORY|DETAIL t`, `DELETE FROM t [WHERE ...]`,
- * `UPDATE t SET c = v, ... [WHERE ...]` and `MERGE INTO t ...` (merge.ts), where `t` is a
- * path table (`` delta.`/path` ``). Paths are kept as written: DeltaTable.forPath maps them.
+ * `UPDATE t SET c = v, ... [WHERE ...]`, `MERGE INTO t ...` (merge.ts), `OPTIMIZE t
+ * [WHERE ...]`, `VACUUM t [RETAIN n HOURS] [DRY RUN]`, `RESTORE [TABLE] t TO VERSION|TIMESTAMP
+ * AS OF ...`, where `t` is a path table (`` delta.`/path` ``). Paths are kept as written: DeltaTable.forPath maps them.
  * Conditions and values stay Spark SQL text, which the DeltaTable API parses itself.
  */
 
@@ -23,12 +24,30 @@ export type SqlCommand =
       readonly path: string;
       readonly set: Readonly<Record<string, string>>;
       readonly condition: string | undefined;
-    };
+    }
+  | { readonly kind: "optimize"; readonly path: string; readonly where: string | undefined }
+  | {
+      readonly kind: "vacuum";
+      readonly path: string;
+      readonly retainHours: number | undefined;
+      readonly dryRun: boolean;
+    }
+  | { readonly kind: "restore"; readonly path: string; readonly version: number }
+  | { readonly kind: "restore"; readonly path: string; readonly timestamp: string };
 
 /** Is this text a command statement (not a query)? */
 export function isCommand(text: string): boolean {
   const first = keywordOf(newContext(text).c.peek());
-  return ["DESCRIBE", "DESC", "DELETE", "UPDATE", "MERGE"].includes(first);
+  return [
+    "DESCRIBE",
+    "DESC",
+    "DELETE",
+    "UPDATE",
+    "MERGE",
+    "OPTIMIZE",
+    "VACUUM",
+    "RESTORE",
+  ].includes(first);
 }
 
 function deltaPath(ctx: ParseContext, dataPath: (p: string) => string): string {
@@ -90,6 +109,50 @@ function parseUpdate(ctx: ParseContext, path: string): SqlCommand {
   return { kind: "update", path, set, condition: optionalWhere(ctx) };
 }
 
+function parseOptimize(ctx: ParseContext, path: string): SqlCommand {
+  const { c } = ctx;
+  const where = optionalWhere(ctx);
+  if (c.isWord("ZORDER")) {
+    c.failAt(
+      c.peek(),
+      "UNSUPPORTED_SQL_SYNTAX",
+      "OPTIMIZE ... ZORDER BY is not supported yet",
+      "Run OPTIMIZE without ZORDER BY (bin-packing compaction).",
+    );
+  }
+  return { kind: "optimize", path, where };
+}
+
+function parseVacuum(ctx: ParseContext, path: string): SqlCommand {
+  const { c } = ctx;
+  let retainHours: number | undefined;
+  if (c.acceptWord("RETAIN")) {
+    const n = c.next();
+    if (n.kind !== "number") return c.fail("a number of hours", undefined, n);
+    retainHours = Number(n.text.replace(/[a-z]+$/i, ""));
+    c.expectWord("HOURS", "Write VACUUM t RETAIN 168 HOURS.");
+  }
+  const dryRun = c.acceptWord("DRY");
+  if (dryRun) c.expectWord("RUN");
+  return { kind: "vacuum", path, retainHours, dryRun };
+}
+
+function parseRestore(ctx: ParseContext, dataPath: (p: string) => string): SqlCommand {
+  const { c } = ctx;
+  c.acceptWord("TABLE");
+  const path = deltaPath(ctx, dataPath);
+  c.expectWord("TO");
+  const byVersion = c.acceptWord("VERSION");
+  if (!byVersion) c.expectWord("TIMESTAMP", "Write RESTORE TABLE t TO VERSION AS OF n.");
+  c.expectWord("AS");
+  c.expectWord("OF");
+  const t = c.next();
+  if (byVersion && t.kind === "number" && /^\d+$/.test(t.text))
+    return { kind: "restore", path, version: Number(t.text) };
+  if (!byVersion && t.kind === "string") return { kind: "restore", path, timestamp: t.value };
+  return c.fail(byVersion ? "a version number" : "a timestamp string", undefined, t);
+}
+
 /**
  * Parses one command statement.
  *
@@ -109,8 +172,10 @@ export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
       deltaPath: (x) => deltaPath(x, dataPath),
       exprText,
     });
-  } else if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC"))
-    command = parseDescribe(ctx, dataPath);
+  } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx, dataPath));
+  else if (c.acceptWord("VACUUM")) command = parseVacuum(ctx, deltaPath(ctx, dataPath));
+  else if (c.acceptWord("RESTORE")) command = parseRestore(ctx, dataPath);
+  else if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC")) command = parseDescribe(ctx, dataPath);
   else if (c.acceptWord("DELETE")) {
     c.expectWord("FROM");
     const path = deltaPath(ctx, dataPath);

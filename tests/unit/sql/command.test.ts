@@ -28,6 +28,21 @@ describe("parseCommand", () => {
       "UPDATE delta.`/t` SET a = a + 1, b = upper(b) WHERE a > 0",
       { kind: "update", path: "/t", set: { a: "a + 1", b: "upper(b)" }, condition: "a > 0" },
     ],
+    ["OPTIMIZE delta.`/t`", { kind: "optimize", path: "/t", where: undefined }],
+    [
+      "OPTIMIZE delta.`/t` WHERE day = '2024-01-01'",
+      { kind: "optimize", path: "/t", where: "day = '2024-01-01'" },
+    ],
+    ["VACUUM delta.`/t`", { kind: "vacuum", path: "/t", retainHours: undefined, dryRun: false }],
+    [
+      "VACUUM delta.`/t` RETAIN 0 HOURS DRY RUN",
+      { kind: "vacuum", path: "/t", retainHours: 0, dryRun: true },
+    ],
+    ["RESTORE TABLE delta.`/t` TO VERSION AS OF 3", { kind: "restore", path: "/t", version: 3 }],
+    [
+      "RESTORE delta.`/t` TO TIMESTAMP AS OF '2024-01-01'",
+      { kind: "restore", path: "/t", timestamp: "2024-01-01" },
+    ],
   ])("%s", (text, expected) => {
     expect(isCommand(text)).toBe(true);
     expect(parseCommand(text, catalog)).toEqual(expected);
@@ -76,6 +91,7 @@ describe("parseCommand", () => {
     ["DESCRIBE events", "UNSUPPORTED_SQL_SYNTAX"],
     ["UPDATE delta.`/t` a = 1", "PARSE_SYNTAX_ERROR"],
     ["DELETE FROM delta.`/t` WHERE", "PARSE_SYNTAX_ERROR"],
+    ["OPTIMIZE delta.`/t` ZORDER BY (a)", "UNSUPPORTED_SQL_SYNTAX"],
   ])("refuses %j", (text, code) => {
     let error: AnalysisError | undefined;
     try {
