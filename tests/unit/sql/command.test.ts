@@ -172,6 +172,26 @@ describe("spark.sqlCommand on a Delta table", () => {
     ]);
   });
 
+  it("restores a version and vacuums as delta-spark does", async () => {
+    const other = join(mkdtempSync(join(tmpdir(), "sql-restore-")), "t");
+    const table = `delta.\`${other}\``;
+    await spark
+      .createDataFrame([[1]], "id INT")
+      .write.format("delta")
+      .save(other);
+    await spark
+      .createDataFrame([[2]], "id INT")
+      .write.format("delta")
+      .mode("overwrite")
+      .save(other);
+    await spark.sqlCommand(`RESTORE TABLE ${table} TO VERSION AS OF 0`);
+    expect(await spark.sql(`SELECT id FROM ${table}`).collect()).toEqual([{ id: 1 }]);
+    // Nothing is older than the default 7-day retention: a dry run lists no file.
+    const dry = await spark.sqlCommand(`VACUUM ${table} DRY RUN`);
+    expect(await dry.dtypes).toEqual([["path", "string"]]);
+    expect(await dry.collect()).toEqual([]);
+  });
+
   it("tells spark.sql callers to await sqlCommand for a command", () => {
     expect(() => spark.sql(`DELETE FROM delta.\`${path}\``)).toThrow(/sqlCommand/);
   });
