@@ -127,11 +127,11 @@ try {
     "SELECT id, id * 1.5 AS d, CAST(id AS STRING) AS s, CAST(id AS DECIMAL(18,2)) AS dec, " +
     "TIMESTAMP'2024-01-01 00:00:00' + make_interval(0, 0, 0, 0, 0, 0, id) AS ts, DATE'2024-01-01' + CAST(id % 365 AS INT) AS day " +
     "FROM range(1000000)";
-  await spark.sql(query).limit(10).collect();
+  await spark.sql(query, { dialect: "engine" }).limit(10).collect();
   const collectMs: number[] = [];
   for (let i = 0; i < repeats; i++) {
     t0 = performance.now();
-    const rows = await spark.sql(query).collect();
+    const rows = await spark.sql(query, { dialect: "engine" }).collect();
     collectMs.push(performance.now() - t0);
     if (rows.length !== 1_000_000) throw new Error(`collected ${rows.length} rows`);
   }
@@ -146,7 +146,9 @@ try {
   // --- 3. decoding the same Arrow batches ---
   const engine = spark.engine as SparkConnectEngine;
   const batches: Uint8Array[] = [];
-  for await (const r of engine.client.executePlan(rootPlan(spark.sql(query).plan)))
+  for await (const r of engine.client.executePlan(
+    rootPlan(spark.sql(query, { dialect: "engine" }).plan),
+  ))
     if (r.responseType.case === "arrowBatch") batches.push(r.responseType.value.data);
   const time = (f: () => void): number => {
     const xs: number[] = [];

@@ -206,8 +206,9 @@ export {
 export { DataReader, type ReadCsvOptions, type ReadDeltaOptions } from "./seed/data-reader.js";
 export { DataWriter, type WriteDeltaOptions } from "./seed/data-writer.js";
 export { Builder, createSparkSession } from "./session/builder.js";
+export { Catalog, type Table } from "./session/catalog.js";
 export { RuntimeConfig } from "./session/runtime-config.js";
-export { SparkSession } from "./session/session.js";
+export { SparkSession, type SqlDialect, type SqlOptions } from "./session/session.js";
 // Storage: the interface every byte goes through (plug in your own store), chosen by scheme.
 export { storageFor } from "./storage/choose.js";
 export { StorageError, type StorageOperation } from "./storage/errors.js";

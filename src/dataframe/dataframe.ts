@@ -425,6 +425,15 @@ export class DataFrame {
     this.sparkSession.registerTempView(name, this.plan, false);
   }
 
+  /** Registers this DataFrame as a global temporary view: `spark.sql("... FROM global_temp.name")`. */
+  createGlobalTempView(name: string): void {
+    this.sparkSession.catalog.registerGlobalTempView(name, this.plan, false);
+  }
+
+  createOrReplaceGlobalTempView(name: string): void {
+    this.sparkSession.catalog.registerGlobalTempView(name, this.plan, true);
+  }
+
   /** The writer: `df.write.format("parquet").mode("overwrite").save(path)`. */
   get write(): DataFrameWriter {
     if (this.isStreaming) {

@@ -18,19 +18,35 @@ import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
 import { RangeNode } from "../plan/relation/range.js";
 import { SqlNode } from "../plan/relation/sql.js";
+import { isCommand, parseCommand } from "../sql/command.js";
+import { parseSql } from "../sql/index.js";
 import { type StreamingQueryManager, streamsOf } from "../streaming/manager.js";
 import { DataStreamReader } from "../streaming/reader.js";
 import { Builder } from "./builder.js";
+import { Catalog } from "./catalog.js";
 import { type LocalRow, localRelation, type SchemaLike } from "./create-dataframe.js";
 import { sessionTimeZone } from "./engine-factory.js";
 import type { RuntimeConfig } from "./runtime-config.js";
+import { runSqlCommand } from "./sql-command.js";
 
 let active: SparkSession | undefined;
+
+/**
+ * How `spark.sql` reads its text: `spark` (default) is Spark SQL, parsed by tributary into
+ * the plan every engine runs; `duckdb` hands DuckDB's own SQL to the embedded engine, on
+ * purpose only; `engine` hands the text to whichever engine runs (Spark SQL on Spark).
+ */
+export type SqlDialect = "spark" | "duckdb" | "engine";
+
+export interface SqlOptions {
+  readonly dialect?: SqlDialect;
+}
 
 export class SparkSession {
   readonly conf: RuntimeConfig;
   readonly engine: Engine;
-  private readonly views = new Map<string, RelationNode>();
+  /** Temporary views and global temporary views: `spark.catalog.listTables()`. */
+  readonly catalog = new Catalog();
   private stopped = false;
 
   /** @internal use `SparkSession.builder()`. */
@@ -95,46 +111,86 @@ export class SparkSession {
   }
 
   /**
-   * Runs a whole query in the engine's SQL dialect (DuckDB SQL locally, Spark SQL on Spark).
-   * Temporary views are visible by name.
+   * Runs a Spark SQL query over the temporary views, with the same meaning on every
+   * engine: the text is parsed by tributary into the plan the DataFrame API builds.
+   * `{ dialect: "duckdb" }` runs DuckDB's own SQL on the embedded engine instead.
+   *
+   * @example
+   * ```ts
+   * df.createOrReplaceTempView("people");
+   * await spark.sql("SELECT dept, count(*) AS n FROM people GROUP BY dept").show();
+   * ```
    */
-  sql(query: string): DataFrame {
+  sql(query: string, options: SqlOptions = {}): DataFrame {
     this.checkRunning();
-    return new DataFrame(this, SqlNode.create(query, Object.fromEntries(this.views)));
-  }
-
-  /** A temporary view as a DataFrame. */
-  table(name: string): DataFrame {
-    const plan = this.views.get(name.toLowerCase());
-    if (plan === undefined) {
+    const dialect = options.dialect ?? "spark";
+    if (dialect === "spark" && isCommand(query)) {
       throw new AnalysisError(
-        "TABLE_OR_VIEW_NOT_FOUND",
-        `The table or view \`${name}\` cannot be found.`,
-        {
-          hint: `Register it first with df.createOrReplaceTempView("${name}"). Known views: ${[...this.views.keys()].join(", ") || "none"}.`,
-        },
+        "UNSUPPORTED_SQL_SYNTAX",
+        "spark.sql runs queries; a Delta command (MERGE, DELETE, UPDATE, DESCRIBE HISTORY...) runs now: await spark.sqlCommand(text).",
+        { hint: "Run it with: await spark.sqlCommand(text)." },
       );
     }
-    return new DataFrame(this, plan);
+    if (dialect === "spark") return new DataFrame(this, parseSql(query, this.sqlCatalog()));
+    if (dialect === "duckdb" && this.engine.name !== "duckdb") {
+      throw new IllegalArgumentError(
+        `spark.sql(text, { dialect: "duckdb" }) needs the embedded DuckDB engine; this session runs on ${this.engine.name}.`,
+        { hint: "Write Spark SQL (the default dialect), which runs on every engine." },
+      );
+    }
+    const views = Object.fromEntries(
+      this.catalog
+        .names()
+        .filter((n) => !n.includes("."))
+        .flatMap((n) => {
+          const plan = this.catalog.lookup([n]);
+          return plan === undefined ? [] : [[n.toLowerCase(), plan] as const];
+        }),
+    );
+    return new DataFrame(this, SqlNode.create(query, views));
+  }
+
+  /**
+   * Runs a Delta command written in Spark SQL now, through the same operations as the
+   * DeltaTable API, and returns delta-spark's result: `MERGE INTO`, `DELETE FROM`,
+   * `UPDATE ... SET`, `DESCRIBE HISTORY|DETAIL`, `OPTIMIZE`, `VACUUM`, `RESTORE` on a path
+   * table (`` delta.`/path` ``).
+   * A query is returned as `sql(text)` would.
+   *
+   * @example
+   * ```ts
+   * await spark.sqlCommand("DELETE FROM delta.`lake/events` WHERE day < '2024-01-01'");
+   * await (await spark.sqlCommand("DESCRIBE HISTORY delta.`lake/events` LIMIT 1")).show();
+   * ```
+   */
+  async sqlCommand(text: string): Promise<DataFrame> {
+    this.checkRunning();
+    if (!isCommand(text)) return this.sql(text);
+    return runSqlCommand(this, parseCommand(text, this.sqlCatalog()));
+  }
+
+  private sqlCatalog() {
+    return {
+      view: (parts: readonly string[]) => this.catalog.lookup(parts),
+      viewNames: () => this.catalog.names(),
+      dataPath: (path: string) => this.engine.dataPath?.(path) ?? path,
+    };
+  }
+
+  /** A temporary view (`name`) or global temporary view (`global_temp.name`) as a DataFrame. */
+  table(name: string): DataFrame {
+    this.checkRunning();
+    return new DataFrame(this, parseSql(`TABLE ${name}`, this.sqlCatalog()));
   }
 
   /** @internal used by DataFrame.createOrReplaceTempView. */
   registerTempView(name: string, plan: RelationNode, replace: boolean): void {
-    const key = name.toLowerCase();
-    if (!replace && this.views.has(key)) {
-      throw new AnalysisError(
-        "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS",
-        `Temporary view \`${name}\` already exists.`,
-        {
-          hint: "Use createOrReplaceTempView to replace it.",
-        },
-      );
-    }
-    this.views.set(key, plan);
+    this.catalog.registerTempView(name, plan, replace);
   }
 
+  /** Drops a temporary view; false when there was none. Same as `spark.catalog.dropTempView`. */
   dropTempView(name: string): boolean {
-    return this.views.delete(name.toLowerCase());
+    return this.catalog.dropTempView(name);
   }
 
   /** Stops the engine; the session cannot be used afterwards. */

@@ -3,6 +3,8 @@
  * scope (so `x` in `x -> x + 1` becomes a LambdaVarNode, not a column).
  */
 import { CallNode } from "../plan/expression/call.js";
+import type { SortOrderNode } from "../plan/expression/sort-order.js";
+import type { WindowFrame } from "../plan/expression/window.js";
 import type { ExprNode } from "../plan/node.js";
 import type { Token } from "../types/sql-lexer.js";
 import { TokenCursor } from "../types/token-cursor.js";
@@ -11,10 +13,27 @@ export interface ParseContext {
   readonly c: TokenCursor;
   /** Lambda parameter lists, innermost last. */
   readonly lambdas: string[][];
+  /** Named windows of the query being parsed (`WINDOW w AS (...)`), keyed lower-case. */
+  readonly windows: Map<string, WindowSpec>;
+  /**
+   * Parses the query of `x IN (SELECT ...)`, `EXISTS (SELECT ...)` or a scalar `(SELECT ...)`
+   * (the cursor is on the query, inside the parentheses) and returns the expression standing
+   * for it. Absent in expression text, where a subquery is refused.
+   */
+  readonly subquery?: (kind: SubqueryKind, value: ExprNode | undefined) => ExprNode;
+}
+
+export type SubqueryKind = "in" | "exists" | "scalar";
+
+/** What `OVER (...)` says: partitioning, ordering and frame. */
+export interface WindowSpec {
+  readonly partitionBy: readonly ExprNode[];
+  readonly orderBy: readonly SortOrderNode[];
+  readonly frame: WindowFrame | undefined;
 }
 
 export function newContext(text: string): ParseContext {
-  return { c: TokenCursor.of(text), lambdas: [] };
+  return { c: TokenCursor.of(text), lambdas: [], windows: new Map() };
 }
 
 /** The declared spelling of the innermost lambda parameter named `name`, if any. */
@@ -36,7 +55,7 @@ export function unsupported(ctx: ParseContext, token: Token, what: string, hint:
   return ctx.c.failAt(
     token,
     "UNSUPPORTED_SQL_SYNTAX",
-    `${what} is not supported in expression text`,
+    `${what} is not supported by tributary's Spark SQL parser yet`,
     hint,
   );
 }

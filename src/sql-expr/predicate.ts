@@ -39,6 +39,11 @@ function parseIs(ctx: ParseContext, value: ExprNode): ExprNode {
 function parseIn(ctx: ParseContext, value: ExprNode): ExprNode {
   const { c } = ctx;
   c.expectOp("(", "Write the values in parentheses: a IN (1, 2, 3).");
+  if ((c.isWord("SELECT") || c.isWord("WITH")) && ctx.subquery !== undefined) {
+    const node = ctx.subquery("in", value);
+    c.expectOp(")", "Close the subquery with ')'.");
+    return node;
+  }
   if (c.isWord("SELECT") || c.isWord("WITH")) {
     unsupported(
       ctx,

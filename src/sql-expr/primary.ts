@@ -59,6 +59,11 @@ function parenthesized(ctx: ParseContext): ExprNode {
     return lambda(ctx, params);
   }
   c.expectOp("(");
+  if ((c.isWord("SELECT") || c.isWord("WITH")) && ctx.subquery !== undefined) {
+    const node = ctx.subquery("scalar", undefined);
+    c.expectOp(")", "Close the subquery with ')'.");
+    return node;
+  }
   if (c.isWord("SELECT") || c.isWord("WITH")) {
     unsupported(ctx, c.peek(), "A subquery", "Join with the other DataFrame instead.");
   }

@@ -136,6 +136,13 @@ export function parseKeywordForm(ctx: ParseContext, word: string): ExprNode | un
   if (word === "CASE") return parseCase(ctx);
   if ((word === "CAST" || word === "TRY_CAST") && paren) return parseCast(ctx);
   // `exists(arr, x -> ...)` is a higher-order function; only EXISTS (SELECT ...) is a subquery.
+  if (word === "EXISTS" && paren && c.isWord(["SELECT", "WITH"], 2) && ctx.subquery) {
+    c.next();
+    c.next();
+    const node = ctx.subquery("exists", undefined);
+    c.expectOp(")", "Close the subquery with ')'.");
+    return node;
+  }
   if (word === "EXISTS" && paren && c.isWord(["SELECT", "WITH"], 2)) {
     unsupported(
       ctx,

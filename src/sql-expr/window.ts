@@ -8,7 +8,7 @@ import { type FrameBound, type WindowFrame, WindowNode } from "../plan/expressio
 import type { ExprNode } from "../plan/node.js";
 import { Decimal } from "../types/decimal.js";
 import { parseExpr } from "./boolean.js";
-import { type ParseContext, unsupported } from "./context.js";
+import { type ParseContext, unsupported, type WindowSpec } from "./context.js";
 
 /**
  * One sort key at the cursor.
@@ -82,24 +82,16 @@ function parseFrame(ctx: ParseContext): WindowFrame | undefined {
 }
 
 /**
- * Parses `OVER (...)` after a function call.
+ * The window specification inside parentheses, `(PARTITION BY ... ORDER BY ... frame)`,
+ * as `OVER (...)` and the query's `WINDOW w AS (...)` clause write it.
  *
  * @example
  * ```ts
- * // "rank() OVER (PARTITION BY a ORDER BY b DESC)"
+ * // "(PARTITION BY a ORDER BY b ROWS 2 PRECEDING)"
  * ```
  */
-export function parseOver(ctx: ParseContext, fn: ExprNode): WindowNode {
+export function parseWindowSpec(ctx: ParseContext): WindowSpec {
   const { c } = ctx;
-  c.expectWord("OVER");
-  if (c.peek().kind === "word" || c.peek().kind === "quoted") {
-    unsupported(
-      ctx,
-      c.peek(),
-      "A named window (OVER w)",
-      "Write the window specification inline: OVER (PARTITION BY ...).",
-    );
-  }
   c.expectOp("(", "Write OVER (PARTITION BY ... ORDER BY ...).");
   let partitionBy: ExprNode[] = [];
   let orderBy: SortOrderNode[] = [];
@@ -122,5 +114,35 @@ export function parseOver(ctx: ParseContext, fn: ExprNode): WindowNode {
   }
   const frame = parseFrame(ctx);
   c.expectOp(")", "Close the window specification with ')'.");
-  return WindowNode.create(fn, partitionBy, orderBy, frame);
+  return { partitionBy, orderBy, frame };
+}
+
+/**
+ * Parses `OVER (...)` or `OVER w` (a window the query's WINDOW clause names) after a
+ * function call.
+ *
+ * @example
+ * ```ts
+ * // "rank() OVER (PARTITION BY a ORDER BY b DESC)"
+ * ```
+ */
+export function parseOver(ctx: ParseContext, fn: ExprNode): WindowNode {
+  const { c } = ctx;
+  c.expectWord("OVER");
+  const t = c.peek();
+  if (t.kind === "word" || t.kind === "quoted") {
+    const name = c.identifier("a window name");
+    const named = ctx.windows.get(name.name.toLowerCase());
+    if (named === undefined) {
+      return c.failAt(
+        t,
+        "MISSING_WINDOW_SPECIFICATION",
+        `Window specification \`${name.name}\` is not defined in the WINDOW clause`,
+        "Define it after HAVING: WINDOW w AS (PARTITION BY ... ORDER BY ...), or write OVER (...) inline.",
+      );
+    }
+    return WindowNode.create(fn, named.partitionBy, named.orderBy, named.frame);
+  }
+  const spec = parseWindowSpec(ctx);
+  return WindowNode.create(fn, spec.partitionBy, spec.orderBy, spec.frame);
 }

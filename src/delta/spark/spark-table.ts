@@ -82,7 +82,7 @@ function rowsFrame(spark: SparkSession, schema: StructType, rows: readonly Row[]
     rows.length === 0
       ? `SELECT ${select(undefined)} WHERE false`
       : rows.map((r) => `SELECT ${select(r)}`).join(" UNION ALL ");
-  return spark.sql(sql);
+  return spark.sql(sql, { dialect: "engine" });
 }
 
 function metricsOf(row: Row | undefined): Row {
@@ -138,11 +138,11 @@ export class SparkDeltaTable implements DeltaTableBackend {
 
   async history(limit: number | undefined): Promise<DataFrame> {
     const n = limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.trunc(limit))}`;
-    return this.spark.sql(`DESCRIBE HISTORY ${this.ref}${n}`);
+    return this.spark.sql(`DESCRIBE HISTORY ${this.ref}${n}`, { dialect: "engine" });
   }
 
   async detail(): Promise<DataFrame> {
-    return this.spark.sql(`DESCRIBE DETAIL ${this.ref}`);
+    return this.spark.sql(`DESCRIBE DETAIL ${this.ref}`, { dialect: "engine" });
   }
 
   private async lastCommit(): Promise<{ version: number; metrics: Row }> {

@@ -36,6 +36,8 @@ const PRETTY: Readonly<Record<string, string>> = {
   std: "stddev",
   lcase: "lower",
   ucase: "upper",
+  floor: "FLOOR",
+  ceil: "CEIL",
 };
 
 /** The last part of a dotted, possibly back-quoted, attribute name. */
@@ -122,6 +124,15 @@ function callName(name: string, args: readonly ExprNode[], distinct: boolean): s
     }
     case "count":
       if (args.length === 1 && args[0]?.kind === "star") return "count(1)";
+      break;
+    case "if":
+      return `(IF(${a.join(", ")}))`;
+    // Spark's analyzer fills these defaults in before it names the column.
+    case "sort_array":
+      if (a.length === 1) return `sort_array(${a[0]}, true)`;
+      break;
+    case "substring":
+      if (a.length === 2) return `substring(${a[0]}, ${a[1]}, 2147483647)`;
       break;
   }
   const pretty = PRETTY[name] ?? name;

@@ -19,7 +19,9 @@ afterEach(async () => {
 });
 
 async function setting(spark: SparkSession, name: string): Promise<unknown> {
-  const row = await spark.sql(`SELECT current_setting('${name}') AS v`).first();
+  const row = await spark
+    .sql(`SELECT current_setting('${name}') AS v`, { dialect: "duckdb" })
+    .first();
   return row?.v;
 }
 

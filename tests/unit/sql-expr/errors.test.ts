@@ -70,7 +70,6 @@ describe("syntax errors", () => {
     ["f(k => 1)", "A named argument"],
     ["sum(a) FILTER (WHERE b)", "An aggregate FILTER"],
     ["percentile_cont(0.5) WITHIN GROUP (ORDER BY a)", "WITHIN GROUP"],
-    ["sum(a) OVER w", "A named window"],
     ["sum(a) OVER (ORDER BY t ROWS BETWEEN x PRECEDING AND CURRENT ROW)", "A frame bound"],
     ["a = ?", "A parameter marker"],
     ["a = :p", "A parameter marker"],
@@ -79,6 +78,12 @@ describe("syntax errors", () => {
     expect(e.code).toBe("UNSUPPORTED_SQL_SYNTAX");
     expect(e.message).toContain(`${what}`);
     expect(e.hint).toBeTruthy();
+  });
+
+  it("names an undefined window (expression text has no WINDOW clause)", () => {
+    const e = analysisError(() => parseSelectItem("sum(a) OVER w"));
+    expect(e.code).toBe("MISSING_WINDOW_SPECIFICATION");
+    expect(e.message).toContain("`w`");
   });
 
   it("explains that a query is not an expression", () => {

@@ -1,0 +1,184 @@
+/**
+ * One SELECT block: `SELECT [DISTINCT] items [FROM ...] [WHERE ...] [GROUP BY ...]
+ * [HAVING ...] [WINDOW w AS (...)]`. The WINDOW clause comes last in the text but names
+ * windows the select list uses, so it is read first by looking ahead.
+ */
+import { AliasNode } from "../plan/expression/alias.js";
+import type { ExprNode } from "../plan/node.js";
+import type { GroupType } from "../plan/relation/aggregate.js";
+import { parseExpr } from "../sql-expr/boolean.js";
+import type { WindowSpec } from "../sql-expr/context.js";
+import { parseWindowSpec } from "../sql-expr/window.js";
+import { type QueryContext, refuse } from "./context.js";
+import { parseFrom } from "./from.js";
+import { implicitAliasAhead } from "./names.js";
+import type { GroupBy, SelectSpec } from "./select-spec.js";
+import { oneRow } from "./values.js";
+
+/** Words that end a SELECT block at parenthesis depth 0. */
+const BLOCK_END = ["UNION", "INTERSECT", "EXCEPT", "MINUS", "ORDER", "SORT", "LIMIT", "OFFSET"];
+
+function parseItem(ctx: QueryContext): ExprNode {
+  const { c } = ctx;
+  const expr = parseExpr(ctx);
+  // `*` takes no alias: what follows it must end the item (Spark fails at the next token).
+  if (expr.kind === "star") return expr;
+  if (c.acceptWord("AS")) {
+    if (c.isOp("(")) {
+      refuse(
+        ctx,
+        c.peek(),
+        "A multi-name alias AS (a, b)",
+        "Use LATERAL VIEW posexplode(x) t AS a, b.",
+      );
+    }
+    return AliasNode.create(expr, c.identifier("an alias name").name);
+  }
+  if (implicitAliasAhead(ctx)) return AliasNode.create(expr, c.identifier("an alias name").name);
+  return expr;
+}
+
+/** Reads `WINDOW w AS (...), v AS w` ahead of the select list; returns where it ends. */
+function readWindowClause(ctx: QueryContext): number | undefined {
+  const { c } = ctx;
+  let depth = 0;
+  for (let k = 0; ; k++) {
+    const t = c.peek(k);
+    if (t.kind === "eof" || (t.kind === "op" && t.text === ";")) return undefined;
+    if (t.kind === "op" && t.text === "(") depth++;
+    if (t.kind === "op" && t.text === ")") {
+      if (depth === 0) return undefined;
+      depth--;
+    }
+    if (depth > 0) continue;
+    if (c.isWord(BLOCK_END, k)) return undefined;
+    if (c.isWord("WINDOW", k) && c.isWord("AS", k + 2)) {
+      const back = c.mark;
+      for (let i = 0; i <= k; i++) c.next();
+      do {
+        const name = c.identifier("a window name").name;
+        c.expectWord("AS");
+        let spec: WindowSpec | undefined;
+        if (c.isOp("(")) spec = parseWindowSpec(ctx);
+        else {
+          const other = c.identifier("a window name");
+          spec = ctx.windows.get(other.name.toLowerCase());
+          if (spec === undefined) {
+            return c.failAt(
+              other.token,
+              "MISSING_WINDOW_SPECIFICATION",
+              `Window specification \`${other.name}\` is not defined in the WINDOW clause`,
+            );
+          }
+        }
+        ctx.windows.set(name.toLowerCase(), spec);
+      } while (c.acceptOp(","));
+      const end = c.mark;
+      c.reset(back);
+      return end;
+    }
+  }
+}
+
+function rollupOrCube(word: string): GroupType {
+  return word.toUpperCase() === "CUBE" ? "cube" : "rollup";
+}
+
+function parseGroupBy(ctx: QueryContext): GroupBy {
+  const { c } = ctx;
+  if (c.isWord("ALL") && !c.isOp("(", 1) && !c.isOp(".", 1)) {
+    c.next();
+    return { type: "groupby", keys: [], all: true };
+  }
+  if (c.isWord("GROUPING") && c.isWord("SETS", 1)) {
+    refuse(
+      ctx,
+      c.peek(),
+      "GROUP BY GROUPING SETS",
+      "Use ROLLUP or CUBE, or UNION ALL of GROUP BYs.",
+    );
+  }
+  if ((c.isWord("ROLLUP") || c.isWord("CUBE")) && c.isOp("(", 1)) {
+    const type = rollupOrCube(c.next().text);
+    c.expectOp("(");
+    const keys: ExprNode[] = [];
+    do keys.push(parseExpr(ctx));
+    while (c.acceptOp(","));
+    c.expectOp(")");
+    if (c.isOp(","))
+      refuse(
+        ctx,
+        c.peek(),
+        `Grouping columns beside ${type.toUpperCase()}(...)`,
+        "Put every grouping column inside ROLLUP(...) or CUBE(...).",
+      );
+    return { type, keys, all: false };
+  }
+  const keys: ExprNode[] = [];
+  do {
+    if ((c.isWord("ROLLUP") || c.isWord("CUBE") || c.isWord("GROUPING")) && c.isOp("(", 1)) {
+      refuse(
+        ctx,
+        c.peek(),
+        "Mixing plain grouping columns with ROLLUP/CUBE/GROUPING SETS",
+        "Put every grouping column inside ROLLUP(...) or CUBE(...).",
+      );
+    }
+    keys.push(parseExpr(ctx));
+  } while (c.acceptOp(","));
+  if (c.isWord("WITH") && (c.isWord("ROLLUP", 1) || c.isWord("CUBE", 1))) {
+    c.next();
+    return { type: rollupOrCube(c.next().text), keys, all: false };
+  }
+  return { type: "groupby", keys, all: false };
+}
+
+/**
+ * Parses one SELECT block at the cursor (the SELECT keyword included).
+ *
+ * @example
+ * ```ts
+ * // "SELECT a, count(*) FROM t GROUP BY a" -> { items: [a, count(*)], groupBy: [a], ... }
+ * ```
+ */
+export function parseSelect(ctx: QueryContext): SelectSpec {
+  const { c } = ctx;
+  const saved = new Map(ctx.windows);
+  try {
+    c.expectWord("SELECT");
+    const windowEnd = readWindowClause(ctx);
+    const distinct = c.acceptWord("DISTINCT");
+    if (!distinct) c.acceptWord("ALL");
+    const items: ExprNode[] = [];
+    do {
+      if (items.length > 0 && c.isWord("FROM")) {
+        c.failAt(
+          c.peek(),
+          "TRAILING_COMMA_IN_SELECT",
+          "Trailing comma detected in SELECT clause",
+          "Remove the trailing comma before the FROM clause.",
+        );
+      }
+      items.push(parseItem(ctx));
+    } while (c.acceptOp(","));
+    const from = c.acceptWord("FROM") ? parseFrom(ctx) : oneRow();
+    const where = c.acceptWord("WHERE") ? parseExpr(ctx) : undefined;
+    let groupBy: GroupBy | undefined;
+    if (c.isWord("GROUP") && c.isWord("BY", 1)) {
+      c.next();
+      c.next();
+      groupBy = parseGroupBy(ctx);
+    }
+    const having = c.acceptWord("HAVING") ? parseExpr(ctx) : undefined;
+    if (windowEnd !== undefined) {
+      c.expectWord("WINDOW");
+      c.reset(windowEnd);
+    }
+    if (c.isWord("QUALIFY"))
+      refuse(ctx, c.peek(), "QUALIFY", "Filter on the window column in an outer query.");
+    return { distinct, items, from, where, groupBy, having };
+  } finally {
+    ctx.windows.clear();
+    for (const [k, v] of saved) ctx.windows.set(k, v);
+  }
+}
