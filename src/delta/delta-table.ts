@@ -175,6 +175,24 @@ export class DeltaTable {
     return this.backend.restore({ timestamp });
   }
 
+  /**
+   * Adds a CHECK constraint (delta-spark's `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr)`):
+   * the rows already there must pass, and every later write is checked.
+   *
+   * @example
+   * ```ts
+   * await table.addConstraint("positive_amount", "amount > 0");
+   * ```
+   */
+  async addConstraint(name: string, expr: string): Promise<void> {
+    await this.backend.addConstraint(name, expr);
+  }
+
+  /** Drops a CHECK constraint added with {@link addConstraint}. */
+  async dropConstraint(name: string): Promise<void> {
+    await this.backend.dropConstraint(name);
+  }
+
   toString(): string {
     return `DeltaTable(${this.path}${this.aliasName === undefined ? "" : ` AS ${this.aliasName}`})`;
   }

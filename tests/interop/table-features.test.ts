@@ -39,6 +39,7 @@ describe("table features delta-spark writes", () => {
       const dir = await mkdtemp(join(tmpdir(), "trib-feat-"));
       const widened = join(dir, "widened");
       const tracked = join(dir, "tracked");
+      const constrained = join(dir, "constrained");
       const widening = [
         "CREATE TABLE {table} (id INT, amt DECIMAL(5,2), p STRING) USING delta PARTITIONED BY (p) TBLPROPERTIES ('delta.enableTypeWidening' = 'true')",
         "INSERT INTO {table} VALUES (1, 1.25, 'a'), (2147483647, -999.99, 'b')",
@@ -54,10 +55,14 @@ describe("table features delta-spark writes", () => {
       const results = await peerBatch([
         ...widening.map((sql) => ({ cmd: "spark-sql" as const, sql, table: widened })),
         ...tracking.map((sql) => ({ cmd: "spark-sql" as const, sql, table: tracked })),
+        ...[
+          "CREATE TABLE {table} (id INT NOT NULL, v INT) USING delta",
+          "ALTER TABLE {table} ADD CONSTRAINT positive CHECK (v > 0)",
+        ].map((sql) => ({ cmd: "spark-sql" as const, sql, table: constrained })),
         ...widening.map((_, v) => ({ cmd: "spark-read" as const, table: widened, version: v })),
         ...tracking.map((_, v) => ({ cmd: "spark-read" as const, table: tracked, version: v })),
       ]);
-      const reads = results.slice(widening.length + tracking.length) as { rows: unknown[] }[];
+      const reads = results.slice(widening.length + tracking.length + 2) as { rows: unknown[] }[];
       for (let v = 0; v < widening.length; v++)
         expect(await ourRows(widened, v), `widened v${v}`).toEqual(reads[v]?.rows);
       for (let v = 0; v < tracking.length; v++)
@@ -74,6 +79,20 @@ describe("table features delta-spark writes", () => {
         .catch((e: unknown) => e)) as DeltaError;
       expect(err.code).toBe("DELTA_UNSUPPORTED_FEATURE");
       expect(err.message).toContain("rowTracking");
+      // delta-spark's NOT NULL column and CHECK constraint hold for our writes too.
+      const write = (rows: Record<string, unknown>[]) =>
+        spark
+          .createDataFrame(rows, "id INT, v INT")
+          .write.format("delta")
+          .mode("append")
+          .save(constrained)
+          .then(
+            () => "written",
+            (e: unknown) => (e as DeltaError).code,
+          );
+      expect(await write([{ id: null, v: 5 }])).toBe("DELTA_NOT_NULL_CONSTRAINT_VIOLATED");
+      expect(await write([{ id: 2, v: -5 }])).toBe("DELTA_VIOLATE_CONSTRAINT_WITH_VALUES");
+      expect(await write([{ id: 3, v: 7 }])).toBe("written");
     },
     SPARK_TIMEOUT,
   );

@@ -20,6 +20,7 @@ import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
+import { checkConstraints } from "./constraints.js";
 
 /** The engine a command runs on and the session's settings (`spark.databricks.delta.*`). */
 export interface TableCommandContext {
@@ -126,6 +127,9 @@ export async function writeTableRows(
   plan: RelationNode,
   options: { dataChange?: boolean; singleFile?: boolean } = {},
 ): Promise<AddFile[]> {
+  // Rows an UPDATE or MERGE writes keep the table's constraints (a compaction changes none).
+  if (options.dataChange !== false)
+    await checkConstraints(engine, plan, layout.schema, layout.configuration);
   const { files } = await engine.writeDeltaFiles(plan, layout.tablePath, {
     partitionBy: layout.partitionColumns,
     maxRecordsPerFile: undefined,

@@ -28,6 +28,7 @@ import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
+import { checkConstraints } from "./constraints.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
 import { call, colRef, matches, typedNull } from "./plan-helpers.js";
 import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
@@ -263,6 +264,8 @@ export async function writeDelta(
       );
     await checkReplaceWhere(engine, conformed, predicate, opts.replaceWhere);
   }
+  // NOT NULL columns and CHECK constraints of an existing table hold for every row written.
+  if (!replaceTable) await checkConstraints(engine, conformed, schema, metadata.configuration);
   const { files, readMetrics } = await engine.writeDeltaFiles(conformed, req.path, {
     partitionBy: partitionColumns,
     maxRecordsPerFile: opts.maxRecordsPerFile,

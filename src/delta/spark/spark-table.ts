@@ -266,6 +266,18 @@ export class SparkDeltaTable implements DeltaTableBackend {
     const rows = await this.engine.sqlCommand(`RESTORE TABLE ${this.ref} TO ${at}`);
     return rowsFrame(this.spark, RESTORE_COUNTS, rows.slice(0, 1));
   }
+
+  async addConstraint(name: string, expr: string): Promise<void> {
+    await this.engine.sqlCommand(
+      `ALTER TABLE ${this.ref} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${expr})`,
+    );
+  }
+
+  async dropConstraint(name: string): Promise<void> {
+    await this.engine.sqlCommand(
+      `ALTER TABLE ${this.ref} DROP CONSTRAINT ${quoteIdentifier(name)}`,
+    );
+  }
 }
 
 function timestampText(t: string | number | Date): string {

@@ -27,6 +27,8 @@ const WRITABLE = new Set([
   "timestampNtz",
   "vacuumProtocolCheck",
   "domainMetadata",
+  // Every write checks NOT NULL columns and delta.constraints.* (operations/constraints.ts).
+  "checkConstraints",
   // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
   // as every read applies them and every remove carries them, which ours do.
   "deletionVectors",

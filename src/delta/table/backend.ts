@@ -33,4 +33,6 @@ export interface DeltaTableBackend {
   optimize(partitionFilter: ParsedCondition | undefined): Promise<DataFrame>;
   vacuum(retentionHours: number | undefined, dryRun: boolean): Promise<VacuumResult>;
   restore(target: RestoreTarget): Promise<DataFrame>;
+  addConstraint(name: string, expr: string): Promise<void>;
+  dropConstraint(name: string): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { DataFrame } from "../../dataframe/dataframe.js";
 import type { ExprNode } from "../../plan/node.js";
 import type { SparkSession } from "../../session/session.js";
 import { loadTable, type TableCommandContext } from "../operations/common.js";
+import { addConstraint, dropConstraint } from "../operations/constraints.js";
 import { type DeleteMetrics, deleteRows } from "../operations/delete.js";
 import { tableDetail } from "../operations/detail.js";
 import { tableHistory } from "../operations/history.js";
@@ -108,5 +109,13 @@ export class EmbeddedDeltaTable implements DeltaTableBackend {
       restored_files_size: m.restoredFilesSize,
     };
     return localFrame(this.spark, countsSchema(Object.keys(row)), [row]);
+  }
+
+  async addConstraint(name: string, expr: string): Promise<void> {
+    await addConstraint(this.ctx, await this.latest(), name, expr);
+  }
+
+  async dropConstraint(name: string): Promise<void> {
+    await dropConstraint(this.ctx, await this.latest(), name);
   }
 }
