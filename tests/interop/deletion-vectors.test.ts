@@ -172,17 +172,20 @@ describe("deletion vectors, with delta-spark", () => {
       const table = await DeltaTable.forPath(spark, path);
       await table.delete("id % 10 = 0"); // v1: vectors written by us
       await table.delete("id BETWEEN 500 AND 1500"); // v2: our vectors grow, a file goes whole
-      expect(await dvFiles(path)).toHaveLength(2);
-      const [v1, v2, , v3] = await peerBatch([
+      await table.update("id < 300", { v: "-v" }); // v3: new rows written, old ones marked
+      expect(await dvFiles(path)).toHaveLength(3);
+      const [v1, v2, v3, , v4] = await peerBatch([
         { cmd: "spark-read", table: path, version: 1 },
         { cmd: "spark-read", table: path, version: 2 },
-        { cmd: "spark-sql", sql: "DELETE FROM {table} WHERE id % 10 = 1", table: path },
         { cmd: "spark-read", table: path, version: 3 },
+        { cmd: "spark-sql", sql: "DELETE FROM {table} WHERE id % 10 = 1", table: path },
+        { cmd: "spark-read", table: path, version: 4 },
       ] as const);
       expect(await ourRows(path, 1)).toEqual(v1.rows);
       expect(await ourRows(path, 2)).toEqual(v2.rows);
       expect(await ourRows(path, 3)).toEqual(v3.rows);
-      expect(v3.rows.length).toBe(3000 - 300 - 900 - 200);
+      expect(await ourRows(path, 4)).toEqual(v4.rows);
+      expect(v4.rows.length).toBe(3000 - 300 - 900 - 200);
     },
     SPARK_TIMEOUT,
   );

@@ -1,6 +1,8 @@
 /**
  * UPDATE, copy-on-write: every file holding a matching row is rewritten with, per assigned
- * column, `CASE WHEN condition THEN CAST(new AS type) ELSE old END`; other files stay. One
+ * column, `CASE WHEN condition THEN CAST(new AS type) ELSE old END`; other files stay. On a
+ * table with deletion vectors enabled, only the updated rows are written and the old ones are
+ * marked deleted in their files (merge-on-read). One
  * commit (operation "UPDATE"); none when no row matched.
  *
  * @example
@@ -12,6 +14,7 @@ import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CastNode } from "../../plan/expression/cast.js";
 import type { ExprNode } from "../../plan/node.js";
+import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
 import type { StructField } from "../../types/data-types.js";
 import type { Action } from "../actions/types.js";
@@ -19,6 +22,7 @@ import type { Snapshot } from "../snapshot/snapshot.js";
 import {
   bytesOf,
   commitCommand,
+  discard,
   footprint,
   partitionsMatching,
   requireModifiable,
@@ -27,6 +31,7 @@ import {
   type TableCommandContext,
   writeTableRows,
 } from "./common.js";
+import { deletionVectorsEnabled, markDeleted } from "./mark-deleted.js";
 import { call, colRef, matches, scanFiles } from "./plan-helpers.js";
 import { classifyFiles, removeOf } from "./rewrite.js";
 
@@ -103,42 +108,66 @@ export async function updateRows(
       f.name,
     );
   });
-  const plan = ProjectNode.create(scanFiles(snapshot, cls.touched, false), items);
+  // With deletion vectors (as delta-spark): only the updated rows are written; the old ones
+  // are marked deleted in their files, and files whose rows all match are removed whole.
+  const withVectors = predicate !== undefined && deletionVectorsEnabled(snapshot);
+  const source = scanFiles(snapshot, cls.touched, false);
+  const plan = withVectors
+    ? ProjectNode.create(FilterNode.create(source, matches(predicate)), items)
+    : ProjectNode.create(source, items);
   const adds = await writeTableRows(ctx.engine, snapshot, plan);
-  const rewriteTimeMs = since(rewriteStart);
   const now = Date.now();
+  let marked: Awaited<ReturnType<typeof markDeleted>> | undefined;
+  try {
+    marked = withVectors
+      ? await markDeleted(ctx.engine, snapshot, cls.partlyMatching, predicate, now)
+      : undefined;
+  } catch (e) {
+    await discard(ctx.engine, snapshot.tablePath, adds);
+    throw e;
+  }
+  const rewriteTimeMs = since(rewriteStart);
+  const removedWhole = marked === undefined ? cls.touched : cls.fullyMatching;
   const actions: Action[] = [
-    ...cls.touched.map((f) => removeOf(f, now)),
+    ...removedWhole.map((f) => removeOf(f, now)),
+    ...(marked?.actions ?? []),
     ...adds.map((add) => ({ add })),
   ];
   const metrics = {
-    numRemovedFiles: cls.touched.length,
+    numRemovedFiles: removedWhole.length,
     numAddedFiles: adds.length,
     numUpdatedRows: cls.matchedRows,
     numCopiedRows: Math.max(0, rowsOf(adds) - cls.matchedRows),
   };
-  const version = await commitCommand(ctx, snapshot, actions, adds, {
-    operation: "UPDATE",
-    parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
-    metrics: {
-      ...metrics,
-      numAddedChangeFiles: 0,
-      executionTimeMs: since(start),
-      scanTimeMs,
-      rewriteTimeMs,
-      numAddedBytes: bytesOf(adds),
-      numRemovedBytes: bytesOf(cls.touched),
-      numDeletionVectorsAdded: 0,
-      numDeletionVectorsRemoved: 0,
-      numDeletionVectorsUpdated: 0,
-    },
-    footprint: footprint({
-      readWholeTable: predicate === undefined,
-      readPartitions:
-        predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-      readFiles: new Set(cls.scanned.map((f) => f.path)),
-      removedFiles: new Set(cls.touched.map((f) => f.path)),
-    }),
-  });
+  let version: number;
+  try {
+    version = await commitCommand(ctx, snapshot, actions, adds, {
+      operation: "UPDATE",
+      parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
+      metrics: {
+        ...metrics,
+        numAddedChangeFiles: 0,
+        executionTimeMs: since(start),
+        scanTimeMs,
+        rewriteTimeMs,
+        numAddedBytes: bytesOf(adds),
+        numRemovedBytes: bytesOf(removedWhole),
+        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
+        numDeletionVectorsRemoved: 0,
+        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
+      },
+      footprint: footprint({
+        readWholeTable: predicate === undefined,
+        readPartitions:
+          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+        readFiles: new Set(cls.scanned.map((f) => f.path)),
+        removedFiles: new Set(cls.touched.map((f) => f.path)),
+      }),
+    });
+  } catch (e) {
+    if (marked?.vectorFile !== undefined)
+      await ctx.engine.delta.storage.delete([marked.vectorFile]);
+    throw e;
+  }
   return { version, ...metrics };
 }

@@ -97,3 +97,19 @@ describe("OPTIMIZE with deletion vectors", () => {
     expect(await t.toDF().count()).toBe(29);
   });
 });
+
+describe("UPDATE with deletion vectors", () => {
+  it("writes only the updated rows and marks the old ones", async () => {
+    const { path, t } = await dvTable();
+    const m = await t.update("id % 10 = 0", { id: "id + 1000" });
+    expect(m).toMatchObject({ numUpdatedRows: 4, numCopiedRows: 0, numAddedFiles: 2 });
+    const adds = actionsOf(path, 1, "add");
+    const rewritten = adds.filter((a) => a.deletionVector === undefined);
+    expect(rewritten.reduce((n, a) => n + JSON.parse(String(a.stats)).numRecords, 0)).toBe(4);
+    expect(adds.filter((a) => a.deletionVector !== undefined)).toHaveLength(2);
+    const ids = (await t.toDF().collect()).map((r) => Number(r.id)).sort((a, b) => a - b);
+    expect(ids).toEqual(
+      ROWS.map((r) => (r.id % 10 === 0 ? r.id + 1000 : r.id)).sort((a, b) => a - b),
+    );
+  });
+});
