@@ -151,8 +151,8 @@ export class DeltaTable {
 
   /** Starts an OPTIMIZE: `optimize().where("day = '2024-01-01'").executeCompaction()`. */
   optimize(): DeltaOptimizeBuilder {
-    return new DeltaOptimizeBuilder((filter) =>
-      this.backend.optimize(optionalCondition(filter, "partition filter")),
+    return new DeltaOptimizeBuilder((filter, options) =>
+      this.backend.optimize(optionalCondition(filter, "partition filter"), options),
     );
   }
 

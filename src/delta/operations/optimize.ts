@@ -161,8 +161,10 @@ export async function optimizeTable(
   snapshot: Snapshot,
   predicate: ExprNode | undefined,
   text: string | undefined,
+  options: { purgeDeletionVectors?: boolean } = {},
 ): Promise<OptimizeResult> {
   const startTimeMs = Date.now();
+  const purge = options.purgeDeletionVectors === true;
   requireModifiable(snapshot, false);
   if (predicate !== undefined) checkPartitionPredicate(snapshot, predicate, text ?? "");
   const candidates =
@@ -170,13 +172,17 @@ export async function optimizeTable(
   const minFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.minFileSize");
   const maxFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.maxFileSize");
   const ratio = Number(ctx.conf["spark.databricks.delta.optimize.maxDeletedRowsRatio"] ?? "0.05");
-  const bins = binPack(
-    candidates,
-    snapshot.partitionColumns,
-    minFileSize,
-    maxFileSize,
-    Number.isFinite(ratio) ? ratio : 0.05,
-  );
+  // REORG ... APPLY (PURGE): every file with a deletion vector is rewritten alone, and
+  // nothing else is compacted.
+  const bins = purge
+    ? candidates.filter((f) => (f.deletionVector?.cardinality ?? 0) > 0).map((f) => [f])
+    : binPack(
+        candidates,
+        snapshot.partitionColumns,
+        minFileSize,
+        maxFileSize,
+        Number.isFinite(ratio) ? ratio : 0.05,
+      );
   const removed = bins.flat();
   const added: AddFile[] = [];
   try {
@@ -219,8 +225,10 @@ export async function optimizeTable(
   ];
   const sizes = added.map((f) => f.size).sort((a, b) => a - b);
   const version = await commitCommand(ctx, snapshot, actions, added, {
-    operation: "OPTIMIZE",
-    parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]), zOrderBy: "[]" },
+    operation: purge ? "REORG" : "OPTIMIZE",
+    parameters: purge
+      ? { predicate: JSON.stringify(text === undefined ? [] : [text]), applyPurge: true }
+      : { predicate: JSON.stringify(text === undefined ? [] : [text]), zOrderBy: "[]" },
     metrics: {
       numRemovedFiles: removed.length,
       numRemovedBytes: bytesOf(removed),

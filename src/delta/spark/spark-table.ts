@@ -234,8 +234,15 @@ export class SparkDeltaTable implements DeltaTableBackend {
     }
   }
 
-  async optimize(partitionFilter: ParsedCondition | undefined): Promise<DataFrame> {
-    const rows = await this.engine.sqlCommand(`OPTIMIZE ${this.ref}${this.where(partitionFilter)}`);
+  async optimize(
+    partitionFilter: ParsedCondition | undefined,
+    options: { purgeDeletionVectors?: boolean } = {},
+  ): Promise<DataFrame> {
+    const rows = await this.engine.sqlCommand(
+      options.purgeDeletionVectors === true
+        ? `REORG TABLE ${this.ref}${this.where(partitionFilter)} APPLY (PURGE)`
+        : `OPTIMIZE ${this.ref}${this.where(partitionFilter)}`,
+    );
     return rowsFrame(this.spark, OPTIMIZE_SCHEMA, rows.slice(0, 1));
   }
 

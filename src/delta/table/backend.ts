@@ -30,7 +30,10 @@ export interface DeltaTableBackend {
     set: readonly (readonly [string, ExprNode])[],
   ): Promise<UpdateMetrics>;
   merge(request: MergeRequest): Promise<DataFrame>;
-  optimize(partitionFilter: ParsedCondition | undefined): Promise<DataFrame>;
+  optimize(
+    partitionFilter: ParsedCondition | undefined,
+    options?: { purgeDeletionVectors?: boolean },
+  ): Promise<DataFrame>;
   vacuum(retentionHours: number | undefined, dryRun: boolean): Promise<VacuumResult>;
   restore(target: RestoreTarget): Promise<DataFrame>;
   addConstraint(name: string, expr: string): Promise<void>;

@@ -79,12 +79,16 @@ export class EmbeddedDeltaTable implements DeltaTableBackend {
     return localFrame(this.spark, countsSchema(Object.keys(row)), [row]);
   }
 
-  async optimize(partitionFilter: ParsedCondition | undefined): Promise<DataFrame> {
+  async optimize(
+    partitionFilter: ParsedCondition | undefined,
+    options: { purgeDeletionVectors?: boolean } = {},
+  ): Promise<DataFrame> {
     const result = await optimizeTable(
       this.ctx,
       await this.latest(),
       partitionFilter?.expr,
       partitionFilter?.text,
+      options,
     );
     return localFrame(this.spark, OPTIMIZE_SCHEMA, [
       { path: result.path, metrics: result.metrics },

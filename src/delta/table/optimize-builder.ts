@@ -9,7 +9,10 @@
  */
 import type { DataFrame } from "../../dataframe/dataframe.js";
 
-type Run = (partitionFilter: string | undefined) => Promise<DataFrame>;
+type Run = (
+  partitionFilter: string | undefined,
+  options?: { purgeDeletionVectors?: boolean },
+) => Promise<DataFrame>;
 
 export class DeltaOptimizeBuilder {
   /** @internal use DeltaTable.optimize(). */
@@ -35,5 +38,19 @@ export class DeltaOptimizeBuilder {
    */
   executeCompaction(): Promise<DataFrame> {
     return this.run(this.partitionFilter);
+  }
+
+  /**
+   * Rewrites every file that has a deletion vector, so the deleted rows are gone from the data
+   * files too (delta-spark's `REORG TABLE ... APPLY (PURGE)`); afterwards VACUUM can remove the
+   * old files and their vectors.
+   *
+   * @example
+   * ```ts
+   * await table.optimize().purgeDeletionVectors();
+   * ```
+   */
+  purgeDeletionVectors(): Promise<DataFrame> {
+    return this.run(this.partitionFilter, { purgeDeletionVectors: true });
   }
 }

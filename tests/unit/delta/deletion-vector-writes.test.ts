@@ -113,3 +113,21 @@ describe("UPDATE with deletion vectors", () => {
     );
   });
 });
+
+describe("purgeDeletionVectors (REORG ... APPLY (PURGE))", () => {
+  it("rewrites every file with a vector, whatever its share of deleted rows", async () => {
+    const { path, t } = await dvTable();
+    await t.delete("id = 21"); // 5% of partition b: OPTIMIZE alone would keep it
+    await t.optimize().purgeDeletionVectors();
+    expect(commitInfo(path, 2)).toMatchObject({
+      operation: "REORG",
+      operationMetrics: { numDeletionVectorsRemoved: "1" },
+    });
+    const added = actionsOf(path, 2, "add");
+    expect(added).toHaveLength(1);
+    expect(added[0]?.deletionVector ?? null).toBeNull();
+    expect(await t.toDF().count()).toBe(39);
+    const live = spark().read.format("delta").load(path);
+    expect(await live.filter("id = 21").count()).toBe(0);
+  });
+});
