@@ -8,12 +8,12 @@ import { createHash } from "node:crypto";
 
 import { OptionsReader } from "../../../config/options-reader.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
-import { parseFileList, type Scan, ScanBuilder } from "../../../delta/scan/scan-builder.js";
+import { type Scan, ScanBuilder } from "../../../delta/scan/scan-builder.js";
 import { Snapshot } from "../../../delta/snapshot/snapshot.js";
 import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
-import type { ReadNode } from "../../../plan/relation/read.js";
+import { FILE_COLUMN, type ReadNode, ROW_INDEX_COLUMN } from "../../../plan/relation/read.js";
 import {
   ArrayType,
   type DataType,
@@ -30,14 +30,6 @@ import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 
-/** Internal reader option: restrict the scan to these `add.path`s (used by table operations). */
-export const FILES_OPTION = "__tributary_files";
-/** Internal reader option: add a column `__tributary_file` holding each row's `add.path`. */
-export const WITH_FILE_OPTION = "__tributary_with_file";
-export const FILE_COLUMN = "__tributary_file";
-/** Internal reader option: add a column `__tributary_row`, each row's position in its file. */
-export const WITH_ROW_INDEX_OPTION = "__tributary_with_row_index";
-export const ROW_INDEX_COLUMN = "__tributary_row";
 const PATH_COLUMN = "__tributary_add_path";
 
 export interface DeltaReadContext {
@@ -186,10 +178,7 @@ async function planScan(
 ): Promise<{ scan: Scan; snapshot: Snapshot }> {
   const options = new OptionsReader(node.options);
   const snapshot = await loadSnapshot(node, ctx.delta, options);
-  const restrict = options.get(FILES_OPTION);
-  const builder = new ScanBuilder(snapshot).withFiles(
-    restrict === undefined ? undefined : parseFileList(JSON.parse(restrict)),
-  );
+  const builder = new ScanBuilder(snapshot).withFiles(node.deltaFiles?.files);
   for (const f of ctx.filters) builder.withPredicate(f);
   return { scan: builder.build(), snapshot };
 }
@@ -198,7 +187,6 @@ export async function resolveDelta(
   node: ReadNode,
   ctx: DeltaReadContext,
 ): Promise<ResolvedSource & { snapshot: Snapshot }> {
-  const options = new OptionsReader(node.options);
   const { scan, snapshot } = await planScan(node, ctx);
   const files = scan.files;
   const names = new NameAllocator();
@@ -209,7 +197,7 @@ export async function resolveDelta(
     qualifiers: [],
     planIds: [node.planId],
   }));
-  const withFile = options.bool(WITH_FILE_OPTION, false);
+  const withFile = node.deltaFiles?.withFile ?? false;
   if (withFile) {
     columns.push({
       name: FILE_COLUMN,
@@ -219,7 +207,7 @@ export async function resolveDelta(
       planIds: [node.planId],
     });
   }
-  const withRowIndex = options.bool(WITH_ROW_INDEX_OPTION, false);
+  const withRowIndex = node.deltaFiles?.withRowIndex ?? false;
   if (withRowIndex) {
     columns.push({
       name: ROW_INDEX_COLUMN,
