@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 /**
- * Reading a Delta table on DuckDB: the kernel's snapshot (at `versionAsOf` /
- * `timestampAsOf` when given) names the live files; pushed-down filters prune partitions
- * and skip files by their stats; DuckDB reads the Parquet files and the partition values
- * come from the log (never from directory names), joined on the file name.
+ * Reading a Delta table on DuckDB: loads the snapshot (at `versionAsOf` / `timestampAsOf`
+ * when given), lets the kernel's ScanBuilder plan the files (pruning and skipping by the
+ * pushed-down filters, deletion vectors, column mapping), and only turns that Scan into SQL:
+ * DuckDB reads the Parquet files, partition values come from the log (never from directory
+ * names), joined on the file name, and deleted rows are anti-joined away.
  */
-
+import { createHash } from "node:crypto";
 import { OptionsReader } from "../../../config/options-reader.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
 import { type Scan, ScanBuilder } from "../../../delta/scan/scan-builder.js";
