@@ -2,11 +2,11 @@
  * Picks and starts the engine a master asks for: `local[...]` runs on the embedded DuckDB
  * engine with N threads and `spark.driver.memory` as its memory limit; `sc://...` (from
  * `.master`, `.remote`, `SPARK_REMOTE` or `spark.remote`) runs on Spark through Spark Connect.
+ * Engines are imported when chosen, so a Spark session never loads DuckDB's native module
+ * (and an embedded one never loads the gRPC transport).
  */
 import { type Master, parseBoolean, parseByteSize } from "../config/index.js";
-import { DuckDBEngine } from "../engine/duckdb/engine.js";
 import type { Engine } from "../engine/engine.js";
-import { SparkConnectEngine } from "../engine/spark-connect/engine.js";
 import { UnsupportedOperationError } from "../errors.js";
 
 export function sessionTimeZone(values: ReadonlyMap<string, string>): string {
@@ -24,6 +24,7 @@ export async function startEngine(
   if (master.kind === "local") {
     const memory = values.get("spark.driver.memory");
     const bytes = memory === undefined ? undefined : parseByteSize("spark.driver.memory", memory);
+    const { DuckDBEngine } = await import("../engine/duckdb/engine.js");
     return DuckDBEngine.start({
       threads: master.threads,
       memoryLimit:
@@ -34,7 +35,10 @@ export async function startEngine(
       conf: Object.fromEntries(values),
     });
   }
-  if (master.kind === "remote") return SparkConnectEngine.start(master.url, values);
+  if (master.kind === "remote") {
+    const { SparkConnectEngine } = await import("../engine/spark-connect/engine.js");
+    return SparkConnectEngine.start(master.url, values);
+  }
   throw new UnsupportedOperationError(
     "tributary",
     `master ${master.url}`,

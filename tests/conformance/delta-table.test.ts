@@ -217,4 +217,55 @@ describe("DeltaTable: DuckDB (native) == Spark (delta-spark)", () => {
         await s.conf.set("spark.databricks.delta.retentionDurationCheck.enabled", "true");
     }
   });
+
+  it("CHECK constraints: added, enforced on writes, dropped", async () => {
+    const r = await onBoth(async (s, t, path) => {
+      await t.addConstraint("positive_v", "v > 0");
+      const bad = await s
+        .createDataFrame(
+          [{ id: 100n, name: "x", v: -1, day: "d3" }],
+          "id BIGINT, name STRING, v INT, day STRING",
+        )
+        .write.format("delta")
+        .mode("append")
+        .save(path)
+        .then(
+          () => "written",
+          (e: unknown) => String((e as { message?: string }).message ?? e).includes("positive_v"),
+        );
+      const dup = await t.addConstraint("positive_v", "v > 1").then(
+        () => "added",
+        () => "refused",
+      );
+      await t.dropConstraint("positive_v");
+      return { bad, dup, rows: await content(s, path) };
+    });
+    expect(r.duckdb).toEqual(r.spark);
+    expect(r.duckdb.bad).toBe(true);
+    expect(r.duckdb.dup).toBe("refused");
+  });
+
+  it("deletion vectors: DELETE marks rows, purgeDeletionVectors rewrites the files", async () => {
+    const r = await onBoth(async (s, _t, path) => {
+      const dvPath = `${path}-dv`;
+      await s.read
+        .format("delta")
+        .load(path)
+        .write.format("delta")
+        .option("delta.enableDeletionVectors", "true")
+        .save(dvPath);
+      const t = await DeltaTable.forPath(s, dvPath);
+      await t.delete("id % 3 = 0");
+      const afterDelete = await content(s, dvPath);
+      await t.optimize().purgeDeletionVectors();
+      const history = (await (await t.history()).select("operation").collect()).map(
+        (x) => x.operation,
+      );
+      return { afterDelete, after: await content(s, dvPath), history };
+    });
+    expect(r.duckdb.afterDelete).toEqual(r.spark.afterDelete);
+    expect(r.duckdb.after).toEqual(r.spark.after);
+    expect(r.duckdb.history).toEqual(r.spark.history);
+    expect(r.duckdb.history[0]).toBe("REORG");
+  });
 });

@@ -141,10 +141,14 @@ describe("deletion vectors, with delta-spark", () => {
       expect(before.length).toBeGreaterThan(0);
       await table.vacuum(0);
       expect(await dvFiles(path)).toEqual(before);
-      await table.delete("id % 5 = 1"); // v3, copy-on-write over files with DVs
-      // Now no file references them: VACUUM removes them with the rewritten data files.
+      // v3: our DELETE marks rows (the property is on): each file's vector becomes the union
+      // of delta-spark's and ours, in one new vector file.
+      await table.delete("id % 5 = 1");
+      // Only tombstones reference delta-spark's vector files now: VACUUM removes them.
       await table.vacuum(0);
-      expect(await dvFiles(path)).toEqual([]);
+      const after = await dvFiles(path);
+      expect(after).toHaveLength(1);
+      expect(before).not.toContain(after[0]);
       const ours = await ourRows(path);
       expect(ours.length).toBe(500 - 100 - 100 + 1);
       const [theirs] = await peerBatch([{ cmd: "spark-read", table: path }] as const);

@@ -14,6 +14,7 @@ import type { Action, AddFile } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
 import { parseStats } from "../files/stats.js";
+import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
 import { Snapshot, type SnapshotOptions } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
@@ -88,7 +89,7 @@ export function partitionsMatching(
   predicates: readonly ExprNode[],
 ): TransactionFootprint["readPartitions"] {
   if (predicates.length === 0) return undefined;
-  const ctx = { schema: snapshot.schema, partitionColumns: snapshot.partitionColumns };
+  const ctx = skippingContext(snapshot);
   return (partitionValues) =>
     skipFiles(
       [{ path: "", partitionValues, size: 0, modificationTime: 0, dataChange: true }],

@@ -18,6 +18,7 @@ import { splitAttribute } from "../../plan/expression/name.js";
 import type { ExprNode } from "../../plan/node.js";
 import type { Action, AddFile } from "../actions/types.js";
 import { parseStats } from "../files/stats.js";
+import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import {
@@ -168,7 +169,9 @@ export async function optimizeTable(
   requireModifiable(snapshot, false);
   if (predicate !== undefined) checkPartitionPredicate(snapshot, predicate, text ?? "");
   const candidates =
-    predicate === undefined ? snapshot.files() : skipFiles(snapshot.files(), [predicate], snapshot);
+    predicate === undefined
+      ? snapshot.files()
+      : skipFiles(snapshot.files(), [predicate], skippingContext(snapshot));
   const minFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.minFileSize");
   const maxFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.maxFileSize");
   const ratio = Number(ctx.conf["spark.databricks.delta.optimize.maxDeletedRowsRatio"] ?? "0.05");

@@ -12,13 +12,7 @@ import { quoteIdentifier } from "../../types/sql-string.js";
 import type { AddFile } from "../actions/types.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 
-/** These option names are understood by the engines' Delta readers (internal, not user options). */
-export const FILES_OPTION = "__tributary_files";
-export const WITH_FILE_OPTION = "__tributary_with_file";
-/** Internal reader option: add a column `__tributary_row` holding each row's position in its file. */
-export const WITH_ROW_INDEX_OPTION = "__tributary_with_row_index";
-export const ROW_INDEX_COLUMN = "__tributary_row";
-export const FILE_COLUMN = "__tributary_file";
+export { FILE_COLUMN, ROW_INDEX_COLUMN } from "../../plan/relation/read.js";
 
 /** A column reference to an exact name (back-quoted, so dots stay part of the name). */
 export function colRef(name: string): ColumnRefNode {
@@ -45,17 +39,16 @@ export function typedNull(type: DataType, name: string): AliasNode {
   return AliasNode.create(CastNode.create(lit(null), type), name);
 }
 
-/** A scan of some files of a snapshot, optionally with each row's file path. */
+/** A scan of some files of a snapshot, optionally with each row's file path and position. */
 export function scanFiles(
   snapshot: Snapshot,
   files: readonly AddFile[],
   withFile: boolean,
   withRowIndex = false,
 ): RelationNode {
-  return ReadNode.create("delta", [snapshot.tablePath], {
-    versionAsOf: String(snapshot.version),
-    [FILES_OPTION]: JSON.stringify(files.map((f) => f.path)),
-    ...(withFile ? { [WITH_FILE_OPTION]: "true" } : {}),
-    ...(withRowIndex ? { [WITH_ROW_INDEX_OPTION]: "true" } : {}),
+  return ReadNode.deltaFiles(snapshot.tablePath, snapshot.version, {
+    files: files.map((f) => f.path),
+    withFile,
+    withRowIndex,
   });
 }

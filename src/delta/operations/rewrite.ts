@@ -13,6 +13,7 @@ import { FilterNode } from "../../plan/relation/filter.js";
 import type { AddFile, RemoveFile } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { parseStats } from "../files/stats.js";
+import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
@@ -45,10 +46,7 @@ export async function classifyFiles(
       scanned: all,
     };
   }
-  const candidates = skipFiles(all, [predicate], {
-    schema: snapshot.schema,
-    partitionColumns: snapshot.partitionColumns,
-  });
+  const candidates = skipFiles(all, [predicate], skippingContext(snapshot));
   if (candidates.length === 0)
     return { touched: [], fullyMatching: [], partlyMatching: [], matchedRows: 0, scanned: [] };
   const plan: RelationNode = AggregateNode.create(

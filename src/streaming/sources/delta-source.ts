@@ -12,7 +12,6 @@ import type { AddFile } from "../../delta/actions/types.js";
 import type { DeltaEngine } from "../../delta/engine.js";
 import { commitPath } from "../../delta/log/files.js";
 import { buildLogSegment } from "../../delta/log/segment.js";
-import { FILES_OPTION } from "../../delta/operations/plan-helpers.js";
 import { Snapshot } from "../../delta/snapshot/snapshot.js";
 import { commitTimes } from "../../delta/snapshot/timestamps.js";
 import { isDeltaTableEngine } from "../../delta/table-engine.js";
@@ -200,15 +199,20 @@ export class DeltaStreamSource implements StreamSource {
     const byVersion = new Map<number, AddFile[]>();
     for (const f of files) byVersion.set(f.version, [...(byVersion.get(f.version) ?? []), f.add]);
     const scans: RelationNode[] = [...byVersion].map(([version, adds]) =>
-      ReadNode.create("delta", [this.path], {
-        versionAsOf: String(version),
-        [FILES_OPTION]: JSON.stringify(adds.map((a) => a.path)),
+      ReadNode.deltaFiles(this.path, version, {
+        files: adds.map((a) => a.path),
+        withFile: false,
+        withRowIndex: false,
       }),
     );
     const [first, ...rest] = scans;
     const plan =
       first === undefined
-        ? ReadNode.create("delta", [this.path], { [FILES_OPTION]: "[]" })
+        ? ReadNode.deltaFiles(this.path, to.version, {
+            files: [],
+            withFile: false,
+            withRowIndex: false,
+          })
         : rest.reduce<RelationNode>(
             (acc, s) => SetOpNode.create(acc, s, "union", { isAll: true, byName: true }),
             first,

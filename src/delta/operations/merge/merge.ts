@@ -24,6 +24,7 @@ import { StarNode } from "../../../plan/expression/star.js";
 import type { ExprNode, RelationNode } from "../../../plan/node.js";
 import { AggregateNode } from "../../../plan/relation/aggregate.js";
 import type { Action, Metadata } from "../../actions/types.js";
+import { skippingContext } from "../../scan/scan-builder.js";
 import { skipFiles } from "../../scan/skipping.js";
 import { evolveSchema } from "../../schema/evolution.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
@@ -109,7 +110,7 @@ export async function mergeInto(
         snapshot.schema.fieldNames(),
         sourceSchema.fieldNames(),
       );
-  const candidates = skipFiles(snapshot.files(), targetPreds, snapshot);
+  const candidates = skipFiles(snapshot.files(), targetPreds, skippingContext(snapshot));
   const numSourceRows = await countRows(ctx, req.source);
   const touched =
     insertOnly || candidates.length === 0

@@ -1,36 +1,25 @@
-import { createHash } from "node:crypto";
 /**
- * Reading a Delta table on DuckDB: the kernel's snapshot (at `versionAsOf` /
- * `timestampAsOf` when given) names the live files; pushed-down filters prune partitions
- * and skip files by their stats; DuckDB reads the Parquet files and the partition values
- * come from the log (never from directory names), joined on the file name.
+ * Reading a Delta table on DuckDB: loads the snapshot (at `versionAsOf` / `timestampAsOf`
+ * when given), lets the kernel's ScanBuilder plan the files (pruning and skipping by the
+ * pushed-down filters, deletion vectors, column mapping), and only turns that Scan into SQL:
+ * DuckDB reads the Parquet files, partition values come from the log (never from directory
+ * names), joined on the file name, and deleted rows are anti-joined away.
  */
-
+import { createHash } from "node:crypto";
 import { OptionsReader } from "../../../config/options-reader.js";
-import type { AddFile } from "../../../delta/actions/types.js";
-import { loadDeletionVector } from "../../../delta/deletion-vectors/descriptor.js";
 import type { DeltaEngine } from "../../../delta/engine.js";
-import { resolveAddPath } from "../../../delta/files/paths.js";
-import { parseStats } from "../../../delta/files/stats.js";
-import { skipFiles } from "../../../delta/scan/skipping.js";
-import {
-  type ColumnMappingMode,
-  columnMappingMode,
-  physicalName,
-  withoutMappingMetadata,
-} from "../../../delta/schema/column-mapping.js";
+import { type Scan, ScanBuilder } from "../../../delta/scan/scan-builder.js";
 import { Snapshot } from "../../../delta/snapshot/snapshot.js";
 import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
-import type { ReadNode } from "../../../plan/relation/read.js";
+import { FILE_COLUMN, type ReadNode, ROW_INDEX_COLUMN } from "../../../plan/relation/read.js";
 import {
   ArrayType,
   type DataType,
   LongType,
   MapType,
   StringType,
-  type StructField,
   StructType,
 } from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
@@ -41,14 +30,6 @@ import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 
-/** Internal reader option: restrict the scan to these `add.path`s (used by table operations). */
-export const FILES_OPTION = "__tributary_files";
-/** Internal reader option: add a column `__tributary_file` holding each row's `add.path`. */
-export const WITH_FILE_OPTION = "__tributary_with_file";
-export const FILE_COLUMN = "__tributary_file";
-/** Internal reader option: add a column `__tributary_row`, each row's position in its file. */
-export const WITH_ROW_INDEX_OPTION = "__tributary_with_row_index";
-export const ROW_INDEX_COLUMN = "__tributary_row";
 const PATH_COLUMN = "__tributary_add_path";
 
 export interface DeltaReadContext {
@@ -76,15 +57,16 @@ function partitionLiteral(value: string | null | undefined, type: DataType): str
 function deltaFileErrorOf(
   error: unknown,
   paths: readonly string[],
-  snapshot: Snapshot,
+  scan: Scan,
 ): DeltaError | undefined {
   const f = fileFailure(error, paths);
   if (f === undefined) return undefined;
-  const context = { file: f.file, table: snapshot.tablePath, version: snapshot.version };
+  const table = scan.tableLocation;
+  const context = { file: f.file, table, version: scan.version };
   if (f.missing) {
     return new DeltaError(
       "DELTA_FILE_NOT_FOUND_DETAILED",
-      `File ${f.file} referenced in the transaction log of table ${snapshot.tablePath} at version ${snapshot.version} cannot be found. It was deleted outside Delta (a DELETE or VACUUM would have removed it from the log).`,
+      `File ${f.file} referenced in the transaction log of table ${table} at version ${scan.version} cannot be found. It was deleted outside Delta (a DELETE or VACUUM would have removed it from the log).`,
       {
         cause: error,
         context,
@@ -94,7 +76,7 @@ function deltaFileErrorOf(
   }
   return new DeltaError(
     "DELTA_DATA_FILE_UNREADABLE",
-    `Data file ${f.file} of table ${snapshot.tablePath} at version ${snapshot.version} cannot be read: it is corrupt or truncated (${f.reason}).`,
+    `Data file ${f.file} of table ${table} at version ${scan.version} cannot be read: it is corrupt or truncated (${f.reason}).`,
     {
       cause: error,
       context,
@@ -143,29 +125,19 @@ async function loadSnapshot(
  * file has one. Vectors are read through the table's storage (one range read per file) and
  * loaded once per session into a temporary table named after the table version and files.
  */
-async function deletedRows(
-  ctx: DeltaReadContext,
-  snapshot: Snapshot,
-  files: readonly AddFile[],
-  paths: readonly string[],
-): Promise<string | undefined> {
-  const marked = files
-    .map((f, i) => ({ dv: f.deletionVector, file: paths[i] ?? "" }))
-    .filter(
-      (m): m is { dv: NonNullable<AddFile["deletionVector"]>; file: string } =>
-        m.dv !== undefined && m.dv !== null && m.dv.cardinality > 0,
-    );
+async function deletedRows(ctx: DeltaReadContext, scan: Scan): Promise<string | undefined> {
+  const marked = scan.files.filter((f) => (f.deletionVector?.cardinality ?? 0) > 0);
   if (marked.length === 0) return undefined;
   const key = createHash("sha1")
-    .update(JSON.stringify([snapshot.tablePath, marked.map((m) => [m.file, m.dv])]))
+    .update(JSON.stringify([scan.tableLocation, marked.map((f) => [f.location, f.deletionVector])]))
     .digest("hex")
     .slice(0, 16);
   const name = `__tributary_dv_${key}`;
   await ctx.db.rowPositions(name, async () =>
     Promise.all(
-      marked.map(async (m) => ({
-        file: m.file,
-        rows: await loadDeletionVector(ctx.delta.storage, snapshot.tablePath, m.dv),
+      marked.map(async (f) => ({
+        file: f.location,
+        rows: [...(await scan.deletedRows(ctx.delta, f))],
       })),
     ),
   );
@@ -174,68 +146,58 @@ async function deletedRows(
 
 /**
  * A DuckDB expression turning a value read under physical names (column mapping) into the
- * logical shape: nested struct fields renamed, through arrays and maps. Atomic values and
- * tables without mapping pass through.
+ * logical shape: nested struct fields renamed, through arrays and maps. `stored` is the same
+ * type with physical field names (used only when the table maps columns).
  */
-function logicalValue(sql: string, type: DataType, mode: ColumnMappingMode): string {
-  if (mode === "none") return sql;
-  if (type instanceof StructType) {
-    const fields = type.fields.map(
-      (f) =>
-        `${quoteIdent(f.name)} := ${logicalValue(`struct_extract(${sql}, ${quoteString(physicalName(f, mode))})`, f.dataType, mode)}`,
-    );
+function logicalValue(sql: string, type: DataType, stored: DataType): string {
+  if (type instanceof StructType && stored instanceof StructType) {
+    const fields = type.fields.map((f, i) => {
+      const s = stored.fields[i];
+      const physical = s?.name ?? f.name;
+      return `${quoteIdent(f.name)} := ${logicalValue(`struct_extract(${sql}, ${quoteString(physical)})`, f.dataType, s?.dataType ?? f.dataType)}`;
+    });
     return `CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END`;
   }
-  if (type instanceof ArrayType) {
-    const inner = logicalValue('"x"', type.elementType, mode);
+  if (type instanceof ArrayType && stored instanceof ArrayType) {
+    const inner = logicalValue('"x"', type.elementType, stored.elementType);
     return inner === '"x"' ? sql : `list_transform(${sql}, "x" -> ${inner})`;
   }
-  if (type instanceof MapType) {
-    const key = logicalValue('"e"."key"', type.keyType, mode);
-    const value = logicalValue('"e"."value"', type.valueType, mode);
+  if (type instanceof MapType && stored instanceof MapType) {
+    const key = logicalValue('"e"."key"', type.keyType, stored.keyType);
+    const value = logicalValue('"e"."value"', type.valueType, stored.valueType);
     if (key === '"e"."key"' && value === '"e"."value"') return sql;
     return `map_from_entries(list_transform(map_entries(${sql}), "e" -> struct_pack("key" := ${key}, "value" := ${value})))`;
   }
   return sql;
 }
 
+/** The kernel's scan of a read node: its snapshot, restricted files and pushed-down filters. */
+async function planScan(
+  node: ReadNode,
+  ctx: DeltaReadContext,
+): Promise<{ scan: Scan; snapshot: Snapshot }> {
+  const options = new OptionsReader(node.options);
+  const snapshot = await loadSnapshot(node, ctx.delta, options);
+  const builder = new ScanBuilder(snapshot).withFiles(node.deltaFiles?.files);
+  for (const f of ctx.filters) builder.withPredicate(f);
+  return { scan: builder.build(), snapshot };
+}
+
 export async function resolveDelta(
   node: ReadNode,
   ctx: DeltaReadContext,
 ): Promise<ResolvedSource & { snapshot: Snapshot }> {
-  const options = new OptionsReader(node.options);
-  const snapshot = await loadSnapshot(node, ctx.delta, options);
-  const mode = columnMappingMode(snapshot.configuration);
-  // Column mapping: files, partition values and stats use physical names; users see logical.
-  const schema = withoutMappingMetadata(snapshot.schema);
-  const mappedFields = snapshot.schema.fields;
-  const physical = (f: StructField): string => physicalName(f, mode);
-  const physicalOf = (name: string): string => {
-    const f = snapshot.schema.field(name);
-    return f === undefined ? name : physical(f);
-  };
-  const partitionColumns = snapshot.partitionColumns;
-  let files: AddFile[] = snapshot.files();
-  const restrict = options.get(FILES_OPTION);
-  if (restrict !== undefined) {
-    const wanted = new Set(JSON.parse(restrict) as string[]);
-    files = files.filter((f) => wanted.has(f.path));
-  }
-  const total = files.length;
-  files = skipFiles(files, ctx.filters, {
-    schema: snapshot.schema,
-    partitionColumns,
-    physicalName: physical,
-  });
+  const { scan, snapshot } = await planScan(node, ctx);
+  const files = scan.files;
   const names = new NameAllocator();
-  const columns: OutCol[] = schema.fields.map((f) => ({
-    name: f.name,
-    sqlName: names.allocate(f.name),
-    dataType: f.dataType,
+  const columns: OutCol[] = scan.columns.map((c) => ({
+    name: c.field.name,
+    sqlName: names.allocate(c.field.name),
+    dataType: c.field.dataType,
     qualifiers: [],
     planIds: [node.planId],
   }));
-  const withFile = options.bool(WITH_FILE_OPTION, false);
+  const withFile = node.deltaFiles?.withFile ?? false;
   if (withFile) {
     columns.push({
       name: FILE_COLUMN,
@@ -245,7 +207,7 @@ export async function resolveDelta(
       planIds: [node.planId],
     });
   }
-  const withRowIndex = options.bool(WITH_ROW_INDEX_OPTION, false);
+  const withRowIndex = node.deltaFiles?.withRowIndex ?? false;
   if (withRowIndex) {
     columns.push({
       name: ROW_INDEX_COLUMN,
@@ -255,8 +217,7 @@ export async function resolveDelta(
       planIds: [node.planId],
     });
   }
-  const isPartition = (name: string): boolean =>
-    partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
+  const paths = files.map((f) => f.location);
   let sql: string;
   if (files.length === 0) {
     const list = columns.map(
@@ -264,8 +225,7 @@ export async function resolveDelta(
     );
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
-    const paths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
-    const deleted = await deletedRows(ctx, snapshot, files, paths);
+    const deleted = await deletedRows(ctx, scan);
     const rowNumbers = deleted === undefined && !withRowIndex ? "" : ", file_row_number = true";
     const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)}${rowNumbers})`;
     // Columns added by schema evolution after every scanned file was written are in no file.
@@ -273,7 +233,7 @@ export async function resolveDelta(
     try {
       described = await ctx.db.describe(`SELECT * FROM ${read}`);
     } catch (e) {
-      throw deltaFileErrorOf(e, paths, snapshot) ?? e;
+      throw deltaFileErrorOf(e, paths, scan) ?? e;
     }
     const present = new Set(described.map((c) => c.name.toLowerCase()));
     // Rows a deletion vector removes are dropped inside the scan: a hash anti-join on
@@ -282,45 +242,35 @@ export async function resolveDelta(
       deleted === undefined
         ? `SELECT * FROM ${read}`
         : `SELECT * FROM ${read} AS "r" ANTI JOIN (${deleted}) AS "dv" ON "r".${quoteIdent(FILE_COLUMN)} = "dv"."file" AND "r"."file_row_number" = "dv"."row"`;
-    const select = schema.fields.map((f, i) => {
-      const out = quoteIdent(columns[i]?.sqlName ?? f.name);
-      const type = toDuckDBType(f.dataType);
-      if (isPartition(f.name)) return `CAST("p".${quoteIdent(f.name)} AS ${type}) AS ${out}`;
-      const mapped = mappedFields[i] ?? f;
-      const name = physical(mapped);
-      if (!present.has(name.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
-      return `CAST(${logicalValue(`"d".${quoteIdent(name)}`, mapped.dataType, mode)} AS ${type}) AS ${out}`;
+    const mapped = scan.columnMappingMode !== "none";
+    const select = scan.columns.map((c, i) => {
+      const out = quoteIdent(columns[i]?.sqlName ?? c.field.name);
+      const type = toDuckDBType(c.field.dataType);
+      if (c.isPartition) return `CAST("p".${quoteIdent(c.field.name)} AS ${type}) AS ${out}`;
+      if (!present.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
+      const value = `"d".${quoteIdent(c.physicalName)}`;
+      const logical = mapped ? logicalValue(value, c.field.dataType, c.physicalType) : value;
+      return `CAST(${logical} AS ${type}) AS ${out}`;
     });
 
     if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
     if (withRowIndex)
       select.push(`CAST("d"."file_row_number" AS BIGINT) AS ${quoteIdent(ROW_INDEX_COLUMN)}`);
-    if (partitionColumns.length === 0 && !withFile) {
+    if (scan.partitionColumns.length === 0 && !withFile) {
       sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d"`;
     } else {
-      const partFields = partitionColumns
-        .map((p) => schema.field(p))
-        .filter((f) => f !== undefined);
-      const rows = files.map((f, i) => {
-        const values = partFields.map((pf) => {
-          const key = Object.keys(f.partitionValues).find(
-            (k) => k.toLowerCase() === physicalOf(pf.name).toLowerCase(),
-          );
-          return partitionLiteral(key === undefined ? null : f.partitionValues[key], pf.dataType);
-        });
-        return `(${[quoteString(paths[i] ?? ""), quoteString(f.path), ...values].join(", ")})`;
+      const rows = files.map((f) => {
+        const values = f.partitionValues.map((v) => partitionLiteral(v.value, v.dataType));
+        return `(${[quoteString(f.location), quoteString(f.path), ...values].join(", ")})`;
       });
-      const pcols = [
-        quoteIdent(FILE_COLUMN),
-        quoteIdent(PATH_COLUMN),
-        ...partFields.map((pf) => quoteIdent(pf.name)),
-      ].join(", ");
+      const partNames = files[0]?.partitionValues.map((v) => quoteIdent(v.name)) ?? [];
+      const pcols = [quoteIdent(FILE_COLUMN), quoteIdent(PATH_COLUMN), ...partNames].join(", ");
       sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
     }
   }
   // numRecords counts the rows of the data file; its deletion vector removes `cardinality`.
   const rowsRead = files.reduce(
-    (n, f) => n + (parseStats(f.stats)?.numRecords ?? 0) - (f.deletionVector?.cardinality ?? 0),
+    (n, f) => n + (f.numRecords ?? 0) - (f.deletionVector?.cardinality ?? 0),
     0,
   );
   const metrics: ReadMetrics = {
@@ -331,17 +281,16 @@ export async function resolveDelta(
     badRecordsFile: undefined,
     sample: [],
     filesRead: files.length,
-    filesSkipped: total - files.length,
-    version: snapshot.version,
+    filesSkipped: scan.filesSkipped,
+    version: scan.version,
   };
-  const livePaths = files.map((f) => resolveAddPath(snapshot.tablePath, f.path));
   return {
     compiled: { sql, columns },
     snapshot,
     after: async () => metrics,
     // A data file deleted or damaged between resolution and the action.
     recover: async (_db, error) => {
-      const typed = deltaFileErrorOf(error, livePaths, snapshot);
+      const typed = deltaFileErrorOf(error, paths, scan);
       if (typed !== undefined) throw typed;
       return false;
     },

@@ -3,8 +3,10 @@
  * resolves `df.col("x")` through it). The dispatch table is exhaustive over the kinds.
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
+import { UnsupportedOperationError } from "../../../errors.js";
 import type { RelationNode } from "../../../plan/node.js";
 import type { JoinNode } from "../../../plan/relation/join.js";
+import type { ReadNode } from "../../../plan/relation/read.js";
 import {
   Aggregate_GroupType,
   Join_JoinType,
@@ -44,8 +46,8 @@ type Handler<K extends RelationNode["kind"]> = (
   node: Extract<RelationNode, { kind: K }>,
 ) => RelType;
 
-const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
-  read: (n) => ({
+function readRelation(n: ReadNode): RelType {
+  return {
     case: "read",
     value: {
       isStreaming: n.streaming === true,
@@ -59,7 +61,20 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
         },
       },
     },
-  }),
+  };
+}
+
+const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
+  read: (n) => {
+    // delta-spark runs table operations itself; a kernel file scan never reaches Spark.
+    if (n.deltaFiles !== undefined)
+      throw new UnsupportedOperationError(
+        "spark",
+        "a Delta scan of chosen files",
+        "The Spark engine reads whole Delta snapshots; scans of chosen files belong to the embedded engine's table operations.",
+      );
+    return readRelation(n);
+  },
   localRelation: (n) => ({ case: "sql", value: { query: localRelationSql(n) } }),
   range: (n) => ({ case: "range", value: { start: n.start, end: n.end, step: n.step } }),
   sql: (n) => ({ case: "sql", value: { query: n.query } }),
