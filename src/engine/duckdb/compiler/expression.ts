@@ -12,9 +12,11 @@ import { arrayItemSql } from "../functions/array-index.js";
 import { lookupFunction } from "../functions/registry.js";
 import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
+import { toDuckDBType } from "../type-mapper.js";
 import { castSql } from "./cast.js";
 import { literalSql } from "./literal.js";
 import { resolveAttribute, type Scope } from "./scope.js";
+import { containsVoid } from "./void-type.js";
 
 export interface ExprContext {
   readonly timeZone: string;
@@ -145,7 +147,23 @@ function compileCall(
       return n;
     },
   };
-  return { sql: def.compile(args, fnCtx), type: def.returnType?.(args) };
+  return typedCall(def.compile(args, fnCtx), def.returnType?.(args), args);
+}
+
+/**
+ * A call given an untyped NULL argument. DuckDB folds many such calls to its untyped NULL,
+ * which it reports as INTEGER (`concat(s, NULL)`): the result is cast to the Spark type the
+ * function declares. A void result is only believed when every typed argument is void
+ * (`coalesce(NULL, NULL)`), not when it merely echoes a NULL argument (`if(c, NULL, 1)`).
+ */
+function typedCall(sql: string, type: DataType | undefined, args: readonly FnArg[]): CompiledExpr {
+  if (!args.some((a) => a.type?.typeName === "null")) return { sql, type };
+  if (type?.typeName === "null") {
+    const typed = args.filter((a) => a.type !== undefined);
+    return { sql, type: typed.every((a) => a.type?.typeName === "null") ? type : undefined };
+  }
+  if (type === undefined || containsVoid(type)) return { sql, type };
+  return { sql: `CAST(${sql} AS ${toDuckDBType(type)})`, type };
 }
 
 export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): CompiledExpr {

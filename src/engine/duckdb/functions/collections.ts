@@ -243,7 +243,11 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) => `[${args.map((a) => a.sql).join(", ")}]`,
-    (args) => new ArrayType(args[0]?.type ?? StringType),
+    // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
+    (args) =>
+      new ArrayType(
+        args.find((a) => a.type?.typeName !== "null")?.type ?? args[0]?.type ?? StringType,
+      ),
   ),
   // A random permutation; only its length and elements are defined (as in Spark).
   shuffle: fn(
@@ -494,7 +498,11 @@ export const collectionFunctions = {
     2,
     (args) =>
       `list_transform(range(CAST(${sqlOf(args, 1)} AS BIGINT)), lambda _: ${sqlOf(args, 0)})`,
-    (args) => new ArrayType(args[0]?.type ?? StringType),
+    // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
+    (args) =>
+      new ArrayType(
+        args.find((a) => a.type?.typeName !== "null")?.type ?? args[0]?.type ?? StringType,
+      ),
   ),
   array_compact: fn(
     1,
