@@ -11,6 +11,7 @@ import type { ReadNode } from "../../../plan/relation/read.js";
 import { StructType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import { quoteIdent } from "../sql-quote.js";
+import { emptySource } from "./empty.js";
 import { GuardedSource } from "./guarded.js";
 import { inferJsonSchema } from "./json-infer.js";
 import { parseJsonOptions } from "./json-options.js";
@@ -34,6 +35,7 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
     node.schema === undefined ? await inferJsonSchema(ctx.db, files, json, malformed) : undefined;
   const dataSchema = node.schema ?? inferred?.schema ?? new StructType([]);
   const schema = new StructType(withPartitions(dataSchema, partitions));
+  if (schema.fields.length === 0 && node.schema === undefined) return emptySource();
   const allocator = new NameAllocator();
   const outNames = schema.fields.map((f) => allocator.allocate(f.name));
   const strategy = new JsonStrategy({
