@@ -21,6 +21,8 @@ const SQL_STATE = {
   CANNOT_PARSE_TIMESTAMP: "22007",
   DATETIME_FIELD_OUT_OF_BOUNDS: "22023",
   NULL_MAP_KEY: "2200E",
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE": "42601",
+  "INVALID_FORMAT.ESC_AT_THE_END": "42601",
 } as const;
 
 export type RuntimeErrorClass = keyof typeof SQL_STATE;
@@ -43,6 +45,10 @@ const HINT: Partial<Record<RuntimeErrorClass, string>> = {
     'Use try_element_at to get null for an index out of bounds, or set "spark.sql.ansi.enabled" to false.',
   CANNOT_PARSE_TIMESTAMP:
     'Use try_to_timestamp / try_to_date to get null for invalid input, or set "spark.sql.ansi.enabled" to false.',
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE":
+    "Precede only '_', '%' or the escape character itself with the escape character.",
+  "INVALID_FORMAT.ESC_AT_THE_END":
+    "Precede only '_', '%' or the escape character itself with the escape character.",
   DATETIME_FIELD_OUT_OF_BOUNDS:
     'Use try_make_date / try_make_timestamp to get null for invalid fields, or set "spark.sql.ansi.enabled" to false.',
 };
