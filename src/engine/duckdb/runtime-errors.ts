@@ -23,6 +23,7 @@ const SQL_STATE = {
   NULL_MAP_KEY: "2200E",
   "INVALID_FORMAT.ESC_IN_THE_MIDDLE": "42601",
   "INVALID_FORMAT.ESC_AT_THE_END": "42601",
+  "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN": "0A000",
 } as const;
 
 export type RuntimeErrorClass = keyof typeof SQL_STATE;
@@ -49,6 +50,8 @@ const HINT: Partial<Record<RuntimeErrorClass, string>> = {
     "Precede only '_', '%' or the escape character itself with the escape character.",
   "INVALID_FORMAT.ESC_AT_THE_END":
     "Precede only '_', '%' or the escape character itself with the escape character.",
+  "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN":
+    "Cache the DataFrame (or write it out) and query the corrupt-record column from that, or read it together with data columns.",
   DATETIME_FIELD_OUT_OF_BOUNDS:
     'Use try_make_date / try_make_timestamp to get null for invalid fields, or set "spark.sql.ansi.enabled" to false.',
 };

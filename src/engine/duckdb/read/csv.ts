@@ -10,7 +10,7 @@ import { InputError } from "../../../errors.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { type DataType, StringType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
-import { quoteIdent } from "../sql-quote.js";
+import { corruptOnlySql } from "./corrupt-only.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
 import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
@@ -207,7 +207,13 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   );
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
-  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const corrupt = columns.findIndex((c) => c.kind === "corrupt");
+  const sql = corruptOnlySql(
+    view,
+    columns.map((c) => c.name),
+    malformed.corruptColumn,
+    outNames[corrupt] ?? malformed.corruptColumn,
+  );
   const described = await ctx.db.describe(sql);
   const out: OutCol[] = columns.map((c, i) => ({
     name: c.name,

@@ -10,7 +10,7 @@ import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { StructType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
-import { quoteIdent } from "../sql-quote.js";
+import { corruptOnlySql } from "./corrupt-only.js";
 import { emptySource } from "./empty.js";
 import { GuardedSource } from "./guarded.js";
 import { inferJsonSchema } from "./json-infer.js";
@@ -53,7 +53,13 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
   });
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
-  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const corrupt = schema.fields.findIndex((f) => f.name === malformed.corruptColumn);
+  const sql = corruptOnlySql(
+    view,
+    dataSchema.fields.map((f) => f.name),
+    malformed.corruptColumn,
+    outNames[corrupt] ?? malformed.corruptColumn,
+  );
   const described = await ctx.db.describe(sql);
   const columns: OutCol[] = schema.fields.map((f, i) => ({
     name: f.name,
