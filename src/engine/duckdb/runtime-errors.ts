@@ -24,6 +24,7 @@ const SQL_STATE = {
   "INVALID_FORMAT.ESC_IN_THE_MIDDLE": "42601",
   "INVALID_FORMAT.ESC_AT_THE_END": "42601",
   "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN": "0A000",
+  COMPARATOR_RETURNS_NULL: "22004",
 } as const;
 
 export type RuntimeErrorClass = keyof typeof SQL_STATE;
@@ -52,6 +53,8 @@ const HINT: Partial<Record<RuntimeErrorClass, string>> = {
     "Precede only '_', '%' or the escape character itself with the escape character.",
   "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN":
     "Cache the DataFrame (or write it out) and query the corrupt-record column from that, or read it together with data columns.",
+  COMPARATOR_RETURNS_NULL:
+    "Return a negative number, 0 or a positive number for every pair, nulls too (CASE WHEN l IS NULL ...).",
   DATETIME_FIELD_OUT_OF_BOUNDS:
     'Use try_make_date / try_make_timestamp to get null for invalid fields, or set "spark.sql.ansi.enabled" to false.',
 };

@@ -2,7 +2,7 @@
  * The Spark types of a lambda's parameters, from the higher-order function and its other
  * arguments: `transform(arr, (x, i) -> ...)` binds x to the array's element and i to an
  * int index; `aggregate(arr, zero, (acc, x) -> ..., acc -> ...)` binds acc to the zero's
- * type. Typed parameters get Spark's arithmetic (an int `x + 1` wraps without ANSI).
+ * type; `array_sort`'s comparator compares two elements. Typed parameters get Spark's arithmetic (an int `x + 1` wraps without ANSI).
  */
 import { type DataType, IntegerType } from "../../../types/data-types.js";
 
@@ -24,5 +24,6 @@ export function lambdaParamTypes(
   if (ELEMENT_AND_INDEX.has(name) && index === 1) return [element, IntegerType];
   if (FOLDS.has(name) && index === 2) return [before[1], element];
   if (FOLDS.has(name) && index === 3) return [before[1]];
+  if (name === "array_sort" && index === 1) return [element, element];
   return [];
 }
