@@ -61,4 +61,18 @@ describe("NULL literals are void", () => {
       [null, null],
     ]);
   });
+
+  it("widens a void column of a union to the other side's type", async () => {
+    const nulls = spark().range(1).selectExpr("id", "NULL AS n");
+    const fives = spark().range(1).selectExpr("id", "5 AS n");
+    expect(await nulls.union(fives).dtypes).toEqual([
+      ["id", "bigint"],
+      ["n", "int"],
+    ]);
+    expect(await fives.union(nulls).dtypes).toEqual([
+      ["id", "bigint"],
+      ["n", "int"],
+    ]);
+    expect((await nulls.union(nulls).dtypes)[1]).toEqual(["n", "void"]);
+  });
 });
