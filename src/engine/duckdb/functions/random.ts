@@ -4,6 +4,7 @@
  * this engine has (`tributary_rand` / `tributary_randn`, see xorshift-random.ts).
  */
 import { DoubleType } from "../../../types/data-types.js";
+import { ROW_POSITION_SQL } from "./row-position.js";
 import { type FnArg, type FnContext, type FunctionDef, returns } from "./types.js";
 
 /** The seed: a literal integer; a null seed is 0, as in Spark. */
@@ -21,7 +22,7 @@ export function seededRandom(name: "rand" | "randn", unseeded: string): Function
     compile: (args, ctx) =>
       args.length === 0
         ? unseeded
-        : `tributary_${name}(CAST(${seedOf(args, ctx).toString()} AS BIGINT), row_number() OVER () - 1)`,
+        : `tributary_${name}(CAST(${seedOf(args, ctx).toString()} AS BIGINT), ${ROW_POSITION_SQL})`,
     returnType: returns(DoubleType),
   };
 }

@@ -53,6 +53,15 @@ describe("rand(seed) / randn(seed) on the DuckDB engine", () => {
     ]);
   });
 
+  it("filters on a seeded draw or a row id as Spark does", async () => {
+    const d = spark().range(10);
+    const kept = await d.filter("rand(42) < 0.5").collect();
+    expect(kept.map((r) => r.id)).toEqual([3n, 7n]);
+    expect(await d.filter("monotonically_increasing_id() < 3").count()).toBe(3);
+    const later = await d.filter("id > 2").filter("rand(42) < 0.5").collect();
+    expect(later.map((r) => r.id)).toEqual([6n]);
+  });
+
   it("sums 100,000 draws as Spark does", async () => {
     const [row] = await spark()
       .range(100000)
