@@ -49,13 +49,16 @@ export function greatest(...cols: ColumnOrName[]): Column {
 export function least(...cols: ColumnOrName[]): Column {
   return fnNodes("least", cols.map(c));
 }
-/** Uniform random in [0, 1). */
+/**
+ * Uniform random in [0, 1). With a seed, Spark's own sequence on both engines:
+ * `spark.range(3).select(rand(42))` gives 0.619189370225301, 0.5096018842446481, ...
+ */
 export function rand(seed?: number): Column {
   return fnNodes("rand", seed === undefined ? [] : [l(seed)]);
 }
-/** Standard normal random. */
-export function randn(): Column {
-  return fnNodes("randn", []);
+/** Standard normal random; with a seed, Spark's own sequence (as {@link rand}). */
+export function randn(seed?: number): Column {
+  return fnNodes("randn", seed === undefined ? [] : [l(seed)]);
 }
 export const sin = one("sin");
 export const cos = one("cos");

@@ -31,6 +31,7 @@ import type {
 import { compileRelation, finalSql, streamingSourceInBatch } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { preservesRows } from "./compiler/row-preserving.js";
+import { restoreVoid } from "./compiler/void-type.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { resolveDelta } from "./delta/read.js";
@@ -206,10 +207,13 @@ export class DuckDBEngine implements Engine {
     }
     return {
       sql: draft.sql,
-      columns: draft.columns.map((c, i) => ({
-        ...c,
-        dataType: described[i]?.dataType ?? c.dataType,
-      })),
+      columns: draft.columns.map((c, i) => {
+        const found = described[i]?.dataType;
+        return {
+          ...c,
+          dataType: found === undefined ? c.dataType : restoreVoid(c.dataType, found),
+        };
+      }),
     };
   }
 

@@ -2,8 +2,9 @@
  * Text rules Spark takes from Java and DuckDB does not share, as plain functions (the UDFs in
  * `udfs.ts` run them per row): full Unicode case mapping (`ß` -> `SS`, final sigma, `İ`),
  * Spark's space-separated title case, Levenshtein distance over code points, and
- * `java.text.DecimalFormat` output for `format_number` (HALF_EVEN on the exact value).
+ * `java.text.DecimalFormat` output for `format_number` (HALF_EVEN on the shortest digits).
  */
+import { plainNumberText } from "../../types/java-number-text.js";
 
 /**
  * Title-case forms that differ from the upper-case form (Unicode SpecialCasing and the
@@ -145,6 +146,31 @@ function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** -1, 0 or 1 as |a| is below, equal to or above |b|. */
+function compareMagnitude(a: ExactDecimal, b: ExactDecimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.digits * 10n ** BigInt(scale - a.scale);
+  const y = b.digits * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * `java.text.DigitList` for a double: the shortest digits that read back (what
+ * `Double.toString` prints), rounded HALF_EVEN; a tie in those digits goes to the side the
+ * exact binary value lies on (`0.125` is a true tie, `1.005` lies below it).
+ */
+function roundShortest(v: number, decimals: number): ExactDecimal {
+  const exact = exactOfDouble(v);
+  const shortest = exactOfText(plainNumberText(String(Math.abs(v))) ?? "0") ?? exact;
+  if (shortest.scale <= decimals) return { ...shortest, negative: exact.negative };
+  const divisor = 10n ** BigInt(shortest.scale - decimals);
+  const quotient = shortest.digits / divisor;
+  const twice = (shortest.digits % divisor) * 2n;
+  const side = twice === divisor ? compareMagnitude(exact, shortest) : twice > divisor ? 1 : -1;
+  const up = side > 0 || (side === 0 && quotient % 2n === 1n);
+  return { negative: exact.negative, digits: up ? quotient + 1n : quotient, scale: decimals };
+}
+
 function formatExact(value: ExactDecimal, decimals: number): string {
   const rounded = roundHalfEven(value, decimals)
     .toString()
@@ -157,15 +183,15 @@ function formatExact(value: ExactDecimal, decimals: number): string {
 }
 
 /**
- * Spark's `format_number(x, d)` for a double: `#,##0.00...` with HALF_EVEN rounding of the
- * exact binary value, `NaN`, `∞` and `-∞` as Java prints them; null for negative `d`.
+ * Spark's `format_number(x, d)` for a double: `#,##0.00...` with Java's HALF_EVEN rounding
+ * of the shortest digits (1e308 prints a 1 and zeros), `NaN`, `∞` and `-∞` as Java prints them; null for negative `d`.
  */
 export function formatNumberDouble(v: number, decimals: number): string | null {
   if (decimals < 0) return null;
   if (Number.isNaN(v)) return "NaN";
   if (v === Number.POSITIVE_INFINITY) return "∞";
   if (v === Number.NEGATIVE_INFINITY) return "-∞";
-  return formatExact(exactOfDouble(v), decimals);
+  return formatExact(roundShortest(v, decimals), decimals);
 }
 
 /** `format_number` for an exact decimal or integer given as text. */

@@ -21,6 +21,10 @@ const SQL_STATE = {
   CANNOT_PARSE_TIMESTAMP: "22007",
   DATETIME_FIELD_OUT_OF_BOUNDS: "22023",
   NULL_MAP_KEY: "2200E",
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE": "42601",
+  "INVALID_FORMAT.ESC_AT_THE_END": "42601",
+  "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN": "0A000",
+  COMPARATOR_RETURNS_NULL: "22004",
 } as const;
 
 export type RuntimeErrorClass = keyof typeof SQL_STATE;
@@ -43,6 +47,14 @@ const HINT: Partial<Record<RuntimeErrorClass, string>> = {
     'Use try_element_at to get null for an index out of bounds, or set "spark.sql.ansi.enabled" to false.',
   CANNOT_PARSE_TIMESTAMP:
     'Use try_to_timestamp / try_to_date to get null for invalid input, or set "spark.sql.ansi.enabled" to false.',
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE":
+    "Precede only '_', '%' or the escape character itself with the escape character.",
+  "INVALID_FORMAT.ESC_AT_THE_END":
+    "Precede only '_', '%' or the escape character itself with the escape character.",
+  "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN":
+    "Cache the DataFrame (or write it out) and query the corrupt-record column from that, or read it together with data columns.",
+  COMPARATOR_RETURNS_NULL:
+    "Return a negative number, 0 or a positive number for every pair, nulls too (CASE WHEN l IS NULL ...).",
   DATETIME_FIELD_OUT_OF_BOUNDS:
     'Use try_make_date / try_make_timestamp to get null for invalid fields, or set "spark.sql.ansi.enabled" to false.',
 };

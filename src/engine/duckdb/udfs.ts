@@ -4,7 +4,7 @@
  * own zlib and crypto; Java's text of a double / float / decimal (Spark's cast to string);
  * exact decimal arithmetic; and the Java text rules of `java-text.ts` (case mapping,
  * Levenshtein, `format_number`); Spark's seeded `hash` / `xxhash64` over a token list
- * (`hash/tokens.ts`). One call per row of a vector; null in, null out.
+ * (`hash/tokens.ts`); Spark's seeded `rand` / `randn` (`xorshift-random.ts`). One call per row of a vector; null in, null out.
  */
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
@@ -40,6 +40,7 @@ import {
   sparkLower,
   sparkUpper,
 } from "./java-text.js";
+import { SeededDraws } from "./xorshift-random.js";
 
 function bytesOf(value: unknown): Uint8Array | null {
   if (value === null || value === undefined) return null;
@@ -134,8 +135,22 @@ const hashFunctions = (): readonly DuckDBScalarFunction[] => [
   rowFunction("tributary_xxhash64", [HASH_TOKENS], BIGINT, ([t]) => sparkXxhash64(hashTokens(t))),
 ];
 
+/** Spark's seeded `rand` / `randn`: the draw of a row, by seed and row index. */
+const randomFunctions = (): readonly DuckDBScalarFunction[] => {
+  const uniform = new SeededDraws((rng) => rng.nextDouble());
+  const gaussian = new SeededDraws((rng) => rng.nextGaussian());
+  return [
+    rowFunction("tributary_rand", [BIGINT, BIGINT], DOUBLE, ([seed, i]) =>
+      uniform.at(BigInt(seed as bigint), Number(i)),
+    ),
+    rowFunction("tributary_randn", [BIGINT, BIGINT], DOUBLE, ([seed, i]) =>
+      gaussian.at(BigInt(seed as bigint), Number(i)),
+    ),
+  ];
+};
+
 export function registerUdfs(connection: DuckDBConnection): void {
-  for (const fn of [...textFunctions(), ...hashFunctions()]) {
+  for (const fn of [...textFunctions(), ...hashFunctions(), ...randomFunctions()]) {
     connection.registerScalarFunction(fn);
   }
   registerDecimalUdf(connection);

@@ -14,11 +14,11 @@ import { report, type Summary, summarize, summaryLine } from "./suite.js";
 
 /**
  * The issue's targets: at least 1,000 case runs, 99% agreed, no read losing or inventing
- * rows. `minAgreement` is a ratchet: the agreement last measured on the DuckDB engine
- * (98.88% on 2026-12-07; the Spark engine measured 99.57%); raise it as fixes land, up to
- * `goalAgreement`, and never lower it.
+ * rows. `minAgreement` is a ratchet above that goal: the agreement last measured on the
+ * DuckDB engine, floored to 3 decimals (99.55% on 2026-12-07; the Spark engine measured
+ * 99.57%); raise it as fixes land, and never lower it.
  */
-export const TARGETS = { minCases: 1000, minAgreement: 0.988, goalAgreement: 0.99 } as const;
+export const TARGETS = { minCases: 1000, minAgreement: 0.995, goalAgreement: 0.99 } as const;
 
 export async function runParity(
   engine: EngineName,

@@ -49,6 +49,41 @@ describe("format_string follows java.util.Formatter", () => {
       ),
     ).toEqual(["-1.01", "ffffffff", "true A", "-0.00", "-000.000"]);
   });
+
+  it("prints a huge double's %f as its shortest digits and zeros, as Java", async () => {
+    expect(
+      await values(
+        "printf('%5.2f', 1e308)",
+        "printf('%.3f', 12345678901234567890.0D)",
+        "printf('%+.1f', 1e20)",
+        "printf('%30.1f', -1e20)",
+        "printf('%(.1f', -1e20)",
+        "printf('%030.1f', -1e20)",
+        "printf('%08.3f', 1e20)",
+        "printf('%.2f', 9007199254740993D)",
+      ),
+    ).toEqual([
+      `1${"0".repeat(308)}.00`,
+      "12345678901234567000.000",
+      "+100000000000000000000.0",
+      "      -100000000000000000000.0",
+      "(100000000000000000000.0)",
+      "-000000100000000000000000000.0",
+      "100000000000000000000.000",
+      "9007199254740992.00",
+    ]);
+  });
+
+  it("counts %s widths in UTF-16 units, as Java (an emoji takes two)", async () => {
+    expect(
+      await values(
+        "format_string('%5s|%-5s|', '😀', '😀')",
+        "printf('%5s', '😀😀')",
+        "format_string('%3s|', 'é')",
+        "format_string('%5s|%-5s|%.2s|%6.2s|%5S|', 'ab', 'ab', 'abc', 'abc', 'cd')",
+      ),
+    ).toEqual(["   😀|😀   |", " 😀😀", "  é|", "   ab|ab   |ab|    ab|   CD|"]);
+  });
 });
 
 describe("concat", () => {
@@ -82,5 +117,29 @@ describe("null and edge arguments", () => {
     expect(
       await values("ltrim('a', 'straße')", "ltrim('s', 'straße')", "btrim('xxaxx', 'x')"),
     ).toEqual(["straße", "traße", "a"]);
+  });
+});
+
+describe("format_number follows java.text.DecimalFormat", () => {
+  it("rounds the shortest digits HALF_EVEN, ties decided by the exact value", async () => {
+    expect(
+      await values(
+        "format_number(1e308, 2)",
+        "format_number(0.125D, 2)",
+        "format_number(1.005D, 2)",
+        "format_number(1.15D, 1)",
+        "format_number(1.25D, 1)",
+        "format_number(0.1D, 20)",
+        "format_number(CAST('-0.0' AS DOUBLE), 2)",
+      ),
+    ).toEqual([
+      `100${",000".repeat(102)}.00`,
+      "0.12",
+      "1.00",
+      "1.1",
+      "1.2",
+      "0.10000000000000000000",
+      "-0.00",
+    ]);
   });
 });

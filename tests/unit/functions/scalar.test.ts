@@ -3,12 +3,7 @@
  * inputs, plus null inputs for each family.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type Column,
-  Decimal,
-  functions as F,
-  UnsupportedOperationError,
-} from "../../../src/index.js";
+import { type Column, Decimal, functions as F } from "../../../src/index.js";
 import { useSpark } from "../../helpers/session.js";
 
 const spark = useSpark();
@@ -132,12 +127,12 @@ describe("math functions", () => {
     ]);
   });
 
-  it("rand without a seed is in [0, 1); with a seed it is declared unsupported", async () => {
+  it("rand without a seed is in [0, 1); with a seed it is Spark's sequence", async () => {
     const r = await spark().range(100).select(F.rand().alias("r")).collect();
     expect(r.every((x) => typeof x.r === "number" && x.r >= 0 && x.r < 1)).toBe(true);
-    await expect(spark().range(1).select(F.rand(42)).collect()).rejects.toBeInstanceOf(
-      UnsupportedOperationError,
-    );
+    const [seeded] = await spark().range(1).select(F.rand(42).alias("r")).collect();
+    // PySpark 4.0.1: spark.range(1).select(rand(42))
+    expect(seeded?.r).toBe(0.619189370225301);
   });
 });
 

@@ -4,6 +4,7 @@
  * aggregates need it to keep Spark's semantics).
  */
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
+import type { LambdaNode } from "../../../plan/expression/lambda.js";
 import { frameText } from "../../../plan/expression/window.js";
 import { arityText, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
@@ -12,9 +13,12 @@ import { arrayItemSql } from "../functions/array-index.js";
 import { lookupFunction } from "../functions/registry.js";
 import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
+import { toDuckDBType } from "../type-mapper.js";
 import { castSql } from "./cast.js";
+import { lambdaParamTypes } from "./lambda-params.js";
 import { literalSql } from "./literal.js";
 import { resolveAttribute, type Scope } from "./scope.js";
+import { containsVoid } from "./void-type.js";
 
 export interface ExprContext {
   readonly timeZone: string;
@@ -38,7 +42,7 @@ function fieldType(t: DataType | undefined, field: string): DataType | undefined
 
 function compileColumn(scope: Scope, name: string, planId: number | undefined): CompiledExpr {
   if (planId === undefined && scope.lambdaVars.has(name))
-    return { sql: quoteIdent(name), type: undefined };
+    return { sql: quoteIdent(name), type: scope.lambdaVars.get(name) };
   const { entry, fields } = resolveAttribute(scope, name, planId);
   let sql = entry.ref;
   let type: DataType | undefined = entry.col.dataType;
@@ -122,11 +126,18 @@ function compileCall(
       `\`${name}\` needs a window: use ${name}().over(Window...).`,
     );
   }
-  const args: FnArg[] = argNodes.map((node) =>
-    node.kind === "star"
-      ? { sql: "*", type: undefined, node }
-      : { ...compileExpr(node, scope, ctx), node },
-  );
+  const args: FnArg[] = [];
+  for (const [i, node] of argNodes.entries()) {
+    if (node.kind === "star") args.push({ sql: "*", type: undefined, node });
+    else if (node.kind === "lambda") {
+      const types = lambdaParamTypes(
+        name,
+        i,
+        args.map((a) => a.type),
+      );
+      args.push({ ...compileLambda(node, types, scope, ctx), node });
+    } else args.push({ ...compileExpr(node, scope, ctx), node });
+  }
   const fnCtx: FnContext = {
     name,
     distinct,
@@ -145,7 +156,23 @@ function compileCall(
       return n;
     },
   };
-  return { sql: def.compile(args, fnCtx), type: def.returnType?.(args) };
+  return typedCall(def.compile(args, fnCtx), def.returnType?.(args), args);
+}
+
+/**
+ * A call given an untyped NULL argument. DuckDB folds many such calls to its untyped NULL,
+ * which it reports as INTEGER (`concat(s, NULL)`): the result is cast to the Spark type the
+ * function declares. A void result is only believed when every typed argument is void
+ * (`coalesce(NULL, NULL)`), not when it merely echoes a NULL argument (`if(c, NULL, 1)`).
+ */
+function typedCall(sql: string, type: DataType | undefined, args: readonly FnArg[]): CompiledExpr {
+  if (!args.some((a) => a.type?.typeName === "null")) return { sql, type };
+  if (type?.typeName === "null") {
+    const typed = args.filter((a) => a.type !== undefined);
+    return { sql, type: typed.every((a) => a.type?.typeName === "null") ? type : undefined };
+  }
+  if (type === undefined || containsVoid(type)) return { sql, type };
+  return { sql: `CAST(${sql} AS ${toDuckDBType(type)})`, type };
 }
 
 export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): CompiledExpr {
@@ -246,20 +273,27 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
         `Cannot take an item of a value of type ${t.simpleString()}.`,
       );
     }
-    case "lambda": {
-      const inner: Scope = {
-        entries: scope.entries,
-        lambdaVars: new Set([...scope.lambdaVars, ...node.params]),
-      };
-      const body = compileExpr(node.body, inner, ctx);
-      return {
-        sql: `lambda ${node.params.map(quoteIdent).join(", ")}: ${body.sql}`,
-        type: body.type,
-      };
-    }
+    case "lambda":
+      return compileLambda(node, [], scope, ctx);
     case "lambdaVar":
-      return { sql: quoteIdent(node.name), type: undefined };
+      return { sql: quoteIdent(node.name), type: scope.lambdaVars.get(node.name) };
     default:
       return assertNever(node, "expression");
   }
+}
+
+/** A lambda whose parameters have the given Spark types (undefined: unknown). */
+function compileLambda(
+  node: LambdaNode,
+  types: readonly (DataType | undefined)[],
+  scope: Scope,
+  ctx: ExprContext,
+): CompiledExpr {
+  const vars = new Map(scope.lambdaVars);
+  for (const [i, p] of node.params.entries()) vars.set(p, types[i]);
+  const body = compileExpr(node.body, { entries: scope.entries, lambdaVars: vars }, ctx);
+  return {
+    sql: `lambda ${node.params.map(quoteIdent).join(", ")}: ${body.sql}`,
+    type: body.type,
+  };
 }

@@ -9,11 +9,22 @@ import { quoteIdent } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { type CompiledRelation, pass } from "./relation-types.js";
 import type { OutCol } from "./scope.js";
+import { containsVoid } from "./void-type.js";
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 function nullOf(col: OutCol): string {
   return col.dataType === undefined ? "NULL" : `CAST(NULL AS ${toDuckDBType(col.dataType)})`;
+}
+
+/**
+ * A column's type across both sides: a void side (an untyped NULL) takes the other side's
+ * type, as Spark widens NullType; void only when both are.
+ */
+function withOtherSide(col: OutCol, other: OutCol | undefined): OutCol {
+  if (other === undefined || !containsVoid(col.dataType) || containsVoid(other.dataType))
+    return col;
+  return { ...col, dataType: other.dataType };
 }
 
 function byName(
@@ -35,7 +46,7 @@ function byName(
     }
     l.push(quoteIdent(lc.sqlName));
     r.push(rc === undefined ? nullOf(lc) : quoteIdent(rc.sqlName));
-    columns.push(pass(lc, node.planId));
+    columns.push(withOtherSide(pass(lc, node.planId), rc));
   }
   for (const rc of right.columns) {
     if (left.columns.some((c) => same(c.name, rc.name))) continue;
@@ -75,7 +86,7 @@ export function compileSetOp(
     }
     lList = left.columns.map((c) => quoteIdent(c.sqlName));
     rList = right.columns.map((c) => quoteIdent(c.sqlName));
-    columns = left.columns.map((c) => pass(c, node.planId));
+    columns = left.columns.map((c, i) => withOtherSide(pass(c, node.planId), right.columns[i]));
   }
   const op = `${node.op.toUpperCase()}${node.isAll || node.op === "union" ? " ALL" : ""}`;
   const lSql = `SELECT ${lList.map((x, i) => `${x} AS ${quoteIdent(columns[i]?.sqlName ?? "")}`).join(", ")} FROM (${left.sql}) AS ${quoteIdent(`l${node.planId}`)}`;

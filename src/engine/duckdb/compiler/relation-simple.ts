@@ -8,6 +8,7 @@ import type { OffsetNode } from "../../../plan/relation/offset.js";
 import type { SampleNode } from "../../../plan/relation/sample.js";
 import type { SortNode } from "../../../plan/relation/sort.js";
 import type { SubqueryAliasNode } from "../../../plan/relation/subquery-alias.js";
+import { ROW_NUMBER_WINDOW } from "../functions/row-position.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileExpr, type ExprContext } from "./expression.js";
 import { passAll, selectFrom } from "./relation-project.js";
@@ -37,7 +38,10 @@ export function compileFilter(
       { hint: 'Compare the column with a value, e.g. col("x").gt(0), or cast it to boolean.' },
     );
   }
-  return keep(node.planId, input, ` WHERE ${cond.sql}`);
+  // A row's position (seeded rand, monotonically_increasing_id) is a row_number() window
+  // here, which DuckDB refuses in WHERE; QUALIFY filters the same rows after windows run.
+  const clause = cond.sql.includes(ROW_NUMBER_WINDOW) ? "QUALIFY" : "WHERE";
+  return keep(node.planId, input, ` ${clause} ${cond.sql}`);
 }
 
 export function compileSort(

@@ -26,8 +26,11 @@ export interface ScopeEntry {
 
 export interface Scope {
   readonly entries: readonly ScopeEntry[];
-  /** Lambda parameters in scope (inside higher-order function bodies). */
-  readonly lambdaVars: ReadonlySet<string>;
+  /**
+   * Lambda parameters in scope (inside higher-order function bodies), with their Spark type
+   * when the function tells it (an array's element, an index, an accumulator).
+   */
+  readonly lambdaVars: ReadonlyMap<string, DataType | undefined>;
 }
 
 /** The scope of a single input relation aliased as `alias` in the FROM clause. */
@@ -37,12 +40,12 @@ export function scopeOf(columns: readonly OutCol[], alias: string): Scope {
       col,
       ref: `${quoteIdent(alias)}.${quoteIdent(col.sqlName)}`,
     })),
-    lambdaVars: new Set(),
+    lambdaVars: new Map(),
   };
 }
 
 export function mergeScopes(...scopes: Scope[]): Scope {
-  return { entries: scopes.flatMap((s) => s.entries), lambdaVars: new Set() };
+  return { entries: scopes.flatMap((s) => s.entries), lambdaVars: new Map() };
 }
 
 /** The result of resolving attribute text: a column, plus struct fields to extract. */

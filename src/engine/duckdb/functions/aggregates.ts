@@ -253,7 +253,8 @@ export const aggregateFunctions = {
   ),
   collect_set: agg(
     (args, ctx) =>
-      `coalesce(list(DISTINCT ${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`,
+      // Spark's order is its hash set's; sorted, the order is at least stable from run to run.
+      `list_sort(coalesce(list(DISTINCT ${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, []))`,
     1,
     1,
     (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),

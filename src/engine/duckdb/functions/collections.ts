@@ -19,6 +19,7 @@ import {
 import { raiseSql, text } from "../runtime-errors.js";
 import { quoteIdent } from "../sql-quote.js";
 import { elementAtSql } from "./array-index.js";
+import { comparatorSortSql } from "./array-sort.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -243,7 +244,11 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) => `[${args.map((a) => a.sql).join(", ")}]`,
-    (args) => new ArrayType(args[0]?.type ?? StringType),
+    // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
+    (args) =>
+      new ArrayType(
+        args.find((a) => a.type?.typeName !== "null")?.type ?? args[0]?.type ?? StringType,
+      ),
   ),
   // A random permutation; only its length and elements are defined (as in Spark).
   shuffle: fn(
@@ -458,7 +463,15 @@ export const collectionFunctions = {
     },
     same0,
   ),
-  array_sort: fn(1, 1, (args) => `list_sort(${sqlOf(args, 0)}, 'ASC', 'NULLS LAST')`, same0),
+  array_sort: fn(
+    1,
+    2,
+    (args) =>
+      args.length === 2
+        ? comparatorSortSql(sqlOf(args, 0), args[1])
+        : `list_sort(${sqlOf(args, 0)}, 'ASC', 'NULLS LAST')`,
+    same0,
+  ),
   flatten: fn(
     1,
     1,
@@ -494,7 +507,11 @@ export const collectionFunctions = {
     2,
     (args) =>
       `list_transform(range(CAST(${sqlOf(args, 1)} AS BIGINT)), lambda _: ${sqlOf(args, 0)})`,
-    (args) => new ArrayType(args[0]?.type ?? StringType),
+    // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
+    (args) =>
+      new ArrayType(
+        args.find((a) => a.type?.typeName !== "null")?.type ?? args[0]?.type ?? StringType,
+      ),
   ),
   array_compact: fn(
     1,

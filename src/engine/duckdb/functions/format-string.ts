@@ -36,9 +36,50 @@ function textSpec(s: Spec, withPrecision: boolean): string {
 
 const isUpper = (conv: string): boolean => conv !== conv.toLowerCase();
 
+/** Characters outside the BMP: two UTF-16 units each in Java, one character in DuckDB. */
+const ASTRAL = quoteString("[^\\x{10000}-\\x{10FFFF}]");
+
+/**
+ * A text laid out by `%[-][width][.precision]s`. Java counts the width in UTF-16 units, so a
+ * character outside the BMP (an emoji) takes two columns: the padding is computed here.
+ */
+function textLayout(s: Spec, text: string): string {
+  const t =
+    s.precision === undefined ? text : `printf(${quoteString(`%.${s.precision}s`)}, ${text})`;
+  if (s.width === undefined) return t;
+  const units = `(length(${t}) + length(regexp_replace(${t}, ${ASTRAL}, '', 'g')))`;
+  const fill = `repeat(' ', greatest(${s.width} - ${units}, 0))`;
+  return s.flags.includes("-") ? `(${t} || ${fill})` : `(${fill} || ${t})`;
+}
+
 function nullPiece(s: Spec): string {
   const word = s.conv.toLowerCase() === "b" ? "false" : "null";
   return `printf(${textSpec(s, true)}, ${quoteString(isUpper(s.conv) ? word.toUpperCase() : word)})`;
+}
+
+/**
+ * `%f` of a double of 1e16 or more: Java prints its shortest digits padded with zeros
+ * (`1e308` is a 1 and 308 zeros), where DuckDB's printf writes the exact binary expansion.
+ * Every such double is a whole number, so the fraction is zeros.
+ */
+function hugeFixed(s: Spec, sql: string): string {
+  const whole = `tributary_plain_number(CAST(abs(${sql}) AS VARCHAR))`;
+  const grouped = s.flags.includes(",") ? `tributary_format_number_text(${whole}, 0)` : whole;
+  const digits = Number(s.precision ?? "6");
+  const body = digits > 0 ? `(${grouped} || ${quoteString(`.${"0".repeat(digits)}`)})` : grouped;
+  const plus = s.flags.includes("+") ? "+" : s.flags.includes(" ") ? " " : "";
+  const [neg, negEnd] = s.flags.includes("(") ? ["(", ")"] : ["-", ""];
+  const sign = `CASE WHEN ${sql} < 0 THEN ${quoteString(neg)} ELSE ${quoteString(plus)} END`;
+  const end = `CASE WHEN ${sql} < 0 THEN ${quoteString(negEnd)} ELSE '' END`;
+  const width = Number(s.width ?? "0");
+  if (s.flags.includes("0") && !s.flags.includes("-") && width > 0) {
+    // lpad would cut a body longer than the room: only a shorter one is padded.
+    const room = `(${width} - length(${sign}) - length(${end}))`;
+    const zeros = `repeat('0', CAST(greatest(${room} - length(${body}), 0) AS BIGINT))`;
+    return `(${sign} || ${zeros} || ${body} || ${end})`;
+  }
+  const text = `(${sign} || ${body} || ${end})`;
+  return width > 0 ? `printf(${textSpec(s, false)}, ${text})` : text;
 }
 
 function floatingPiece(s: Spec, sql: string): string {
@@ -55,7 +96,8 @@ function floatingPiece(s: Spec, sql: string): string {
     s.conv === "f" && digits <= 10
       ? `coalesce(CASE WHEN signbit(${sql}) THEN -abs(${rounded}) ELSE ${rounded} END, ${sql})`
       : sql;
-  return `CASE WHEN isfinite(${sql}) THEN printf(${spec}, ${value}) ELSE printf(${textSpec(s, false)}, ${special}) END`;
+  const huge = s.conv === "f" ? ` WHEN abs(${sql}) >= 1e16 THEN ${hugeFixed(s, sql)}` : "";
+  return `CASE WHEN NOT isfinite(${sql}) THEN printf(${textSpec(s, false)}, ${special})${huge} ELSE printf(${spec}, ${value}) END`;
 }
 
 function valuePiece(s: Spec, arg: FnArg, raw: string): string {
@@ -63,7 +105,7 @@ function valuePiece(s: Spec, arg: FnArg, raw: string): string {
   const conv = s.conv.toLowerCase();
   if (conv === "s") {
     const text = castToString(arg.sql, t);
-    return `printf(${textSpec(s, true)}, ${isUpper(s.conv) ? `upper(${text})` : text})`;
+    return textLayout(s, isUpper(s.conv) ? `upper(${text})` : text);
   }
   if (conv === "b") {
     const text =

@@ -4,7 +4,6 @@
  * decimal value (through a double's Java text) and `bround` HALF_EVEN; decimals keep
  * Spark's result types; shifts and `abs` of integers wrap like Java's.
  */
-import { UnsupportedOperationError } from "../../../errors.js";
 import {
   BinaryType,
   type DataType,
@@ -21,6 +20,7 @@ import { toDuckDBType } from "../type-mapper.js";
 import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
 import { huge, integralBits, integralDuckType, isIntegralType, wrapSql } from "./integral.js";
 import { widerNumeric } from "./operators.js";
+import { seededRandom } from "./random.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -340,26 +340,12 @@ const table = {
         undefined,
       ),
   ),
-  rand: fn(
-    0,
-    1,
-    (args) => {
-      if (args.length === 1) {
-        throw new UnsupportedOperationError(
-          "duckdb",
-          "rand(seed)",
-          "rand() with a seed is not supported on the DuckDB engine: its random generator cannot be seeded per expression.",
-          {
-            hint: "Use rand() without a seed, or sample(fraction, seed) for reproducible sampling.",
-          },
-        );
-      }
-      return "random()";
-    },
-    dbl,
+  rand: seededRandom("rand", "random()"),
+  randn: seededRandom(
+    "randn",
+    // Box–Muller from two uniform draws: a standard normal variate, as Spark's randn().
+    "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))",
   ),
-  // Box–Muller from two uniform draws: a standard normal variate, as Spark's randn().
-  randn: fn(0, 0, () => "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))", dbl),
   sin: periodic("sin"),
   cos: periodic("cos"),
   tan: periodic("tan"),

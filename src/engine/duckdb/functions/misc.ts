@@ -1,5 +1,6 @@
 /** Odds and ends: ids, uuids, type names, partition ids. */
 import { IntegerType, LongType, StringType } from "../../../types/data-types.js";
+import { ROW_POSITION_SQL } from "./row-position.js";
 import { type FamilyTable, returns, sqlOf } from "./types.js";
 
 export const miscFunctions = {
@@ -7,7 +8,7 @@ export const miscFunctions = {
   monotonically_increasing_id: {
     minArgs: 0,
     maxArgs: 0,
-    compile: (_a, ctx) => `(row_number()${ctx.over === "" ? " OVER ()" : ctx.over} - 1)`,
+    compile: (_a, ctx) => (ctx.over === "" ? ROW_POSITION_SQL : `(row_number()${ctx.over} - 1)`),
     returnType: returns(LongType),
   },
   uuid: {

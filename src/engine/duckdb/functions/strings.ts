@@ -3,7 +3,6 @@
  * `concat` is null when any argument is (DuckDB's skips nulls); `substring` treats position 0
  * as 1; regex replacements use Java's `$n` group syntax; LIKE escapes with `\` by default.
  */
-import { UnsupportedOperationError } from "../../../errors.js";
 import {
   ArrayType,
   BinaryType,
@@ -14,6 +13,7 @@ import {
 import { castToString } from "../compiler/cast-to-string.js";
 import { quoteString } from "../sql-quote.js";
 import { formatStringSql } from "./format-string.js";
+import { likeSql, splitLimitSql } from "./strings-pattern.js";
 import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const str = returns(StringType);
@@ -88,7 +88,9 @@ const likeFn = (op: "LIKE" | "ILIKE"): FunctionDef =>
     3,
     (args, ctx) => {
       const escapeChar = args.length === 3 ? ctx.literalString(2) : "\\";
-      return `(${asText(args[0])} ${op} ${sqlOf(args, 1)} ESCAPE ${quoteString(escapeChar)})`;
+      const pattern = args[1];
+      if (pattern === undefined) throw new RangeError("argument missing");
+      return likeSql(op, asText(args[0]), pattern, escapeChar);
     },
     bool,
   );
@@ -164,16 +166,7 @@ export const stringFunctions = {
       const limit = args.length === 3 ? ctx.literalInt(2) : -1;
       if (limit === 1)
         return `CASE WHEN ${asText(args[0])} IS NOT NULL THEN [${asText(args[0])}] END`;
-      if (limit > 1) {
-        throw new UnsupportedOperationError(
-          "duckdb",
-          "split with limit > 1",
-          "split() with a limit above 1 is not supported on the DuckDB engine yet.",
-          {
-            hint: "Split without a limit and take the elements you need with slice().",
-          },
-        );
-      }
+      if (limit > 1) return splitLimitSql(asText(args[0]), sqlOf(args, 1), limit);
       return `regexp_split_to_array(${asText(args[0])}, ${sqlOf(args, 1)})`;
     },
     () => new ArrayType(StringType),

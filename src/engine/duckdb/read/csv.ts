@@ -10,7 +10,7 @@ import { InputError } from "../../../errors.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { type DataType, StringType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
-import { quoteIdent } from "../sql-quote.js";
+import { corruptOnlySql } from "./corrupt-only.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
 import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
@@ -19,6 +19,7 @@ import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
 import { readCsvSql } from "./csv-sql.js";
 import { type CsvPlan, CsvStrategy } from "./csv-strategy.js";
 import { isUtc, readerFormat } from "./datetime-formats.js";
+import { emptySource } from "./empty.js";
 import { GuardedSource } from "./guarded.js";
 import { malformedOptions } from "./modes.js";
 import { expandLocations } from "./paths.js";
@@ -87,7 +88,6 @@ async function fieldsOf(
   corruptName: string,
 ): Promise<{ fields: Field[]; offsets: Set<number> }> {
   const first = source.first;
-  const files = source.originals;
   if (node.schema !== undefined) {
     const fields = node.schema.fields.map((f) => ({
       name: f.name,
@@ -112,16 +112,7 @@ async function fieldsOf(
           );
     return { fields, offsets };
   }
-  if (first === undefined) {
-    throw new InputError(
-      "EMPTY_INPUT",
-      `Cannot infer a schema: no record in ${node.paths.join(", ")}.`,
-      {
-        file: files[0],
-        hint: "Pass a schema with .schema(...) to read empty CSV files.",
-      },
-    );
-  }
+  if (first === undefined) return { fields: [], offsets: new Set() };
   if (first.tokens.length > options.maxColumns) {
     throw new InputError(
       "TOO_MANY_COLUMNS",
@@ -161,6 +152,7 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     readFirstRecord(f, csv.dialect),
   );
   const { fields, offsets } = await fieldsOf(node, ctx, source, csv, malformed.corruptColumn);
+  if (fields.length === 0 && node.schema === undefined) return emptySource();
   const data = fields.filter((f) => !f.corrupt);
   const readers = readerNames(data.map((f) => f.name));
   let k = 0;
@@ -220,7 +212,13 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   );
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
-  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const corrupt = columns.findIndex((c) => c.kind === "corrupt");
+  const sql = corruptOnlySql(
+    view,
+    columns.map((c) => c.name),
+    malformed.corruptColumn,
+    outNames[corrupt] ?? malformed.corruptColumn,
+  );
   const described = await ctx.db.describe(sql);
   const out: OutCol[] = columns.map((c, i) => ({
     name: c.name,

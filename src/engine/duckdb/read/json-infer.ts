@@ -92,6 +92,7 @@ export async function inferJsonSchema(
   const keys = typeKeys(rules);
   const seen = new Set<string>();
   let root: DataType = new StructType([]);
+  let found = false;
   for (const t of jsonTexts(files, o.text)) {
     let key: string | undefined;
     try {
@@ -105,6 +106,7 @@ export async function inferJsonSchema(
     }
     const r = jsonRecordOf(t, o.text);
     if (r === undefined) continue;
+    found = true;
     if (r.value !== undefined) {
       root = mergeRoot(root, inferValue(r.value, rules), m.corruptColumn, m.mode, rules.widened);
       continue;
@@ -125,6 +127,8 @@ export async function inferJsonSchema(
     if (m.mode === "PERMISSIVE")
       root = mergeRoot(root, corrupt, m.corruptColumn, m.mode, rules.widened);
   }
+  // No record at all (empty or blank files): Spark reads no columns and no rows.
+  if (!found) return { schema: new StructType([]), widened: false };
   const schema = canonical(root, o.dropFieldIfAllNull);
   if (schema === undefined || schema.typeName !== "struct") {
     throw new InputError(
@@ -132,7 +136,7 @@ export async function inferJsonSchema(
       `Cannot infer a schema: no JSON record with fields in ${files.join(", ")}.`,
       {
         file: files[0],
-        hint: "Pass a schema with .schema(...), or check the files (multiLine for whole-file JSON).",
+        hint: "Pass a schema with .schema(...), or check the files (multiLine for whole-file JSON). Spark reads records of only {} as rows without columns, which tributary cannot.",
       },
     );
   }

@@ -10,7 +10,8 @@ import { OptionsReader } from "../../../config/options-reader.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
 import { StructType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
-import { quoteIdent } from "../sql-quote.js";
+import { corruptOnlySql } from "./corrupt-only.js";
+import { emptySource } from "./empty.js";
 import { GuardedSource } from "./guarded.js";
 import { inferJsonSchema } from "./json-infer.js";
 import { parseJsonOptions } from "./json-options.js";
@@ -42,6 +43,7 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
     node.schema === undefined ? await inferJsonSchema(ctx.db, files, json, malformed) : undefined;
   const dataSchema = node.schema ?? inferred?.schema ?? new StructType([]);
   const schema = new StructType(withPartitions(dataSchema, partitions));
+  if (schema.fields.length === 0 && node.schema === undefined) return emptySource();
   const allocator = new NameAllocator();
   const outNames = schema.fields.map((f) => allocator.allocate(f.name));
   const strategy = new JsonStrategy({
@@ -59,7 +61,13 @@ export async function resolveJson(node: ReadNode, ctx: ReadContext): Promise<Res
   });
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);
-  const sql = `SELECT * FROM ${quoteIdent(view)}`;
+  const corrupt = schema.fields.findIndex((f) => f.name === malformed.corruptColumn);
+  const sql = corruptOnlySql(
+    view,
+    dataSchema.fields.map((f) => f.name),
+    malformed.corruptColumn,
+    outNames[corrupt] ?? malformed.corruptColumn,
+  );
   const described = await ctx.db.describe(sql);
   const columns: OutCol[] = schema.fields.map((f, i) => ({
     name: f.name,
