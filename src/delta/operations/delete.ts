@@ -11,7 +11,10 @@
  * ```
  */
 import type { ExprNode } from "../../plan/node.js";
-import type { Action } from "../actions/types.js";
+import type { Action, AddFile } from "../actions/types.js";
+import { parseStats } from "../files/stats.js";
+import { skippingContext } from "../scan/scan-builder.js";
+import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import {
   bytesOf,
@@ -23,8 +26,8 @@ import {
   since,
   type TableCommandContext,
 } from "./common.js";
-import { deletionVectorsEnabled, markDeleted } from "./mark-deleted.js";
-import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
+import { deletionVectorsEnabled, markDeleted, matchingPositions } from "./mark-deleted.js";
+import { classifyFiles, type FileClassification, removeOf, rewriteKeeping } from "./rewrite.js";
 
 export interface DeleteMetrics {
   /** The version committed; undefined when no row matched (nothing is committed). */
@@ -44,7 +47,13 @@ export async function deleteRows(
 ): Promise<DeleteMetrics> {
   const start = Date.now();
   requireModifiable(snapshot, true);
-  const cls = await classifyFiles(ctx.engine, snapshot, predicate);
+  // With deletion vectors one scan finds the matching rows' positions; a file is removed
+  // whole when they are all its live rows. Without, classify the files, then rewrite.
+  const positions =
+    predicate !== undefined && deletionVectorsEnabled(snapshot)
+      ? await positionsOf(ctx, snapshot, predicate)
+      : undefined;
+  const cls = positions?.cls ?? (await classifyFiles(ctx.engine, snapshot, predicate));
   const scanTimeMs = since(start);
   if (cls.touched.length === 0)
     return {
@@ -59,7 +68,7 @@ export async function deleteRows(
   // With deletion vectors, partly matching files keep their data and gain a vector.
   const marked =
     predicate !== undefined && deletionVectorsEnabled(snapshot)
-      ? await markDeleted(ctx.engine, snapshot, cls.partlyMatching, predicate, now)
+      ? await markDeleted(ctx.engine, snapshot, cls.partlyMatching, predicate, now, positions?.hits)
       : undefined;
   const adds =
     predicate === undefined || marked !== undefined
@@ -111,4 +120,36 @@ export async function deleteRows(
     throw e;
   }
   return { version, ...metrics };
+}
+
+/** The files a DELETE touches, from the matching rows' positions (deletion-vector tables). */
+async function positionsOf(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  predicate: ExprNode,
+): Promise<{ cls: FileClassification; hits: Map<string, number[]> }> {
+  const candidates = skipFiles(snapshot.files(), [predicate], skippingContext(snapshot));
+  const hits = await matchingPositions(ctx.engine, snapshot, candidates, predicate);
+  const fully: AddFile[] = [];
+  const partly: AddFile[] = [];
+  let matched = 0;
+  for (const f of candidates) {
+    const n = hits.get(f.path)?.length ?? 0;
+    if (n === 0) continue;
+    matched += n;
+    const records = parseStats(f.stats)?.numRecords;
+    const live = records === undefined ? undefined : records - (f.deletionVector?.cardinality ?? 0);
+    if (live === n) fully.push(f);
+    else partly.push(f);
+  }
+  return {
+    cls: {
+      touched: [...fully, ...partly],
+      fullyMatching: fully,
+      partlyMatching: partly,
+      matchedRows: matched,
+      scanned: candidates,
+    },
+    hits,
+  };
 }

@@ -56,9 +56,31 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
+/** The positions of the rows of `files` matching `predicate`, per `add.path` (one scan). */
+export async function matchingPositions(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  predicate: ExprNode,
+): Promise<Map<string, number[]>> {
+  const hits = new Map<string, number[]>();
+  if (files.length === 0) return hits;
+  const plan = ProjectNode.create(
+    FilterNode.create(scanFiles(snapshot, files, true, true), matches(predicate)),
+    [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)],
+  );
+  for (const row of await engine.collect(plan)) {
+    const path = String(row[FILE_COLUMN]);
+    const list = hits.get(path) ?? [];
+    hits.set(path, list);
+    list.push(Number(row[ROW_INDEX_COLUMN]));
+  }
+  return hits;
+}
+
 /**
- * Marks the rows of `files` matching `predicate` as deleted; the vector file is written
- * before the caller commits the returned actions.
+ * Marks the rows of `files` matching `predicate` (or the positions already found, `known`) as
+ * deleted; the vector file is written before the caller commits the returned actions.
  */
 export async function markDeleted(
   engine: DeltaTableEngine,
@@ -66,6 +88,7 @@ export async function markDeleted(
   files: readonly AddFile[],
   predicate: ExprNode,
   now: number,
+  known?: ReadonlyMap<string, readonly number[]>,
 ): Promise<MarkedDeletes> {
   if (files.length === 0)
     return {
@@ -75,17 +98,7 @@ export async function markDeleted(
       vectorsAdded: 0,
       vectorsUpdated: 0,
     };
-  const plan = ProjectNode.create(
-    FilterNode.create(scanFiles(snapshot, files, true, true), matches(predicate)),
-    [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)],
-  );
-  const hits = new Map<string, number[]>();
-  for (const row of await engine.collect(plan)) {
-    const path = String(row[FILE_COLUMN]);
-    const list = hits.get(path) ?? [];
-    hits.set(path, list);
-    list.push(Number(row[ROW_INDEX_COLUMN]));
-  }
+  const hits = known ?? (await matchingPositions(engine, snapshot, files, predicate));
   const marked = files.filter((f) => (hits.get(f.path)?.length ?? 0) > 0);
   const vectors = await Promise.all(
     marked.map(async (f) => {
