@@ -20,7 +20,11 @@ function startWriter(
   table: string,
   id: string,
   batches: number,
-): { child: ChildProcess; done: Promise<{ code: number | null; committed: number }> } {
+): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; committed: number }>;
+  committed: () => number;
+} {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", writerScript, table, id, String(batches), String(ROWS)],
@@ -42,7 +46,7 @@ function startWriter(
       else resolve({ code, committed });
     });
   });
-  return { child, done };
+  return { child, done, committed: () => committed };
 }
 
 function versions(table: string): number[] {
@@ -102,7 +106,12 @@ describe("commit reliability", () => {
     };
     for (let round = 0; round < 6; round++) {
       const w = startWriter(table, `k${round}`, 50);
-      await new Promise((r) => setTimeout(r, 1500 + rand() * 2500));
+      // Kill once the writer is committing (its start-up time varies with the machine's load),
+      // at a random point of the next 0.3-2.5 s: between, inside or after commits.
+      const deadline = Date.now() + 60_000;
+      while (w.committed() === 0 && w.child.exitCode === null && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300 + rand() * 2200));
       w.child.kill("SIGKILL");
       await w.done;
       const vs = versions(table);
