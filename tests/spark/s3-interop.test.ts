@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe("Delta on S3: the Spark engine and delta-rs", () => {
-  it("the Spark engine creates, delta-rs reads and appends, the Spark engine reads both", async () => {
+  it("the Spark engine creates, delta-rs reads and appends, the Spark engine reads both; both read every version", async () => {
     if (spark === undefined) throw new Error("no Spark session");
     const bucket = await createBucket(endpoint, "engine-rs");
     const engine = tributaryOnS3("tributary (Spark engine)", spark);
