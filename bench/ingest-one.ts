@@ -2,9 +2,12 @@
  * One measured run, in its own process (so peak RSS is this run's alone). Prints
  * {seconds, peakRssMb, rows} as JSON.
  *
- *   tsx bench/ingest-one.ts tributary|tributary-delta|duckdb <csv> <out>
+ *   tsx bench/ingest-one.ts tributary|tributary-delta|duckdb <csv> <out>   (local or s3://)
  *   tsx bench/ingest-one.ts time-travel <table> <version>
  *   tsx bench/ingest-one.ts spark-delta <csv> <out> <sc://url>   (the Spark engine)
+ *
+ * `BENCH_CONF` (JSON) adds settings to the embedded session, e.g. the `spark.hadoop.fs.s3a.*`
+ * of an S3 server when `<csv>` and `<out>` are `s3://` locations.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { functions as F, SparkSession } from "../src/index.js";
@@ -13,10 +16,11 @@ const [kind, a = "", b = "", url = ""] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
 let extra: Record<string, unknown> = {};
+const conf = JSON.parse(process.env.BENCH_CONF ?? "{}") as Record<string, string>;
 const session = () =>
   SparkSession.builder()
     .master("local[*]")
-    .config("spark.sql.session.timeZone", "UTC")
+    .config({ ...conf, "spark.sql.session.timeZone": "UTC" })
     .getOrCreate();
 
 if (kind === "tributary" || kind === "tributary-delta") {
@@ -67,6 +71,18 @@ if (kind === "tributary" || kind === "tributary-delta") {
   const db = await DuckDBInstance.create(":memory:");
   const c = await db.connect();
   await c.run("SET TimeZone = 'UTC'");
+  const endpoint = conf["spark.hadoop.fs.s3a.endpoint"];
+  if (endpoint !== undefined) {
+    // DuckDB's own S3 access (httpfs), for the S3 benchmark's floor; the keys are moto's.
+    const q = (v: string | undefined) => `'${(v ?? "").replaceAll("'", "''")}'`;
+    await c.run(
+      `SET extension_directory = ${q(conf["spark.tributary.duckdb.extensionDirectory"])}`,
+    );
+    await c.run("LOAD httpfs");
+    await c.run(
+      `CREATE SECRET (TYPE s3, KEY_ID ${q(conf["spark.hadoop.fs.s3a.access.key"])}, SECRET ${q(conf["spark.hadoop.fs.s3a.secret.key"])}, ENDPOINT ${q(endpoint.replace(/^https?:\/\//, ""))}, URL_STYLE 'path', USE_SSL false, REGION 'us-east-1')`,
+    );
+  }
   const reader = await c.runAndReadAll(
     `COPY (SELECT *, CAST(date AS DATE) AS day FROM read_csv('${a.replaceAll("'", "''")}', header = true))
        TO '${b.replaceAll("'", "''")}' (FORMAT parquet, PARTITION_BY (day))`,

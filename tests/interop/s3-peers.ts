@@ -1,8 +1,9 @@
 /**
  * Delta tables on S3 (moto) shared by several writers: each peer appends to and reads one
  * `s3://` table through its own S3 client, and the chain test below checks that every peer
- * sees every other peer's commits. A peer is one row: delta-rs and delta-spark are here, the
- * Spark engine in tests/spark/s3-interop.test.ts; the embedded engine is one more.
+ * reads every version every other peer wrote identically. A peer is one row: delta-rs,
+ * delta-spark and tributary on a session (the embedded engine in tests/interop/s3.test.ts,
+ * the Spark engine in tests/spark/s3-interop.test.ts).
  *
  * @example
  *   const lake = { endpoint: moto.url, bucket: await createBucket(moto.url) };
@@ -12,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import type { SparkSession } from "../../src/index.js";
 import { MOTO_KEYS, motoSettings } from "../helpers/moto.js";
 import type { NormalRow } from "./normalize.js";
 import { interopHome, repoRoot } from "./peer-process.js";
@@ -39,8 +41,8 @@ export interface S3Peer {
   readThenAppend(table: string, rows: readonly LakeRow[]): Promise<NormalRow[]>;
   /** Appends `rows`, creating the table (partitioned by `region`) when there is none. */
   append(table: string, rows: readonly LakeRow[]): Promise<void>;
-  /** The table's rows at its latest version, normalized. */
-  read(table: string): Promise<NormalRow[]>;
+  /** The table's rows at each of `versions` (time travel), normalized; one process for all. */
+  readVersions(table: string, versions: readonly number[]): Promise<NormalRow[][]>;
 }
 
 /** `s3://` as Hadoop's S3A spells it. */
@@ -85,9 +87,12 @@ export function deltaRsOnS3(endpoint: string): S3Peer {
     async append(table, rows) {
       await peerBatch([write(table, rows)] as const, { env });
     },
-    async read(table) {
-      const [read] = await peerBatch([{ cmd: "rs-read", table }] as const, { env });
-      return read.rows;
+    async readVersions(table, versions) {
+      const reads = await peerBatch(
+        versions.map((version) => ({ cmd: "rs-read", table, version }) as const),
+        { env },
+      );
+      return reads.map((r) => r.rows);
     },
   };
 }
@@ -120,9 +125,50 @@ export function deltaSparkOnS3(endpoint: string): S3Peer {
     async append(table, rows) {
       await peerBatch([write(table, rows)] as const, opts);
     },
-    async read(table) {
-      const [read] = await peerBatch([{ cmd: "spark-read", table: s3a(table) }] as const, opts);
-      return read.rows;
+    async readVersions(table, versions) {
+      const reads = await peerBatch(
+        versions.map((version) => ({ cmd: "spark-read", table: s3a(table), version }) as const),
+        opts,
+      );
+      return reads.map((r) => r.rows);
+    },
+  };
+}
+
+/**
+ * tributary on `session`, whichever engine it runs (the embedded engine configured with
+ * `motoSettings`, or a Spark Connect server that has them).
+ */
+export function tributaryOnS3(name: string, session: SparkSession): S3Peer {
+  const read = async (table: string, version?: number): Promise<NormalRow[]> => {
+    const reader = session.read.format("delta");
+    const df = (version === undefined ? reader : reader.option("versionAsOf", version)).load(table);
+    const schema = (await df.schema).toJSON() as unknown as StructType;
+    return normalizeRows(await df.collect(), schema);
+  };
+  const append = async (table: string, rows: readonly LakeRow[]): Promise<void> => {
+    await session
+      .createDataFrame(
+        rows.map((r) => ({ id: r.id, name: r.name, region: r.region })),
+        LAKE_DDL,
+      )
+      .write.format("delta")
+      .mode("append")
+      .partitionBy("region")
+      .save(table);
+  };
+  return {
+    name,
+    append,
+    async readThenAppend(table, rows) {
+      const seen = await read(table);
+      await append(table, rows);
+      return seen;
+    },
+    async readVersions(table, versions) {
+      const out: NormalRow[][] = [];
+      for (const version of versions) out.push(await read(table, version));
+      return out;
     },
   };
 }
@@ -137,14 +183,17 @@ export function rowsOf(index: number, peer: string): LakeRow[] {
 }
 
 /**
- * The first peer creates `table`; each next one reads what the others wrote and appends;
- * finally every peer reads all of it.
+ * The first peer creates `table` (version 0); each next one reads what the others wrote and
+ * appends (one version each); finally every peer reads every version, each as the writers
+ * left it.
  */
 export async function expectChain(table: string, peers: readonly S3Peer[]): Promise<void> {
   const [first, ...rest] = peers;
   if (first === undefined) throw new Error("a chain needs a peer");
   let written: LakeRow[] = rowsOf(0, first.name);
   await first.append(table, written);
+  // The table's rows at each version, as its writer meant them.
+  const versions: NormalRow[][] = [normalizeRows(written, LAKE_SCHEMA)];
   for (const [i, peer] of rest.entries()) {
     const rows = rowsOf(i + 1, peer.name);
     const seen = await peer.readThenAppend(table, rows);
@@ -152,9 +201,12 @@ export async function expectChain(table: string, peers: readonly S3Peer[]): Prom
       normalizeRows(written, LAKE_SCHEMA),
     );
     written = [...written, ...rows];
+    versions.push(normalizeRows(written, LAKE_SCHEMA));
   }
-  for (const peer of peers)
-    expect(await peer.read(table), `${peer.name} reads every commit`).toEqual(
-      normalizeRows(written, LAKE_SCHEMA),
+  const all = versions.map((_, v) => v);
+  // Each distinct peer once: a peer that wrote twice reads the same versions anyway.
+  for (const peer of new Set(peers))
+    expect(await peer.readVersions(table, all), `${peer.name} reads every version`).toEqual(
+      versions,
     );
 }

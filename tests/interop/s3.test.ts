@@ -1,40 +1,50 @@
 /**
- * Delta Lake interop over S3 (moto on loopback, started here): delta-rs writes a table to
- * `s3://`, delta-spark (classic, hadoop-aws on `s3a://`) reads it and appends, delta-rs reads
- * that and appends, and both read every commit. The Spark engine's side is in
- * tests/spark/s3-interop.test.ts (it needs the spark project's Connect server).
+ * Delta Lake interop over S3 (the loopback moto server of tests/storage's global setup): one
+ * `s3://` table passed between tributary on the embedded engine, delta-spark (classic,
+ * hadoop-aws on `s3a://`) and delta-rs; each writes a version and every one of them reads
+ * every version. The Spark engine's side is in tests/spark/s3-interop.test.ts (it needs the
+ * spark project's Connect server).
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { createBucket, type MotoServer, startMoto } from "../helpers/moto.js";
+import { afterAll, beforeAll, describe, inject, it } from "vitest";
+import { SparkSession } from "../../src/index.js";
+import { createBucket, motoSettings, storageHome } from "../helpers/moto.js";
 import { leftoverPeerProcesses } from "./leftovers.js";
 import { peersAvailable, stopPeers } from "./peers.js";
-import { deltaRsOnS3, deltaSparkOnS3, expectChain } from "./s3-peers.js";
+import { deltaRsOnS3, deltaSparkOnS3, expectChain, tributaryOnS3 } from "./s3-peers.js";
 
 const available = peersAvailable();
 // The interop project's global setup installs the peers; without them this suite fails.
 if (!available.ok) throw new Error(available.reason);
 
-let moto: MotoServer | undefined;
+const endpoint = inject("s3Endpoint");
+let spark: SparkSession | undefined;
 beforeAll(async () => {
-  moto = await startMoto();
+  spark = await SparkSession.builder()
+    .master("local[2]")
+    .config({
+      ...motoSettings(endpoint),
+      "spark.tributary.duckdb.extensionDirectory": `${storageHome}/duckdb-extensions`,
+    })
+    .create();
 });
 afterAll(async () => {
   stopPeers();
-  await moto?.stop();
+  await spark?.stop();
   if (leftoverPeerProcesses().length > 0)
     throw new Error(`peer processes left: ${leftoverPeerProcesses().join("; ")}`);
 });
 
-function endpoint(): string {
-  if (moto === undefined) throw new Error("moto did not start");
-  return moto.url;
-}
-
-describe("Delta tables on S3 shared by delta-rs and delta-spark", () => {
-  it("delta-rs creates, delta-spark reads and appends, delta-rs reads and appends, both read all", async () => {
-    // One chain covers both directions with two JVM starts (delta-spark's cost).
-    const bucket = await createBucket(endpoint(), "rs-spark");
-    const rs = deltaRsOnS3(endpoint());
-    await expectChain(`s3://${bucket}/events`, [rs, deltaSparkOnS3(endpoint()), rs]);
+describe("one Delta table on S3 shared by tributary, delta-spark and delta-rs", () => {
+  it("tributary creates; delta-spark, delta-rs, tributary append in turn; all read every version", async () => {
+    if (spark === undefined) throw new Error("no session");
+    const bucket = await createBucket(endpoint, "chain");
+    const tributary = tributaryOnS3("tributary (embedded engine)", spark);
+    // delta-spark appends and later reads in one JVM each: two JVM starts in all.
+    await expectChain(`s3://${bucket}/events`, [
+      tributary,
+      deltaSparkOnS3(endpoint),
+      deltaRsOnS3(endpoint),
+      tributary,
+    ]);
   });
 });
