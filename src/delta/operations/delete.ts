@@ -16,17 +16,13 @@ import { parseStats } from "../files/stats.js";
 import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
+import { bytesOf, requireModifiable, rowsOf, since, type TableCommandContext } from "./common.js";
 import {
-  bytesOf,
-  commitCommand,
-  footprint,
-  partitionsMatching,
-  requireModifiable,
-  rowsOf,
-  since,
-  type TableCommandContext,
-} from "./common.js";
-import { deletionVectorsEnabled, markDeleted, matchingPositions } from "./mark-deleted.js";
+  commitRowChange,
+  deletionVectorsEnabled,
+  markDeleted,
+  matchingPositions,
+} from "./mark-deleted.js";
 import { classifyFiles, type FileClassification, removeOf, rewriteKeeping } from "./rewrite.js";
 
 export interface DeleteMetrics {
@@ -88,37 +84,23 @@ export async function deleteRows(
     numDeletedRows: cls.matchedRows,
     numCopiedRows,
   };
-  let version: number;
-  try {
-    version = await commitCommand(ctx, snapshot, actions, adds, {
-      operation: "DELETE",
-      parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
-      metrics: {
-        ...metrics,
-        numAddedChangeFiles: 0,
-        executionTimeMs: since(start),
-        scanTimeMs,
-        rewriteTimeMs,
-        numRemovedBytes: bytesOf(removedWhole),
-        numAddedBytes: bytesOf(adds),
-        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
-        numDeletionVectorsRemoved: 0,
-        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
-      },
-      footprint: footprint({
-        readWholeTable: predicate === undefined,
-        readPartitions:
-          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-        readFiles: new Set(cls.scanned.map((f) => f.path)),
-        removedFiles: new Set(cls.touched.map((f) => f.path)),
-      }),
-    });
-  } catch (e) {
-    // The vector file is referenced by nothing once the commit failed.
-    if (marked?.vectorFile !== undefined)
-      await ctx.engine.delta.storage.delete([marked.vectorFile]);
-    throw e;
-  }
+  const version = await commitRowChange(ctx, snapshot, {
+    operation: "DELETE",
+    predicate,
+    text,
+    actions,
+    adds,
+    marked,
+    cls,
+    metrics: {
+      ...metrics,
+      executionTimeMs: since(start),
+      scanTimeMs,
+      rewriteTimeMs,
+      numRemovedBytes: bytesOf(removedWhole),
+      numAddedBytes: bytesOf(adds),
+    },
+  });
   return { version, ...metrics };
 }
 

@@ -19,8 +19,14 @@ import {
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { writerFeatures } from "../table-features/registry.js";
+import {
+  commitCommand,
+  footprint,
+  partitionsMatching,
+  type TableCommandContext,
+} from "./common.js";
 import { colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
-import { removeOf } from "./rewrite.js";
+import { type FileClassification, removeOf } from "./rewrite.js";
 
 /** Whether commands on this table mark rows in deletion vectors instead of rewriting files. */
 export function deletionVectorsEnabled(snapshot: Snapshot): boolean {
@@ -146,4 +152,50 @@ export async function markDeleted(
     vectorsAdded: marked.length - vectorsUpdated,
     vectorsUpdated,
   };
+}
+
+/**
+ * Commits a row-changing command (DELETE, UPDATE) that may have marked rows: its metrics gain
+ * the deletion-vector counts and the footprint of a predicate scan, and the vector file is
+ * deleted when the commit fails (nothing references it then).
+ */
+export async function commitRowChange(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  change: {
+    readonly operation: "DELETE" | "UPDATE";
+    readonly predicate: ExprNode | undefined;
+    readonly text: string | undefined;
+    readonly actions: readonly Action[];
+    readonly adds: readonly AddFile[];
+    readonly marked: MarkedDeletes | undefined;
+    readonly cls: FileClassification;
+    readonly metrics: Readonly<Record<string, number>>;
+  },
+): Promise<number> {
+  const { predicate, marked, cls } = change;
+  try {
+    return await commitCommand(ctx, snapshot, change.actions, change.adds, {
+      operation: change.operation,
+      parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
+      metrics: {
+        ...change.metrics,
+        numAddedChangeFiles: 0,
+        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
+        numDeletionVectorsRemoved: 0,
+        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
+      },
+      footprint: footprint({
+        readWholeTable: predicate === undefined,
+        readPartitions:
+          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+        readFiles: new Set(cls.scanned.map((f) => f.path)),
+        removedFiles: new Set(cls.touched.map((f) => f.path)),
+      }),
+    });
+  } catch (e) {
+    if (marked?.vectorFile !== undefined)
+      await ctx.engine.delta.storage.delete([marked.vectorFile]);
+    throw e;
+  }
 }

@@ -21,17 +21,14 @@ import type { Action } from "../actions/types.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import {
   bytesOf,
-  commitCommand,
   discard,
-  footprint,
-  partitionsMatching,
   requireModifiable,
   rowsOf,
   since,
   type TableCommandContext,
   writeTableRows,
 } from "./common.js";
-import { deletionVectorsEnabled, markDeleted } from "./mark-deleted.js";
+import { commitRowChange, deletionVectorsEnabled, markDeleted } from "./mark-deleted.js";
 import { call, colRef, matches, scanFiles } from "./plan-helpers.js";
 import { classifyFiles, removeOf } from "./rewrite.js";
 
@@ -139,35 +136,22 @@ export async function updateRows(
     numUpdatedRows: cls.matchedRows,
     numCopiedRows: Math.max(0, rowsOf(adds) - cls.matchedRows),
   };
-  let version: number;
-  try {
-    version = await commitCommand(ctx, snapshot, actions, adds, {
-      operation: "UPDATE",
-      parameters: { predicate: JSON.stringify(text === undefined ? [] : [text]) },
-      metrics: {
-        ...metrics,
-        numAddedChangeFiles: 0,
-        executionTimeMs: since(start),
-        scanTimeMs,
-        rewriteTimeMs,
-        numAddedBytes: bytesOf(adds),
-        numRemovedBytes: bytesOf(removedWhole),
-        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
-        numDeletionVectorsRemoved: 0,
-        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
-      },
-      footprint: footprint({
-        readWholeTable: predicate === undefined,
-        readPartitions:
-          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-        readFiles: new Set(cls.scanned.map((f) => f.path)),
-        removedFiles: new Set(cls.touched.map((f) => f.path)),
-      }),
-    });
-  } catch (e) {
-    if (marked?.vectorFile !== undefined)
-      await ctx.engine.delta.storage.delete([marked.vectorFile]);
-    throw e;
-  }
+  const version = await commitRowChange(ctx, snapshot, {
+    operation: "UPDATE",
+    predicate,
+    text,
+    actions,
+    adds,
+    marked,
+    cls,
+    metrics: {
+      ...metrics,
+      executionTimeMs: since(start),
+      scanTimeMs,
+      rewriteTimeMs,
+      numAddedBytes: bytesOf(adds),
+      numRemovedBytes: bytesOf(removedWhole),
+    },
+  });
   return { version, ...metrics };
 }
