@@ -12,8 +12,6 @@ sqlDifferentialSuite(
       .config("spark.sql.session.timeZone", "UTC")
       .getOrCreate(),
   {
-    "select.no_from":
-      "A bare NULL is typed int on DuckDB; Spark's type is void (the DuckDB compiler's literal typing).",
     "fn.arrays":
       "Spark names lambda variables of parsed text namedlambdavariable(); our column name keeps the parameter name.",
   },
