@@ -20,13 +20,11 @@
  * ```
  */
 import type { DataFrame } from "../dataframe/dataframe.js";
-import { SparkConnectEngine } from "../engine/spark-connect/engine.js";
 import { DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
 import type { SparkSession } from "../session/session.js";
 import type { DeleteMetrics } from "./operations/delete.js";
 import type { UpdateMetrics } from "./operations/update.js";
 import type { VacuumResult } from "./operations/vacuum.js";
-import { SparkDeltaTable } from "./spark/spark-table.js";
 import {
   type Assignments,
   assignmentsOf,
@@ -36,10 +34,8 @@ import {
   optionalCondition,
 } from "./table/args.js";
 import type { DeltaTableBackend } from "./table/backend.js";
-import { EmbeddedDeltaTable } from "./table/embedded-backend.js";
 import { DeltaMergeBuilder } from "./table/merge-builder.js";
 import { DeltaOptimizeBuilder } from "./table/optimize-builder.js";
-import { isDeltaTableEngine } from "./table-engine.js";
 
 export interface UpdateOptions {
   readonly condition?: ConditionLike;
@@ -47,10 +43,11 @@ export interface UpdateOptions {
 }
 
 function backendFor(spark: SparkSession, path: string): DeltaTableBackend {
+  // Each engine offers its own table operations: the embedded one runs our Delta kernel, the
+  // Spark one hands each command to delta-spark.
   const engine = spark.engine;
-  if (isDeltaTableEngine(engine)) return new EmbeddedDeltaTable(spark, engine, path);
-  if (engine instanceof SparkConnectEngine)
-    return new SparkDeltaTable(spark, engine, engine.dataPath(path));
+  const backend = engine.deltaTable?.(spark, path);
+  if (backend !== undefined) return backend;
   throw new UnsupportedOperationError(
     engine.name,
     "DeltaTable",

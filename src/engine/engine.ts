@@ -1,3 +1,4 @@
+import type { DeltaTableBackend } from "../delta/table/backend.js";
 /**
  * The engine contract. An engine compiles a plan (to SQL, to protos) and runs it; the API
  * layer never knows which engine it talks to. Capabilities are declared, so a caller can
@@ -5,6 +6,7 @@
  */
 import type { RelationNode } from "../plan/node.js";
 import type { ReadNode } from "../plan/relation/read.js";
+import type { SparkSession } from "../session/session.js";
 import type { StructType } from "../types/data-types.js";
 
 /** A row as a plain object keyed by column name. */
@@ -116,6 +118,8 @@ export interface Engine {
    */
   dataPath?(path: string): string;
   setConf(key: string, value: string): Promise<void>;
+  /** DeltaTable's operations on this engine; engines without Delta table support omit it. */
+  deltaTable?(spark: SparkSession, path: string): DeltaTableBackend;
   /** Reports progress of running queries (undefined stops it); engines that cannot omit it. */
   setProgressListener?(listener: ProgressListener | undefined): Promise<void>;
   stop(): Promise<void>;

@@ -1,3 +1,6 @@
+import type { DeltaTableBackend } from "../../delta/table/backend.js";
+import { EmbeddedDeltaTable } from "../../delta/table/embedded-backend.js";
+import type { SparkSession } from "../../session/session.js";
 /**
  * The embedded engine: runs plans on an in-process DuckDB. Analysis goes bottom-up: each
  * relation is compiled over its inputs' SQL and described by DuckDB, so every level knows
@@ -457,6 +460,10 @@ export class DuckDBEngine implements Engine {
 
   readMetrics(node: ReadNode): ReadMetrics | undefined {
     return this.metrics.get(node);
+  }
+
+  deltaTable(spark: SparkSession, path: string): DeltaTableBackend {
+    return new EmbeddedDeltaTable(spark, this, path);
   }
 
   supports(operation: string): boolean {

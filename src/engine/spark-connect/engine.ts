@@ -1,3 +1,6 @@
+import type { DeltaTableBackend } from "../../delta/table/backend.js";
+import type { SparkSession } from "../../session/session.js";
+import { SparkDeltaTable } from "./delta-table.js";
 /**
  * The Spark engine: runs plans on an Apache Spark cluster through Spark Connect. Plans
  * compile to Spark Connect relations (compiler/), results come back as Arrow and decode to
@@ -94,6 +97,10 @@ export class SparkConnectEngine implements Engine {
    * `s3://` sent as `s3a://` (see s3.ts); local paths resolved here when the server shares
    * this machine (see local-paths.ts).
    */
+  deltaTable(spark: SparkSession, path: string): DeltaTableBackend {
+    return new SparkDeltaTable(spark, this, this.dataPath(path));
+  }
+
   dataPath(path: string): string {
     const hadoop = s3aPath(path);
     return this.client.connection.isLoopback ? localFileUri(hadoop) : hadoop;

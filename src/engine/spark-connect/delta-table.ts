@@ -6,9 +6,13 @@
  * Spark's quoting (`exprSql`, `quoteIdentifier`, `quoteSparkString`).
  */
 import type { DataFrame } from "../../dataframe/dataframe.js";
-import { sparkLiteral } from "../../engine/spark-connect/compiler/local-relation.js";
-import { exprSql } from "../../engine/spark-connect/compiler/sql-text.js";
-import type { SparkConnectEngine } from "../../engine/spark-connect/engine.js";
+import type { DeleteMetrics } from "../../delta/operations/delete.js";
+import type { RestoreTarget } from "../../delta/operations/restore.js";
+import type { UpdateMetrics } from "../../delta/operations/update.js";
+import type { VacuumResult } from "../../delta/operations/vacuum.js";
+import type { ParsedCondition } from "../../delta/table/args.js";
+import type { DeltaTableBackend, MergeRequest } from "../../delta/table/backend.js";
+import { countsSchema, OPTIMIZE_SCHEMA } from "../../delta/table/frames.js";
 import { DeltaError, EngineError } from "../../errors.js";
 import type { LiteralValue } from "../../plan/expression/literal.js";
 import type { ExprNode } from "../../plan/node.js";
@@ -16,13 +20,9 @@ import type { SparkSession } from "../../session/session.js";
 import type { DataType, StructType } from "../../types/data-types.js";
 import { Decimal } from "../../types/decimal.js";
 import { quoteIdentifier, quoteSparkString } from "../../types/sql-string.js";
-import type { DeleteMetrics } from "../operations/delete.js";
-import type { RestoreTarget } from "../operations/restore.js";
-import type { UpdateMetrics } from "../operations/update.js";
-import type { VacuumResult } from "../operations/vacuum.js";
-import type { ParsedCondition } from "../table/args.js";
-import type { DeltaTableBackend, MergeRequest } from "../table/backend.js";
-import { countsSchema, OPTIMIZE_SCHEMA } from "../table/frames.js";
+import { sparkLiteral } from "./compiler/local-relation.js";
+import { exprSql } from "./compiler/sql-text.js";
+import type { SparkConnectEngine } from "./engine.js";
 
 /** `delta.\`/path\``: the table by path, back-quoted as Spark's grammar wants. */
 export function tableRef(path: string): string {
