@@ -2,7 +2,15 @@
  * Delta Lake: a kernel (snapshot, scan, transaction, checkpoints) that decides what to read
  * and write, and `DeltaTable`, delta-spark's table API, on the embedded engine.
  */
-export { DeltaTable, type UpdateOptions } from "./delta-table.js";
+
+export type { Assignments, ConditionLike } from "../table/args.js";
+export { DeltaTable, type UpdateOptions } from "../table/delta-table.js";
+export {
+  DeltaMergeBuilder,
+  type MergeInsertOptions,
+  type MergeUpdateOptions,
+} from "../table/merge-builder.js";
+export { DeltaOptimizeBuilder } from "../table/optimize-builder.js";
 export type { DeleteMetrics } from "./operations/delete.js";
 export type { TableDetail } from "./operations/detail.js";
 export type { HistoryEntry } from "./operations/history.js";
@@ -11,10 +19,3 @@ export type { FileSizeStats, OptimizeMetrics } from "./operations/optimize.js";
 export type { RestoreMetrics } from "./operations/restore.js";
 export type { UpdateMetrics } from "./operations/update.js";
 export type { VacuumResult } from "./operations/vacuum.js";
-export type { Assignments, ConditionLike } from "./table/args.js";
-export {
-  DeltaMergeBuilder,
-  type MergeInsertOptions,
-  type MergeUpdateOptions,
-} from "./table/merge-builder.js";
-export { DeltaOptimizeBuilder } from "./table/optimize-builder.js";

@@ -1,4 +1,3 @@
-import type { DeltaTableBackend } from "../delta/table/backend.js";
 /**
  * The engine contract. An engine compiles a plan (to SQL, to protos) and runs it; the API
  * layer never knows which engine it talks to. Capabilities are declared, so a caller can
@@ -7,6 +6,7 @@ import type { DeltaTableBackend } from "../delta/table/backend.js";
 import type { RelationNode } from "../plan/node.js";
 import type { ReadNode } from "../plan/relation/read.js";
 import type { SparkSession } from "../session/session.js";
+import type { DeltaTableBackend } from "../table/backend.js";
 import type { StructType } from "../types/data-types.js";
 
 /** A row as a plain object keyed by column name. */

@@ -7,7 +7,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataFrame } from "../dataframe/dataframe.js";
-import { DeltaTable } from "../delta/delta-table.js";
 import type { WriteResult } from "../engine/engine.js";
 import { ErrorCode, TributaryError } from "../errors.js";
 import { getLogger, type Logger } from "../logging/index.js";
@@ -17,6 +16,7 @@ import { locateMetricsProperties } from "../monitoring/sinks/locate.js";
 import { type MetricsSinksHandle, startMetricsSinks } from "../monitoring/sinks/start.js";
 import { SparkSession } from "../session/session.js";
 import { StreamingQueryException } from "../streaming/errors.js";
+import { DeltaTable } from "../table/delta-table.js";
 import type { PipelineContext, PipelineDefinition, SinkSpec, SourceSpec } from "./definition.js";
 import { PipelineError, type PipelineErrorCode } from "./pipeline-error.js";
 import { runQuality } from "./quality-stage.js";

@@ -3,10 +3,10 @@
  * the same DeltaTable operations as the API, and answers with delta-spark's result frames.
  */
 import { DataFrame } from "../dataframe/dataframe.js";
-import { DeltaTable } from "../delta/delta-table.js";
 import { assertNever } from "../plan/node.js";
 import type { SqlCommand } from "../sql/command.js";
 import type { MergeCommand } from "../sql/merge.js";
+import { DeltaTable } from "../table/delta-table.js";
 import type { SparkSession } from "./session.js";
 
 /** delta-spark answers DELETE and UPDATE with the number of rows they changed. */

@@ -12,7 +12,7 @@
  */
 import type { Command } from "commander";
 import type { DataFrame } from "../../dataframe/dataframe.js";
-import { DeltaTable } from "../../delta/delta-table.js";
+import { DeltaTable } from "../../table/delta-table.js";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
 import { decimalFlag, integerFlag } from "../flags.js";

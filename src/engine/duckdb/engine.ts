@@ -1,6 +1,6 @@
-import type { DeltaTableBackend } from "../../delta/table/backend.js";
-import { EmbeddedDeltaTable } from "../../delta/table/embedded-backend.js";
 import type { SparkSession } from "../../session/session.js";
+import type { DeltaTableBackend } from "../../table/backend.js";
+import { EmbeddedDeltaTable } from "../../table/embedded-backend.js";
 /**
  * The embedded engine: runs plans on an in-process DuckDB. Analysis goes bottom-up: each
  * relation is compiled over its inputs' SQL and described by DuckDB, so every level knows

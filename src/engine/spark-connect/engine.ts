@@ -1,5 +1,5 @@
-import type { DeltaTableBackend } from "../../delta/table/backend.js";
 import type { SparkSession } from "../../session/session.js";
+import type { DeltaTableBackend } from "../../table/backend.js";
 import { SparkDeltaTable } from "./delta-table.js";
 /**
  * The Spark engine: runs plans on an Apache Spark cluster through Spark Connect. Plans

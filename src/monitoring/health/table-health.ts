@@ -6,10 +6,10 @@
  * log on the embedded engine.
  */
 
-import { DeltaTable } from "../../delta/delta-table.js";
 import { loadTable } from "../../delta/operations/common.js";
 import { isDeltaTableEngine } from "../../delta/table-engine.js";
 import type { SparkSession } from "../../session/session.js";
+import { DeltaTable } from "../../table/delta-table.js";
 import { checkDataFreshness, type FreshnessResult } from "./freshness.js";
 import { durationMs, type HealthStatus, statusOf, type Thresholds } from "./thresholds.js";
 

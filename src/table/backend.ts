@@ -3,13 +3,13 @@
  * Delta kernel; the Spark engine hands each command to delta-spark as SQL. DeltaTable's
  * public API is the same over both, so the user's code does not change between engines.
  */
-import type { DataFrame } from "../../dataframe/dataframe.js";
-import type { ExprNode } from "../../plan/node.js";
-import type { DeleteMetrics } from "../operations/delete.js";
-import type { MergeClause } from "../operations/merge/clauses.js";
-import type { RestoreTarget } from "../operations/restore.js";
-import type { UpdateMetrics } from "../operations/update.js";
-import type { VacuumResult } from "../operations/vacuum.js";
+import type { DataFrame } from "../dataframe/dataframe.js";
+import type { DeleteMetrics } from "../delta/operations/delete.js";
+import type { MergeClause } from "../delta/operations/merge/clauses.js";
+import type { RestoreTarget } from "../delta/operations/restore.js";
+import type { UpdateMetrics } from "../delta/operations/update.js";
+import type { VacuumResult } from "../delta/operations/vacuum.js";
+import type { ExprNode } from "../plan/node.js";
 import type { ParsedCondition } from "./args.js";
 
 export interface MergeRequest {

@@ -2,11 +2,11 @@
  * Loose API arguments -> plan expressions: conditions and assigned values are Columns or
  * Spark SQL expression text (as in PySpark's DeltaTable, where a string is an expression).
  */
-import { Column } from "../../column/column.js";
-import { IllegalArgumentError } from "../../errors.js";
-import { exprToString } from "../../plan/expression/name.js";
-import type { ExprNode } from "../../plan/node.js";
-import { parseExpression } from "../../sql-expr/index.js";
+import { Column } from "../column/column.js";
+import { IllegalArgumentError } from "../errors.js";
+import { exprToString } from "../plan/expression/name.js";
+import type { ExprNode } from "../plan/node.js";
+import { parseExpression } from "../sql-expr/index.js";
 
 /** A condition: a Column, or SQL text such as `"t.id = s.id AND s.op <> 'D'"`. */
 export type ConditionLike = Column | string;

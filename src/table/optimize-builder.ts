@@ -7,7 +7,7 @@
  * await result.select("metrics.numFilesRemoved").show();
  * ```
  */
-import type { DataFrame } from "../../dataframe/dataframe.js";
+import type { DataFrame } from "../dataframe/dataframe.js";
 
 type Run = (
   partitionFilter: string | undefined,

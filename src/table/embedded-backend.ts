@@ -1,18 +1,18 @@
 /** DeltaTable commands on the embedded engine: our Delta kernel, the engine's queries, one commit each. */
-import type { DataFrame } from "../../dataframe/dataframe.js";
-import type { ExprNode } from "../../plan/node.js";
-import type { SparkSession } from "../../session/session.js";
-import { loadTable, type TableCommandContext } from "../operations/common.js";
-import { addConstraint, dropConstraint } from "../operations/constraints.js";
-import { type DeleteMetrics, deleteRows } from "../operations/delete.js";
-import { tableDetail } from "../operations/detail.js";
-import { tableHistory } from "../operations/history.js";
-import { mergeInto } from "../operations/merge/merge.js";
-import { optimizeTable } from "../operations/optimize.js";
-import { type RestoreTarget, restoreTable } from "../operations/restore.js";
-import { type UpdateMetrics, updateRows } from "../operations/update.js";
-import { type VacuumResult, vacuumTable } from "../operations/vacuum.js";
-import type { DeltaTableEngine } from "../table-engine.js";
+import type { DataFrame } from "../dataframe/dataframe.js";
+import { loadTable, type TableCommandContext } from "../delta/operations/common.js";
+import { addConstraint, dropConstraint } from "../delta/operations/constraints.js";
+import { type DeleteMetrics, deleteRows } from "../delta/operations/delete.js";
+import { tableDetail } from "../delta/operations/detail.js";
+import { tableHistory } from "../delta/operations/history.js";
+import { mergeInto } from "../delta/operations/merge/merge.js";
+import { optimizeTable } from "../delta/operations/optimize.js";
+import { type RestoreTarget, restoreTable } from "../delta/operations/restore.js";
+import { type UpdateMetrics, updateRows } from "../delta/operations/update.js";
+import { type VacuumResult, vacuumTable } from "../delta/operations/vacuum.js";
+import type { DeltaTableEngine } from "../delta/table-engine.js";
+import type { ExprNode } from "../plan/node.js";
+import type { SparkSession } from "../session/session.js";
 import type { ParsedCondition } from "./args.js";
 import type { DeltaTableBackend, MergeRequest } from "./backend.js";
 import {

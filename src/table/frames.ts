@@ -5,10 +5,10 @@
  * (`{"k"="v"}`, `{"a": 1}`), which its cast to the column type parses; table commands only
  * run on that engine.
  */
-import { DataFrame } from "../../dataframe/dataframe.js";
-import type { LiteralValue } from "../../plan/expression/literal.js";
-import { LocalRelationNode } from "../../plan/relation/local-relation.js";
-import type { SparkSession } from "../../session/session.js";
+import { DataFrame } from "../dataframe/dataframe.js";
+import type { LiteralValue } from "../plan/expression/literal.js";
+import { LocalRelationNode } from "../plan/relation/local-relation.js";
+import type { SparkSession } from "../session/session.js";
 import {
   ArrayType,
   BooleanType,
@@ -21,7 +21,7 @@ import {
   StructField,
   StructType,
   TimestampType,
-} from "../../types/data-types.js";
+} from "../types/data-types.js";
 
 function quote(text: string): string {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;

@@ -12,8 +12,8 @@
  *   .execute();
  * ```
  */
-import type { DataFrame } from "../../dataframe/dataframe.js";
-import type { MergeClause } from "../operations/merge/clauses.js";
+import type { DataFrame } from "../dataframe/dataframe.js";
+import type { MergeClause } from "../delta/operations/merge/clauses.js";
 import {
   type Assignments,
   assignmentsOf,

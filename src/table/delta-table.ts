@@ -20,11 +20,11 @@
  * ```
  */
 import type { DataFrame } from "../dataframe/dataframe.js";
+import type { DeleteMetrics } from "../delta/operations/delete.js";
+import type { UpdateMetrics } from "../delta/operations/update.js";
+import type { VacuumResult } from "../delta/operations/vacuum.js";
 import { DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
 import type { SparkSession } from "../session/session.js";
-import type { DeleteMetrics } from "./operations/delete.js";
-import type { UpdateMetrics } from "./operations/update.js";
-import type { VacuumResult } from "./operations/vacuum.js";
 import {
   type Assignments,
   assignmentsOf,
@@ -32,10 +32,10 @@ import {
   conditionOf,
   isOptions,
   optionalCondition,
-} from "./table/args.js";
-import type { DeltaTableBackend } from "./table/backend.js";
-import { DeltaMergeBuilder } from "./table/merge-builder.js";
-import { DeltaOptimizeBuilder } from "./table/optimize-builder.js";
+} from "./args.js";
+import type { DeltaTableBackend } from "./backend.js";
+import { DeltaMergeBuilder } from "./merge-builder.js";
+import { DeltaOptimizeBuilder } from "./optimize-builder.js";
 
 export interface UpdateOptions {
   readonly condition?: ConditionLike;
