@@ -3,7 +3,7 @@
  * percent-decoding, as Hadoop's `Path` strings are not encoded); `file://` locations are URLs
  * and are decoded as Node decodes them; anything without a scheme is a local path.
  */
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StorageError } from "./errors.js";
 
@@ -103,4 +103,14 @@ export function parentLocation(location: string): string {
   const trimmed = location.replace(/\/+$/, "");
   const cut = trimmed.lastIndexOf("/");
   return cut <= trimmed.indexOf("//") + 1 ? trimmed : trimmed.slice(0, cut);
+}
+
+/** Whether a plain local path is absolute (URLs never are "local absolute" paths). */
+export function isAbsoluteLocalPath(location: string): boolean {
+  return schemeOf(location) === undefined && isAbsolute(location);
+}
+
+/** A location as users see it in DESCRIBE DETAIL: local paths made absolute, URLs as given. */
+export function absoluteLocation(location: string): string {
+  return schemeOf(location) === undefined ? resolve(location) : location;
 }

@@ -3,9 +3,13 @@
  * by the engine may already contain `%` (Hive-style escaping), which the URI encodes again
  * as `%25`; decoding once gives the file name on disk back.
  */
-import { isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
-import { joinLocation, relativeLocation, schemeOf } from "../../storage/location.js";
+import {
+  isAbsoluteLocalPath,
+  joinLocation,
+  relativeLocation,
+  schemeOf,
+} from "../../storage/location.js";
 
 const UNRESERVED = /[A-Za-z0-9\-._~=]/;
 
@@ -40,6 +44,6 @@ export function resolveAddPath(tablePath: string, addPath: string): string {
     // Some writers leave a bare `%` unencoded; such a path is already the file name.
     decoded = addPath;
   }
-  if (schemeOf(tablePath) === undefined && isAbsolute(decoded)) return decoded;
+  if (schemeOf(tablePath) === undefined && isAbsoluteLocalPath(decoded)) return decoded;
   return joinLocation(tablePath, ...decoded.split("/"));
 }

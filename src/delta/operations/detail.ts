@@ -8,8 +8,7 @@
  * d.numFiles; // live data files
  * ```
  */
-import { resolve } from "node:path";
-import { schemeOf } from "../../storage/location.js";
+import { absoluteLocation } from "../../storage/location.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import { readerFeatures, writerFeatures } from "../table-features/registry.js";
 
@@ -54,8 +53,7 @@ export function tableDetail(snapshot: Snapshot): TableDetail {
     id: snapshot.metadata.id,
     name: snapshot.metadata.name ?? null,
     description: snapshot.metadata.description ?? null,
-    location:
-      schemeOf(snapshot.tablePath) === undefined ? resolve(snapshot.tablePath) : snapshot.tablePath,
+    location: absoluteLocation(snapshot.tablePath),
     createdAt:
       typeof snapshot.metadata.createdTime === "number"
         ? new Date(snapshot.metadata.createdTime)
