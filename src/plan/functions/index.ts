@@ -7,4 +7,11 @@ export {
   functionSpec,
   type SparkFunctionName,
 } from "./catalog.js";
-export type { FunctionKind, FunctionSpec, Reach, ReturnRule } from "./spec.js";
+export {
+  type ArgType,
+  argTypeAt,
+  type FunctionKind,
+  type FunctionSpec,
+  type Reach,
+  type ReturnRule,
+} from "./spec.js";
