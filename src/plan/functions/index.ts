@@ -7,6 +7,7 @@ export {
   functionSpec,
   type SparkFunctionName,
 } from "./catalog.js";
+export { checkArgTypes, type TypedArg } from "./check-args.js";
 export {
   type ArgType,
   argTypeAt,

@@ -5,7 +5,7 @@
  */
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
 import { frameText } from "../../../plan/expression/window.js";
-import { arityText, functionSpec } from "../../../plan/functions/index.js";
+import { arityText, checkArgTypes, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { arrayItemSql } from "../functions/array-index.js";
@@ -127,6 +127,7 @@ function compileCall(
       ? { sql: "*", type: undefined, node }
       : { ...compileExpr(node, scope, ctx), node },
   );
+  checkArgTypes(name, args, distinct);
   const fnCtx: FnContext = {
     name,
     distinct,
