@@ -42,7 +42,8 @@ const NOT_A_NUMBER: readonly TypeName[] = ["boolean", "binary", ...DATETIMES, ..
  */
 const REFUSED: Readonly<Record<Exclude<ArgType, "any" | "lambda">, readonly TypeName[]>> = {
   numeric: NOT_A_NUMBER,
-  integral: NOT_A_NUMBER,
+  // Spark casts no fraction to an integral type implicitly (~ 1.5D, bit_or(1.5F) fail).
+  integral: [...NOT_A_NUMBER, "float", "double", "decimal"],
   double: NOT_A_NUMBER,
   int: NOT_A_NUMBER,
   bigint: NOT_A_NUMBER,

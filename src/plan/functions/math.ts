@@ -43,8 +43,8 @@ export const mathSpecs = {
   radians: scalar(1, 1, "double", ["double"]),
   hypot: scalar(2, 2, "double", ["double", "double"]),
   factorial: scalar(1, 1, "long", ["int"]),
-  shiftleft: scalar(2, 2, "input", ["integral", "int"]),
-  shiftright: scalar(2, 2, "input", ["integral", "int"]),
+  shiftleft: scalar(2, 2, "input", ["bigint", "int"]),
+  shiftright: scalar(2, 2, "input", ["bigint", "int"]),
   hex: scalar(1, 1, "string", ["any"]),
   unhex: scalar(1, 1, "binary", ["string"]),
   bin: scalar(1, 1, "string", ["bigint"]),
@@ -54,5 +54,5 @@ export const mathSpecs = {
   try_subtract: scalar(2, 2, "derived", ["any", "any"]),
   try_multiply: scalar(2, 2, "derived", ["any", "any"]),
   try_divide: scalar(2, 2, "derived", ["any", "any"]),
-  shiftrightunsigned: scalar(2, 2, "derived", ["integral", "int"]),
+  shiftrightunsigned: scalar(2, 2, "derived", ["bigint", "int"]),
 } satisfies Record<string, FunctionSpec>;
