@@ -3,10 +3,10 @@ import { aggregate, type FunctionSpec, VARARGS } from "./spec.js";
 
 export const aggregatesSpecs = {
   count: aggregate(1, VARARGS, "long", ["any"]),
-  sum: aggregate(1, 1, "derived", ["numeric"]),
+  sum: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"]),
   // A double, or for a decimal(p, s) a decimal(p + 4, s + 4).
-  avg: aggregate(1, 1, "derived", ["numeric"]),
-  mean: aggregate(1, 1, "derived", ["numeric"]),
+  avg: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"]),
+  mean: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"]),
   min: aggregate(1, 1, "input", ["any"]),
   max: aggregate(1, 1, "input", ["any"]),
   first: aggregate(1, 2, "input", ["any", "any"]),

@@ -42,6 +42,8 @@ const NOT_A_NUMBER: readonly TypeName[] = ["boolean", "binary", ...DATETIMES, ..
  */
 const REFUSED: Readonly<Record<Exclude<ArgType, "any" | "lambda">, readonly TypeName[]>> = {
   numeric: NOT_A_NUMBER,
+  // sum(ts) and avg(ts) run in Spark (as seconds); a timestamp_ntz does not.
+  numeric_or_ansi_interval: NOT_A_NUMBER.filter((t) => t !== "timestamp"),
   // Spark casts no fraction to an integral type implicitly (~ 1.5D, bit_or(1.5F) fail).
   integral: [...NOT_A_NUMBER, "float", "double", "decimal"],
   double: NOT_A_NUMBER,
@@ -63,6 +65,7 @@ const REFUSED: Readonly<Record<Exclude<ArgType, "any" | "lambda">, readonly Type
 /** The type as Spark's message names it. */
 const SPARK_NAME: Readonly<Record<keyof typeof REFUSED, string>> = {
   numeric: '"NUMERIC"',
+  numeric_or_ansi_interval: '"NUMERIC" or "ANSI INTERVAL"',
   integral: '"INTEGRAL"',
   double: '"DOUBLE"',
   int: '"INT"',

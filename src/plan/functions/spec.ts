@@ -34,11 +34,13 @@ export type Reach = "functions" | "column" | "expression";
  * `double`, `int`, `bigint` and `decimal` accept any number, as `numeric` does (Spark casts
  * implicitly); they name the exact type Spark's message names. `any` is a position Spark
  * checks with another rule (operators, arrays of the same element type) or not at all;
+ * `numeric_or_ansi_interval` is `sum`'s and `avg`'s input, which also casts a timestamp;
  * `lambda` is a function argument (`x -> x + 1`).
  */
 export type ArgType =
   | "any"
   | "numeric"
+  | "numeric_or_ansi_interval"
   | "integral"
   | "double"
   | "int"

@@ -98,19 +98,23 @@ const REFUSED: readonly (readonly [string, string, string])[] = [
     "timestamp_millis(dbl)",
     'The first parameter requires the "INTEGRAL" type, however "dbl" has the type "DOUBLE".',
   ],
+  [
+    "sum(d)",
+    "sum(d)",
+    'The first parameter requires the "NUMERIC" or "ANSI INTERVAL" type, however "d" has the type "DATE".',
+  ],
+  [
+    "avg(b)",
+    "avg(b)",
+    'The first parameter requires the "NUMERIC" or "ANSI INTERVAL" type, however "b" has the type "BOOLEAN".',
+  ],
 ];
 
 /**
  * Refused by Spark too, where Spark's text differs from ours only in the display name of the
  * call (`SQRT(b)`) or in a type list naming intervals tributary does not have.
  */
-const REFUSED_CLASS_ONLY: readonly string[] = [
-  "sqrt(b)",
-  "abs(bin)",
-  "hour(n)",
-  "sum(d)",
-  "avg(b)",
-];
+const REFUSED_CLASS_ONLY: readonly string[] = ["sqrt(b)", "abs(bin)", "hour(n)"];
 
 /** Accepted by Spark in both ANSI modes: strings and dates are cast, nulls pass. */
 const ACCEPTED: readonly string[] = [
