@@ -4,7 +4,8 @@
  */
 import { type FunctionSpec, scalar } from "./spec.js";
 
-const cast = scalar(1, 1, "derived", "expression");
+// Spark checks a cast with its own rules (DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION).
+const cast = scalar(1, 1, "derived", ["any"], "expression");
 
 export const castsSpecs = {
   boolean: cast,

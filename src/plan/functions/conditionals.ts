@@ -2,11 +2,11 @@
 import { type FunctionSpec, scalar, VARARGS } from "./spec.js";
 
 export const conditionalsSpecs = {
-  coalesce: scalar(1, VARARGS, "derived"),
-  nullif: scalar(2, 2, "input"),
-  nvl: scalar(2, 2, "input"),
-  ifnull: scalar(2, 2, "input"),
-  nvl2: scalar(3, 3, "derived"),
-  nanvl: scalar(2, 2, "input"),
-  if: scalar(3, 3, "derived", "expression"),
+  coalesce: scalar(1, VARARGS, "derived", ["any"]),
+  nullif: scalar(2, 2, "input", ["any", "any"]),
+  nvl: scalar(2, 2, "input", ["any", "any"]),
+  ifnull: scalar(2, 2, "input", ["any", "any"]),
+  nvl2: scalar(3, 3, "derived", ["any", "any", "any"]),
+  nanvl: scalar(2, 2, "input", ["double", "double"]),
+  if: scalar(3, 3, "derived", ["boolean", "any", "any"], "expression"),
 } satisfies Record<string, FunctionSpec>;

@@ -2,11 +2,11 @@
 import { type FunctionSpec, scalar, VARARGS } from "./spec.js";
 
 export const hashingSpecs = {
-  md5: scalar(1, 1, "string"),
-  sha1: scalar(1, 1, "string"),
-  sha: scalar(1, 1, "string", "expression"),
-  sha2: scalar(2, 2, "string"),
-  crc32: scalar(1, 1, "long"),
-  hash: scalar(1, VARARGS, "integer"),
-  xxhash64: scalar(1, VARARGS, "long"),
+  md5: scalar(1, 1, "string", ["binary"]),
+  sha1: scalar(1, 1, "string", ["binary"]),
+  sha: scalar(1, 1, "string", ["binary"], "expression"),
+  sha2: scalar(2, 2, "string", ["binary", "int"]),
+  crc32: scalar(1, 1, "long", ["binary"]),
+  hash: scalar(1, VARARGS, "integer", ["any"]),
+  xxhash64: scalar(1, VARARGS, "long", ["any"]),
 } satisfies Record<string, FunctionSpec>;

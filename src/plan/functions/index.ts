@@ -7,4 +7,12 @@ export {
   functionSpec,
   type SparkFunctionName,
 } from "./catalog.js";
-export type { FunctionKind, FunctionSpec, Reach, ReturnRule } from "./spec.js";
+export { checkArgTypes, type TypedArg } from "./check-args.js";
+export {
+  type ArgType,
+  argTypeAt,
+  type FunctionKind,
+  type FunctionSpec,
+  type Reach,
+  type ReturnRule,
+} from "./spec.js";

@@ -6,7 +6,7 @@
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
 import type { LambdaNode } from "../../../plan/expression/lambda.js";
 import { frameText } from "../../../plan/expression/window.js";
-import { arityText, functionSpec } from "../../../plan/functions/index.js";
+import { arityText, checkArgTypes, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { arrayItemSql } from "../functions/array-index.js";
@@ -138,6 +138,7 @@ function compileCall(
       args.push({ ...compileLambda(node, types, scope, ctx), node });
     } else args.push({ ...compileExpr(node, scope, ctx), node });
   }
+  checkArgTypes(name, args, distinct);
   const fnCtx: FnContext = {
     name,
     distinct,
