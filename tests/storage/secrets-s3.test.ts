@@ -28,7 +28,9 @@ describe("S3 secrets in the embedded engine", () => {
     const explained = await df.explainString("extended");
     expect(explained).toContain(`s3://${bucket}/t`);
     expect(explained).not.toContain(SECRET);
-    const secrets = await spark.sql("SELECT secret_string FROM duckdb_secrets()").collect();
+    const secrets = await spark
+      .sql("SELECT secret_string FROM duckdb_secrets()", { dialect: "duckdb" })
+      .collect();
     expect(secrets.length).toBeGreaterThan(0);
     for (const s of secrets) expect(String(s.secret_string)).not.toContain(SECRET);
     const failure = await spark.read
