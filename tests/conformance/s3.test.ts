@@ -3,28 +3,13 @@
  * table partitioned by day on `s3://`, an append, time travel and history; each engine in its
  * own bucket of the moto server the spark project's global setup started. Results must match.
  */
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DeltaTable, SparkSession } from "../../src/index.js";
-import { createBucket, MOTO_KEYS, motoSettings, storageHome } from "../helpers/moto.js";
+import { createBucket, motoSettings, putObject, storageHome } from "../helpers/moto.js";
 import { sortedRows } from "./engines.js";
 
 const endpoint = inject("s3Endpoint");
 const CSV = "id,name,day\n1,ann,2024-01-01\n2,bob,2024-01-02\n3,cy,2024-01-01\n";
-
-async function putObject(bucket: string, key: string, body: string): Promise<void> {
-  const client = new S3Client({
-    endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: MOTO_KEYS.accessKey, secretAccessKey: MOTO_KEYS.secretKey },
-  });
-  try {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-  } finally {
-    client.destroy();
-  }
-}
 
 let duckdb: SparkSession;
 let spark: SparkSession;
@@ -47,7 +32,7 @@ afterAll(async () => {
 
 async function pipeline(s: SparkSession) {
   const bucket = await createBucket(endpoint);
-  await putObject(bucket, "raw/data.csv", CSV);
+  await putObject(endpoint, bucket, "raw/data.csv", CSV);
   const raw = s.read
     .format("csv")
     .option("header", true)

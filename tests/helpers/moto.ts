@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { runSetupScript } from "./setup-script.js";
 
 declare module "vitest" {
@@ -136,4 +136,24 @@ export async function createBucket(url: string, prefix = "lake"): Promise<string
     client.destroy();
   }
   return bucket;
+}
+
+/** Stores `body` at `s3://bucket/key` on the moto server at `url` (test input files). */
+export async function putObject(
+  url: string,
+  bucket: string,
+  key: string,
+  body: string,
+): Promise<void> {
+  const client = new S3Client({
+    endpoint: url,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: MOTO_KEYS.accessKey, secretAccessKey: MOTO_KEYS.secretKey },
+  });
+  try {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  } finally {
+    client.destroy();
+  }
 }

@@ -7,30 +7,12 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, SparkSession } from "../../src/index.js";
-import { leftoverPeerProcesses } from "./leftovers.js";
-import { normalizeRows, peerBatch, peersAvailable, type StructType, stopPeers } from "./peers.js";
+import { describe, expect, it } from "vitest";
+import { functions as F } from "../../src/index.js";
+import { peerBatch } from "./peers.js";
+import { ourRows, SPARK_TIMEOUT, useInteropSpark } from "./session.js";
 
-const available = peersAvailable();
-if (!available.ok) throw new Error(available.reason);
-const SPARK_TIMEOUT = 600_000;
-
-let spark: SparkSession;
-beforeAll(async () => {
-  await SparkSession.getActiveSession()?.stop();
-  spark = await SparkSession.builder().master("local[2]").getOrCreate();
-});
-afterAll(async () => {
-  await spark?.stop();
-  stopPeers();
-  expect(leftoverPeerProcesses()).toEqual([]);
-});
-
-async function ourRows(path: string, version: number) {
-  const df = spark.read.format("delta").option("versionAsOf", version).load(path);
-  return normalizeRows(await df.collect(), (await df.schema).toJSON() as unknown as StructType);
-}
+const spark = useInteropSpark({});
 
 describe("column mapping, with delta-spark", () => {
   it(
@@ -63,9 +45,9 @@ describe("column mapping, with delta-spark", () => {
         const path = join(dir, mode);
         for (let v = 1; v < n; v++) {
           const theirs = results[i * 2 * n + n + v] as { rows: unknown[] };
-          expect(await ourRows(path, v), `${mode} version ${v}`).toEqual(theirs.rows);
+          expect(await ourRows(spark(), path, v), `${mode} version ${v}`).toEqual(theirs.rows);
         }
-        const df = spark.read.format("delta").load(path);
+        const df = spark().read.format("delta").load(path);
         expect((await df.schema).simpleString()).toBe(
           "struct<id:bigint,region:string,st:struct<alpha:int,b:string>,m:map<string,struct<y:double>>>",
         );

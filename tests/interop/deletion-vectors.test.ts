@@ -8,47 +8,18 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeltaTable, functions as F, SparkSession } from "../../src/index.js";
-import { leftoverPeerProcesses } from "./leftovers.js";
-import {
-  normalizeRows,
-  peerBatch,
-  peersAvailable,
-  type StructType,
-  stopPeers,
-  struct,
-} from "./peers.js";
+import { describe, expect, it } from "vitest";
+import { DeltaTable, functions as F } from "../../src/index.js";
+import { peerBatch, struct } from "./peers.js";
+import { ourRows, SPARK_TIMEOUT, useInteropSpark } from "./session.js";
 
-const available = peersAvailable();
-if (!available.ok) throw new Error(available.reason);
-const SPARK_TIMEOUT = 600_000;
-
-let spark: SparkSession;
-beforeAll(async () => {
-  await SparkSession.getActiveSession()?.stop();
-  spark = await SparkSession.builder()
-    .master("local[2]")
-    .config("spark.databricks.delta.retentionDurationCheck.enabled", "false")
-    .getOrCreate();
-});
-afterAll(async () => {
-  await spark?.stop();
-  stopPeers();
-  expect(leftoverPeerProcesses()).toEqual([]);
-});
+const spark = useInteropSpark({ "spark.databricks.delta.retentionDurationCheck.enabled": "false" });
 
 const schema = struct([
   ["id", "long"],
   ["g", "string"],
   ["v", "double"],
 ]);
-
-async function ourRows(path: string, version?: number) {
-  const reader = spark.read.format("delta");
-  const df = (version === undefined ? reader : reader.option("versionAsOf", version)).load(path);
-  return normalizeRows(await df.collect(), (await df.schema).toJSON() as unknown as StructType);
-}
 
 async function dvFiles(path: string): Promise<string[]> {
   return (await readdir(path)).filter((n) => n.startsWith("deletion_vector_")).sort();
@@ -99,10 +70,10 @@ describe("deletion vectors, with delta-spark", () => {
       expect(await dvFiles(path)).not.toEqual([]);
       for (let v = 0; v < versions; v++) {
         const theirs = results[6 + v] as { rows: unknown[] };
-        expect(await ourRows(path, v), `version ${v}`).toEqual(theirs.rows);
+        expect(await ourRows(spark(), path, v), `version ${v}`).toEqual(theirs.rows);
       }
       // Counts and filters see the DVs too (no row comes back through a pushed-down filter).
-      const df = spark.read.format("delta").load(path);
+      const df = spark().read.format("delta").load(path);
       expect(await df.filter(F.col("id").between(100, 1200)).count()).toBe(0);
       expect(await df.filter("id % 7 = 0 AND id < 2990").count()).toBe(0);
     },
@@ -130,12 +101,12 @@ describe("deletion vectors, with delta-spark", () => {
         },
         { cmd: "spark-sql", sql: "DELETE FROM {table} WHERE id % 5 = 0", table: path },
       ] as const);
-      const more = spark.createDataFrame(
+      const more = spark().createDataFrame(
         [{ id: 1000n, g: "c", v: 1.5 }],
         "id BIGINT, g STRING, v DOUBLE",
       );
       await more.write.format("delta").mode("append").save(path); // v2 (+ our checkpoint)
-      const table = await DeltaTable.forPath(spark, path);
+      const table = await DeltaTable.forPath(spark(), path);
       // Live files still reference their DV files: VACUUM keeps every one.
       const before = await dvFiles(path);
       expect(before.length).toBeGreaterThan(0);
@@ -149,7 +120,7 @@ describe("deletion vectors, with delta-spark", () => {
       const after = await dvFiles(path);
       expect(after).toHaveLength(1);
       expect(before).not.toContain(after[0]);
-      const ours = await ourRows(path);
+      const ours = await ourRows(spark(), path);
       expect(ours.length).toBe(500 - 100 - 100 + 1);
       const [theirs] = await peerBatch([{ cmd: "spark-read", table: path }] as const);
       expect(ours).toEqual(theirs.rows);
@@ -164,7 +135,7 @@ describe("deletion vectors, with delta-spark", () => {
     "tributary's DELETE marks rows in vectors delta-spark reads, and delta-spark's vectors on top read back",
     async () => {
       const path = join(await mkdtemp(join(tmpdir(), "trib-dv-")), "t");
-      const data = spark
+      const data = spark()
         .range(0, 3000)
         .withColumn("g", F.col("id").mod(3).cast("string"))
         .withColumn("v", F.col("id").divide(4));
@@ -173,7 +144,7 @@ describe("deletion vectors, with delta-spark", () => {
         .option("delta.enableDeletionVectors", "true")
         .option("maxRecordsPerFile", "1000")
         .save(path);
-      const table = await DeltaTable.forPath(spark, path);
+      const table = await DeltaTable.forPath(spark(), path);
       await table.delete("id % 10 = 0"); // v1: vectors written by us
       await table.delete("id BETWEEN 500 AND 1500"); // v2: our vectors grow, a file goes whole
       await table.update("id < 300", { v: "-v" }); // v3: new rows written, old ones marked
@@ -185,10 +156,10 @@ describe("deletion vectors, with delta-spark", () => {
         { cmd: "spark-sql", sql: "DELETE FROM {table} WHERE id % 10 = 1", table: path },
         { cmd: "spark-read", table: path, version: 4 },
       ] as const);
-      expect(await ourRows(path, 1)).toEqual(v1.rows);
-      expect(await ourRows(path, 2)).toEqual(v2.rows);
-      expect(await ourRows(path, 3)).toEqual(v3.rows);
-      expect(await ourRows(path, 4)).toEqual(v4.rows);
+      expect(await ourRows(spark(), path, 1)).toEqual(v1.rows);
+      expect(await ourRows(spark(), path, 2)).toEqual(v2.rows);
+      expect(await ourRows(spark(), path, 3)).toEqual(v3.rows);
+      expect(await ourRows(spark(), path, 4)).toEqual(v4.rows);
       expect(v4.rows.length).toBe(3000 - 300 - 900 - 200);
     },
     SPARK_TIMEOUT,

@@ -6,35 +6,12 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, SparkSession } from "../../src/index.js";
-import { leftoverPeerProcesses } from "./leftovers.js";
-import {
-  normalizeRows,
-  peerBatch,
-  peersAvailable,
-  rsRead,
-  type StructType,
-  stopPeers,
-} from "./peers.js";
+import { describe, expect, it } from "vitest";
+import { functions as F } from "../../src/index.js";
+import { normalizeRows, peerBatch, rsRead, type StructType } from "./peers.js";
+import { SPARK_TIMEOUT, useInteropSpark } from "./session.js";
 
-const available = peersAvailable();
-if (!available.ok) throw new Error(available.reason);
-const SPARK_TIMEOUT = 600_000;
-
-let spark: SparkSession;
-beforeAll(async () => {
-  await SparkSession.getActiveSession()?.stop();
-  spark = await SparkSession.builder()
-    .master("local[2]")
-    .config("spark.sql.session.timeZone", "UTC")
-    .getOrCreate();
-});
-afterAll(async () => {
-  await spark?.stop();
-  stopPeers();
-  expect(leftoverPeerProcesses()).toEqual([]);
-});
+const spark = useInteropSpark({ "spark.sql.session.timeZone": "UTC" });
 
 describe("a table written by a tributary stream", () => {
   it(
@@ -53,8 +30,8 @@ describe("a table written by a tributary stream", () => {
         utimesSync(file, t, t);
       }
       const table = join(dir, "t");
-      const query = await spark.readStream
-        .format("csv")
+      const query = await spark()
+        .readStream.format("csv")
         .schema("id BIGINT, day DATE, amount DOUBLE")
         .option("header", true)
         .option("maxFilesPerTrigger", 1)
@@ -67,7 +44,7 @@ describe("a table written by a tributary stream", () => {
         .start(table);
       await query.awaitTermination();
 
-      const df = spark.read.format("delta");
+      const df = spark().read.format("delta");
       const schema = (await df.load(table).schema).toJSON() as unknown as StructType;
       const ours = await Promise.all(
         [0, 1, 2].map(async (v) =>

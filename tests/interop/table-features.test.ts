@@ -7,30 +7,12 @@
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DeltaError, SparkSession } from "../../src/index.js";
-import { leftoverPeerProcesses } from "./leftovers.js";
-import { normalizeRows, peerBatch, peersAvailable, type StructType, stopPeers } from "./peers.js";
+import { describe, expect, it } from "vitest";
+import type { DeltaError } from "../../src/index.js";
+import { peerBatch } from "./peers.js";
+import { ourRows, SPARK_TIMEOUT, useInteropSpark } from "./session.js";
 
-const available = peersAvailable();
-if (!available.ok) throw new Error(available.reason);
-const SPARK_TIMEOUT = 600_000;
-
-let spark: SparkSession;
-beforeAll(async () => {
-  await SparkSession.getActiveSession()?.stop();
-  spark = await SparkSession.builder().master("local[2]").getOrCreate();
-});
-afterAll(async () => {
-  await spark?.stop();
-  stopPeers();
-  expect(leftoverPeerProcesses()).toEqual([]);
-});
-
-async function ourRows(path: string, version: number) {
-  const df = spark.read.format("delta").option("versionAsOf", version).load(path);
-  return normalizeRows(await df.collect(), (await df.schema).toJSON() as unknown as StructType);
-}
+const spark = useInteropSpark({});
 
 describe("table features delta-spark writes", () => {
   it(
@@ -64,14 +46,14 @@ describe("table features delta-spark writes", () => {
       ]);
       const reads = results.slice(widening.length + tracking.length + 2) as { rows: unknown[] }[];
       for (let v = 0; v < widening.length; v++)
-        expect(await ourRows(widened, v), `widened v${v}`).toEqual(reads[v]?.rows);
+        expect(await ourRows(spark(), widened, v), `widened v${v}`).toEqual(reads[v]?.rows);
       for (let v = 0; v < tracking.length; v++)
-        expect(await ourRows(tracked, v), `tracked v${v}`).toEqual(
+        expect(await ourRows(spark(), tracked, v), `tracked v${v}`).toEqual(
           reads[widening.length + v]?.rows,
         );
-      const schema = await spark.read.format("delta").load(widened).schema;
+      const schema = await spark().read.format("delta").load(widened).schema;
       expect(schema.simpleString()).toBe("struct<id:bigint,amt:decimal(10,2),p:string>");
-      const err = (await spark
+      const err = (await spark()
         .createDataFrame([{ id: 3n, s: "w" }], "id BIGINT, s STRING")
         .write.format("delta")
         .mode("append")
@@ -81,7 +63,7 @@ describe("table features delta-spark writes", () => {
       expect(err.message).toContain("rowTracking");
       // delta-spark's NOT NULL column and CHECK constraint hold for our writes too.
       const write = (rows: Record<string, unknown>[]) =>
-        spark
+        spark()
           .createDataFrame(rows, "id INT, v INT")
           .write.format("delta")
           .mode("append")
@@ -133,7 +115,7 @@ describe("table features delta-spark writes", () => {
           rows: unknown[];
         }[];
         for (let v = 0; v < steps.length; v++)
-          expect(await ourRows(table, v), `${format} v${v}`).toEqual(reads[v]?.rows);
+          expect(await ourRows(spark(), table, v), `${format} v${v}`).toEqual(reads[v]?.rows);
       }
     },
     SPARK_TIMEOUT,

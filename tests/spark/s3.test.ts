@@ -4,33 +4,18 @@
  * own bucket. Sessions carry the moto settings too, so the tests also pass on a server this
  * run did not start (see the last test for why that works).
  */
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { DeltaTable, SparkSession } from "../../src/index.js";
 import {
   createBucket,
-  MOTO_KEYS,
   type MotoServer,
   motoSettings,
+  putObject,
   startMoto,
 } from "../helpers/moto.js";
 
 const endpoint = inject("s3Endpoint");
 const CSV = "id,name,day\n1,ann,2024-01-01\n2,bob,2024-01-02\n3,cy,2024-01-01\n";
-
-async function putObject(url: string, bucket: string, key: string, body: string): Promise<void> {
-  const client = new S3Client({
-    endpoint: url,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: MOTO_KEYS.accessKey, secretAccessKey: MOTO_KEYS.secretKey },
-  });
-  try {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-  } finally {
-    client.destroy();
-  }
-}
 
 const sessions: SparkSession[] = [];
 async function session(extra: Record<string, string> = {}): Promise<SparkSession> {

@@ -7,6 +7,7 @@
  */
 import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
+import { referencedColumns } from "../../plan/expression/columns.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
 import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
@@ -36,16 +37,12 @@ export function checkConstraintsOf(
     .map(([k, expr]) => ({ name: k.slice(PREFIX.length), expr }));
 }
 
-/** Columns of `schema` an expression text mentions (for the violating row's values). */
-function mentioned(expr: string, schema: StructType): string[] {
-  return schema
-    .fieldNames()
-    .filter((n) =>
-      new RegExp(
-        `(^|[^A-Za-z0-9_])\`?${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\`?([^A-Za-z0-9_]|$)`,
-        "i",
-      ).test(expr),
-    );
+/** The table columns a constraint reads (its violating row shows their values). */
+function mentioned(expr: ExprNode, schema: StructType): string[] {
+  return referencedColumns(expr).flatMap((n) => {
+    const f = schema.field(n);
+    return f === undefined ? [] : [f.name];
+  });
 }
 
 function show(value: unknown): string {
@@ -95,7 +92,7 @@ export async function checkConstraints(
   }
   for (const [i, c] of checks.entries()) {
     if (Number(row?.[`c${i}`] ?? 0) === 0) continue;
-    const columns = mentioned(c.expr, schema);
+    const columns = mentioned(c.node, schema);
     const [bad] = await engine.collect(
       LimitNode.create(
         ProjectNode.create(

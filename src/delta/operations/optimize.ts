@@ -14,7 +14,7 @@
  */
 import { parseByteSize } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
-import { splitAttribute } from "../../plan/expression/name.js";
+import { referencedColumns } from "../../plan/expression/columns.js";
 import type { ExprNode } from "../../plan/node.js";
 import type { Action, AddFile } from "../actions/types.js";
 import { parseStats } from "../files/stats.js";
@@ -66,17 +66,10 @@ export interface OptimizeResult {
   readonly metrics: OptimizeMetrics;
 }
 
-function columnsOf(e: ExprNode, out: string[]): string[] {
-  if (e.kind === "column") out.push(splitAttribute(e.name).at(-1) ?? e.name);
-  else if (e.kind === "call") for (const a of e.args) columnsOf(a, out);
-  else if (e.kind === "cast" || e.kind === "alias") columnsOf(e.expr, out);
-  return out;
-}
-
 /** OPTIMIZE ... WHERE may only filter on partition columns (delta-spark refuses the rest). */
 function checkPartitionPredicate(snapshot: Snapshot, predicate: ExprNode, text: string): void {
   const partition = new Set(snapshot.partitionColumns.map((p) => p.toLowerCase()));
-  const bad = columnsOf(predicate, []).find((c) => !partition.has(c.toLowerCase()));
+  const bad = referencedColumns(predicate).find((c) => !partition.has(c.toLowerCase()));
   if (bad !== undefined) {
     throw new DeltaError(
       "DELTA_NON_PARTITION_COLUMN_REFERENCE",
