@@ -12,6 +12,7 @@ import {
   StringType,
 } from "../../../types/data-types.js";
 import { boundedDecimal } from "../../../types/decimal-precision.js";
+import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
@@ -58,10 +59,22 @@ function sumType(t: DataType | undefined): DataType | undefined {
   return t === undefined ? undefined : DoubleType;
 }
 
+/**
+ * Spark sums and averages a string or a timestamp as a double (a timestamp as seconds since
+ * the epoch), casting with its own rules: a malformed string is null, or an error under ANSI.
+ */
+function numericInput(args: readonly FnArg[], ctx: FnContext): string {
+  const a = args[0];
+  const t = a?.type;
+  if (a === undefined || t === undefined) return sqlOf(args, 0);
+  if (t.typeName !== "string" && t.typeName !== "timestamp") return a.sql;
+  return castSql(a.sql, t, DoubleType, false, ctx.ansi, ctx.timeZone);
+}
+
 /** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
 const sum: FunctionDef = agg(
   (args, ctx) => {
-    const inner = `sum(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`;
+    const inner = `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
     const t = sumType(args[0]?.type);
     if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
     if (t?.typeName === "decimal")
@@ -80,7 +93,7 @@ function avgType(t: DataType | undefined): DataType {
 
 const avg: FunctionDef = agg(
   (args, ctx) => {
-    const x = sqlOf(args, 0);
+    const x = numericInput(args, ctx);
     const t = avgType(args[0]?.type);
     // Spark sums a double's worth of each value (DuckDB sums integers exactly first).
     if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
