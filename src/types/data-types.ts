@@ -64,7 +64,8 @@ export class AtomicType {
   }
 
   toJSON(): string {
-    return this.typeName;
+    // Spark 3+ names NullType "void" in JSON (Delta's schemaString included); "null" is older.
+    return this.typeName === "null" ? "void" : this.typeName;
   }
 
   toString(): string {

@@ -14,7 +14,7 @@
  */
 import { IllegalArgumentError } from "../../errors.js";
 import type { ExprNode } from "../../plan/node.js";
-import type { DataType, StructField, StructType } from "../../types/data-types.js";
+import { type DataType, type StructField, StructType } from "../../types/data-types.js";
 import type { AddFile, DeletionVectorDescriptor } from "../actions/types.js";
 import { loadDeletionVector } from "../deletion-vectors/descriptor.js";
 import type { DeltaEngine } from "../engine.js";
@@ -130,7 +130,7 @@ export class ScanBuilder {
     const partitionColumns = snapshot.partitionColumns;
     const isPartition = (name: string): boolean =>
       partitionColumns.some((p) => p.toLowerCase() === name.toLowerCase());
-    const columns: ScanColumn[] = schema.fields.map((field, i) => {
+    const all: ScanColumn[] = schema.fields.map((field, i) => {
       const stored = physical.fields[i];
       return {
         field,
@@ -139,12 +139,15 @@ export class ScanBuilder {
         isPartition: isPartition(field.name),
       };
     });
+    // delta-spark keeps a `void` column (an untyped NULL written) in the schema but leaves it
+    // out of what a read returns: no file holds a value for it.
+    const columns = all.filter((c) => c.isPartition || c.field.dataType.typeName !== "null");
     const only = this.only;
     const considered =
       only === undefined ? snapshot.files() : snapshot.files().filter((f) => only.has(f.path));
     const kept = skipFiles(considered, this.predicates, skippingContext(snapshot));
     const partitionFields = partitionColumns
-      .map((p) => columns.find((c) => c.field.name.toLowerCase() === p.toLowerCase()))
+      .map((p) => all.find((c) => c.field.name.toLowerCase() === p.toLowerCase()))
       .filter((c): c is ScanColumn => c !== undefined);
     const files = kept.map((add): ScanFile => {
       const stats = parseStats(add.stats);
@@ -166,7 +169,7 @@ export class ScanBuilder {
     return Object.freeze({
       tableLocation,
       version: snapshot.version,
-      schema,
+      schema: new StructType(columns.map((c) => c.field)),
       columns,
       columnMappingMode: mode,
       partitionColumns,

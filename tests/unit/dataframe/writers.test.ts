@@ -105,4 +105,35 @@ describe("file writers", () => {
       /Unknown parquet compression codec 'lzma'/,
     );
   });
+  // Checked against PySpark 4.0.1 + delta-spark 4.0.1: Parquet and CSV refuse a void
+  // column, JSON leaves it out, Delta keeps it in the schema and leaves it out of reads.
+  it("an untyped NULL column: Parquet and CSV refuse it by name, Delta reads leave it out", async () => {
+    const voids = () => spark().sql("SELECT 1 AS a, NULL AS v");
+    const parquet = out();
+    const err = await voids()
+      .write.parquet(parquet)
+      .catch((e: AnalysisError) => e);
+    expect(err).toMatchObject({ code: "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE" });
+    expect((err as Error).message).toBe(
+      'The Parquet datasource doesn\'t support the column `v` of the type "VOID".',
+    );
+    await expect(spark().sql("SELECT 1 AS a, array(NULL) AS v").write.csv(out())).rejects.toThrow(
+      'The CSV datasource doesn\'t support the column `v` of the type "ARRAY<VOID>".',
+    );
+    const json = out();
+    await voids().write.json(json);
+    expect((await spark().read.json(json).schema).simpleString()).toBe("struct<a:bigint>");
+    const delta = out();
+    await voids().write.format("delta").save(delta);
+    await spark().sql("SELECT 2 AS a, NULL AS v").write.format("delta").mode("append").save(delta);
+    const back = spark().read.format("delta").load(delta);
+    expect((await back.schema).simpleString()).toBe("struct<a:int>");
+    expect(await back.orderBy("a").collect()).toEqual([{ a: 1 }, { a: 2 }]);
+    const log = readFileSync(join(delta, "_delta_log", "00000000000000000000.json"), "utf8");
+    const meta = log
+      .split("\n")
+      .filter((l) => l.includes('"metaData"'))
+      .map((l) => JSON.parse(l).metaData.schemaString as string)[0];
+    expect(JSON.parse(meta ?? "{}").fields[1]).toMatchObject({ name: "v", type: "void" });
+  });
 });

@@ -18,12 +18,14 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { OptionsReader } from "../../../config/options-reader.js";
 import { AnalysisError, IllegalArgumentError, UnsupportedOperationError } from "../../../errors.js";
+import { typeSql } from "../../../plan/expression/name.js";
 import {
   isObjectStoreLocation,
   joinLocation,
   relativeLocation,
 } from "../../../storage/location.js";
 import type { Storage } from "../../../storage/storage.js";
+import { ArrayType, type DataType, MapType, StructType } from "../../../types/data-types.js";
 import type { WriteResult, WriteSpec, WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession, ResultSet } from "../connection.js";
@@ -252,6 +254,38 @@ async function copyToStaging(
   return { files: written, rowsWritten: total };
 }
 
+function holdsVoid(t: DataType | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.typeName === "null") return true;
+  if (t instanceof ArrayType) return holdsVoid(t.elementType);
+  if (t instanceof MapType) return holdsVoid(t.keyType) || holdsVoid(t.valueType);
+  if (t instanceof StructType) return t.fields.some((f) => holdsVoid(f.dataType));
+  return false;
+}
+
+const DATASOURCE_NAMES: Readonly<Record<string, string>> = { parquet: "Parquet", csv: "CSV" };
+
+/**
+ * Spark refuses to write an untyped NULL column (`lit(null)`, `NULL AS x`) as Parquet or
+ * CSV: no file type can hold it, and writing it as some other type would change the
+ * column's type on the way back. JSON leaves nulls out, so it writes them.
+ */
+function refuseVoidColumns(compiled: CompiledRelation, format: string): void {
+  const source = DATASOURCE_NAMES[format];
+  if (source === undefined) return;
+  for (const c of compiled.columns) {
+    if (c.dataType === undefined || !holdsVoid(c.dataType)) continue;
+    throw new AnalysisError(
+      "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+      `The ${source} datasource doesn't support the column \`${c.name}\` of the type "${typeSql(c.dataType)}".`,
+      {
+        hint: `Give the column a type before writing, e.g. lit(null).cast("string") or CAST(NULL AS STRING).`,
+        context: { column: c.name },
+      },
+    );
+  }
+}
+
 function checkFormat(spec: WriteSpec): void {
   const format = spec.format.toLowerCase();
   if (FILE_EXTENSIONS[format] === undefined) {
@@ -298,6 +332,7 @@ export async function writeFiles(
   storage?: Storage,
 ): Promise<FilesWritten> {
   checkFormat(spec);
+  refuseVoidColumns(compiled, spec.format.toLowerCase());
   if (isObjectStoreLocation(spec.path) && storage !== undefined)
     return writeToObjectStore(db, compiled, spec, scratchDir, storage);
   const target = resolve(spec.path);
