@@ -54,7 +54,7 @@ export async function loadTable(
 
 /** Refuses features we cannot write and, for commands that change rows, `delta.appendOnly` tables. */
 export function requireModifiable(snapshot: Snapshot, changesRows: boolean): void {
-  checkWritable(snapshot.tablePath, snapshot.protocol);
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.configuration);
   if (changesRows && sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",

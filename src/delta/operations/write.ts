@@ -28,7 +28,13 @@ import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
-import { checkConstraints } from "./constraints.js";
+import { checkConstraints, checkConstraintsOf } from "./constraints.js";
+import {
+  checkGeneratedColumns,
+  fillGeneratedColumns,
+  generationExpression,
+  hasGeneratedColumns,
+} from "./generated-columns.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
 import { call, colRef, matches, typedNull } from "./plan-helpers.js";
 import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
@@ -41,11 +47,26 @@ export interface DeltaWriteRequest {
   readonly partitionBy: readonly string[];
   readonly options: Readonly<Record<string, string>>;
   readonly sessionConf?: Readonly<Record<string, string>>;
+  /**
+   * The table as declared (CREATE / REPLACE TABLE, DeltaTable.create): when given, the write
+   * (re)defines the table with these columns, description and properties.
+   */
+  readonly table?: TableDefinition;
   /** The commit's operation, when not a plain WRITE (a streaming sink's `STREAMING UPDATE`). */
   readonly operation?: {
     readonly name: string;
     readonly parameters: Readonly<Record<string, string>>;
   };
+}
+
+/** A table's declared definition. */
+export interface TableDefinition {
+  /** The columns (nullability, comments, generation expressions); undefined: the data's. */
+  readonly schema: StructType | undefined;
+  readonly description: string | undefined;
+  readonly properties: Readonly<Record<string, string>>;
+  /** The commit's metrics as delta-spark records them for this operation (CREATE TABLE: none). */
+  readonly metrics?: "none" | "write";
 }
 
 export interface DeltaWriteResult extends WriteResult {
@@ -69,9 +90,17 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
   }
 }
 
+/** The legacy writer version features need: CHECK constraints 3, generated columns 4. */
+function legacyWriterVersion(schema: StructType, props: Readonly<Record<string, string>>): number {
+  if (hasGeneratedColumns(schema)) return 4;
+  return checkConstraintsOf(props).length > 0 ? 3 : 2;
+}
+
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const reader: string[] = [];
   const writer: string[] = [];
+  if (checkConstraintsOf(props).length > 0) writer.push("checkConstraints");
+  if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
   if (JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"')) {
     reader.push("timestampNtz");
     writer.push("timestampNtz");
@@ -81,7 +110,8 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
-  if (reader.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (reader.length === 0)
+    return { minReaderVersion: 1, minWriterVersion: legacyWriterVersion(schema, props) };
   return {
     minReaderVersion: 3,
     minWriterVersion: 7,
@@ -96,10 +126,47 @@ function nullableSchema(schema: StructType): StructType {
   );
 }
 
-/** The data projected to the table's columns and types (missing columns as nulls). */
+/** An existing table's protocol raised to what its new definition needs (never lowered). */
+function upgradedProtocol(current: Protocol, needed: Protocol): Protocol {
+  if (current.minWriterVersion < 7 && needed.minWriterVersion < 7)
+    return current.minWriterVersion >= needed.minWriterVersion
+      ? current
+      : { ...current, minWriterVersion: needed.minWriterVersion };
+  const features = new Set([
+    ...(current.minWriterVersion >= 7 ? (current.writerFeatures ?? []) : []),
+    ...(needed.writerFeatures ?? []),
+  ]);
+  if (current.minWriterVersion >= 7 && features.size === (current.writerFeatures ?? []).length)
+    return current;
+  return current.minReaderVersion >= 3
+    ? { ...current, minWriterVersion: 7, writerFeatures: [...features] }
+    : {
+        minReaderVersion: current.minReaderVersion,
+        minWriterVersion: 7,
+        writerFeatures: [...features],
+      };
+}
+
+/**
+ * The data projected to the table's columns and types: missing columns as nulls, missing
+ * generated columns computed from the others.
+ */
 function conform(plan: RelationNode, data: StructType, table: StructType): RelationNode {
+  const missing = new Set(
+    table.fields
+      .filter((tf) => generationExpression(tf) !== undefined && givenField(data, tf) === undefined)
+      .map((tf) => tf.name),
+  );
+  return fillGeneratedColumns(project(plan, data, table), table, missing);
+}
+
+function givenField(data: StructType, tf: StructField): StructField | undefined {
+  return data.fields.find((f) => f.name.toLowerCase() === tf.name.toLowerCase());
+}
+
+function project(plan: RelationNode, data: StructType, table: StructType): RelationNode {
   const items: ExprNode[] = table.fields.map((tf) => {
-    const df = data.fields.find((f) => f.name.toLowerCase() === tf.name.toLowerCase());
+    const df = givenField(data, tf);
     if (df === undefined) return typedNull(tf.dataType, tf.name);
     return AliasNode.create(CastNode.create(colRef(df.name), tf.dataType), tf.name);
   });
@@ -179,7 +246,7 @@ export async function writeDelta(
     );
   }
   if (snapshot !== undefined && req.mode === "ignore") return nothing;
-  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol);
+  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol, snapshot.configuration);
   if (opts.txnAppId !== undefined && opts.txnVersion !== undefined && snapshot !== undefined) {
     const done = snapshot.txnVersion(opts.txnAppId);
     if (done !== undefined && done >= opts.txnVersion) return nothing;
@@ -187,7 +254,9 @@ export async function writeDelta(
   const dataSchema = await engine.schema(req.plan);
   checkColumnNames(dataSchema);
   const overwrite = req.mode === "overwrite";
-  const replaceTable = snapshot === undefined || (overwrite && opts.overwriteSchema);
+  const define = req.table;
+  const replaceTable =
+    snapshot === undefined || (overwrite && (opts.overwriteSchema || define !== undefined));
   if (
     snapshot !== undefined &&
     overwrite &&
@@ -213,7 +282,7 @@ export async function writeDelta(
         { hint: "Drop one of the two options." },
       );
     }
-    schema = nullableSchema(dataSchema);
+    schema = define?.schema ?? nullableSchema(dataSchema);
     partitionColumns = resolvePartitionColumns(req.partitionBy, schema);
     if (partitionColumns.length > 0 && partitionColumns.length === schema.length) {
       throw new DeltaError(
@@ -223,12 +292,15 @@ export async function writeDelta(
       );
     }
     const configuration =
-      snapshot === undefined
-        ? validateTableProperties(opts.tableProperties)
-        : snapshot.configuration;
+      define !== undefined
+        ? validateTableProperties(define.properties)
+        : snapshot === undefined
+          ? validateTableProperties(opts.tableProperties)
+          : snapshot.configuration;
     metadata = {
       id: snapshot?.metadata.id ?? randomUUID(),
       format: { provider: "parquet", options: {} },
+      ...(define?.description === undefined ? {} : { description: define.description }),
       schemaString: schema.json(),
       partitionColumns,
       configuration,
@@ -252,6 +324,13 @@ export async function writeDelta(
       ? { ...snapshot.metadata, schemaString: schema.json() }
       : snapshot.metadata;
   }
+  const given = schema.fields.filter((f) => givenField(dataSchema, f) !== undefined);
+  await checkGeneratedColumns(
+    engine,
+    project(req.plan, dataSchema, schema),
+    schema,
+    given.map((f) => f.name),
+  );
   const conformed = conform(req.plan, dataSchema, schema);
   const predicate =
     opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);
@@ -275,7 +354,14 @@ export async function writeDelta(
   const actions: Action[] = [];
   if (snapshot === undefined)
     actions.push({ protocol: newProtocol(schema, metadata.configuration) }, { metaData: metadata });
-  else if (metadataChanged) actions.push({ metaData: metadata });
+  else {
+    const protocol =
+      define === undefined
+        ? snapshot.protocol
+        : upgradedProtocol(snapshot.protocol, newProtocol(schema, metadata.configuration));
+    if (protocol !== snapshot.protocol) actions.push({ protocol });
+    if (metadataChanged) actions.push({ metaData: metadata });
+  }
   const now = Date.now();
   let removed: AddFile[] = [];
   let rewritten: AddFile[] = [];
@@ -319,7 +405,9 @@ export async function writeDelta(
   const written = [...adds, ...rewritten].map((a) => resolveAddPath(req.path, a.path));
   // delta-spark's STREAMING UPDATE commits name their file counts numAddedFiles / numRemovedFiles.
   const operationMetrics: Record<string, string> =
-    req.operation === undefined
+    req.table?.metrics === "none"
+      ? {}
+      : req.operation === undefined || req.table !== undefined
       ? {
           numFiles: String(adds.length + rewritten.length),
           numOutputRows: String(rows),

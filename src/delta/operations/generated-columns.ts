@@ -1,0 +1,95 @@
+/**
+ * Generated columns, as delta-spark has them: a column whose field metadata holds
+ * `delta.generationExpression` (Spark SQL over the other columns) is computed on write when
+ * the data leaves it out, and checked when the data gives it: a row whose value differs from
+ * the expression (null-safe) fails the write before anything is committed. Tables with such
+ * columns need writer feature `generatedColumns` (legacy writer version 4).
+ */
+import { DeltaError } from "../../errors.js";
+import { AliasNode } from "../../plan/expression/alias.js";
+import { CastNode } from "../../plan/expression/cast.js";
+import type { ExprNode, RelationNode } from "../../plan/node.js";
+import { AggregateNode } from "../../plan/relation/aggregate.js";
+import { ProjectNode } from "../../plan/relation/project.js";
+import { parseExpression } from "../../sql-expr/index.js";
+import type { StructField, StructType } from "../../types/data-types.js";
+import type { DeltaTableEngine } from "../table-engine.js";
+import { call, colRef, lit } from "./plan-helpers.js";
+
+/** The field metadata key delta-spark stores a generation expression under. */
+export const GENERATION_EXPRESSION_KEY = "delta.generationExpression";
+
+/** The generation expression of a column, if it is generated. */
+export function generationExpression(field: StructField): string | undefined {
+  const expr = field.metadata[GENERATION_EXPRESSION_KEY];
+  return typeof expr === "string" ? expr : undefined;
+}
+
+export function hasGeneratedColumns(schema: StructType): boolean {
+  return schema.fields.some((f) => generationExpression(f) !== undefined);
+}
+
+function computed(field: StructField, expr: string): ExprNode {
+  return CastNode.create(parseExpression(expr), field.dataType);
+}
+
+/**
+ * `plan` (already projected to the table's columns, generated ones the data lacked as
+ * placeholders) with those generated columns computed from the others.
+ */
+export function fillGeneratedColumns(
+  plan: RelationNode,
+  table: StructType,
+  missing: ReadonlySet<string>,
+): RelationNode {
+  if (missing.size === 0) return plan;
+  return ProjectNode.create(
+    plan,
+    table.fields.map((f) => {
+      const expr = generationExpression(f);
+      return expr !== undefined && missing.has(f.name)
+        ? AliasNode.create(computed(f, expr), f.name)
+        : colRef(f.name);
+    }),
+  );
+}
+
+/**
+ * Fails when a row gives a generated column a value other than its expression's (null-safe,
+ * as delta-spark's check constraint `col <=> expr`); runs no query when none is given.
+ */
+export async function checkGeneratedColumns(
+  engine: DeltaTableEngine,
+  plan: RelationNode,
+  table: StructType,
+  given: readonly string[],
+): Promise<void> {
+  const checks = table.fields.flatMap((f) => {
+    const expr = generationExpression(f);
+    return expr !== undefined && given.includes(f.name) ? [{ field: f, expr }] : [];
+  });
+  if (checks.length === 0) return;
+  const counts = checks.map(({ field, expr }, i) =>
+    AliasNode.create(
+      call(
+        "sum",
+        call("when", call("<=>", colRef(field.name), computed(field, expr)), lit(0), lit(1)),
+      ),
+      `g${i}`,
+    ),
+  );
+  const [row] = await engine.collect(
+    AggregateNode.create(plan, "groupby", [], counts),
+  );
+  for (const [i, { field, expr }] of checks.entries()) {
+    if (Number(row?.[`g${i}`] ?? 0) === 0) continue;
+    throw new DeltaError(
+      "DELTA_VIOLATE_CONSTRAINT_WITH_VALUES",
+      `CHECK constraint Generated Column (${field.name} <=> ${expr}) violated by row with values.`,
+      {
+        hint: `Leave ${field.name} out of the data written (it is computed), or give it the value of ${expr}.`,
+        context: { column: field.name, expr },
+      },
+    );
+  }
+}
