@@ -9,11 +9,15 @@ import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CastNode } from "../../plan/expression/cast.js";
 import type { ExprNode, RelationNode } from "../../plan/node.js";
+import { referencedColumns } from "../../plan/expression/columns.js";
 import { AggregateNode } from "../../plan/relation/aggregate.js";
+import { FilterNode } from "../../plan/relation/filter.js";
+import { LimitNode } from "../../plan/relation/limit.js";
 import { ProjectNode } from "../../plan/relation/project.js";
 import { parseExpression } from "../../sql-expr/index.js";
 import type { StructField, StructType } from "../../types/data-types.js";
 import type { DeltaTableEngine } from "../table-engine.js";
+import { showValue } from "./constraints.js";
 import { call, colRef, lit } from "./plan-helpers.js";
 
 /** The field metadata key delta-spark stores a generation expression under. */
@@ -31,6 +35,11 @@ export function hasGeneratedColumns(schema: StructType): boolean {
 
 function computed(field: StructField, expr: string): ExprNode {
   return CastNode.create(parseExpression(expr), field.dataType);
+}
+
+/** `column <=> CAST(expr AS type)`: the check delta-spark enforces on a given value. */
+function equal(field: StructField, expr: string): ExprNode {
+  return call("<=>", colRef(field.name), computed(field, expr));
 }
 
 /**
@@ -73,7 +82,7 @@ export async function checkGeneratedColumns(
     AliasNode.create(
       call(
         "sum",
-        call("when", call("<=>", colRef(field.name), computed(field, expr)), lit(0), lit(1)),
+        call("when", equal(field, expr), lit(0), lit(1)),
       ),
       `g${i}`,
     ),
@@ -83,9 +92,24 @@ export async function checkGeneratedColumns(
   );
   for (const [i, { field, expr }] of checks.entries()) {
     if (Number(row?.[`g${i}`] ?? 0) === 0) continue;
+    // The violating row's values of the columns the check reads, in table order.
+    const read = new Set(referencedColumns(parseExpression(expr)).map((n) => n.toLowerCase()));
+    const columns = table.fields
+      .filter((f) => f === field || read.has(f.name.toLowerCase()))
+      .map((f) => f.name);
+    const [bad] = await engine.collect(
+      LimitNode.create(
+        ProjectNode.create(
+          FilterNode.create(plan, call("not", equal(field, expr))),
+          columns.map((n) => colRef(n)),
+        ),
+        1,
+      ),
+    );
+    const values = columns.map((n) => ` - ${n} : ${showValue(bad?.[n])}`).join("\n");
     throw new DeltaError(
       "DELTA_VIOLATE_CONSTRAINT_WITH_VALUES",
-      `CHECK constraint Generated Column (${field.name} <=> ${expr}) violated by row with values.`,
+      `CHECK constraint Generated Column (${field.name} <=> ${expr}) violated by row with values:\n${values}`,
       {
         hint: `Leave ${field.name} out of the data written (it is computed), or give it the value of ${expr}.`,
         context: { column: field.name, expr },

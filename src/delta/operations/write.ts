@@ -25,7 +25,7 @@ import { resolveAddPath } from "../files/paths.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
-import { checkWritable } from "../table-features/registry.js";
+import { checkWritable, writerFeatures } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints, checkConstraintsOf } from "./constraints.js";
@@ -90,17 +90,14 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
   }
 }
 
-/** The legacy writer version features need: CHECK constraints 3, generated columns 4. */
-function legacyWriterVersion(schema: StructType, props: Readonly<Record<string, string>>): number {
-  if (hasGeneratedColumns(schema)) return 4;
-  return checkConstraintsOf(props).length > 0 ? 3 : 2;
-}
-
+/**
+ * The protocol a new table needs, as delta-spark 4 writes it: (1,2) for plain tables,
+ * writer 3 for CHECK constraints alone, table features (writer 7) for generated columns,
+ * timestamp_ntz and deletion vectors.
+ */
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const reader: string[] = [];
   const writer: string[] = [];
-  if (checkConstraintsOf(props).length > 0) writer.push("checkConstraints");
-  if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
   if (JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"')) {
     reader.push("timestampNtz");
     writer.push("timestampNtz");
@@ -110,13 +107,23 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
-  if (reader.length === 0)
-    return { minReaderVersion: 1, minWriterVersion: legacyWriterVersion(schema, props) };
+  if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
+  const checks = checkConstraintsOf(props).length > 0;
+  if (writer.length === 0) return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
+  if (checks) writer.push("checkConstraints");
+  const writerFeatures = ["appendOnly", "invariants", ...writer];
+  return reader.length === 0
+    ? { minReaderVersion: 1, minWriterVersion: 7, writerFeatures }
+    : { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures };
+}
+
+/** TBLPROPERTIES: `delta.*` keys are checked; others are the user's own, kept as given (as Spark). */
+function declaredProperties(props: Readonly<Record<string, string>>): Record<string, string> {
+  const entries = Object.entries(props);
+  const isDelta = ([k]: [string, string]) => k.toLowerCase().startsWith("delta.");
   return {
-    minReaderVersion: 3,
-    minWriterVersion: 7,
-    readerFeatures: reader,
-    writerFeatures: ["appendOnly", "invariants", ...writer],
+    ...Object.fromEntries(entries.filter((e) => !isDelta(e))),
+    ...validateTableProperties(Object.fromEntries(entries.filter(isDelta))),
   };
 }
 
@@ -132,19 +139,10 @@ function upgradedProtocol(current: Protocol, needed: Protocol): Protocol {
     return current.minWriterVersion >= needed.minWriterVersion
       ? current
       : { ...current, minWriterVersion: needed.minWriterVersion };
-  const features = new Set([
-    ...(current.minWriterVersion >= 7 ? (current.writerFeatures ?? []) : []),
-    ...(needed.writerFeatures ?? []),
-  ]);
-  if (current.minWriterVersion >= 7 && features.size === (current.writerFeatures ?? []).length)
-    return current;
-  return current.minReaderVersion >= 3
-    ? { ...current, minWriterVersion: 7, writerFeatures: [...features] }
-    : {
-        minReaderVersion: current.minReaderVersion,
-        minWriterVersion: 7,
-        writerFeatures: [...features],
-      };
+  const have = writerFeatures(current);
+  const missing = writerFeatures(needed).filter((f) => !have.includes(f));
+  if (current.minWriterVersion >= 7 && missing.length === 0) return current;
+  return { ...current, minWriterVersion: 7, writerFeatures: [...have, ...missing] };
 }
 
 /**
@@ -293,7 +291,7 @@ export async function writeDelta(
     }
     const configuration =
       define !== undefined
-        ? validateTableProperties(define.properties)
+        ? declaredProperties(define.properties)
         : snapshot === undefined
           ? validateTableProperties(opts.tableProperties)
           : snapshot.configuration;
@@ -345,11 +343,15 @@ export async function writeDelta(
   }
   // NOT NULL columns and CHECK constraints of an existing table hold for every row written.
   if (!replaceTable) await checkConstraints(engine, conformed, schema, metadata.configuration);
-  const { files, readMetrics } = await engine.writeDeltaFiles(conformed, req.path, {
-    partitionBy: partitionColumns,
-    maxRecordsPerFile: opts.maxRecordsPerFile,
-    compression: opts.compression,
-  });
+  // A table defined without rows (CREATE TABLE) gets no data file, as with delta-spark.
+  const noRows = req.plan.kind === "localRelation" && req.plan.rows.length === 0;
+  const { files, readMetrics } = noRows
+    ? { files: [], readMetrics: [] }
+    : await engine.writeDeltaFiles(conformed, req.path, {
+        partitionBy: partitionColumns,
+        maxRecordsPerFile: opts.maxRecordsPerFile,
+        compression: opts.compression,
+      });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
   if (snapshot === undefined)
