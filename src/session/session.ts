@@ -13,12 +13,12 @@
 import { inspect } from "node:util";
 import { DataFrame } from "../dataframe/dataframe.js";
 import { DataFrameReader } from "../dataframe/reader.js";
+import { isDeltaTableEngine } from "../delta/table-engine.js";
 import type { Engine } from "../engine/engine.js";
-import { AnalysisError, IllegalArgumentError } from "../errors.js";
+import { IllegalArgumentError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
 import { RangeNode } from "../plan/relation/range.js";
 import { ReadNode } from "../plan/relation/read.js";
-import { isDeltaTableEngine } from "../delta/table-engine.js";
 import { SqlNode } from "../plan/relation/sql.js";
 import { isCommand, parseCommand } from "../sql/command.js";
 import { parseSql, type SqlCatalog } from "../sql/index.js";
@@ -30,8 +30,8 @@ import { type LocalRow, localRelation, type SchemaLike } from "./create-datafram
 import { sessionTimeZone } from "./engine-factory.js";
 import type { RuntimeConfig } from "./runtime-config.js";
 import { runSqlCommand } from "./sql-command.js";
-import { emptyPlan, isTableStatement } from "./sql-statements.js";
 import { SqlDataFrame } from "./sql-result.js";
+import { emptyPlan, isTableStatement } from "./sql-statements.js";
 import { TableCatalog } from "./tables.js";
 
 let active: SparkSession | undefined;
@@ -193,7 +193,9 @@ export class SparkSession {
         const view = this.catalog.lookup(parts);
         if (view !== undefined || TableCatalog.tableName(parts) === undefined) return view;
         const ref = tables.resolve(parts);
-        return tables.exists(ref) ? ReadNode.create("delta", [dataPath(ref.location)], {}) : undefined;
+        return tables.exists(ref)
+          ? ReadNode.create("delta", [dataPath(ref.location)], {})
+          : undefined;
       },
       viewNames: () => [...this.catalog.names(), ...tables.names()],
       dataPath,

@@ -26,7 +26,8 @@ export class SqlDataFrame extends DataFrame implements PromiseLike<DataFrame> {
     onfulfilled?: ((value: DataFrame) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    const result = results.get(this) ?? Promise.resolve(new DataFrame(this.sparkSession, this.plan));
+    const result =
+      results.get(this) ?? Promise.resolve(new DataFrame(this.sparkSession, this.plan));
     return result.then(onfulfilled, onrejected);
   }
 }

@@ -1,6 +1,7 @@
 /** Small facts about spark.sql statements the session needs before parsing them. */
-import { LocalRelationNode } from "../plan/relation/local-relation.js";
+
 import type { RelationNode } from "../plan/node.js";
+import { LocalRelationNode } from "../plan/relation/local-relation.js";
 import { newContext } from "../sql-expr/context.js";
 import { StructType } from "../types/data-types.js";
 import { keywordOf } from "../types/token-cursor.js";

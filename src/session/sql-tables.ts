@@ -14,12 +14,17 @@ import type { CreateTableCommand, DdlCommand } from "../sql/ddl.js";
 import type { InsertCommand } from "../sql/insert.js";
 import type { TableTarget } from "../sql/table-target.js";
 import { schemeOf } from "../storage/location.js";
-import { alreadyExists, createTable, emptyResult } from "../table/create-table.js";
+import { alreadyExists, createTable } from "../table/create-table.js";
 import { DeltaTable } from "../table/delta-table.js";
 import type { SparkSession } from "./session.js";
+import { emptyPlan } from "./sql-statements.js";
 import { DEFAULT_DATABASE } from "./tables.js";
 
 export type TableCommand = DdlCommand | InsertCommand | AlterCommand;
+
+function emptyResult(spark: SparkSession): DataFrame {
+  return new DataFrame(spark, emptyPlan());
+}
 
 function displayName(target: TableTarget): string {
   return target.name === undefined
@@ -71,7 +76,9 @@ async function drop(spark: SparkSession, target: TableTarget): Promise<DataFrame
     throw new AnalysisError(
       "UNSUPPORTED_SQL_SYNTAX",
       "DROP TABLE names a table; a path table is dropped by deleting its directory.",
-      { hint: `Remove ${target.path} with your file tools, or DROP TABLE the name it was created as.` },
+      {
+        hint: `Remove ${target.path} with your file tools, or DROP TABLE the name it was created as.`,
+      },
     );
   if (!target.exists) return emptyResult(spark);
   if (target.managed) {
@@ -107,7 +114,11 @@ function showTables(spark: SparkSession): DataFrame {
 async function insert(spark: SparkSession, cmd: InsertCommand): Promise<DataFrame> {
   const engine = spark.engine;
   if (!isDeltaTableEngine(engine))
-    throw new UnsupportedOperationError(engine.name, "INSERT", "INSERT runs on the embedded engine.");
+    throw new UnsupportedOperationError(
+      engine.name,
+      "INSERT",
+      "INSERT runs on the embedded engine.",
+    );
   const table = await spark.read.format("delta").load(cmd.target.path).schema;
   const data = await new DataFrame(spark, cmd.query).schema;
   let plan = cmd.query;
@@ -117,7 +128,10 @@ async function insert(spark: SparkSession, cmd: InsertCommand): Promise<DataFram
       if (table.field(n) === undefined)
         throw new AnalysisError(
           "UNRESOLVED_COLUMN",
-          `[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name \`${n}\` cannot be resolved. Did you mean one of the following? [${table.fieldNames().map((f) => `\`${f}\``).join(", ")}].`,
+          `[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name \`${n}\` cannot be resolved. Did you mean one of the following? [${table
+            .fieldNames()
+            .map((f) => `\`${f}\``)
+            .join(", ")}].`,
           { hint: "List columns of the table." },
         );
     }
@@ -149,7 +163,8 @@ async function alter(spark: SparkSession, cmd: AlterCommand): Promise<DataFrame>
     try {
       await table.dropConstraint(cmd.name);
     } catch (e) {
-      const missing = e instanceof DeltaError && e.code === ErrorCode.DELTA_CONSTRAINT_DOES_NOT_EXIST;
+      const missing =
+        e instanceof DeltaError && e.code === ErrorCode.DELTA_CONSTRAINT_DOES_NOT_EXIST;
       if (!(missing && cmd.ifExists)) throw e;
     }
   }

@@ -15,7 +15,6 @@ import { parseNameList } from "./names.js";
 import { parseQuery, queryAhead } from "./query.js";
 import { parseTableTarget, type TableTarget } from "./table-target.js";
 
-
 export type CreateMode = "create" | "createIfNotExists" | "replace" | "createOrReplace";
 
 export interface CreateTableCommand {

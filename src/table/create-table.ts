@@ -5,7 +5,6 @@
  * columns, properties, description) and, for CTAS, adds the query's rows: one commit, named
  * as delta-spark names it (`CREATE TABLE`, `CREATE TABLE AS SELECT`, `REPLACE TABLE`...).
  */
-import { DataFrame } from "../dataframe/dataframe.js";
 import { GENERATION_EXPRESSION_KEY } from "../delta/operations/generated-columns.js";
 import { writeDelta } from "../delta/operations/write.js";
 import { isDeltaTableEngine } from "../delta/table-engine.js";
@@ -16,7 +15,6 @@ import type { SparkSession } from "../session/session.js";
 import type { CreateMode } from "../sql/ddl.js";
 import { StructField, StructType } from "../types/data-types.js";
 import { DeltaTable } from "./delta-table.js";
-
 
 export interface CreateTableSpec {
   readonly mode: CreateMode;
@@ -116,9 +114,4 @@ export async function createTable(spark: SparkSession, spec: CreateTableSpec): P
     },
   });
   return true;
-}
-
-/** An empty result frame (`struct<>`), what Spark answers a DDL statement with. */
-export function emptyResult(spark: SparkSession): DataFrame {
-  return new DataFrame(spark, LocalRelationNode.create(new StructType([]), []));
 }

@@ -8,8 +8,8 @@
 import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import { CastNode } from "../../plan/expression/cast.js";
-import type { ExprNode, RelationNode } from "../../plan/node.js";
 import { referencedColumns } from "../../plan/expression/columns.js";
+import type { ExprNode, RelationNode } from "../../plan/node.js";
 import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
 import { LimitNode } from "../../plan/relation/limit.js";
@@ -79,17 +79,9 @@ export async function checkGeneratedColumns(
   });
   if (checks.length === 0) return;
   const counts = checks.map(({ field, expr }, i) =>
-    AliasNode.create(
-      call(
-        "sum",
-        call("when", equal(field, expr), lit(0), lit(1)),
-      ),
-      `g${i}`,
-    ),
+    AliasNode.create(call("sum", call("when", equal(field, expr), lit(0), lit(1))), `g${i}`),
   );
-  const [row] = await engine.collect(
-    AggregateNode.create(plan, "groupby", [], counts),
-  );
+  const [row] = await engine.collect(AggregateNode.create(plan, "groupby", [], counts));
   for (const [i, { field, expr }] of checks.entries()) {
     if (Number(row?.[`g${i}`] ?? 0) === 0) continue;
     // The violating row's values of the columns the check reads, in table order.

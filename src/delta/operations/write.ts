@@ -410,18 +410,18 @@ export async function writeDelta(
     req.table?.metrics === "none"
       ? {}
       : req.operation === undefined || req.table !== undefined
-      ? {
-          numFiles: String(adds.length + rewritten.length),
-          numOutputRows: String(rows),
-          numOutputBytes: String(bytes),
-          ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
-        }
-      : {
-          numRemovedFiles: String(removed.length),
-          numAddedFiles: String(adds.length),
-          numOutputRows: String(rows),
-          numOutputBytes: String(bytes),
-        };
+        ? {
+            numFiles: String(adds.length + rewritten.length),
+            numOutputRows: String(rows),
+            numOutputBytes: String(bytes),
+            ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
+          }
+        : {
+            numRemovedFiles: String(removed.length),
+            numAddedFiles: String(adds.length),
+            numOutputRows: String(rows),
+            numOutputBytes: String(bytes),
+          };
   const version = await commitOrThrow(engine, req.path, snapshot?.version ?? -1, actions, written, {
     operation: req.operation?.name ?? "WRITE",
     operationParameters: req.operation?.parameters ?? parameters,
