@@ -2,8 +2,10 @@
  * Generated columns, as delta-spark has them: a column whose field metadata holds
  * `delta.generationExpression` (Spark SQL over the other columns) is computed on write when
  * the data leaves it out, and checked when the data gives it: a row whose value differs from
- * the expression (null-safe) fails the write before anything is committed. Tables with such
- * columns need writer feature `generatedColumns` (legacy writer version 4).
+ * the expression (null-safe) fails the write before anything is committed. Rows an UPDATE or
+ * MERGE rewrites get them recomputed from their final values (delta-spark instead rejects an
+ * explicit assignment that disagrees). Such tables need writer feature `generatedColumns`
+ * (writer 7, as delta-spark 4 creates them; legacy writer 4 implies it).
  */
 import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
@@ -31,6 +33,13 @@ export function generationExpression(field: StructField): string | undefined {
 
 export function hasGeneratedColumns(schema: StructType): boolean {
   return schema.fields.some((f) => generationExpression(f) !== undefined);
+}
+
+/** The names of the generated columns. */
+export function generatedColumnNames(schema: StructType): Set<string> {
+  return new Set(
+    schema.fields.filter((f) => generationExpression(f) !== undefined).map((f) => f.name),
+  );
 }
 
 function computed(field: StructField, expr: string): ExprNode {
