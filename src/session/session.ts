@@ -191,7 +191,9 @@ export class SparkSession {
       // A view shadows a table of the same name, as in Spark.
       view: (parts) => {
         const view = this.catalog.lookup(parts);
-        if (view !== undefined || TableCatalog.tableName(parts) === undefined) return view;
+        const named =
+          isDeltaTableEngine(this.engine) && TableCatalog.tableName(parts) !== undefined;
+        if (view !== undefined || !named) return view;
         const ref = tables.resolve(parts);
         return tables.exists(ref)
           ? ReadNode.create("delta", [dataPath(ref.location)], {})
@@ -199,10 +201,15 @@ export class SparkSession {
       },
       viewNames: () => [...this.catalog.names(), ...tables.names()],
       dataPath,
-      table: (parts) => {
-        const ref = tables.resolve(parts);
-        return { ...ref, exists: tables.exists(ref) };
-      },
+      // On Spark, names in Delta commands are Spark's catalog's: only path tables are parsed here.
+      ...(isDeltaTableEngine(this.engine)
+        ? {
+            table: (parts: readonly string[]) => {
+              const ref = tables.resolve(parts);
+              return { ...ref, exists: tables.exists(ref) };
+            },
+          }
+        : {}),
     };
   }
 
