@@ -221,6 +221,21 @@ describe("CTAS, REPLACE, DROP and SHOW TABLES", () => {
     spark.catalog.dropTempView("v");
   });
 
+  it("saveAsTable writes the table spark.table and spark.sql find by name", async () => {
+    await spark
+      .createDataFrame([{ k: 1 }], "k INT")
+      .write.format("delta")
+      .saveAsTable("saved");
+    await spark
+      .createDataFrame([{ k: 2 }], "k INT")
+      .write.format("delta")
+      .mode("append")
+      .saveAsTable("default.saved");
+    expect(await rows("SELECT k FROM saved ORDER BY k")).toEqual([{ k: 1 }, { k: 2 }]);
+    expect(await spark.table("saved").count()).toBe(2);
+    await spark.sql("DROP TABLE saved");
+  });
+
   it("refuses a table that is not Delta", async () => {
     expect((await failure("CREATE TABLE p (a INT) USING parquet")).code).toBe(
       "UNSUPPORTED_SQL_SYNTAX",
