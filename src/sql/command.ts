@@ -12,7 +12,7 @@ import { newContext, type ParseContext } from "../sql-expr/context.js";
 import type { Token } from "../types/sql-lexer.js";
 import { keywordOf } from "../types/token-cursor.js";
 import { type AlterCommand, parseAlter } from "./alter.js";
-import type { QueryContext, SqlCatalog } from "./context.js";
+import { type QueryContext, refuse, type SqlCatalog } from "./context.js";
 import { type DdlCommand, parseDdl } from "./ddl.js";
 import { type InsertCommand, parseInsert } from "./insert.js";
 import { type MergeCommand, parseMerge } from "./merge.js";
@@ -183,9 +183,16 @@ export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
     c.expectWord("FROM");
     const path = deltaPath(ctx);
     command = { kind: "delete", path, condition: optionalWhere(ctx) };
-  } else {
-    c.expectWord("UPDATE");
-    command = parseUpdate(ctx, deltaPath(ctx));
+  } else if (c.acceptWord("UPDATE")) command = parseUpdate(ctx, deltaPath(ctx));
+  else {
+    const t = c.peek();
+    const words = [t, c.peek(1)].map((x) => x.text.toUpperCase()).join(" ");
+    return refuse(
+      ctx,
+      t,
+      `The ${words} statement`,
+      "spark.sql runs queries, CREATE / REPLACE / DROP TABLE, SHOW TABLES, INSERT, ALTER TABLE ... CONSTRAINT and the Delta commands (MERGE, DELETE, UPDATE, DESCRIBE HISTORY|DETAIL, OPTIMIZE, VACUUM, RESTORE).",
+    );
   }
   while (c.acceptOp(";"));
   if (!c.atEnd) c.fail("end of input");

@@ -91,6 +91,8 @@ describe("parsing table statements", () => {
     ["INSERT INTO t PARTITION (c = 'x') VALUES (1)", "UNSUPPORTED_SQL_SYNTAX"],
     ["ALTER TABLE t RENAME TO u", "UNSUPPORTED_SQL_SYNTAX"],
     ["ALTER TABLE t ADD CONSTRAINT c (a > 0)", "PARSE_SYNTAX_ERROR"],
+    ["SHOW COLUMNS IN t", "UNSUPPORTED_SQL_SYNTAX"],
+    ["DROP VIEW v", "UNSUPPORTED_SQL_SYNTAX"],
   ])("refuses %j", (text, code) => {
     expect(() => parseCommand(text, catalog)).toThrow(expect.objectContaining({ code }));
   });
