@@ -8,6 +8,10 @@ import { DataFrame } from "../dataframe/dataframe.js";
 import { writeDelta } from "../delta/operations/write.js";
 import { isDeltaTableEngine } from "../delta/table-engine.js";
 import { AnalysisError, DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
+import { AliasNode } from "../plan/expression/alias.js";
+import { CastNode } from "../plan/expression/cast.js";
+import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { ProjectNode } from "../plan/relation/project.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import type { AlterCommand } from "../sql/alter.js";
 import type { CreateTableCommand, DdlCommand } from "../sql/ddl.js";
@@ -16,6 +20,7 @@ import type { TableTarget } from "../sql/table-target.js";
 import { schemeOf } from "../storage/location.js";
 import { alreadyExists, createTable } from "../table/create-table.js";
 import { DeltaTable } from "../table/delta-table.js";
+import { quoteIdentifier } from "../types/sql-string.js";
 import type { SparkSession } from "./session.js";
 import { emptyPlan } from "./sql-statements.js";
 import { DEFAULT_DATABASE } from "./tables.js";
@@ -145,6 +150,18 @@ async function insert(spark: SparkSession, cmd: InsertCommand): Promise<DataFram
       );
     plan = ToDFNode.create(plan, names);
   }
+  // Spark's store assignment: each value is cast to its column's type before the write.
+  const targets = cmd.byName ? data.fieldNames() : (cmd.columns ?? table.fieldNames());
+  plan = ProjectNode.create(
+    plan,
+    targets.map((n) => {
+      const ref = ColumnRefNode.create(quoteIdentifier(n));
+      const field = table.field(n);
+      return field === undefined
+        ? ref
+        : AliasNode.create(CastNode.create(ref, field.dataType), field.name);
+    }),
+  );
   await writeDelta(engine, {
     plan,
     path: cmd.target.path,

@@ -25,7 +25,7 @@ import { resolveAddPath } from "../files/paths.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
-import { checkWritable, writerFeatures } from "../table-features/registry.js";
+import { checkWritable, readerFeatures, writerFeatures } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints, checkConstraintsOf } from "./constraints.js";
@@ -139,10 +139,17 @@ function upgradedProtocol(current: Protocol, needed: Protocol): Protocol {
     return current.minWriterVersion >= needed.minWriterVersion
       ? current
       : { ...current, minWriterVersion: needed.minWriterVersion };
-  const have = writerFeatures(current);
-  const missing = writerFeatures(needed).filter((f) => !have.includes(f));
-  if (current.minWriterVersion >= 7 && missing.length === 0) return current;
-  return { ...current, minWriterVersion: 7, writerFeatures: [...have, ...missing] };
+  const union = (a: string[], b: string[]) => [...a, ...b.filter((f) => !a.includes(f))];
+  const writer = union(writerFeatures(current), writerFeatures(needed));
+  const reader = union(readerFeatures(current), readerFeatures(needed));
+  const same =
+    current.minWriterVersion >= 7 &&
+    writer.length === writerFeatures(current).length &&
+    reader.length === readerFeatures(current).length;
+  if (same) return current;
+  return reader.length === 0 && current.minReaderVersion < 3
+    ? { minReaderVersion: current.minReaderVersion, minWriterVersion: 7, writerFeatures: writer }
+    : { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures: writer };
 }
 
 /**
