@@ -46,6 +46,12 @@ function computed(field: StructField, expr: string): ExprNode {
   return CastNode.create(parseExpression(expr), field.dataType);
 }
 
+/** The expression as Spark prints an operand: an operator application in parentheses. */
+function asOperand(expr: string): string {
+  const node = parseExpression(expr);
+  return node.kind === "call" && !/^[a-z_]/i.test(node.name) ? `(${expr})` : expr;
+}
+
 /** `column <=> CAST(expr AS type)`: the check delta-spark enforces on a given value. */
 function equal(field: StructField, expr: string): ExprNode {
   return call("<=>", colRef(field.name), computed(field, expr));
@@ -110,7 +116,7 @@ export async function checkGeneratedColumns(
     const values = columns.map((n) => ` - ${n} : ${showValue(bad?.[n])}`).join("\n");
     throw new DeltaError(
       "DELTA_VIOLATE_CONSTRAINT_WITH_VALUES",
-      `CHECK constraint Generated Column (${field.name} <=> ${expr}) violated by row with values:\n${values}`,
+      `CHECK constraint Generated Column (${field.name} <=> ${asOperand(expr)}) violated by row with values:\n${values}`,
       {
         hint: `Leave ${field.name} out of the data written (it is computed), or give it the value of ${expr}.`,
         context: { column: field.name, expr },

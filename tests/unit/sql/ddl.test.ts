@@ -255,7 +255,7 @@ describe("generated columns", () => {
     const wrong = await failure("INSERT INTO g VALUES (3, 7, 'z', 'Z')");
     expect([wrong.code, wrong.message]).toEqual([
       "DELTA_VIOLATE_CONSTRAINT_WITH_VALUES",
-      "CHECK constraint Generated Column (b <=> a * 2) violated by row with values:\n - a : 3\n - b : 7",
+      "CHECK constraint Generated Column (b <=> (a * 2)) violated by row with values:\n - a : 3\n - b : 7",
     ]);
     expect((await failure("INSERT INTO g VALUES (3, 6, 'z', 'q')")).message).toContain(
       " - s : z\n - u : q",
