@@ -19,11 +19,13 @@ export { DataFrameReader } from "./dataframe/reader.js";
 export { DataFrameWriter } from "./dataframe/writer.js";
 export {
   type Assignments,
+  type ColumnOptions,
   type ConditionLike,
   type DeleteMetrics,
   DeltaMergeBuilder,
   DeltaOptimizeBuilder,
   DeltaTable,
+  DeltaTableBuilder,
   type FileSizeStats,
   type HistoryEntry,
   type MergeInsertOptions,
@@ -209,6 +211,7 @@ export { Builder, createSparkSession } from "./session/builder.js";
 export { Catalog, type Table } from "./session/catalog.js";
 export { RuntimeConfig } from "./session/runtime-config.js";
 export { SparkSession, type SqlDialect, type SqlOptions } from "./session/session.js";
+export { SqlDataFrame } from "./session/sql-result.js";
 // Storage: the interface every byte goes through (plug in your own store), chosen by scheme.
 export { storageFor } from "./storage/choose.js";
 export { StorageError, type StorageOperation } from "./storage/errors.js";

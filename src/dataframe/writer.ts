@@ -97,6 +97,25 @@ export class DataFrameWriter {
     return engine.write(this.df.plan, { ...spec, format: this.fmt });
   }
 
+  /**
+   * Writes the Delta table of a name (`spark.sql.warehouse.dir/<name>`, or the LOCATION it was
+   * created with), as Spark's `saveAsTable`; `spark.table(name)` and `spark.sql` find it.
+   *
+   * @example
+   * ```ts
+   * await df.write.format("delta").mode("overwrite").saveAsTable("events");
+   * ```
+   */
+  async saveAsTable(name: string): Promise<WriteResult> {
+    if (this.fmt !== "delta")
+      throw new IllegalArgumentError(
+        `saveAsTable writes Delta tables; this writer's format is ${this.fmt}.`,
+        { hint: 'Call .format("delta") first, or save(path) for other formats.' },
+      );
+    const ref = this.df.sparkSession.catalog.tables.resolve(name.split("."));
+    return this.save(ref.location);
+  }
+
   /** Writes a Delta table (one atomic commit). */
   delta(path: string): Promise<WriteResult> {
     return this.format("delta").save(path);

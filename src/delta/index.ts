@@ -4,6 +4,7 @@
  */
 
 export type { Assignments, ConditionLike } from "../table/args.js";
+export { type ColumnOptions, DeltaTableBuilder } from "../table/builder.js";
 export { DeltaTable, type UpdateOptions } from "../table/delta-table.js";
 export {
   DeltaMergeBuilder,

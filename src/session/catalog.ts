@@ -1,7 +1,8 @@
 /**
- * `spark.catalog`: the session's temporary views and the application's global temporary
+ * `spark.catalog`: the session's temporary views, the application's global temporary
  * views (`global_temp.name`, shared by every session of this process, as Spark shares them
- * across the sessions of one application). Names compare case-insensitively.
+ * across the sessions of one application) and the Delta tables by name (tables.ts: the
+ * warehouse directory, and names created with LOCATION). Names compare case-insensitively.
  *
  * @example
  * ```ts
@@ -13,20 +14,21 @@
  */
 import { AnalysisError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
+import { DEFAULT_DATABASE, TableCatalog } from "./tables.js";
 
 /** The database global temporary views live in, as Spark's `spark.sql.globalTempDatabase`. */
 export const GLOBAL_TEMP_DATABASE = "global_temp";
 
 const globalViews = new Map<string, { name: string; plan: RelationNode }>();
 
-/** A view as `listTables` describes it (PySpark's `Table`). */
+/** A table or view as `listTables` describes it (PySpark's `Table`). */
 export interface Table {
   readonly name: string;
   readonly catalog: string | null;
   readonly namespace: readonly string[];
   readonly description: string | null;
-  readonly tableType: "TEMPORARY";
-  readonly isTemporary: true;
+  readonly tableType: "TEMPORARY" | "MANAGED" | "EXTERNAL";
+  readonly isTemporary: boolean;
 }
 
 function alreadyExists(name: string): AnalysisError {
@@ -39,6 +41,9 @@ function alreadyExists(name: string): AnalysisError {
 
 export class Catalog {
   private readonly views = new Map<string, { name: string; plan: RelationNode }>();
+
+  /** @param tables the session's Delta tables by name. */
+  constructor(readonly tables: TableCatalog = new TableCatalog(() => "spark-warehouse")) {}
 
   /** @internal DataFrame.createTempView and friends. */
   registerTempView(name: string, plan: RelationNode, replace: boolean): void {
@@ -71,22 +76,41 @@ export class Catalog {
     ];
   }
 
-  /** True when the name (`v` or `global_temp.v`) is a view. */
+  /** True when the name (`v`, `global_temp.v`, `t`, `default.t`) is a view or a Delta table. */
   tableExists(name: string): boolean {
-    return this.lookup(name.split(".")) !== undefined;
+    const parts = name.split(".");
+    if (this.lookup(parts) !== undefined) return true;
+    return (
+      TableCatalog.tableName(parts) !== undefined && this.tables.exists(this.tables.resolve(parts))
+    );
   }
 
   /**
-   * The temporary views (and, for `global_temp`, the global ones too), sorted by name as
-   * Spark lists them.
+   * The tables of the default database and the temporary views (for `global_temp`, the
+   * global ones too), sorted by name as Spark lists them.
    */
   listTables(dbName?: string): Table[] {
+    const db = dbName?.toLowerCase() ?? DEFAULT_DATABASE;
+    const tables =
+      db === DEFAULT_DATABASE
+        ? this.tables.names().map((name) => {
+            const managed = this.tables.resolve([name]).managed;
+            return Object.freeze({
+              name,
+              catalog: "spark_catalog",
+              namespace: Object.freeze([DEFAULT_DATABASE]),
+              description: null,
+              tableType: managed ? "MANAGED" : "EXTERNAL",
+              isTemporary: false,
+            } as const);
+          })
+        : [];
     const local = [...this.views.values()].map((v) => table(v.name, []));
     const global =
       dbName?.toLowerCase() === GLOBAL_TEMP_DATABASE
         ? [...globalViews.values()].map((v) => table(v.name, [GLOBAL_TEMP_DATABASE]))
         : [];
-    return [...global, ...local].sort((a, b) => a.name.localeCompare(b.name));
+    return [...tables, ...global, ...local].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Drops a temporary view; false when there was none. */

@@ -13,13 +13,15 @@
 import { inspect } from "node:util";
 import { DataFrame } from "../dataframe/dataframe.js";
 import { DataFrameReader } from "../dataframe/reader.js";
+import { isDeltaTableEngine } from "../delta/table-engine.js";
 import type { Engine } from "../engine/engine.js";
-import { AnalysisError, IllegalArgumentError } from "../errors.js";
+import { IllegalArgumentError } from "../errors.js";
 import type { RelationNode } from "../plan/node.js";
 import { RangeNode } from "../plan/relation/range.js";
+import { ReadNode } from "../plan/relation/read.js";
 import { SqlNode } from "../plan/relation/sql.js";
 import { isCommand, parseCommand } from "../sql/command.js";
-import { parseSql } from "../sql/index.js";
+import { parseSql, type SqlCatalog } from "../sql/index.js";
 import { type StreamingQueryManager, streamsOf } from "../streaming/manager.js";
 import { DataStreamReader } from "../streaming/reader.js";
 import { Builder } from "./builder.js";
@@ -28,6 +30,9 @@ import { type LocalRow, localRelation, type SchemaLike } from "./create-datafram
 import { sessionTimeZone } from "./engine-factory.js";
 import type { RuntimeConfig } from "./runtime-config.js";
 import { runSqlCommand } from "./sql-command.js";
+import { SqlDataFrame } from "./sql-result.js";
+import { emptyPlan, isTableStatement } from "./sql-statements.js";
+import { TableCatalog } from "./tables.js";
 
 let active: SparkSession | undefined;
 
@@ -45,8 +50,12 @@ export interface SqlOptions {
 export class SparkSession {
   readonly conf: RuntimeConfig;
   readonly engine: Engine;
-  /** Temporary views and global temporary views: `spark.catalog.listTables()`. */
-  readonly catalog = new Catalog();
+  /** Temporary views, global temporary views and Delta tables by name: `spark.catalog.listTables()`. */
+  readonly catalog = new Catalog(
+    new TableCatalog(() => this.conf.get("spark.sql.warehouse.dir", "spark-warehouse")),
+  );
+  /** The statements spark.sql started, chained so each runs after the previous one. */
+  private statements: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
   /** @internal use `SparkSession.builder()`. */
@@ -111,27 +120,25 @@ export class SparkSession {
   }
 
   /**
-   * Runs a Spark SQL query over the temporary views, with the same meaning on every
-   * engine: the text is parsed by tributary into the plan the DataFrame API builds.
+   * Runs Spark SQL, with the same meaning on every engine: a query over the temporary views
+   * and tables is parsed by tributary into the plan the DataFrame API builds (lazy, as
+   * always); a statement (CREATE / REPLACE / DROP TABLE, INSERT, ALTER TABLE, MERGE INTO,
+   * DELETE, UPDATE, DESCRIBE HISTORY|DETAIL, SHOW TABLES, OPTIMIZE, VACUUM, RESTORE) starts
+   * at once, as in PySpark: await it for its result frame (an empty frame for most).
    * `{ dialect: "duckdb" }` runs DuckDB's own SQL on the embedded engine instead.
    *
    * @example
    * ```ts
-   * df.createOrReplaceTempView("people");
+   * await spark.sql("CREATE TABLE people (name STRING, dept STRING) USING delta");
+   * await spark.sql("INSERT INTO people VALUES ('Ada', 'eng'), ('Linus', 'eng')");
    * await spark.sql("SELECT dept, count(*) AS n FROM people GROUP BY dept").show();
    * ```
    */
-  sql(query: string, options: SqlOptions = {}): DataFrame {
+  sql(query: string, options: SqlOptions = {}): SqlDataFrame {
     this.checkRunning();
     const dialect = options.dialect ?? "spark";
-    if (dialect === "spark" && isCommand(query)) {
-      throw new AnalysisError(
-        "UNSUPPORTED_SQL_SYNTAX",
-        "spark.sql runs queries; a Delta command (MERGE, DELETE, UPDATE, DESCRIBE HISTORY...) runs now: await spark.sqlCommand(text).",
-        { hint: "Run it with: await spark.sqlCommand(text)." },
-      );
-    }
-    if (dialect === "spark") return new DataFrame(this, parseSql(query, this.sqlCatalog()));
+    if (dialect === "spark" && isCommand(query)) return this.statement(query);
+    if (dialect === "spark") return new SqlDataFrame(this, parseSql(query, this.sqlCatalog()));
     if (dialect === "duckdb" && this.engine.name !== "duckdb") {
       throw new IllegalArgumentError(
         `spark.sql(text, { dialect: "duckdb" }) needs the embedded DuckDB engine; this session runs on ${this.engine.name}.`,
@@ -147,37 +154,66 @@ export class SparkSession {
           return plan === undefined ? [] : [[n.toLowerCase(), plan] as const];
         }),
     );
-    return new DataFrame(this, SqlNode.create(query, views));
+    return new SqlDataFrame(this, SqlNode.create(query, views));
   }
 
-  /**
-   * Runs a Delta command written in Spark SQL now, through the same operations as the
-   * DeltaTable API, and returns delta-spark's result: `MERGE INTO`, `DELETE FROM`,
-   * `UPDATE ... SET`, `DESCRIBE HISTORY|DETAIL`, `OPTIMIZE`, `VACUUM`, `RESTORE` on a path
-   * table (`` delta.`/path` ``).
-   * A query is returned as `sql(text)` would.
-   *
-   * @example
-   * ```ts
-   * await spark.sqlCommand("DELETE FROM delta.`lake/events` WHERE day < '2024-01-01'");
-   * await (await spark.sqlCommand("DESCRIBE HISTORY delta.`lake/events` LIMIT 1")).show();
-   * ```
-   */
-  async sqlCommand(text: string): Promise<DataFrame> {
-    this.checkRunning();
-    if (!isCommand(text)) return this.sql(text);
+  /** Starts a statement after the earlier ones; a failure rejects the awaited frame. */
+  private statement(text: string): SqlDataFrame {
+    const run = this.statements.then(() => this.runStatement(text));
+    this.statements = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return SqlDataFrame.running(this, emptyPlan(), run);
+  }
+
+  private async runStatement(text: string): Promise<DataFrame> {
+    // Spark has its own catalog and delta-spark: table statements go to it as written.
+    if (!isDeltaTableEngine(this.engine) && isTableStatement(text)) {
+      const df = this.sql(text, { dialect: "engine" });
+      const [schema, rows] = await Promise.all([df.schema, df.collect()]);
+      return this.createDataFrame(rows, schema);
+    }
     return runSqlCommand(this, parseCommand(text, this.sqlCatalog()));
   }
 
-  private sqlCatalog() {
+  /**
+   * @deprecated `await spark.sql(text)` runs statements too, as in PySpark.
+   */
+  async sqlCommand(text: string): Promise<DataFrame> {
+    return this.sql(text);
+  }
+
+  private sqlCatalog(): SqlCatalog {
+    const dataPath = (path: string) => this.engine.dataPath?.(path) ?? path;
+    const tables = this.catalog.tables;
     return {
-      view: (parts: readonly string[]) => this.catalog.lookup(parts),
-      viewNames: () => this.catalog.names(),
-      dataPath: (path: string) => this.engine.dataPath?.(path) ?? path,
+      // A view shadows a table of the same name, as in Spark.
+      view: (parts) => {
+        const view = this.catalog.lookup(parts);
+        const named =
+          isDeltaTableEngine(this.engine) && TableCatalog.tableName(parts) !== undefined;
+        if (view !== undefined || !named) return view;
+        const ref = tables.resolve(parts);
+        return tables.exists(ref)
+          ? ReadNode.create("delta", [dataPath(ref.location)], {})
+          : undefined;
+      },
+      viewNames: () => [...this.catalog.names(), ...tables.names()],
+      dataPath,
+      // On Spark, names in Delta commands are Spark's catalog's: only path tables are parsed here.
+      ...(isDeltaTableEngine(this.engine)
+        ? {
+            table: (parts: readonly string[]) => {
+              const ref = tables.resolve(parts);
+              return { ...ref, exists: tables.exists(ref) };
+            },
+          }
+        : {}),
     };
   }
 
-  /** A temporary view (`name`) or global temporary view (`global_temp.name`) as a DataFrame. */
+  /** A table or view by name (`t`, `default.t`, `global_temp.v`) as a DataFrame. */
   table(name: string): DataFrame {
     this.checkRunning();
     return new DataFrame(this, parseSql(`TABLE ${name}`, this.sqlCatalog()));

@@ -8,6 +8,7 @@ import type { SqlCommand } from "../sql/command.js";
 import type { MergeCommand } from "../sql/merge.js";
 import { DeltaTable } from "../table/delta-table.js";
 import type { SparkSession } from "./session.js";
+import { runTableCommand } from "./sql-tables.js";
 
 /** delta-spark answers DELETE and UPDATE with the number of rows they changed. */
 function affected(spark: SparkSession, rows: number): DataFrame {
@@ -40,7 +41,10 @@ function merge(spark: SparkSession, table: DeltaTable, command: MergeCommand): P
   return builder.execute();
 }
 
+/** Runs a parsed statement: table statements in sql-tables.ts, Delta commands here. */
 export async function runSqlCommand(spark: SparkSession, command: SqlCommand): Promise<DataFrame> {
+  if (!("path" in command) || command.kind === "addConstraint" || command.kind === "dropConstraint")
+    return runTableCommand(spark, command);
   const table = await DeltaTable.forPath(spark, command.path);
   switch (command.kind) {
     case "merge":

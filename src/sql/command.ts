@@ -11,10 +11,17 @@ import { parseExpr } from "../sql-expr/boolean.js";
 import { newContext, type ParseContext } from "../sql-expr/context.js";
 import type { Token } from "../types/sql-lexer.js";
 import { keywordOf } from "../types/token-cursor.js";
-import type { QueryContext, SqlCatalog } from "./context.js";
+import { type AlterCommand, parseAlter } from "./alter.js";
+import { type QueryContext, refuse, type SqlCatalog } from "./context.js";
+import { type DdlCommand, parseDdl } from "./ddl.js";
+import { type InsertCommand, parseInsert } from "./insert.js";
 import { type MergeCommand, parseMerge } from "./merge.js";
+import { parseTableTarget } from "./table-target.js";
 
 export type SqlCommand =
+  | DdlCommand
+  | InsertCommand
+  | AlterCommand
   | MergeCommand
   | { readonly kind: "describeHistory"; readonly path: string; readonly limit: number | undefined }
   | { readonly kind: "describeDetail"; readonly path: string }
@@ -47,22 +54,18 @@ export function isCommand(text: string): boolean {
     "OPTIMIZE",
     "VACUUM",
     "RESTORE",
+    "CREATE",
+    "REPLACE",
+    "DROP",
+    "SHOW",
+    "INSERT",
+    "ALTER",
   ].includes(first);
 }
 
-function deltaPath(ctx: ParseContext, dataPath: (p: string) => string): string {
-  const { c } = ctx;
-  const start = c.peek();
-  const format = c.identifier("a Delta table such as delta.`/path`");
-  if (format.name.toLowerCase() === "delta" && c.acceptOp(".") && c.peek().kind === "quoted") {
-    return dataPath(c.next().value);
-  }
-  return c.failAt(
-    start,
-    "UNSUPPORTED_SQL_SYNTAX",
-    "Delta commands in spark.sql name a path table, delta.`/path`; catalog tables are not supported yet",
-    "Write the table as delta.`/path/to/table`.",
-  );
+/** The directory of the existing table a command names (a path table or a table name). */
+function deltaPath(ctx: QueryContext): string {
+  return parseTableTarget(ctx, true).path;
 }
 
 /** The source text of one expression at the cursor (validated by parsing it). */
@@ -77,10 +80,10 @@ function optionalWhere(ctx: ParseContext): string | undefined {
   return ctx.c.acceptWord("WHERE") ? exprText(ctx) : undefined;
 }
 
-function parseDescribe(ctx: ParseContext, dataPath: (p: string) => string): SqlCommand {
+function parseDescribe(ctx: QueryContext): SqlCommand {
   const { c } = ctx;
   if (c.acceptWord("HISTORY")) {
-    const path = deltaPath(ctx, dataPath);
+    const path = deltaPath(ctx);
     if (!c.acceptWord("LIMIT")) return { kind: "describeHistory", path, limit: undefined };
     const n = c.next();
     if (n.kind !== "number" || !/^\d+$/.test(n.text)) return c.fail("a row count", undefined, n);
@@ -94,7 +97,7 @@ function parseDescribe(ctx: ParseContext, dataPath: (p: string) => string): SqlC
       "Describe a view's columns with spark.table(name).printSchema().",
     );
   }
-  return { kind: "describeDetail", path: deltaPath(ctx, dataPath) };
+  return { kind: "describeDetail", path: deltaPath(ctx) };
 }
 
 function parseUpdate(ctx: ParseContext, path: string): SqlCommand {
@@ -137,10 +140,10 @@ function parseVacuum(ctx: ParseContext, path: string): SqlCommand {
   return { kind: "vacuum", path, retainHours, dryRun };
 }
 
-function parseRestore(ctx: ParseContext, dataPath: (p: string) => string): SqlCommand {
+function parseRestore(ctx: QueryContext): SqlCommand {
   const { c } = ctx;
   c.acceptWord("TABLE");
-  const path = deltaPath(ctx, dataPath);
+  const path = deltaPath(ctx);
   c.expectWord("TO");
   const byVersion = c.acceptWord("VERSION");
   if (!byVersion) c.expectWord("TIMESTAMP", "Write RESTORE TABLE t TO VERSION AS OF n.");
@@ -163,26 +166,33 @@ function parseRestore(ctx: ParseContext, dataPath: (p: string) => string): SqlCo
  * ```
  */
 export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
-  const dataPath = (p: string) => p;
   const ctx: QueryContext = { ...newContext(text), catalog, ctes: [] };
   const { c } = ctx;
   let command: SqlCommand;
-  if (c.acceptWord("MERGE")) {
-    command = parseMerge(ctx, {
-      deltaPath: (x) => deltaPath(x, dataPath),
-      exprText,
-    });
-  } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx, dataPath));
-  else if (c.acceptWord("VACUUM")) command = parseVacuum(ctx, deltaPath(ctx, dataPath));
-  else if (c.acceptWord("RESTORE")) command = parseRestore(ctx, dataPath);
-  else if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC")) command = parseDescribe(ctx, dataPath);
+  const ddl = parseDdl(ctx);
+  if (ddl !== undefined) command = ddl;
+  else if (c.acceptWord("INSERT")) command = parseInsert(ctx);
+  else if (c.acceptWord("ALTER")) command = parseAlter(ctx);
+  else if (c.acceptWord("MERGE")) {
+    command = parseMerge(ctx, { deltaPath: () => deltaPath(ctx), exprText });
+  } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx));
+  else if (c.acceptWord("VACUUM")) command = parseVacuum(ctx, deltaPath(ctx));
+  else if (c.acceptWord("RESTORE")) command = parseRestore(ctx);
+  else if (c.acceptWord("DESCRIBE") || c.acceptWord("DESC")) command = parseDescribe(ctx);
   else if (c.acceptWord("DELETE")) {
     c.expectWord("FROM");
-    const path = deltaPath(ctx, dataPath);
+    const path = deltaPath(ctx);
     command = { kind: "delete", path, condition: optionalWhere(ctx) };
-  } else {
-    c.expectWord("UPDATE");
-    command = parseUpdate(ctx, deltaPath(ctx, dataPath));
+  } else if (c.acceptWord("UPDATE")) command = parseUpdate(ctx, deltaPath(ctx));
+  else {
+    const t = c.peek();
+    const words = [t, c.peek(1)].map((x) => x.text.toUpperCase()).join(" ");
+    return refuse(
+      ctx,
+      t,
+      `The ${words} statement`,
+      "spark.sql runs queries, CREATE / REPLACE / DROP TABLE, SHOW TABLES, INSERT, ALTER TABLE ... CONSTRAINT and the Delta commands (MERGE, DELETE, UPDATE, DESCRIBE HISTORY|DETAIL, OPTIMIZE, VACUUM, RESTORE).",
+    );
   }
   while (c.acceptOp(";"));
   if (!c.atEnd) c.fail("end of input");

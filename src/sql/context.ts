@@ -14,6 +14,18 @@ export interface SqlCatalog {
   viewNames(): string[];
   /** The engine's spelling of a data path (`delta.\`/p\``), as DataFrameReader.load does. */
   dataPath(path: string): string;
+  /** A table name (`t`, `default.t`) -> its Delta table; absent: statements name paths only. */
+  table?(parts: readonly string[]): SqlTable;
+}
+
+/** A named table as the session's table catalog resolves it (src/session/tables.ts). */
+export interface SqlTable {
+  readonly name: string;
+  /** The table's directory, as the user's paths are written. */
+  readonly location: string;
+  /** In the warehouse (dropping it deletes its files) or external (created with LOCATION). */
+  readonly managed: boolean;
+  readonly exists: boolean;
 }
 
 export interface QueryContext extends ParseContext {

@@ -50,7 +50,7 @@ export function parseSql(text: string, catalog: SqlCatalog): RelationNode {
       t,
       "UNSUPPORTED_SQL_SYNTAX",
       `The ${word} statement is not supported by spark.sql yet`,
-      'spark.sql runs queries (SELECT, WITH, VALUES); await spark.sqlCommand(text) runs MERGE INTO, DELETE FROM, UPDATE, DESCRIBE HISTORY|DETAIL, OPTIMIZE, VACUUM and RESTORE on delta.`/path` tables. Use the DataFrame or DeltaTable API for the rest, or spark.sql(text, { dialect: "duckdb" }) for DuckDB\'s own SQL on the embedded engine.',
+      'spark.sql runs queries (SELECT, WITH, VALUES) and, awaited, CREATE / REPLACE / DROP TABLE, SHOW TABLES, INSERT, ALTER TABLE ... CONSTRAINT, MERGE INTO, DELETE FROM, UPDATE, DESCRIBE HISTORY|DETAIL, OPTIMIZE, VACUUM and RESTORE. Use the DataFrame or DeltaTable API for the rest, or spark.sql(text, { dialect: "duckdb" }) for DuckDB\'s own SQL on the embedded engine.',
     );
   }
   const { plan } = parseQuery(ctx);

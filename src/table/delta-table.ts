@@ -23,7 +23,7 @@ import type { DataFrame } from "../dataframe/dataframe.js";
 import type { DeleteMetrics } from "../delta/operations/delete.js";
 import type { UpdateMetrics } from "../delta/operations/update.js";
 import type { VacuumResult } from "../delta/operations/vacuum.js";
-import { DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
+import { AnalysisError, DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
 import type { SparkSession } from "../session/session.js";
 import {
   type Assignments,
@@ -34,6 +34,7 @@ import {
   optionalCondition,
 } from "./args.js";
 import type { DeltaTableBackend } from "./backend.js";
+import { DeltaTableBuilder } from "./builder.js";
 import { DeltaMergeBuilder } from "./merge-builder.js";
 import { DeltaOptimizeBuilder } from "./optimize-builder.js";
 
@@ -80,6 +81,42 @@ export class DeltaTable {
     const backend = backendFor(spark, path);
     await backend.check();
     return new DeltaTable(spark, path, backend, undefined);
+  }
+
+  /**
+   * The Delta table of a name (`events`, `default.events`: the warehouse directory, or the
+   * LOCATION it was created with); fails with TABLE_OR_VIEW_NOT_FOUND when there is none.
+   */
+  static async forName(spark: SparkSession, name: string): Promise<DeltaTable> {
+    const tables = spark.catalog.tables;
+    const ref = tables.resolve(name.split("."));
+    if (!tables.exists(ref))
+      throw new AnalysisError(
+        "TABLE_OR_VIEW_NOT_FOUND",
+        `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found.`,
+        { hint: `Tables: ${tables.names().join(", ") || "none"}.` },
+      );
+    return DeltaTable.forPath(spark, ref.location);
+  }
+
+  /** A builder for a new table; `execute()` fails if it exists (delta-spark's `DeltaTable.create`). */
+  static create(spark: SparkSession): DeltaTableBuilder {
+    return new DeltaTableBuilder(spark, "create", DeltaTable.forPath);
+  }
+
+  /** A builder that leaves an existing table as it is. */
+  static createIfNotExists(spark: SparkSession): DeltaTableBuilder {
+    return new DeltaTableBuilder(spark, "createIfNotExists", DeltaTable.forPath);
+  }
+
+  /** A builder that replaces an existing table (its history is kept); fails if there is none. */
+  static replace(spark: SparkSession): DeltaTableBuilder {
+    return new DeltaTableBuilder(spark, "replace", DeltaTable.forPath);
+  }
+
+  /** A builder that creates the table, or replaces it when it exists. */
+  static createOrReplace(spark: SparkSession): DeltaTableBuilder {
+    return new DeltaTableBuilder(spark, "createOrReplace", DeltaTable.forPath);
   }
 
   /** Whether `path` holds a Delta table: `await DeltaTable.isDeltaTable(spark, "lake/events")`. */

@@ -83,6 +83,19 @@ export type SparkSqlCommand = {
   readonly sql: string;
   readonly table?: string;
 };
+/** delta-spark's DeltaTableBuilder (`DeltaTable.create(spark).location(table)...`). */
+export type SparkCreateCommand = Table & {
+  readonly cmd: "spark-create";
+  readonly columns: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly nullable?: boolean;
+    readonly generatedAlwaysAs?: string;
+    readonly comment?: string;
+  }[];
+  readonly partitionBy?: readonly string[];
+  readonly properties?: Readonly<Record<string, string>>;
+};
 /** Sets Spark SQL confs for the rest of the batch. */
 export type SparkConfCommand = { readonly cmd: "spark-conf"; readonly set: Record<string, string> };
 /** Waits, e.g. so commits get distinct timestamps. */
@@ -109,6 +122,7 @@ type AnyCommand =
   | RsOptimizeCommand
   | RsVacuumCommand
   | SparkSqlCommand
+  | SparkCreateCommand
   | SparkConfCommand
   | SleepCommand;
 
@@ -164,7 +178,9 @@ type PlainResultOf<C> = C extends WriteCommand
               ? VacuumResult
               : C extends SparkSqlCommand
                 ? SqlResult
-                : Record<string, never>;
+                : C extends SparkCreateCommand
+                  ? WriteResult
+                  : Record<string, never>;
 
 /** Runs commands in order in one peer process (one JVM if any is `spark-*`). */
 export async function peerBatch<const C extends readonly PeerCommand[]>(

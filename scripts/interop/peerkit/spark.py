@@ -152,6 +152,28 @@ def sql(spark: Any, args: Args) -> Args:
     return _sql_result(spark.sql(text))
 
 
+def create(spark: Any, args: Args) -> Args:
+    """DeltaTableBuilder at args.table: columns [{name, type, nullable, generatedAlwaysAs,
+    comment}], partitionBy, properties (delta-spark's SQL has no generated columns on Spark 4.0)."""
+    from delta.tables import DeltaTable
+
+    builder = DeltaTable.create(spark).location(args["table"])
+    for c in args["columns"]:
+        builder = builder.addColumn(
+            c["name"],
+            c["type"],
+            nullable=c.get("nullable", True),
+            generatedAlwaysAs=c.get("generatedAlwaysAs"),
+            comment=c.get("comment"),
+        )
+    if args.get("partitionBy"):
+        builder = builder.partitionedBy(*args["partitionBy"])
+    for key, value in (args.get("properties") or {}).items():
+        builder = builder.property(key, str(value))
+    builder.execute()
+    return {"version": _version(spark, args["table"])}
+
+
 def history(spark: Any, args: Args) -> Args:
     rows = spark.sql(f"DESCRIBE HISTORY {_quoted(args['table'])}").collect()
     return {"history": sorted((plain(r) for r in rows), key=lambda e: e["version"])}
@@ -185,6 +207,7 @@ COMMANDS = {
     "spark-write": write,
     "spark-read": read,
     "spark-sql": sql,
+    "spark-create": create,
     "spark-history": history,
     "spark-detail": detail,
     "spark-checkpoint": checkpoint,

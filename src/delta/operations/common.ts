@@ -22,6 +22,7 @@ import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints } from "./constraints.js";
+import { fillGeneratedColumns, generatedColumnNames } from "./generated-columns.js";
 
 /** The engine a command runs on and the session's settings (`spark.databricks.delta.*`). */
 export interface TableCommandContext {
@@ -54,7 +55,7 @@ export async function loadTable(
 
 /** Refuses features we cannot write and, for commands that change rows, `delta.appendOnly` tables. */
 export function requireModifiable(snapshot: Snapshot, changesRows: boolean): void {
-  checkWritable(snapshot.tablePath, snapshot.protocol);
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.configuration);
   if (changesRows && sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",
@@ -128,10 +129,15 @@ export async function writeTableRows(
   plan: RelationNode,
   options: { dataChange?: boolean; singleFile?: boolean } = {},
 ): Promise<AddFile[]> {
-  // Rows an UPDATE or MERGE writes keep the table's constraints (a compaction changes none).
+  // Rows an UPDATE or MERGE writes keep the table's constraints (a compaction changes none),
+  // and their generated columns follow the values they end with.
+  const rows =
+    options.dataChange === false
+      ? plan
+      : fillGeneratedColumns(plan, layout.schema, generatedColumnNames(layout.schema));
   if (options.dataChange !== false)
-    await checkConstraints(engine, plan, layout.schema, layout.configuration);
-  const { files } = await engine.writeDeltaFiles(plan, layout.tablePath, {
+    await checkConstraints(engine, rows, layout.schema, layout.configuration);
+  const { files } = await engine.writeDeltaFiles(rows, layout.tablePath, {
     partitionBy: layout.partitionColumns,
     maxRecordsPerFile: undefined,
     compression: "snappy",

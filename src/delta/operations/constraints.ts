@@ -45,7 +45,8 @@ function mentioned(expr: ExprNode, schema: StructType): string[] {
   });
 }
 
-function show(value: unknown): string {
+/** A value as delta-spark prints it in a violation message. */
+export function showValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (value instanceof Date) return value.toISOString();
   return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -102,7 +103,7 @@ export async function checkConstraints(
         1,
       ),
     );
-    const values = columns.map((n) => ` - ${n} : ${show(bad?.[n])}`).join("\n");
+    const values = columns.map((n) => ` - ${n} : ${showValue(bad?.[n])}`).join("\n");
     throw new DeltaError(
       "DELTA_VIOLATE_CONSTRAINT_WITH_VALUES",
       `CHECK constraint ${c.name} (${c.expr}) violated by row with values:\n${values}`,

@@ -25,10 +25,16 @@ import { resolveAddPath } from "../files/paths.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
-import { checkWritable } from "../table-features/registry.js";
+import { checkWritable, readerFeatures, writerFeatures } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
 import { commitOrThrow } from "./commit.js";
-import { checkConstraints } from "./constraints.js";
+import { checkConstraints, checkConstraintsOf } from "./constraints.js";
+import {
+  checkGeneratedColumns,
+  fillGeneratedColumns,
+  generationExpression,
+  hasGeneratedColumns,
+} from "./generated-columns.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
 import { call, colRef, matches, typedNull } from "./plan-helpers.js";
 import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
@@ -41,11 +47,26 @@ export interface DeltaWriteRequest {
   readonly partitionBy: readonly string[];
   readonly options: Readonly<Record<string, string>>;
   readonly sessionConf?: Readonly<Record<string, string>>;
+  /**
+   * The table as declared (CREATE / REPLACE TABLE, DeltaTable.create): when given, the write
+   * (re)defines the table with these columns, description and properties.
+   */
+  readonly table?: TableDefinition;
   /** The commit's operation, when not a plain WRITE (a streaming sink's `STREAMING UPDATE`). */
   readonly operation?: {
     readonly name: string;
     readonly parameters: Readonly<Record<string, string>>;
   };
+}
+
+/** A table's declared definition. */
+export interface TableDefinition {
+  /** The columns (nullability, comments, generation expressions); undefined: the data's. */
+  readonly schema: StructType | undefined;
+  readonly description: string | undefined;
+  readonly properties: Readonly<Record<string, string>>;
+  /** The commit's metrics as delta-spark records them for this operation (CREATE TABLE: none). */
+  readonly metrics?: "none" | "write";
 }
 
 export interface DeltaWriteResult extends WriteResult {
@@ -69,6 +90,11 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
   }
 }
 
+/**
+ * The protocol a new table needs, as delta-spark 4 writes it: (1,2) for plain tables,
+ * writer 3 for CHECK constraints alone, table features (writer 7) for generated columns,
+ * timestamp_ntz and deletion vectors.
+ */
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const reader: string[] = [];
   const writer: string[] = [];
@@ -81,12 +107,23 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
-  if (reader.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
+  const checks = checkConstraintsOf(props).length > 0;
+  if (writer.length === 0) return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
+  if (checks) writer.push("checkConstraints");
+  const writerFeatures = ["appendOnly", "invariants", ...writer];
+  return reader.length === 0
+    ? { minReaderVersion: 1, minWriterVersion: 7, writerFeatures }
+    : { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures };
+}
+
+/** TBLPROPERTIES: `delta.*` keys are checked; others are the user's own, kept as given (as Spark). */
+function declaredProperties(props: Readonly<Record<string, string>>): Record<string, string> {
+  const entries = Object.entries(props);
+  const isDelta = ([k]: [string, string]) => k.toLowerCase().startsWith("delta.");
   return {
-    minReaderVersion: 3,
-    minWriterVersion: 7,
-    readerFeatures: reader,
-    writerFeatures: ["appendOnly", "invariants", ...writer],
+    ...Object.fromEntries(entries.filter((e) => !isDelta(e))),
+    ...validateTableProperties(Object.fromEntries(entries.filter(isDelta))),
   };
 }
 
@@ -96,10 +133,45 @@ function nullableSchema(schema: StructType): StructType {
   );
 }
 
-/** The data projected to the table's columns and types (missing columns as nulls). */
+/** An existing table's protocol raised to what its new definition needs (never lowered). */
+function upgradedProtocol(current: Protocol, needed: Protocol): Protocol {
+  if (current.minWriterVersion < 7 && needed.minWriterVersion < 7)
+    return current.minWriterVersion >= needed.minWriterVersion
+      ? current
+      : { ...current, minWriterVersion: needed.minWriterVersion };
+  const union = (a: string[], b: string[]) => [...a, ...b.filter((f) => !a.includes(f))];
+  const writer = union(writerFeatures(current), writerFeatures(needed));
+  const reader = union(readerFeatures(current), readerFeatures(needed));
+  const same =
+    current.minWriterVersion >= 7 &&
+    writer.length === writerFeatures(current).length &&
+    reader.length === readerFeatures(current).length;
+  if (same) return current;
+  return reader.length === 0 && current.minReaderVersion < 3
+    ? { minReaderVersion: current.minReaderVersion, minWriterVersion: 7, writerFeatures: writer }
+    : { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures: writer };
+}
+
+/**
+ * The data projected to the table's columns and types: missing columns as nulls, missing
+ * generated columns computed from the others.
+ */
 function conform(plan: RelationNode, data: StructType, table: StructType): RelationNode {
+  const missing = new Set(
+    table.fields
+      .filter((tf) => generationExpression(tf) !== undefined && givenField(data, tf) === undefined)
+      .map((tf) => tf.name),
+  );
+  return fillGeneratedColumns(project(plan, data, table), table, missing);
+}
+
+function givenField(data: StructType, tf: StructField): StructField | undefined {
+  return data.fields.find((f) => f.name.toLowerCase() === tf.name.toLowerCase());
+}
+
+function project(plan: RelationNode, data: StructType, table: StructType): RelationNode {
   const items: ExprNode[] = table.fields.map((tf) => {
-    const df = data.fields.find((f) => f.name.toLowerCase() === tf.name.toLowerCase());
+    const df = givenField(data, tf);
     if (df === undefined) return typedNull(tf.dataType, tf.name);
     return AliasNode.create(CastNode.create(colRef(df.name), tf.dataType), tf.name);
   });
@@ -179,7 +251,7 @@ export async function writeDelta(
     );
   }
   if (snapshot !== undefined && req.mode === "ignore") return nothing;
-  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol);
+  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol, snapshot.configuration);
   if (opts.txnAppId !== undefined && opts.txnVersion !== undefined && snapshot !== undefined) {
     const done = snapshot.txnVersion(opts.txnAppId);
     if (done !== undefined && done >= opts.txnVersion) return nothing;
@@ -187,7 +259,9 @@ export async function writeDelta(
   const dataSchema = await engine.schema(req.plan);
   checkColumnNames(dataSchema);
   const overwrite = req.mode === "overwrite";
-  const replaceTable = snapshot === undefined || (overwrite && opts.overwriteSchema);
+  const define = req.table;
+  const replaceTable =
+    snapshot === undefined || (overwrite && (opts.overwriteSchema || define !== undefined));
   if (
     snapshot !== undefined &&
     overwrite &&
@@ -213,7 +287,7 @@ export async function writeDelta(
         { hint: "Drop one of the two options." },
       );
     }
-    schema = nullableSchema(dataSchema);
+    schema = define?.schema ?? nullableSchema(dataSchema);
     partitionColumns = resolvePartitionColumns(req.partitionBy, schema);
     if (partitionColumns.length > 0 && partitionColumns.length === schema.length) {
       throw new DeltaError(
@@ -223,12 +297,15 @@ export async function writeDelta(
       );
     }
     const configuration =
-      snapshot === undefined
-        ? validateTableProperties(opts.tableProperties)
-        : snapshot.configuration;
+      define !== undefined
+        ? declaredProperties(define.properties)
+        : snapshot === undefined
+          ? validateTableProperties(opts.tableProperties)
+          : snapshot.configuration;
     metadata = {
       id: snapshot?.metadata.id ?? randomUUID(),
       format: { provider: "parquet", options: {} },
+      ...(define?.description === undefined ? {} : { description: define.description }),
       schemaString: schema.json(),
       partitionColumns,
       configuration,
@@ -252,6 +329,13 @@ export async function writeDelta(
       ? { ...snapshot.metadata, schemaString: schema.json() }
       : snapshot.metadata;
   }
+  const given = schema.fields.filter((f) => givenField(dataSchema, f) !== undefined);
+  await checkGeneratedColumns(
+    engine,
+    project(req.plan, dataSchema, schema),
+    schema,
+    given.map((f) => f.name),
+  );
   const conformed = conform(req.plan, dataSchema, schema);
   const predicate =
     opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);
@@ -266,16 +350,27 @@ export async function writeDelta(
   }
   // NOT NULL columns and CHECK constraints of an existing table hold for every row written.
   if (!replaceTable) await checkConstraints(engine, conformed, schema, metadata.configuration);
-  const { files, readMetrics } = await engine.writeDeltaFiles(conformed, req.path, {
-    partitionBy: partitionColumns,
-    maxRecordsPerFile: opts.maxRecordsPerFile,
-    compression: opts.compression,
-  });
+  // A table defined without rows (CREATE TABLE) gets no data file, as with delta-spark.
+  const noRows = req.plan.kind === "localRelation" && req.plan.rows.length === 0;
+  const { files, readMetrics } = noRows
+    ? { files: [], readMetrics: [] }
+    : await engine.writeDeltaFiles(conformed, req.path, {
+        partitionBy: partitionColumns,
+        maxRecordsPerFile: opts.maxRecordsPerFile,
+        compression: opts.compression,
+      });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
   if (snapshot === undefined)
     actions.push({ protocol: newProtocol(schema, metadata.configuration) }, { metaData: metadata });
-  else if (metadataChanged) actions.push({ metaData: metadata });
+  else {
+    const protocol =
+      define === undefined
+        ? snapshot.protocol
+        : upgradedProtocol(snapshot.protocol, newProtocol(schema, metadata.configuration));
+    if (protocol !== snapshot.protocol) actions.push({ protocol });
+    if (metadataChanged) actions.push({ metaData: metadata });
+  }
   const now = Date.now();
   let removed: AddFile[] = [];
   let rewritten: AddFile[] = [];
@@ -319,19 +414,21 @@ export async function writeDelta(
   const written = [...adds, ...rewritten].map((a) => resolveAddPath(req.path, a.path));
   // delta-spark's STREAMING UPDATE commits name their file counts numAddedFiles / numRemovedFiles.
   const operationMetrics: Record<string, string> =
-    req.operation === undefined
-      ? {
-          numFiles: String(adds.length + rewritten.length),
-          numOutputRows: String(rows),
-          numOutputBytes: String(bytes),
-          ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
-        }
-      : {
-          numRemovedFiles: String(removed.length),
-          numAddedFiles: String(adds.length),
-          numOutputRows: String(rows),
-          numOutputBytes: String(bytes),
-        };
+    req.table?.metrics === "none"
+      ? {}
+      : req.operation === undefined || req.table !== undefined
+        ? {
+            numFiles: String(adds.length + rewritten.length),
+            numOutputRows: String(rows),
+            numOutputBytes: String(bytes),
+            ...(removed.length > 0 ? { numRemovedFiles: String(removed.length) } : {}),
+          }
+        : {
+            numRemovedFiles: String(removed.length),
+            numAddedFiles: String(adds.length),
+            numOutputRows: String(rows),
+            numOutputBytes: String(bytes),
+          };
   const version = await commitOrThrow(engine, req.path, snapshot?.version ?? -1, actions, written, {
     operation: req.operation?.name ?? "WRITE",
     operationParameters: req.operation?.parameters ?? parameters,

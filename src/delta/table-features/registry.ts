@@ -32,7 +32,18 @@ const WRITABLE = new Set([
   // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
   // as every read applies them and every remove carries them, which ours do.
   "deletionVectors",
+  // Every write computes missing generated columns and checks given ones (generated-columns.ts).
+  "generatedColumns",
 ]);
+
+/**
+ * Features a legacy protocol implies but that only act when a table property turns them on:
+ * a writer-4 table (delta-spark's for generated columns) supports change data feed, yet a
+ * writer only has to write change files when `delta.enableChangeDataFeed` is true.
+ */
+const DORMANT_UNLESS: Readonly<Record<string, string>> = {
+  changeDataFeed: "delta.enableChangeDataFeed",
+};
 
 /** What each legacy protocol version implies (before table features). */
 const LEGACY_WRITER_FEATURES: Readonly<Record<number, readonly string[]>> = {
@@ -96,11 +107,20 @@ export function checkReadable(path: string, p: Protocol): void {
   if (missing.length > 0) throw refuse(path, "read", missing, p);
 }
 
-/** Throws unless every writer feature of the table is supported. */
-export function checkWritable(path: string, p: Protocol): void {
+function active(feature: string, configuration: Readonly<Record<string, string>>): boolean {
+  const property = DORMANT_UNLESS[feature];
+  return property === undefined || configuration[property]?.toLowerCase() === "true";
+}
+
+/** Throws unless every writer feature the table uses is supported. */
+export function checkWritable(
+  path: string,
+  p: Protocol,
+  configuration: Readonly<Record<string, string>> = {},
+): void {
   checkReadable(path, p);
   if (p.minWriterVersion > 7)
     throw refuse(path, "write", [`writerVersion${p.minWriterVersion}`], p);
-  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f));
+  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f) && active(f, configuration));
   if (missing.length > 0) throw refuse(path, "write", missing, p);
 }

@@ -1,5 +1,5 @@
 /**
- * Delta commands in Spark SQL (`spark.sqlCommand`): parsed into typed commands, run through
+ * Delta commands in Spark SQL (`await spark.sql(text)`): parsed into typed commands, run through
  * the DeltaTable operations, answered as delta-spark answers (checked with delta-spark 4.0:
  * DELETE and UPDATE return `num_affected_rows BIGINT`).
  */
@@ -103,7 +103,7 @@ describe("parseCommand", () => {
   });
 });
 
-describe("spark.sqlCommand on a Delta table", () => {
+describe("spark.sql statements on a Delta table", () => {
   let spark: SparkSession;
   let path: string;
 
@@ -129,18 +129,18 @@ describe("spark.sqlCommand on a Delta table", () => {
 
   it("deletes, updates and describes the history as delta-spark does", async () => {
     const table = `delta.\`${path}\``;
-    const deleted = await spark.sqlCommand(`DELETE FROM ${table} WHERE id = 1`);
+    const deleted = await spark.sql(`DELETE FROM ${table} WHERE id = 1`);
     expect(await deleted.dtypes).toEqual([["num_affected_rows", "bigint"]]);
     expect(await deleted.collect()).toEqual([{ num_affected_rows: 1n }]);
-    const updated = await spark.sqlCommand(`UPDATE ${table} SET name = upper(name) WHERE id > 2`);
+    const updated = await spark.sql(`UPDATE ${table} SET name = upper(name) WHERE id > 2`);
     expect(await updated.collect()).toEqual([{ num_affected_rows: 1n }]);
-    const none = await spark.sqlCommand(`DELETE FROM ${table} WHERE id = 99`);
+    const none = await spark.sql(`DELETE FROM ${table} WHERE id = 99`);
     expect(await none.collect()).toEqual([{ num_affected_rows: 0n }]);
     expect(await spark.sql(`SELECT * FROM ${table} ORDER BY id`).collect()).toEqual([
       { id: 2, name: "b" },
       { id: 3, name: "C" },
     ]);
-    const history = await spark.sqlCommand(`DESCRIBE HISTORY ${table} LIMIT 1`);
+    const history = await spark.sql(`DESCRIBE HISTORY ${table} LIMIT 1`);
     expect((await history.collect()).map((r) => [r.version, r.operation])).toEqual([
       [2n, "UPDATE"],
     ]);
@@ -157,7 +157,7 @@ describe("spark.sqlCommand on a Delta table", () => {
         "id INT, name STRING",
       )
       .createOrReplaceTempView("updates");
-    const merged = await spark.sqlCommand(
+    const merged = await spark.sql(
       `MERGE INTO ${table} t USING updates s ON t.id = s.id
        WHEN MATCHED THEN UPDATE SET name = s.name
        WHEN NOT MATCHED THEN INSERT *`,
@@ -184,19 +184,26 @@ describe("spark.sqlCommand on a Delta table", () => {
       .write.format("delta")
       .mode("overwrite")
       .save(other);
-    await spark.sqlCommand(`RESTORE TABLE ${table} TO VERSION AS OF 0`);
+    await spark.sql(`RESTORE TABLE ${table} TO VERSION AS OF 0`);
     expect(await spark.sql(`SELECT id FROM ${table}`).collect()).toEqual([{ id: 1 }]);
     // Nothing is older than the default 7-day retention: a dry run lists no file.
-    const dry = await spark.sqlCommand(`VACUUM ${table} DRY RUN`);
+    const dry = await spark.sql(`VACUUM ${table} DRY RUN`);
     expect(await dry.dtypes).toEqual([["path", "string"]]);
     expect(await dry.collect()).toEqual([]);
   });
 
-  it("tells spark.sql callers to await sqlCommand for a command", () => {
-    expect(() => spark.sql(`DELETE FROM delta.\`${path}\``)).toThrow(/sqlCommand/);
+  it("runs statements in order without waiting for each, as PySpark runs them eagerly", async () => {
+    const other = join(mkdtempSync(join(tmpdir(), "sql-order-")), "t");
+    const table = `delta.\`${other}\``;
+    // Not awaited: the INSERT still runs after the CREATE, and the DELETE after both.
+    void spark.sql(`CREATE TABLE ${table} (id INT) USING delta`);
+    void spark.sql(`INSERT INTO ${table} VALUES (1), (2)`);
+    const deleted = await spark.sql(`DELETE FROM ${table} WHERE id = 1`);
+    expect(await deleted.collect()).toEqual([{ num_affected_rows: 1n }]);
+    expect(await spark.sql(`SELECT id FROM ${table}`).collect()).toEqual([{ id: 2 }]);
   });
 
-  it("runs a query handed to sqlCommand as spark.sql would", async () => {
+  it("still answers the deprecated sqlCommand", async () => {
     expect(await (await spark.sqlCommand("SELECT 1 AS one")).collect()).toEqual([{ one: 1 }]);
   });
 });
