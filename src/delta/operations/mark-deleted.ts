@@ -10,7 +10,7 @@ import { sparkBoolean } from "../../config/index.js";
 import type { ExprNode } from "../../plan/node.js";
 import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
-import type { Action, AddFile } from "../actions/types.js";
+import type { Action, AddCDCFile, AddFile } from "../actions/types.js";
 import {
   deletionVectorFile,
   loadDeletionVector,
@@ -19,6 +19,7 @@ import {
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { writerFeatures } from "../table-features/registry.js";
+import { commitWithChanges } from "./change-data.js";
 import {
   commitCommand,
   footprint,
@@ -171,28 +172,34 @@ export async function commitRowChange(
     readonly marked: MarkedDeletes | undefined;
     readonly cls: FileClassification;
     readonly metrics: Readonly<Record<string, number>>;
+    /** Change data files the command wrote (change-data.ts). */
+    readonly changes?: readonly AddCDCFile[];
   },
 ): Promise<number> {
   const { predicate, marked, cls } = change;
+  const changes = change.changes ?? [];
   try {
-    return await commitCommand(ctx, snapshot, change.actions, change.adds, {
-      operation: change.operation,
-      parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
-      metrics: {
-        ...change.metrics,
-        numAddedChangeFiles: 0,
-        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
-        numDeletionVectorsRemoved: 0,
-        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
-      },
-      footprint: footprint({
-        readWholeTable: predicate === undefined,
-        readPartitions:
-          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-        readFiles: new Set(cls.scanned.map((f) => f.path)),
-        removedFiles: new Set(cls.touched.map((f) => f.path)),
+    const actions = [...change.actions, ...changes.map((cdc) => ({ cdc }))];
+    return await commitWithChanges(ctx.engine, snapshot.tablePath, changes, () =>
+      commitCommand(ctx, snapshot, actions, change.adds, {
+        operation: change.operation,
+        parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
+        metrics: {
+          ...change.metrics,
+          numAddedChangeFiles: changes.length,
+          numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
+          numDeletionVectorsRemoved: 0,
+          numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
+        },
+        footprint: footprint({
+          readWholeTable: predicate === undefined,
+          readPartitions:
+            predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+          readFiles: new Set(cls.scanned.map((f) => f.path)),
+          removedFiles: new Set(cls.touched.map((f) => f.path)),
+        }),
       }),
-    });
+    );
   } catch (e) {
     if (marked?.vectorFile !== undefined)
       await ctx.engine.delta.storage.delete([marked.vectorFile]);

@@ -32,6 +32,9 @@ const WRITABLE = new Set([
   // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
   // as every read applies them and every remove carries them, which ours do.
   "deletionVectors",
+  // DELETE, UPDATE, MERGE and replaceWhere write `cdc` files when the table asks for them
+  // (operations/change-data.ts).
+  "changeDataFeed",
 ]);
 
 /** What each legacy protocol version implies (before table features). */

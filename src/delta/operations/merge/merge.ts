@@ -28,6 +28,7 @@ import { skippingContext } from "../../scan/scan-builder.js";
 import { skipFiles } from "../../scan/skipping.js";
 import { evolveSchema } from "../../schema/evolution.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
+import { changeBytes, commitWithChanges } from "../change-data.js";
 import {
   bytesOf,
   commitCommand,
@@ -40,6 +41,7 @@ import {
 } from "../common.js";
 import { call } from "../plan-helpers.js";
 import { removeOf } from "../rewrite.js";
+import { writeMergeChanges } from "./change-data.js";
 import { clausePredicates, type MergeClause, resolveClauses, validateClauses } from "./clauses.js";
 import { emptyCounts, type MergeMetrics, mergeMetrics } from "./metrics.js";
 import {
@@ -164,12 +166,26 @@ export async function mergeInto(
     },
     out,
   );
+  const layout = {
+    tablePath: snapshot.tablePath,
+    schema,
+    partitionColumns: snapshot.partitionColumns,
+    configuration: snapshot.configuration,
+  };
+  const changes = await writeMergeChanges(ctx, layout, adds, {
+    labelled,
+    clauses,
+    schema,
+    targetColumns: hasTarget ? new Set(snapshot.schema.fieldNames()) : undefined,
+    targetPlanId: target?.planId,
+  });
   const rewriteTimeMs = since(rewriteStart);
   const now = Date.now();
   const actions: Action[] = [
     ...(evolved ? [{ metaData: metadata }] : []),
     ...touched.files.map((f) => removeOf(f, now)),
     ...adds.map((add) => ({ add })),
+    ...changes.map((cdc) => ({ cdc })),
   ];
   const metrics: MergeMetrics = {
     ...partial,
@@ -181,29 +197,31 @@ export async function mergeInto(
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
     if (typeof v === "number" && k !== "version") recorded[k] = v;
-  const version = await commitCommand(ctx, snapshot, actions, adds, {
-    operation: "MERGE",
-    parameters: {
-      predicate: req.conditionText,
-      matchedPredicates: clausePredicates(req.clauses, "matched"),
-      notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
-      notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
-    },
-    metrics: {
-      ...recorded,
-      numTargetChangeFilesAdded: 0,
-      numTargetChangeFileBytes: 0,
-      executionTimeMs: since(start),
-      scanTimeMs,
-      rewriteTimeMs,
-    },
-    footprint: footprint({
-      readWholeTable: targetPreds.length === 0,
-      readPartitions: partitionsMatching(snapshot, targetPreds),
-      readFiles: new Set(candidates.map((f) => f.path)),
-      removedFiles: new Set(touched.files.map((f) => f.path)),
-      changesMetadata: evolved,
+  const version = await commitWithChanges(ctx.engine, snapshot.tablePath, changes, () =>
+    commitCommand(ctx, snapshot, actions, adds, {
+      operation: "MERGE",
+      parameters: {
+        predicate: req.conditionText,
+        matchedPredicates: clausePredicates(req.clauses, "matched"),
+        notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
+        notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
+      },
+      metrics: {
+        ...recorded,
+        numTargetChangeFilesAdded: changes.length,
+        numTargetChangeFileBytes: changeBytes(changes),
+        executionTimeMs: since(start),
+        scanTimeMs,
+        rewriteTimeMs,
+      },
+      footprint: footprint({
+        readWholeTable: targetPreds.length === 0,
+        readPartitions: partitionsMatching(snapshot, targetPreds),
+        readFiles: new Set(candidates.map((f) => f.path)),
+        removedFiles: new Set(touched.files.map((f) => f.path)),
+        changesMetadata: evolved,
+      }),
     }),
-  });
+  );
   return { ...metrics, version };
 }

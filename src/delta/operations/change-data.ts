@@ -1,0 +1,100 @@
+/**
+ * Writing the change data feed (PROTOCOL.md, "Change Data Files"): on a table with
+ * `delta.enableChangeDataFeed=true`, a command whose add and remove actions do not say which
+ * rows changed (a rewritten file keeps some rows, an update changes values) also writes the
+ * changed rows, with a `_change_type` column, as `cdc` files under `_change_data/`. A reader
+ * then takes that commit's changes from its cdc files only, so a commit that has any cdc file
+ * must hold every change of the commit in them. Commits that add or remove whole files (appends,
+ * overwrites, deletes of whole files, deletion-vector deletes) write none, as delta-spark does:
+ * their add and remove actions are the changes.
+ */
+import { sparkBoolean } from "../../config/boolean.js";
+import { AliasNode } from "../../plan/expression/alias.js";
+import type { RelationNode } from "../../plan/node.js";
+import { SetOpNode } from "../../plan/relation/set-op.js";
+import { WithColumnsNode } from "../../plan/relation/with-columns.js";
+import { joinLocation } from "../../storage/location.js";
+import type { AddCDCFile } from "../actions/types.js";
+import { addActions } from "../files/add-actions.js";
+import { resolveAddPath } from "../files/paths.js";
+import type { DeltaTableEngine } from "../table-engine.js";
+import type { TableLayout } from "./common.js";
+import { lit } from "./plan-helpers.js";
+
+/** The directory of change data files, below the table root. */
+export const CHANGE_DATA_DIR = "_change_data";
+/** The column a change data file adds to the table's columns. */
+export const CHANGE_TYPE_COLUMN = "_change_type";
+
+export type ChangeType = "insert" | "delete" | "update_preimage" | "update_postimage";
+
+/** Whether writes to a table with these properties record their changes. */
+export function changeDataFeedEnabled(configuration: Readonly<Record<string, string>>): boolean {
+  return sparkBoolean(configuration["delta.enableChangeDataFeed"] ?? "false") === true;
+}
+
+/** A plan over the table's columns, with every row labelled `type`. */
+export function changeRows(plan: RelationNode, type: ChangeType): RelationNode {
+  return WithColumnsNode.create(plan, [AliasNode.create(lit(type), CHANGE_TYPE_COLUMN)]);
+}
+
+/** Several labelled plans as one (UNION ALL by position: each has the same columns). */
+export function allChanges(plans: readonly RelationNode[]): RelationNode | undefined {
+  let out: RelationNode | undefined;
+  for (const p of plans)
+    out = out === undefined ? p : SetOpNode.create(out, p, "union", { isAll: true });
+  return out;
+}
+
+/**
+ * Writes change rows (the table's columns, then `_change_type`) as cdc files, partitioned as
+ * the table is; returns their actions (dataChange is false: the rows are not table data).
+ */
+export async function writeChangeFiles(
+  engine: DeltaTableEngine,
+  layout: TableLayout,
+  changes: RelationNode,
+): Promise<AddCDCFile[]> {
+  const { files } = await engine.writeDeltaFiles(
+    changes,
+    joinLocation(layout.tablePath, CHANGE_DATA_DIR),
+    { partitionBy: layout.partitionColumns, maxRecordsPerFile: undefined, compression: "snappy" },
+  );
+  const empty = files.filter((f) => f.rows === 0);
+  await engine.delta.storage.delete(empty.map((f) => f.path));
+  const kept = files.filter((f) => f.rows > 0);
+  // The add actions' paths and partition values are exactly what a cdc action holds.
+  return addActions(
+    layout.tablePath,
+    kept,
+    layout.schema,
+    layout.partitionColumns,
+    layout.configuration,
+    false,
+  ).map((a) => ({
+    path: a.path,
+    partitionValues: a.partitionValues,
+    size: a.size,
+    dataChange: false,
+  }));
+}
+
+/** Runs `commit`; when it fails, the change files nothing references are deleted. */
+export async function commitWithChanges<T>(
+  engine: DeltaTableEngine,
+  tablePath: string,
+  changes: readonly AddCDCFile[],
+  commit: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await commit();
+  } catch (e) {
+    await engine.delta.storage.delete(changes.map((c) => resolveAddPath(tablePath, c.path)));
+    throw e;
+  }
+}
+
+/** The sum of the change files' sizes (delta-spark's numTargetChangeFileBytes). */
+export function changeBytes(changes: readonly AddCDCFile[]): number {
+  return changes.reduce((n, c) => n + c.size, 0);
+}
