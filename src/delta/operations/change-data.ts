@@ -9,11 +9,13 @@
  * their add and remove actions are the changes.
  */
 import { sparkBoolean } from "../../config/boolean.js";
+import { DeltaError } from "../../errors.js";
 import { AliasNode } from "../../plan/expression/alias.js";
 import type { RelationNode } from "../../plan/node.js";
 import { SetOpNode } from "../../plan/relation/set-op.js";
 import { WithColumnsNode } from "../../plan/relation/with-columns.js";
 import { joinLocation } from "../../storage/location.js";
+import type { StructType } from "../../types/data-types.js";
 import type { AddCDCFile } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
@@ -31,6 +33,31 @@ export type ChangeType = "insert" | "delete" | "update_preimage" | "update_posti
 /** Whether writes to a table with these properties record their changes. */
 export function changeDataFeedEnabled(configuration: Readonly<Record<string, string>>): boolean {
   return sparkBoolean(configuration["delta.enableChangeDataFeed"] ?? "false") === true;
+}
+
+/** The columns a change data feed read adds after the table's. */
+export const CHANGE_DATA_COLUMNS = [CHANGE_TYPE_COLUMN, "_commit_version", "_commit_timestamp"];
+
+/**
+ * Refuses to record changes of a table whose columns clash with the feed's own, as
+ * delta-spark's DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS.
+ */
+export function checkChangeDataColumns(
+  schema: StructType,
+  configuration: Readonly<Record<string, string>>,
+): void {
+  if (!changeDataFeedEnabled(configuration)) return;
+  const clash = schema.fields
+    .map((f) => f.name)
+    .filter((n) => CHANGE_DATA_COLUMNS.includes(n.toLowerCase()));
+  if (clash.length === 0) return;
+  throw new DeltaError(
+    "DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS",
+    `Unable to enable Change Data Capture on the table. The table already contains reserved columns [${clash.join(",")}] that will be used internally as metadata for the table's Change Data Feed. To enable Change Data Feed on the table rename/drop these columns.`,
+    {
+      hint: "Rename the columns before writing, or create the table without delta.enableChangeDataFeed.",
+    },
+  );
 }
 
 /** A plan over the table's columns, with every row labelled `type`. */

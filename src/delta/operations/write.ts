@@ -27,7 +27,13 @@ import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
-import { allChanges, changeDataFeedEnabled, changeRows, writeChangeFiles } from "./change-data.js";
+import {
+  allChanges,
+  changeDataFeedEnabled,
+  changeRows,
+  checkChangeDataColumns,
+  writeChangeFiles,
+} from "./change-data.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints } from "./constraints.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
@@ -252,6 +258,7 @@ export async function writeDelta(
       ? { ...snapshot.metadata, schemaString: schema.json() }
       : snapshot.metadata;
   }
+  checkChangeDataColumns(schema, metadata.configuration);
   const conformed = conform(req.plan, dataSchema, schema);
   const predicate =
     opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);

@@ -144,6 +144,51 @@ describe("writing the change data feed", () => {
   });
 });
 
+describe("writing the change data feed: edge cases", () => {
+  it("an insert-only merge writes no cdc file: its adds are the inserts", async () => {
+    const path = tmpTable();
+    await writeTable(spark(), path, [{ id: 1, v: "a", p: 0 }], "id INT, v STRING, p INT", {
+      options: { "delta.enableChangeDataFeed": "true" },
+    });
+    const src = spark().createDataFrame([{ id: 9, v: "n", p: 1 }], "id INT, v STRING, p INT");
+    const t = await DeltaTable.forPath(spark(), path);
+    await t.alias("t").merge(src.alias("s"), "t.id = s.id").whenNotMatchedInsertAll().execute();
+    expect(cdcActions(path, 1)).toEqual([]);
+    expect(await feed(path, { startingVersion: 1 })).toEqual([[9, "n", 1, "insert", 1]]);
+  });
+
+  it("deletion-vector deletes read back one row per version as the vector grows", async () => {
+    const path = tmpTable();
+    await writeTable(
+      spark(),
+      path,
+      [1, 2, 3].map((id) => ({ id, v: `v${id}`, p: 0 })),
+      "id INT, v STRING, p INT",
+      {
+        options: { "delta.enableChangeDataFeed": "true", "delta.enableDeletionVectors": "true" },
+      },
+    );
+    const t = await DeltaTable.forPath(spark(), path);
+    await t.delete("id = 1"); // v1: a vector
+    await t.delete("id = 2"); // v2: the vector grows; only row 2 is new
+    await t.delete("id = 3"); // v3: the file goes whole; only row 3 is left in it
+    expect(await feed(path, { startingVersion: 1 })).toEqual([
+      [1, "v1", 0, "delete", 1],
+      [2, "v2", 0, "delete", 2],
+      [3, "v3", 0, "delete", 3],
+    ]);
+  });
+
+  it("refuses a table whose columns clash with the feed's (DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS)", async () => {
+    const path = tmpTable();
+    await expect(
+      writeTable(spark(), path, [{ id: 1, _change_type: "x" }], "id INT, _change_type STRING", {
+        options: { "delta.enableChangeDataFeed": "true" },
+      }),
+    ).rejects.toMatchObject({ code: "DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS" });
+  });
+});
+
 describe("reading the change data feed", () => {
   async function small(): Promise<string> {
     const path = tmpTable();

@@ -67,7 +67,8 @@ export async function writeMergeChanges(
   adds: readonly AddFile[],
   input: OutputInput,
 ): Promise<AddCDCFile[]> {
-  if (!changeDataFeedEnabled(layout.configuration)) return [];
+  // Without rewritten target files the adds hold exactly the inserted rows: they say it all.
+  if (!changeDataFeedEnabled(layout.configuration) || input.targetColumns === undefined) return [];
   const changes = mergeChanges(input);
   if (changes === undefined) return [];
   try {
