@@ -18,7 +18,6 @@ import { joinLocation } from "../../storage/location.js";
 import type { StructType } from "../../types/data-types.js";
 import type { AddCDCFile } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
-import { resolveAddPath } from "../files/paths.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import type { TableLayout } from "./common.js";
 import { lit } from "./plan-helpers.js";
@@ -104,21 +103,6 @@ export async function writeChangeFiles(
     size: a.size,
     dataChange: false,
   }));
-}
-
-/** Runs `commit`; when it fails, the change files nothing references are deleted. */
-export async function commitWithChanges<T>(
-  engine: DeltaTableEngine,
-  tablePath: string,
-  changes: readonly AddCDCFile[],
-  commit: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await commit();
-  } catch (e) {
-    await engine.delta.storage.delete(changes.map((c) => resolveAddPath(tablePath, c.path)));
-    throw e;
-  }
 }
 
 /** The sum of the change files' sizes (delta-spark's numTargetChangeFileBytes). */

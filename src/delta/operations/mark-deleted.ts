@@ -19,7 +19,6 @@ import {
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { writerFeatures } from "../table-features/registry.js";
-import { commitWithChanges } from "./change-data.js";
 import {
   commitCommand,
   footprint,
@@ -178,28 +177,26 @@ export async function commitRowChange(
 ): Promise<number> {
   const { predicate, marked, cls } = change;
   const changes = change.changes ?? [];
+  const actions = [...change.actions, ...changes.map((cdc) => ({ cdc }))];
   try {
-    const actions = [...change.actions, ...changes.map((cdc) => ({ cdc }))];
-    return await commitWithChanges(ctx.engine, snapshot.tablePath, changes, () =>
-      commitCommand(ctx, snapshot, actions, change.adds, {
-        operation: change.operation,
-        parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
-        metrics: {
-          ...change.metrics,
-          numAddedChangeFiles: changes.length,
-          numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
-          numDeletionVectorsRemoved: 0,
-          numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
-        },
-        footprint: footprint({
-          readWholeTable: predicate === undefined,
-          readPartitions:
-            predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
-          readFiles: new Set(cls.scanned.map((f) => f.path)),
-          removedFiles: new Set(cls.touched.map((f) => f.path)),
-        }),
+    return await commitCommand(ctx, snapshot, actions, [...change.adds, ...changes], {
+      operation: change.operation,
+      parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
+      metrics: {
+        ...change.metrics,
+        numAddedChangeFiles: changes.length,
+        numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
+        numDeletionVectorsRemoved: 0,
+        numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,
+      },
+      footprint: footprint({
+        readWholeTable: predicate === undefined,
+        readPartitions:
+          predicate === undefined ? undefined : partitionsMatching(snapshot, [predicate]),
+        readFiles: new Set(cls.scanned.map((f) => f.path)),
+        removedFiles: new Set(cls.touched.map((f) => f.path)),
       }),
-    );
+    });
   } catch (e) {
     if (marked?.vectorFile !== undefined)
       await ctx.engine.delta.storage.delete([marked.vectorFile]);

@@ -28,7 +28,7 @@ import { skippingContext } from "../../scan/scan-builder.js";
 import { skipFiles } from "../../scan/skipping.js";
 import { evolveSchema } from "../../schema/evolution.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
-import { changeBytes, commitWithChanges } from "../change-data.js";
+import { changeBytes } from "../change-data.js";
 import {
   bytesOf,
   commitCommand,
@@ -156,22 +156,13 @@ export async function mergeInto(
   const metadata: Metadata = evolved
     ? { ...snapshot.metadata, schemaString: schema.json() }
     : snapshot.metadata;
-  const adds = await writeTableRows(
-    ctx.engine,
-    {
-      tablePath: snapshot.tablePath,
-      schema,
-      partitionColumns: snapshot.partitionColumns,
-      configuration: snapshot.configuration,
-    },
-    out,
-  );
   const layout = {
     tablePath: snapshot.tablePath,
     schema,
     partitionColumns: snapshot.partitionColumns,
     configuration: snapshot.configuration,
   };
+  const adds = await writeTableRows(ctx.engine, layout, out);
   const changes = await writeMergeChanges(ctx, layout, adds, {
     labelled,
     clauses,
@@ -197,31 +188,29 @@ export async function mergeInto(
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
     if (typeof v === "number" && k !== "version") recorded[k] = v;
-  const version = await commitWithChanges(ctx.engine, snapshot.tablePath, changes, () =>
-    commitCommand(ctx, snapshot, actions, adds, {
-      operation: "MERGE",
-      parameters: {
-        predicate: req.conditionText,
-        matchedPredicates: clausePredicates(req.clauses, "matched"),
-        notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
-        notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
-      },
-      metrics: {
-        ...recorded,
-        numTargetChangeFilesAdded: changes.length,
-        numTargetChangeFileBytes: changeBytes(changes),
-        executionTimeMs: since(start),
-        scanTimeMs,
-        rewriteTimeMs,
-      },
-      footprint: footprint({
-        readWholeTable: targetPreds.length === 0,
-        readPartitions: partitionsMatching(snapshot, targetPreds),
-        readFiles: new Set(candidates.map((f) => f.path)),
-        removedFiles: new Set(touched.files.map((f) => f.path)),
-        changesMetadata: evolved,
-      }),
+  const version = await commitCommand(ctx, snapshot, actions, [...adds, ...changes], {
+    operation: "MERGE",
+    parameters: {
+      predicate: req.conditionText,
+      matchedPredicates: clausePredicates(req.clauses, "matched"),
+      notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
+      notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
+    },
+    metrics: {
+      ...recorded,
+      numTargetChangeFilesAdded: changes.length,
+      numTargetChangeFileBytes: changeBytes(changes),
+      executionTimeMs: since(start),
+      scanTimeMs,
+      rewriteTimeMs,
+    },
+    footprint: footprint({
+      readWholeTable: targetPreds.length === 0,
+      readPartitions: partitionsMatching(snapshot, targetPreds),
+      readFiles: new Set(candidates.map((f) => f.path)),
+      removedFiles: new Set(touched.files.map((f) => f.path)),
+      changesMetadata: evolved,
     }),
-  );
+  });
   return { ...metrics, version };
 }
