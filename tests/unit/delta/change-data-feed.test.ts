@@ -185,7 +185,11 @@ describe("writing the change data feed: edge cases", () => {
       writeTable(spark(), path, [{ id: 1, _change_type: "x" }], "id INT, _change_type STRING", {
         options: { "delta.enableChangeDataFeed": "true" },
       }),
-    ).rejects.toMatchObject({ code: "DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS" });
+    ).rejects.toMatchObject({
+      code: "DELTA_TABLE_ALREADY_CONTAINS_CDC_COLUMNS",
+      message:
+        "Unable to enable Change Data Capture on the table. The table already contains reserved columns [_change_type] that will be used internally as metadata for the table's Change Data Feed. To enable Change Data Feed on the table rename/drop these columns.",
+    });
   });
 });
 
