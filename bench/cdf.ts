@@ -38,12 +38,15 @@ const source = spark.read
     F.col("origin"),
     F.col("destination"),
   );
-const merge = await (await DeltaTable.forPath(spark, path))
+const mergeStart = performance.now();
+const merged = await (await DeltaTable.forPath(spark, path))
   .alias("t")
   .merge(source.alias("s"), "t.rid = s.rid")
   .whenMatchedUpdateAll()
   .whenNotMatchedInsertAll()
   .execute();
+const mergeSeconds = (performance.now() - mergeStart) / 1000;
+const [merge] = await merged.collect();
 const version = 1;
 
 const feed = () =>
@@ -84,7 +87,8 @@ const theirs = lastJson<{ job: number; counts: Record<string, number> }>(
   ),
 );
 const ratio = theirs.job / median(ours);
-console.log(`MERGE: ${JSON.stringify(merge)}`);
+const plain = (_key: string, v: unknown) => (typeof v === "bigint" ? Number(v) : v);
+console.log(`MERGE in ${mergeSeconds.toFixed(2)} s: ${JSON.stringify(merge, plain)}`);
 console.log(
   `CDF read of one MERGE (${JSON.stringify(counts)}): tributary ${median(ours).toFixed(2)} s, delta-spark table_changes ${theirs.job.toFixed(2)} s (${JSON.stringify(theirs.counts)}): ${ratio.toFixed(1)}x`,
 );
