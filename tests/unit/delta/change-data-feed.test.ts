@@ -4,7 +4,7 @@
  * and without deletion vectors): the same rows, change types and versions; delta-spark's own
  * tables are compared in tests/interop/change-data-feed.test.ts.
  */
-import { statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeltaTable, type Row } from "../../../src/index.js";
@@ -190,6 +190,30 @@ describe("writing the change data feed: edge cases", () => {
       message:
         "Unable to enable Change Data Capture on the table. The table already contains reserved columns [_change_type] that will be used internally as metadata for the table's Change Data Feed. To enable Change Data Feed on the table rename/drop these columns.",
     });
+  });
+});
+
+describe("VACUUM and change data files", () => {
+  it("deletes change data files past the retention, as delta-spark's VACUUM", async () => {
+    const path = tmpTable();
+    await writeTable(spark(), path, [{ id: 1 }, { id: 2 }], "id INT", {
+      options: { "delta.enableChangeDataFeed": "true" },
+    });
+    const t = await DeltaTable.forPath(spark(), path);
+    await t.update("id = 1", { id: "10" });
+    const dir = join(path, "_change_data");
+    const changeFiles = () =>
+      existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".parquet")) : [];
+    expect(changeFiles().length).toBeGreaterThan(0);
+    expect((await t.vacuum()).files.filter((f) => f.includes("_change_data"))).toEqual([]);
+    await spark().conf.set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+    try {
+      await new Promise((r) => setTimeout(r, 5));
+      await t.vacuum(0);
+      expect(changeFiles()).toEqual([]);
+    } finally {
+      await spark().conf.set("spark.databricks.delta.retentionDurationCheck.enabled", "true");
+    }
   });
 });
 
