@@ -292,4 +292,14 @@ describe("reading the change data feed", () => {
       1, 2,
     ]);
   });
+
+  it("takes an ending timestamp as the last commit at or before it", async () => {
+    const path = await small();
+    const mtime = statSync(join(path, "_delta_log", `${"0".padStart(20, "0")}.json`)).mtimeMs;
+    const at = new Date(Math.floor(mtime)).toISOString();
+    expect((await feed(path, { endingTimestamp: at })).map((c) => c[0])).toEqual([1]);
+    await expect(feed(path, { endingTimestamp: "2000-01-01" })).rejects.toMatchObject({
+      code: "DELTA_TIMESTAMP_EARLIER_THAN_COMMIT_RETENTION",
+    });
+  });
 });
