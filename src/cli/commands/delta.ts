@@ -6,12 +6,14 @@
  *   vacuum   <path> [--retain-hours H] [--dry-run] VACUUM [RETAIN H HOURS] [DRY RUN]
  *   optimize <path> [--where "<partition pred>"]   OPTIMIZE [WHERE ...]
  *   restore  <path> --version N | --timestamp T    RESTORE TO VERSION AS OF / TIMESTAMP AS OF
+ *   changes  <path> --from N [--to M]              table_changes(path, N, M): the change data feed
  *
  * Each collects its result, then prints a table, or one JSON document with `--json`
  * (`history --json-lines`: one commit per line).
  */
 import type { Command } from "commander";
 import type { DataFrame } from "../../dataframe/dataframe.js";
+import type { SparkSession } from "../../session/session.js";
 import { DeltaTable } from "../../table/delta-table.js";
 import { CliError } from "../cli-error.js";
 import type { CliIO, CommandModule } from "../command.js";
@@ -58,18 +60,21 @@ export const deltaCommand: CommandModule = {
   register(program: Command, io: CliIO, setExit) {
     const delta = program
       .command("delta")
-      .description("Delta table commands: history, describe, vacuum, optimize, restore");
+      .description("Delta table commands: history, describe, vacuum, optimize, restore, changes");
+    const session = <T>(
+      path: string,
+      body: (spark: SparkSession) => Promise<T>,
+      flags: OutputFlags = {},
+    ): Promise<T> => {
+      checkTablePath(path);
+      return withSession("tributary-delta", body, { io, json: outputMode(flags) !== "table" });
+    };
     const open = <T>(
       path: string,
       body: (table: DeltaTable) => Promise<T>,
       flags: OutputFlags = {},
     ): Promise<T> => {
-      checkTablePath(path);
-      return withSession(
-        "tributary-delta",
-        async (spark) => body(await DeltaTable.forPath(spark, path)),
-        { io, json: outputMode(flags) !== "table" },
-      );
+      return session(path, async (spark) => body(await DeltaTable.forPath(spark, path)), flags);
     };
 
     delta
@@ -210,5 +215,35 @@ export const deltaCommand: CommandModule = {
           setExit(0);
         },
       );
+
+    delta
+      .command("changes")
+      .description(
+        "the rows each commit inserted, deleted or updated (change data feed, table_changes)",
+      )
+      .argument("<path>", "the Delta table's directory (delta.enableChangeDataFeed=true)")
+      .requiredOption("--from <n>", "the first version")
+      .option("--to <m>", "the last version (default: the latest)")
+      .option("--json", "print the changes as one JSON array")
+      .option("--json-lines", "print one JSON object per change (JSON Lines)")
+      .action(async (path: string, options: JsonOption & { from: string; to?: string }) => {
+        const from = integerFlag("--from", options.from, { min: 0 });
+        const to =
+          options.to === undefined ? undefined : integerFlag("--to", options.to, { min: 0 });
+        await session(
+          path,
+          async (spark) => {
+            let reader = spark.read
+              .format("delta")
+              .option("readChangeFeed", true)
+              .option("startingVersion", from);
+            if (to !== undefined) reader = reader.option("endingVersion", to);
+            const df = reader.load(path).orderBy("_commit_version");
+            await printFrame(io, df, options);
+          },
+          options,
+        );
+        setExit(0);
+      });
   },
 };

@@ -107,8 +107,11 @@ export function bytesOf(files: readonly AddFile[]): number {
   return files.reduce((n, f) => n + f.size, 0);
 }
 
-/** Where the table's files are on storage. */
-export function filePaths(tablePath: string, files: readonly AddFile[]): string[] {
+/** Where the table's files are on storage (data files, or any file named by a relative path). */
+export function filePaths(
+  tablePath: string,
+  files: readonly { readonly path: string }[],
+): string[] {
   return files.map((f) => resolveAddPath(tablePath, f.path));
 }
 
@@ -180,12 +183,15 @@ export interface CommitBase {
   readonly configuration: Readonly<Record<string, string>>;
 }
 
-/** Commits the actions of a command read at `snapshot`; the adds are deleted if the commit fails. */
+/**
+ * Commits the actions of a command read at `snapshot`; the files it wrote (adds, change data
+ * files) are deleted if the commit fails.
+ */
 export async function commitCommand(
   ctx: TableCommandContext,
   snapshot: CommitBase,
   actions: readonly Action[],
-  adds: readonly AddFile[],
+  adds: readonly { readonly path: string }[],
   commit: CommandCommit,
 ): Promise<number> {
   const metrics: Record<string, string> = {};

@@ -11,18 +11,28 @@
  * ```
  */
 import type { ExprNode } from "../../plan/node.js";
-import type { Action, AddFile } from "../actions/types.js";
+import { FilterNode } from "../../plan/relation/filter.js";
+import type { Action, AddCDCFile, AddFile } from "../actions/types.js";
 import { parseStats } from "../files/stats.js";
 import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
-import { bytesOf, requireModifiable, rowsOf, since, type TableCommandContext } from "./common.js";
+import { changeDataFeedEnabled, changeRows, writeChangeFiles } from "./change-data.js";
+import {
+  bytesOf,
+  discard,
+  requireModifiable,
+  rowsOf,
+  since,
+  type TableCommandContext,
+} from "./common.js";
 import {
   commitRowChange,
   deletionVectorsEnabled,
   markDeleted,
   matchingPositions,
 } from "./mark-deleted.js";
+import { matches, scanFiles } from "./plan-helpers.js";
 import { classifyFiles, type FileClassification, removeOf, rewriteKeeping } from "./rewrite.js";
 
 export interface DeleteMetrics {
@@ -70,6 +80,22 @@ export async function deleteRows(
     predicate === undefined || marked !== undefined
       ? []
       : await rewriteKeeping(ctx.engine, snapshot, cls.partlyMatching, predicate);
+  // A rewritten file's remove no longer says which of its rows went: the feed gets them all.
+  let changes: AddCDCFile[] = [];
+  if (
+    predicate !== undefined &&
+    marked === undefined &&
+    cls.partlyMatching.length > 0 &&
+    changeDataFeedEnabled(snapshot.configuration)
+  ) {
+    const deleted = FilterNode.create(scanFiles(snapshot, cls.touched, false), matches(predicate));
+    try {
+      changes = await writeChangeFiles(ctx.engine, snapshot, changeRows(deleted, "delete"));
+    } catch (e) {
+      await discard(ctx.engine, snapshot.tablePath, adds);
+      throw e;
+    }
+  }
   const rewriteTimeMs = since(rewriteStart);
   const removedWhole = marked === undefined ? cls.touched : cls.fullyMatching;
   const actions: Action[] = [
@@ -92,6 +118,7 @@ export async function deleteRows(
     adds,
     marked,
     cls,
+    changes,
     metrics: {
       ...metrics,
       executionTimeMs: since(start),

@@ -10,7 +10,7 @@ import { sparkBoolean } from "../../config/index.js";
 import type { ExprNode } from "../../plan/node.js";
 import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
-import type { Action, AddFile } from "../actions/types.js";
+import type { Action, AddCDCFile, AddFile } from "../actions/types.js";
 import {
   deletionVectorFile,
   loadDeletionVector,
@@ -171,16 +171,20 @@ export async function commitRowChange(
     readonly marked: MarkedDeletes | undefined;
     readonly cls: FileClassification;
     readonly metrics: Readonly<Record<string, number>>;
+    /** Change data files the command wrote (change-data.ts). */
+    readonly changes?: readonly AddCDCFile[];
   },
 ): Promise<number> {
   const { predicate, marked, cls } = change;
+  const changes = change.changes ?? [];
+  const actions = [...change.actions, ...changes.map((cdc) => ({ cdc }))];
   try {
-    return await commitCommand(ctx, snapshot, change.actions, change.adds, {
+    return await commitCommand(ctx, snapshot, actions, [...change.adds, ...changes], {
       operation: change.operation,
       parameters: { predicate: JSON.stringify(change.text === undefined ? [] : [change.text]) },
       metrics: {
         ...change.metrics,
-        numAddedChangeFiles: 0,
+        numAddedChangeFiles: changes.length,
         numDeletionVectorsAdded: marked?.vectorsAdded ?? 0,
         numDeletionVectorsRemoved: 0,
         numDeletionVectorsUpdated: marked?.vectorsUpdated ?? 0,

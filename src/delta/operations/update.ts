@@ -17,8 +17,9 @@ import type { ExprNode } from "../../plan/node.js";
 import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
 import type { StructField } from "../../types/data-types.js";
-import type { Action } from "../actions/types.js";
+import type { Action, AddCDCFile } from "../actions/types.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
+import { allChanges, changeDataFeedEnabled, changeRows, writeChangeFiles } from "./change-data.js";
 import {
   bytesOf,
   discard,
@@ -115,11 +116,31 @@ export async function updateRows(
   const adds = await writeTableRows(ctx.engine, snapshot, plan);
   const now = Date.now();
   let marked: Awaited<ReturnType<typeof markDeleted>> | undefined;
+  let changes: AddCDCFile[] = [];
   try {
     marked = withVectors
       ? await markDeleted(ctx.engine, snapshot, cls.partlyMatching, predicate, now)
       : undefined;
+    if (changeDataFeedEnabled(snapshot.configuration)) {
+      // Each updated row before and after, read again from the files it was in.
+      const updated = () => {
+        const scan = scanFiles(snapshot, cls.touched, false);
+        return predicate === undefined ? scan : FilterNode.create(scan, matches(predicate));
+      };
+      const before = ProjectNode.create(
+        updated(),
+        snapshot.schema.fields.map((f) => colRef(f.name)),
+      );
+      const after = ProjectNode.create(updated(), items);
+      const both = allChanges([
+        changeRows(before, "update_preimage"),
+        changeRows(after, "update_postimage"),
+      ]);
+      if (both !== undefined) changes = await writeChangeFiles(ctx.engine, snapshot, both);
+    }
   } catch (e) {
+    if (marked?.vectorFile !== undefined)
+      await ctx.engine.delta.storage.delete([marked.vectorFile]);
     await discard(ctx.engine, snapshot.tablePath, adds);
     throw e;
   }
@@ -144,6 +165,7 @@ export async function updateRows(
     adds,
     marked,
     cls,
+    changes,
     metrics: {
       ...metrics,
       executionTimeMs: since(start),

@@ -3,7 +3,8 @@
  * the current snapshot does not reference (neither live nor a tombstone younger than the
  * retention) and that were last modified before the retention, then the directories left
  * empty. `_delta_log` and hidden (`.x`, `_x`) directories and files are never touched,
- * except partition directories of a column whose name starts with `_`. The retention is
+ * except partition directories of a column whose name starts with `_` and `_change_data`
+ * (change data files, never referenced by a snapshot, go once past the retention). The retention is
  * `delta.deletedFileRetentionDuration` (7 days) unless given; less than that is refused
  * while `spark.databricks.delta.retentionDurationCheck.enabled` is true. A run is recorded
  * as two empty commits, "VACUUM START" and "VACUUM END" (delta-spark 2.3+); a dry run only
@@ -24,6 +25,7 @@ import type { DeletionVectorDescriptor } from "../actions/types.js";
 import { deletionVectorLocation } from "../deletion-vectors/descriptor.js";
 import { resolveAddPath } from "../files/paths.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
+import { CHANGE_DATA_DIR } from "./change-data.js";
 import { commitCommand, footprint, requireModifiable, type TableCommandContext } from "./common.js";
 
 const HOUR = 3_600_000;
@@ -86,10 +88,17 @@ function checkRetention(
   );
 }
 
-/** Hidden as delta-spark's DeltaTableUtils.isHiddenDirectory: `.x`, `_x`, but not `_col=value` partitions. */
+/**
+ * Hidden as delta-spark's DeltaTableUtils.isHiddenDirectory: `.x`, `_x`, but not `_col=value`
+ * partitions, nor `_change_data` (change data files are never live: past the retention, they go).
+ */
 function isHidden(name: string, partitionColumns: readonly string[]): boolean {
   if (name.startsWith(".")) return true;
-  return name.startsWith("_") && !partitionColumns.some((p) => name.startsWith(`${p}=`));
+  return (
+    name.startsWith("_") &&
+    !name.startsWith(CHANGE_DATA_DIR) &&
+    !partitionColumns.some((p) => name.startsWith(`${p}=`))
+  );
 }
 
 interface Listing {

@@ -19,7 +19,7 @@ import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
 import { parseExpression } from "../../sql-expr/index.js";
 import { StructField, StructType } from "../../types/data-types.js";
-import type { Action, AddFile, Metadata, Protocol } from "../actions/types.js";
+import type { Action, AddCDCFile, AddFile, Metadata, Protocol } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
@@ -27,6 +27,13 @@ import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable, readerFeatures, writerFeatures } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
+import {
+  allChanges,
+  changeDataFeedEnabled,
+  changeRows,
+  checkChangeDataColumns,
+  writeChangeFiles,
+} from "./change-data.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints, checkConstraintsOf } from "./constraints.js";
 import {
@@ -36,7 +43,7 @@ import {
   hasGeneratedColumns,
 } from "./generated-columns.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
-import { call, colRef, matches, typedNull } from "./plan-helpers.js";
+import { call, colRef, matches, scanFiles, typedNull } from "./plan-helpers.js";
 import { classifyFiles, removeOf, rewriteKeeping } from "./rewrite.js";
 import { validateTableProperties } from "./table-properties.js";
 
@@ -108,6 +115,8 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     writer.push("deletionVectors");
   }
   if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
+  // The change data feed is a writer-only feature: delta-spark creates such a table at (1,7).
+  if (changeDataFeedEnabled(props)) writer.push("changeDataFeed");
   const checks = checkConstraintsOf(props).length > 0;
   if (writer.length === 0) return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
   if (checks) writer.push("checkConstraints");
@@ -336,6 +345,7 @@ export async function writeDelta(
     schema,
     given.map((f) => f.name),
   );
+  checkChangeDataColumns(schema, metadata.configuration);
   const conformed = conform(req.plan, dataSchema, schema);
   const predicate =
     opts.replaceWhere === undefined ? undefined : parseExpression(opts.replaceWhere);
@@ -374,6 +384,7 @@ export async function writeDelta(
   const now = Date.now();
   let removed: AddFile[] = [];
   let rewritten: AddFile[] = [];
+  let changes: AddCDCFile[] = [];
   let footprint: TransactionFootprint = {
     readWholeTable: false,
     readPartitions: undefined,
@@ -387,6 +398,25 @@ export async function writeDelta(
       const cls = await classifyFiles(engine, snapshot, predicate);
       removed = cls.touched;
       rewritten = await rewriteKeeping(engine, snapshot, cls.partlyMatching, predicate);
+      // Rewritten files keep rows the feed must not report as changed: it gets the changes.
+      if (cls.partlyMatching.length > 0 && changeDataFeedEnabled(metadata.configuration)) {
+        const deleted = FilterNode.create(
+          scanFiles(snapshot, cls.touched, false),
+          matches(predicate),
+        );
+        const both = allChanges([changeRows(deleted, "delete"), changeRows(conformed, "insert")]);
+        if (both !== undefined)
+          changes = await writeChangeFiles(
+            engine,
+            {
+              tablePath: req.path,
+              schema,
+              partitionColumns,
+              configuration: metadata.configuration,
+            },
+            both,
+          );
+      }
       footprint = { ...footprint, readFiles: new Set(cls.scanned.map((f) => f.path)) };
     } else if (opts.dynamicPartitionOverwrite && partitionColumns.length > 0 && !replaceTable) {
       const key = (pv: Readonly<Record<string, string | null>>): string =>
@@ -402,6 +432,7 @@ export async function writeDelta(
   }
   for (const f of removed) actions.push(removeOf(f, now));
   for (const a of [...adds, ...rewritten]) actions.push({ add: a });
+  for (const c of changes) actions.push({ cdc: c });
   if (opts.txnAppId !== undefined && opts.txnVersion !== undefined)
     actions.push({ txn: { appId: opts.txnAppId, version: opts.txnVersion, lastUpdated: now } });
   const rows = files.reduce((n, f) => n + f.rows, 0);
@@ -411,7 +442,7 @@ export async function writeDelta(
     partitionBy: JSON.stringify(partitionColumns),
   };
   if (opts.replaceWhere !== undefined) parameters.predicate = JSON.stringify([opts.replaceWhere]);
-  const written = [...adds, ...rewritten].map((a) => resolveAddPath(req.path, a.path));
+  const written = [...adds, ...rewritten, ...changes].map((a) => resolveAddPath(req.path, a.path));
   // delta-spark's STREAMING UPDATE commits name their file counts numAddedFiles / numRemovedFiles.
   const operationMetrics: Record<string, string> =
     req.table?.metrics === "none"

@@ -186,7 +186,7 @@ export class ScanBuilder {
 }
 
 /** A partition value by physical name (writers differ in case); "" means null. */
-function partitionText(add: AddFile, key: string): string | null {
+export function partitionText(add: Pick<AddFile, "partitionValues">, key: string): string | null {
   const found = Object.keys(add.partitionValues).find((k) => k.toLowerCase() === key.toLowerCase());
   const value = found === undefined ? null : (add.partitionValues[found] ?? null);
   return value === "" ? null : value;

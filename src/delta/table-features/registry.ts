@@ -34,6 +34,9 @@ const WRITABLE = new Set([
   "deletionVectors",
   // Every write computes missing generated columns and checks given ones (generated-columns.ts).
   "generatedColumns",
+  // DELETE, UPDATE, MERGE and replaceWhere write `cdc` files when the table asks for them
+  // (operations/change-data.ts).
+  "changeDataFeed",
 ]);
 
 /**

@@ -37,7 +37,7 @@ import { preservesRows } from "./compiler/row-preserving.js";
 import { restoreVoid } from "./compiler/void-type.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
-import { resolveDelta } from "./delta/read.js";
+import { resolveDeltaSource } from "./delta/read-changes.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
 import { DuckDBObjectStore, isStorageKey, objectLocationsIn } from "./object-store.js";
@@ -162,7 +162,11 @@ export class DuckDBEngine implements Engine {
     if (node.kind === "filter" && node.input.kind === "read")
       await this.objects.prepare(node.input.paths);
     if (node.kind === "read" && node.format === "delta") {
-      const source = await resolveDelta(node, { delta: this.delta, db: this.db, filters: [] });
+      const source = await resolveDeltaSource(node, {
+        delta: this.delta,
+        db: this.db,
+        filters: [],
+      });
       this.sources.set(node, source);
       compiled = source.compiled;
     } else if (
@@ -171,7 +175,7 @@ export class DuckDBEngine implements Engine {
       node.input.format === "delta"
     ) {
       // Partition pruning and file skipping need the filter while the scan is planned.
-      const source = await resolveDelta(node.input, {
+      const source = await resolveDeltaSource(node.input, {
         delta: this.delta,
         db: this.db,
         filters: [node.condition],

@@ -19,6 +19,7 @@ const TESTED_IN: Readonly<Record<string, string>> = {
   "delta vacuum": "tests/unit/delta/cli.test.ts",
   "delta optimize": "tests/unit/delta/cli.test.ts",
   "delta restore": "tests/unit/delta/cli.test.ts",
+  "delta changes": "tests/unit/delta/cli.test.ts",
   "spark start-local": "tests/spark/cli-local.test.ts",
   "spark stop-local": "tests/spark/cli-local.test.ts",
   "spark submit-server": "tests/spark/deploy.test.ts",

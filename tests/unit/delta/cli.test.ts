@@ -27,14 +27,17 @@ async function run(...argv: string[]): Promise<Run> {
 }
 
 /** A table with two appends (versions 0 and 1), written by a session stopped before the CLI runs. */
-async function table(): Promise<string> {
+async function table(options: Record<string, string> = {}): Promise<string> {
   const spark = await SparkSession.builder()
     .master("local[2]")
     .config("spark.sql.session.timeZone", "UTC")
     .getOrCreate();
   try {
     const path = tmpTable();
-    await writeTable(spark, path, [{ id: 1, p: "a" }], "id INT, p STRING", { partitionBy: ["p"] });
+    await writeTable(spark, path, [{ id: 1, p: "a" }], "id INT, p STRING", {
+      partitionBy: ["p"],
+      options,
+    });
     await writeTable(spark, path, [{ id: 2, p: "a" }], "id INT, p STRING", { mode: "append" });
     return path;
   } finally {
@@ -139,6 +142,23 @@ const CASES: Record<string, (path: string) => Promise<void>> = {
     expect(both.err).toMatch(/exactly one of --version and --timestamp/);
     const early = await run("delta", "restore", path, "--timestamp", "2000-01-01");
     expect(early.err).toMatch(/DELTA_TIMESTAMP_EARLIER_THAN_COMMIT_RETENTION/);
+  },
+  changes: async () => {
+    const path = await table({ "delta.enableChangeDataFeed": "true" });
+    const all = lines((await run("delta", "changes", path, "--from", "0", "--json-lines")).out);
+    expect(all.map((r) => [r.id, r._change_type, r._commit_version])).toEqual([
+      [1, "insert", 0],
+      [2, "insert", 1],
+    ]);
+    const last = JSON.parse((await run("delta", "changes", path, "--from", "1", "--json")).out);
+    expect(last).toEqual([
+      expect.objectContaining({ id: 2, p: "a", _change_type: "insert", _commit_version: 1 }),
+    ]);
+    const first = await run("delta", "changes", path, "--from", "0", "--to", "0");
+    expect(first.out).toMatch(/\| id\| {2}p\|_change_type\|_commit_version\|/);
+    const bad = await run("delta", "changes", path, "--from", "1", "--to", "0");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/DELTA_INVALID_CDC_RANGE/);
   },
   show: async (path) => {
     const latest = await run("show", path, "--json");

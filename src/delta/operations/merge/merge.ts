@@ -28,6 +28,7 @@ import { skippingContext } from "../../scan/scan-builder.js";
 import { skipFiles } from "../../scan/skipping.js";
 import { evolveSchema } from "../../schema/evolution.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
+import { changeBytes } from "../change-data.js";
 import {
   bytesOf,
   commitCommand,
@@ -40,6 +41,7 @@ import {
 } from "../common.js";
 import { call } from "../plan-helpers.js";
 import { removeOf } from "../rewrite.js";
+import { writeMergeChanges } from "./change-data.js";
 import { clausePredicates, type MergeClause, resolveClauses, validateClauses } from "./clauses.js";
 import { emptyCounts, type MergeMetrics, mergeMetrics } from "./metrics.js";
 import {
@@ -154,22 +156,27 @@ export async function mergeInto(
   const metadata: Metadata = evolved
     ? { ...snapshot.metadata, schemaString: schema.json() }
     : snapshot.metadata;
-  const adds = await writeTableRows(
-    ctx.engine,
-    {
-      tablePath: snapshot.tablePath,
-      schema,
-      partitionColumns: snapshot.partitionColumns,
-      configuration: snapshot.configuration,
-    },
-    out,
-  );
+  const layout = {
+    tablePath: snapshot.tablePath,
+    schema,
+    partitionColumns: snapshot.partitionColumns,
+    configuration: snapshot.configuration,
+  };
+  const adds = await writeTableRows(ctx.engine, layout, out);
+  const changes = await writeMergeChanges(ctx, layout, adds, {
+    labelled,
+    clauses,
+    schema,
+    targetColumns: hasTarget ? new Set(snapshot.schema.fieldNames()) : undefined,
+    targetPlanId: target?.planId,
+  });
   const rewriteTimeMs = since(rewriteStart);
   const now = Date.now();
   const actions: Action[] = [
     ...(evolved ? [{ metaData: metadata }] : []),
     ...touched.files.map((f) => removeOf(f, now)),
     ...adds.map((add) => ({ add })),
+    ...changes.map((cdc) => ({ cdc })),
   ];
   const metrics: MergeMetrics = {
     ...partial,
@@ -181,7 +188,7 @@ export async function mergeInto(
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
     if (typeof v === "number" && k !== "version") recorded[k] = v;
-  const version = await commitCommand(ctx, snapshot, actions, adds, {
+  const version = await commitCommand(ctx, snapshot, actions, [...adds, ...changes], {
     operation: "MERGE",
     parameters: {
       predicate: req.conditionText,
@@ -191,8 +198,8 @@ export async function mergeInto(
     },
     metrics: {
       ...recorded,
-      numTargetChangeFilesAdded: 0,
-      numTargetChangeFileBytes: 0,
+      numTargetChangeFilesAdded: changes.length,
+      numTargetChangeFileBytes: changeBytes(changes),
       executionTimeMs: since(start),
       scanTimeMs,
       rewriteTimeMs,

@@ -38,7 +38,7 @@ export interface DeltaReadContext {
   readonly filters: readonly ExprNode[];
 }
 
-function partitionLiteral(value: string | null | undefined, type: DataType): string {
+export function partitionLiteral(value: string | null | undefined, type: DataType): string {
   const duck = toDuckDBType(type);
   if (value === null || value === undefined || value === "") return `CAST(NULL AS ${duck})`;
   if (type.typeName === "timestamp") {
@@ -54,7 +54,7 @@ function partitionLiteral(value: string | null | undefined, type: DataType): str
  * (deleted outside Delta) or unreadable (truncated, not Parquet), naming the file and the
  * table version; undefined when the failure is about something else.
  */
-function deltaFileErrorOf(
+export function deltaFileErrorOf(
   error: unknown,
   paths: readonly string[],
   scan: Scan,
@@ -149,7 +149,7 @@ async function deletedRows(ctx: DeltaReadContext, scan: Scan): Promise<string | 
  * logical shape: nested struct fields renamed, through arrays and maps. `stored` is the same
  * type with physical field names (used only when the table maps columns).
  */
-function logicalValue(sql: string, type: DataType, stored: DataType): string {
+export function logicalValue(sql: string, type: DataType, stored: DataType): string {
   if (type instanceof StructType && stored instanceof StructType) {
     const fields = type.fields.map((f, i) => {
       const s = stored.fields[i];
