@@ -105,7 +105,29 @@ export async function markDeleted(
       vectorsUpdated: 0,
     };
   const hits = known ?? (await matchingPositions(engine, snapshot, files, predicate));
+  return markPositions(engine, snapshot, files, hits, now);
+}
+
+/**
+ * Marks the given row positions (per `add.path`, each listed once) of `files` as deleted; the
+ * vector file is written before the caller commits the returned actions.
+ */
+export async function markPositions(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  hits: ReadonlyMap<string, readonly number[]>,
+  now: number,
+): Promise<MarkedDeletes> {
   const marked = files.filter((f) => (hits.get(f.path)?.length ?? 0) > 0);
+  if (marked.length === 0)
+    return {
+      actions: [],
+      vectorFile: undefined,
+      markedRows: 0,
+      vectorsAdded: 0,
+      vectorsUpdated: 0,
+    };
   const vectors = await Promise.all(
     marked.map(async (f) => {
       const old =

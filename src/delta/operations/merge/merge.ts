@@ -9,7 +9,8 @@
  *    unconditional WHEN MATCHED DELETE. Files with a matched row (with one satisfying a
  *    clause condition, when there are only MATCHED clauses) are touched.
  * 3. The touched files are rewritten with the merged rows and inserted rows are written as
- *    new files, in one write; an insert-only merge rewrites nothing.
+ *    new files, in one write; an insert-only merge rewrites nothing. With deletion vectors
+ *    only updated and inserted rows are written, and the changed target rows are marked.
  * 4. One commit, operation "MERGE"; none when no row changes.
  *
  * @example
@@ -31,6 +32,7 @@ import type { Snapshot } from "../../snapshot/snapshot.js";
 import {
   bytesOf,
   commitCommand,
+  discard,
   footprint,
   partitionsMatching,
   requireModifiable,
@@ -38,9 +40,11 @@ import {
   type TableCommandContext,
   writeTableRows,
 } from "../common.js";
+import { deletionVectorsEnabled } from "../mark-deleted.js";
 import { call } from "../plan-helpers.js";
 import { removeOf } from "../rewrite.js";
 import { clausePredicates, type MergeClause, resolveClauses, validateClauses } from "./clauses.js";
+import { type MarkedTarget, markChangedTargetRows, vectorMetrics } from "./deletion-vectors.js";
 import { emptyCounts, type MergeMetrics, mergeMetrics } from "./metrics.js";
 import {
   actionCounts,
@@ -119,8 +123,9 @@ export async function mergeInto(
   const scanTimeMs = since(start);
   const rewriteStart = Date.now();
   const hasTarget = !insertOnly && touched.files.length > 0;
+  const withVectors = hasTarget && deletionVectorsEnabled(snapshot);
   const target = hasTarget
-    ? targetRelation(snapshot, touched.files, req.targetAlias, "present")
+    ? targetRelation(snapshot, touched.files, req.targetAlias, withVectors ? "position" : "present")
     : undefined;
   const antiTarget =
     insertOnly && candidates.length > 0
@@ -150,6 +155,7 @@ export async function mergeInto(
     schema,
     targetColumns: hasTarget ? new Set(snapshot.schema.fieldNames()) : undefined,
     targetPlanId: target?.planId,
+    copies: !withVectors,
   });
   const metadata: Metadata = evolved
     ? { ...snapshot.metadata, schemaString: schema.json() }
@@ -164,46 +170,72 @@ export async function mergeInto(
     },
     out,
   );
-  const rewriteTimeMs = since(rewriteStart);
   const now = Date.now();
+  let vectors: MarkedTarget | undefined;
+  try {
+    vectors = withVectors
+      ? await markChangedTargetRows(ctx, snapshot, touched.files, labelled, now)
+      : undefined;
+  } catch (e) {
+    await discard(ctx.engine, snapshot.tablePath, adds);
+    throw e;
+  }
+  const rewriteTimeMs = since(rewriteStart);
+  const removed = vectors?.removedWhole ?? touched.files;
   const actions: Action[] = [
     ...(evolved ? [{ metaData: metadata }] : []),
-    ...touched.files.map((f) => removeOf(f, now)),
+    ...removed.map((f) => removeOf(f, now)),
+    ...(vectors?.marked.actions ?? []),
     ...adds.map((add) => ({ add })),
   ];
   const metrics: MergeMetrics = {
     ...partial,
+    ...(vectors === undefined
+      ? {}
+      : {
+          numTargetRowsCopied: 0,
+          numOutputRows: partial.numOutputRows - partial.numTargetRowsCopied,
+        }),
     numTargetFilesAdded: adds.length,
-    numTargetFilesRemoved: touched.files.length,
+    numTargetFilesRemoved: removed.length,
     numTargetBytesAdded: bytesOf(adds),
-    numTargetBytesRemoved: bytesOf(touched.files),
+    numTargetBytesRemoved: bytesOf(removed),
   };
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
     if (typeof v === "number" && k !== "version") recorded[k] = v;
-  const version = await commitCommand(ctx, snapshot, actions, adds, {
-    operation: "MERGE",
-    parameters: {
-      predicate: req.conditionText,
-      matchedPredicates: clausePredicates(req.clauses, "matched"),
-      notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
-      notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
-    },
-    metrics: {
-      ...recorded,
-      numTargetChangeFilesAdded: 0,
-      numTargetChangeFileBytes: 0,
-      executionTimeMs: since(start),
-      scanTimeMs,
-      rewriteTimeMs,
-    },
-    footprint: footprint({
-      readWholeTable: targetPreds.length === 0,
-      readPartitions: partitionsMatching(snapshot, targetPreds),
-      readFiles: new Set(candidates.map((f) => f.path)),
-      removedFiles: new Set(touched.files.map((f) => f.path)),
-      changesMetadata: evolved,
-    }),
-  });
+  let version: number;
+  try {
+    version = await commitCommand(ctx, snapshot, actions, adds, {
+      operation: "MERGE",
+      parameters: {
+        predicate: req.conditionText,
+        matchedPredicates: clausePredicates(req.clauses, "matched"),
+        notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
+        notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
+      },
+      metrics: {
+        ...recorded,
+        numTargetChangeFilesAdded: 0,
+        numTargetChangeFileBytes: 0,
+        ...vectorMetrics(vectors),
+        executionTimeMs: since(start),
+        scanTimeMs,
+        rewriteTimeMs,
+      },
+      footprint: footprint({
+        readWholeTable: targetPreds.length === 0,
+        readPartitions: partitionsMatching(snapshot, targetPreds),
+        readFiles: new Set(candidates.map((f) => f.path)),
+        removedFiles: new Set(touched.files.map((f) => f.path)),
+        changesMetadata: evolved,
+      }),
+    });
+  } catch (e) {
+    // Nothing references the vector file once the commit failed.
+    const file = vectors?.marked.vectorFile;
+    if (file !== undefined) await ctx.engine.delta.storage.delete([file]);
+    throw e;
+  }
   return { ...metrics, version };
 }
