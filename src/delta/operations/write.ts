@@ -81,6 +81,11 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
+  // As delta-spark: checkpointPolicy=v2 needs the v2Checkpoint reader and writer feature.
+  if (props["delta.checkpointPolicy"] === "v2") {
+    reader.push("v2Checkpoint");
+    writer.push("v2Checkpoint");
+  }
   if (reader.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
   return {
     minReaderVersion: 3,

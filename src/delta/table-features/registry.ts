@@ -32,6 +32,8 @@ const WRITABLE = new Set([
   // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
   // as every read applies them and every remove carries them, which ours do.
   "deletionVectors",
+  // Checkpoints of such tables are written in the v2 layout (checkpoint/v2.ts).
+  "v2Checkpoint",
 ]);
 
 /** What each legacy protocol version implies (before table features). */
