@@ -7,9 +7,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { sparkBoolean } from "../../config/index.js";
+import { AliasNode } from "../../plan/expression/alias.js";
 import type { ExprNode } from "../../plan/node.js";
+import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
-import { ProjectNode } from "../../plan/relation/project.js";
 import type { Action, AddFile } from "../actions/types.js";
 import {
   deletionVectorFile,
@@ -25,7 +26,7 @@ import {
   partitionsMatching,
   type TableCommandContext,
 } from "./common.js";
-import { colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
+import { call, colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
 import { type FileClassification, removeOf } from "./rewrite.js";
 
 /** Whether commands on this table mark rows in deletion vectors instead of rewriting files. */
@@ -62,7 +63,11 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
-/** The positions of the rows of `files` matching `predicate`, per `add.path` (one scan). */
+/**
+ * The positions of the rows of `files` matching `predicate`, per `add.path` (one scan). The
+ * engine gathers them into one list per file: tens of thousands of one-number rows cost more
+ * to hand over than the scan that finds them.
+ */
 export async function matchingPositions(
   engine: DeltaTableEngine,
   snapshot: Snapshot,
@@ -71,15 +76,19 @@ export async function matchingPositions(
 ): Promise<Map<string, number[]>> {
   const hits = new Map<string, number[]>();
   if (files.length === 0) return hits;
-  const plan = ProjectNode.create(
+  const plan = AggregateNode.create(
     FilterNode.create(scanFiles(snapshot, files, true, true), matches(predicate)),
-    [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)],
+    "groupby",
+    [colRef(FILE_COLUMN)],
+    [AliasNode.create(call("collect_list", colRef(ROW_INDEX_COLUMN)), "rows")],
   );
   for (const row of await engine.collect(plan)) {
-    const path = String(row[FILE_COLUMN]);
-    const list = hits.get(path) ?? [];
-    hits.set(path, list);
-    list.push(Number(row[ROW_INDEX_COLUMN]));
+    const rows = row.rows;
+    if (!Array.isArray(rows)) continue;
+    hits.set(
+      String(row[FILE_COLUMN]),
+      rows.map((r) => Number(r)),
+    );
   }
   return hits;
 }
