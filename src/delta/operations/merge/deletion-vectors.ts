@@ -10,7 +10,7 @@ import { parseStats } from "../../files/stats.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
 import type { TableCommandContext } from "../common.js";
 import { type MarkedDeletes, markPositions } from "../mark-deleted.js";
-import { FILE_COLUMN, ROW_INDEX_COLUMN } from "../plan-helpers.js";
+import { FILE_COLUMN } from "../plan-helpers.js";
 import { changedTargetRows } from "./plans.js";
 
 export interface MarkedTarget {
@@ -29,10 +29,7 @@ export async function markChangedTargetRows(
 ): Promise<MarkedTarget> {
   const hits = new Map<string, number[]>();
   for (const row of await ctx.engine.collect(changedTargetRows(labelled))) {
-    const path = String(row[FILE_COLUMN]);
-    const list = hits.get(path) ?? [];
-    hits.set(path, list);
-    list.push(Number(row[ROW_INDEX_COLUMN]));
+    if (Array.isArray(row.rows)) hits.set(String(row[FILE_COLUMN]), row.rows.map(Number));
   }
   const removedWhole: AddFile[] = [];
   const partly: AddFile[] = [];

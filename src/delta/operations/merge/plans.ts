@@ -211,14 +211,19 @@ export function mergedRows(input: OutputInput): RelationNode {
 }
 
 /**
- * The file and position of every target row a clause updates or deletes, once each (for
- * deletion vectors): joined rows with the target present and an action other than a copy.
+ * The positions of the target rows a clause updates or deletes, one list per file, each
+ * position once (for deletion vectors): joined rows with the target present and an action
+ * other than a copy.
  */
 export function changedTargetRows(labelled: RelationNode): RelationNode {
   const changed = FilterNode.create(
     labelled,
     call("and", call("isnotnull", colRef(TARGET_PRESENT)), call("!=", colRef(ACTION), lit(COPY))),
   );
-  const columns = [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)];
-  return AggregateNode.create(changed, "groupby", columns, []);
+  return AggregateNode.create(
+    changed,
+    "groupby",
+    [colRef(FILE_COLUMN)],
+    [AliasNode.create(call("collect_set", colRef(ROW_INDEX_COLUMN)), "rows")],
+  );
 }
