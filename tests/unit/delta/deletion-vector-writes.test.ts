@@ -81,6 +81,26 @@ describe("DELETE with deletion vectors", () => {
   });
 });
 
+describe("reading a table where some files have vectors", () => {
+  it("drops marked rows only where vectors are, with partition values per file", async () => {
+    const { t } = await dvTable();
+    await t.delete("id % 3 = 0 AND p = 'a'"); // a vector on partition a's file only
+    const df = t.toDF();
+    const live = ROWS.filter((r) => !(r.id % 3 === 0 && r.p === "a"));
+    expect(await sorted(df)).toEqual(live);
+    expect(await sorted(df.filter("p = 'b' OR id < 7"))).toEqual(
+      live.filter((r) => r.p === "b" || r.id < 7),
+    );
+    await t.delete("id % 4 = 1"); // now both files have vectors (joined on the file index)
+    const both = live.filter((r) => r.id % 4 !== 1);
+    expect(await sorted(df.filter("id > 15"))).toEqual(both.filter((r) => r.id > 15));
+    expect(await t.toDF().groupBy("p").count().orderBy("p").collect()).toEqual([
+      { p: "a", count: BigInt(both.filter((r) => r.p === "a").length) },
+      { p: "b", count: BigInt(both.filter((r) => r.p === "b").length) },
+    ]);
+  });
+});
+
 describe("OPTIMIZE with deletion vectors", () => {
   it("rewrites files whose vectors remove more than 5% of the rows, purging the vectors", async () => {
     const { path, t } = await dvTable();
