@@ -204,38 +204,35 @@ export async function mergeInto(
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
     if (typeof v === "number" && k !== "version") recorded[k] = v;
-  let version: number;
-  try {
-    version = await commitCommand(ctx, snapshot, actions, adds, {
-      operation: "MERGE",
-      parameters: {
-        predicate: req.conditionText,
-        matchedPredicates: clausePredicates(req.clauses, "matched"),
-        notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
-        notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
-      },
-      metrics: {
-        ...recorded,
-        numTargetChangeFilesAdded: 0,
-        numTargetChangeFileBytes: 0,
-        ...vectorMetrics(vectors),
-        executionTimeMs: since(start),
-        scanTimeMs,
-        rewriteTimeMs,
-      },
-      footprint: footprint({
-        readWholeTable: targetPreds.length === 0,
-        readPartitions: partitionsMatching(snapshot, targetPreds),
-        readFiles: new Set(candidates.map((f) => f.path)),
-        removedFiles: new Set(touched.files.map((f) => f.path)),
-        changesMetadata: evolved,
-      }),
-    });
-  } catch (e) {
+  const version = await commitCommand(ctx, snapshot, actions, adds, {
+    operation: "MERGE",
+    parameters: {
+      predicate: req.conditionText,
+      matchedPredicates: clausePredicates(req.clauses, "matched"),
+      notMatchedPredicates: clausePredicates(req.clauses, "notMatched"),
+      notMatchedBySourcePredicates: clausePredicates(req.clauses, "notMatchedBySource"),
+    },
+    metrics: {
+      ...recorded,
+      numTargetChangeFilesAdded: 0,
+      numTargetChangeFileBytes: 0,
+      ...vectorMetrics(vectors),
+      executionTimeMs: since(start),
+      scanTimeMs,
+      rewriteTimeMs,
+    },
+    footprint: footprint({
+      readWholeTable: targetPreds.length === 0,
+      readPartitions: partitionsMatching(snapshot, targetPreds),
+      readFiles: new Set(candidates.map((f) => f.path)),
+      removedFiles: new Set(touched.files.map((f) => f.path)),
+      changesMetadata: evolved,
+    }),
+  }).catch(async (e: unknown) => {
     // Nothing references the vector file once the commit failed.
     const file = vectors?.marked.vectorFile;
     if (file !== undefined) await ctx.engine.delta.storage.delete([file]);
     throw e;
-  }
+  });
   return { ...metrics, version };
 }
