@@ -98,6 +98,132 @@ ESCAPE_PARTS = ["s", "d", "n", "ts"]
 PEOPLE = schema(("id", "long"), ("name", "string"), ("score", "double"))
 PEOPLE_ROWS = [{"id": i, "name": f"p{i}", "score": i * 1.5} for i in range(1, 6)]
 
+def sql(text: str) -> Command:
+    return {"cmd": "spark-sql", "sql": text}
+
+
+def _modern(name: str, short: str, summary: str, tests: str, steps: list[Command]) -> Golden:
+    """A table delta-spark writes with a feature tributary reads (issue 12's golden recipes)."""
+    return Golden(name=name, writer="delta-spark", short=short, summary=summary, tests=tests,
+                  steps=steps)
+
+
+MODERN = [
+    _modern(
+        "spark-dv-dml",
+        "deletion vectors after DELETE, UPDATE and MERGE",
+        "`delta.enableDeletionVectors=true`, two files; version 2 a DELETE, 3 an UPDATE, 4 a "
+        "MERGE (update, delete, insert): each marks rows in a vector file instead of "
+        "rewriting; version 5 a DELETE that adds rows to an existing vector.",
+        "Applying `u` (relative path) deletion vectors at every version, vectors replaced by "
+        "later commits (remove with the old vector), stats with `tightBounds: false`.",
+        [
+            spark_write([sale(i) for i in range(1, 11)], "error",
+                        properties={"delta.enableDeletionVectors": "true"}),
+            spark_write([sale(i) for i in range(11, 21)]),
+            sql("DELETE FROM {table} WHERE id % 4 = 0"),
+            sql("UPDATE {table} SET name = concat(name, '-u') WHERE id % 5 = 1"),
+            sql("MERGE INTO {table} t USING (SELECT id, 'm' AS name FROM range(15, 25)) s "
+                "ON t.id = s.id WHEN MATCHED AND s.id % 2 = 0 THEN DELETE "
+                "WHEN MATCHED THEN UPDATE SET t.name = s.name "
+                "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)"),
+            sql("DELETE FROM {table} WHERE id IN (2, 3)"),
+        ],
+    ),
+    _modern(
+        "spark-v2-checkpoint",
+        "v2 checkpoint: UUID-named JSON + Parquet sidecar",
+        "`delta.checkpointPolicy=v2`, `delta.checkpointInterval=2`: UUID-named JSON "
+        "checkpoints (with `checkpointMetadata` and a `sidecar` action) at versions 2 and 4, "
+        "their file actions in `_delta_log/_sidecars/`; a DELETE at version 3; version 5 "
+        "after the last checkpoint.",
+        "Reading v2 checkpoints with sidecars and `_last_checkpoint.v2Checkpoint`.",
+        [
+            spark_write([sale(1), sale(2)], "error", partitionBy=["d"], properties={
+                "delta.checkpointPolicy": "v2", "delta.checkpointInterval": "2"}),
+            *[spark_write([sale(i)]) for i in (3, 4)],
+            sql("DELETE FROM {table} WHERE id = 2"),
+            *[spark_write([sale(i)]) for i in (5, 6)],
+        ],
+    ),
+    _modern(
+        "spark-type-widening",
+        "type widening: INT -> BIGINT, FLOAT -> DOUBLE",
+        "`delta.enableTypeWidening=true`; version 2 widens `n` INT -> BIGINT and `f` FLOAT "
+        "-> DOUBLE (metadata only: the file of version 1 keeps the narrow types); version 3 "
+        "appends rows that need the wide types.",
+        "Reading files written before a widening as the new type (`delta.typeChanges`).",
+        [
+            sql("CREATE TABLE {table} (id BIGINT, n INT, f FLOAT) USING delta "
+                "TBLPROPERTIES ('delta.enableTypeWidening' = 'true')"),
+            sql("INSERT INTO {table} VALUES (1, 2147483647, 1.5), (2, -5, CAST(NULL AS FLOAT))"),
+            sql("ALTER TABLE {table} ALTER COLUMN n TYPE BIGINT"),
+            sql("ALTER TABLE {table} ALTER COLUMN f TYPE DOUBLE"),
+            sql("INSERT INTO {table} VALUES (3, 9000000000, 1.0E300)"),
+        ],
+    ),
+    _modern(
+        "spark-timestamp-ntz",
+        "TIMESTAMP_NTZ columns (timestampNtz feature)",
+        "A `TIMESTAMP_NTZ` column and a partition column of that type; values before 1970, "
+        "with microseconds, and null.",
+        "Reading the `timestampNtz` feature: wall-clock values, no zone conversion, typed "
+        "partition values.",
+        [
+            sql("CREATE TABLE {table} (id BIGINT, ts TIMESTAMP_NTZ, p TIMESTAMP_NTZ) USING "
+                "delta PARTITIONED BY (p)"),
+            sql("INSERT INTO {table} VALUES "
+                "(1, TIMESTAMP_NTZ'2024-03-10 02:30:00.123456', TIMESTAMP_NTZ'2024-01-01 00:00:00'),"
+                " (2, TIMESTAMP_NTZ'1969-07-20 20:17:40', TIMESTAMP_NTZ'2024-01-01 00:00:00'),"
+                " (3, NULL, NULL)"),
+        ],
+    ),
+    _modern(
+        "spark-column-mapping-dropped",
+        "column mapping (id mode) with renamed and dropped columns",
+        "`delta.columnMapping.mode=id`; version 2 renames `name` to `label`, version 3 drops "
+        "`score`, version 4 adds `score` again (a new physical column) and appends.",
+        "Physical names and field ids; a dropped column's data staying in old files but not "
+        "read; a re-added column of the same name reading null in old files.",
+        [
+            spark_write(PEOPLE_ROWS, "error", schema=PEOPLE,
+                        properties={"delta.columnMapping.mode": "id"}),
+            sql("INSERT INTO {table} VALUES (6, 'p6', 9.0)"),
+            sql("ALTER TABLE {table} RENAME COLUMN name TO label"),
+            sql("ALTER TABLE {table} DROP COLUMN score"),
+            sql("ALTER TABLE {table} ADD COLUMNS (score DOUBLE)"),
+            sql("INSERT INTO {table} VALUES (7, 'p7', 7.5)"),
+        ],
+    ),
+    _modern(
+        "spark-row-tracking",
+        "row tracking (baseRowId, domainMetadata)",
+        "`delta.enableRowTracking=true`: adds carry `baseRowId` and "
+        "`defaultRowCommitVersion`, the high-water mark is in `domainMetadata`; version 2 an "
+        "UPDATE.",
+        "Reading tables with the `rowTracking` and `domainMetadata` features.",
+        [
+            spark_write(PEOPLE_ROWS, "error", schema=PEOPLE,
+                        properties={"delta.enableRowTracking": "true"}),
+            spark_write([{"id": 6, "name": "p6", "score": 6.0}], schema=PEOPLE),
+            sql("UPDATE {table} SET score = -score WHERE id = 3"),
+        ],
+    ),
+    _modern(
+        "spark-check-constraints",
+        "CHECK constraints and NOT NULL",
+        "A NOT NULL column and `ALTER TABLE ADD CONSTRAINT positive CHECK (score > 0)` "
+        "(`delta.constraints.positive`, writer feature `checkConstraints`).",
+        "Reading a table with constraints; writers must check them.",
+        [
+            sql("CREATE TABLE {table} (id BIGINT NOT NULL, name STRING, score DOUBLE) USING delta"),
+            sql("INSERT INTO {table} VALUES (1, 'a', 1.5), (2, 'b', 2.5)"),
+            sql("ALTER TABLE {table} ADD CONSTRAINT positive CHECK (score > 0)"),
+            sql("INSERT INTO {table} VALUES (3, 'c', 3.5)"),
+        ],
+    ),
+]
+
 TABLES = [
     Golden(
         name="spark-checkpoint-v10",
@@ -254,3 +380,4 @@ TABLES = [
         steps=[spark_write(ESCAPE_ROWS, "error", schema=ESCAPES, partitionBy=ESCAPE_PARTS)],
     ),
 ]
+TABLES += MODERN

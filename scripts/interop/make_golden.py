@@ -77,7 +77,10 @@ def checkpoint_info(path: Path) -> dict[str, Any] | None:
     if not files:
         return None
     last = json.loads((log / "_last_checkpoint").read_text())
-    add = pq.read_schema(log / files[0]).field("add").type
+    # A v2 checkpoint's top-level file may be JSON; its file actions are in the sidecars.
+    sidecars = sorted((log / "_sidecars").glob("*.parquet")) if (log / "_sidecars").is_dir() else []
+    parquet = [log / f for f in files if f.endswith(".parquet")] + sidecars
+    add = pq.read_schema(parquet[0]).field("add").type
     return {
         "files": files,
         "lastCheckpoint": {k: last[k] for k in ("version", "size", "parts") if k in last},

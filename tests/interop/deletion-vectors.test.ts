@@ -164,4 +164,57 @@ describe("deletion vectors, with delta-spark", () => {
     },
     SPARK_TIMEOUT,
   );
+
+  it(
+    "tributary's MERGE marks rows in vectors delta-spark reads, and delta-spark's MERGE on top reads back",
+    async () => {
+      const path = join(await mkdtemp(join(tmpdir(), "trib-dv-")), "t");
+      const data = spark()
+        .range(0, 3000)
+        .withColumn("g", F.col("id").mod(3).cast("string"))
+        .withColumn("v", F.col("id").divide(4));
+      await data.write
+        .format("delta")
+        .option("delta.enableDeletionVectors", "true")
+        .option("maxRecordsPerFile", "1000")
+        .save(path);
+      const table = await DeltaTable.forPath(spark(), path);
+      const source = spark()
+        .range(2900, 3100)
+        .withColumn("g", F.lit("s"))
+        .withColumn("v", F.lit(1.5))
+        .alias("s");
+      // v1: matched rows updated (every 2nd) or deleted, the rest inserted; one file only.
+      await table
+        .alias("t")
+        .merge(source, "t.id = s.id")
+        .whenMatchedDelete("s.id % 2 = 0")
+        .whenMatchedUpdate({ set: { g: "s.g" } })
+        .whenNotMatchedInsertAll()
+        .execute();
+      // v2: NOT MATCHED BY SOURCE rows of one group marked in every file.
+      await table
+        .alias("t")
+        .merge(source, "t.id = s.id")
+        .whenNotMatchedBySourceDelete("t.id % 10 = 3")
+        .execute();
+      expect(await dvFiles(path)).toHaveLength(2);
+      const [v1, v2, , v3] = await peerBatch([
+        { cmd: "spark-read", table: path, version: 1 },
+        { cmd: "spark-read", table: path, version: 2 },
+        {
+          cmd: "spark-sql",
+          sql: "MERGE INTO {table} t USING (SELECT id FROM range(0, 50)) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = -1.0",
+          table: path,
+        },
+        { cmd: "spark-read", table: path, version: 3 },
+      ] as const);
+      expect(await ourRows(spark(), path, 1)).toEqual(v1.rows);
+      expect(await ourRows(spark(), path, 2)).toEqual(v2.rows);
+      expect(await ourRows(spark(), path, 3)).toEqual(v3.rows);
+      expect(v1.rows.length).toBe(3000 - 50 + 100);
+      expect(v2.rows.length).toBe(3000 - 50 + 100 - 290);
+    },
+    SPARK_TIMEOUT,
+  );
 });

@@ -76,12 +76,21 @@ describe("golden Delta tables read by the peers", () => {
 
   it("both peers read the latest version of every table as catalogued", async () => {
     const tables = goldenCatalog().tables;
+    // The catalog records where the other peer cannot read a table (delta-rs 1.x refuses
+    // typeWidening): the writer's read is the reference there.
+    const crossReadable = (t: (typeof tables)[number]) =>
+      t.versions.at(-1)?.crossRead === "identical";
+    expect(tables.filter((t) => !crossReadable(t)).map((t) => t.name)).toEqual([
+      "spark-type-widening",
+    ]);
     const paths = await Promise.all(tables.map((t) => copyGoldenTable(t.name)));
     try {
       const reads = tables.flatMap((t, i) => {
         const table = paths[i] ?? "";
         return [
-          { cmd: "rs-read", table, version: t.latestVersion } as const,
+          crossReadable(t)
+            ? ({ cmd: "rs-read", table, version: t.latestVersion } as const)
+            : ({ cmd: "spark-read", table, version: t.latestVersion } as const),
           { cmd: "spark-read", table, version: t.latestVersion } as const,
         ];
       });

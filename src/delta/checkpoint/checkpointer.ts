@@ -1,7 +1,7 @@
 /**
  * Checkpoints and log cleanup after a commit. Every `delta.checkpointInterval` commits
- * (default 10) the state is written as a classic Parquet checkpoint and `_last_checkpoint`
- * points at it; log files older than `delta.logRetentionDuration` (default 30 days) that lie
+ * (default 10) the state is written as a classic Parquet checkpoint (a v2 checkpoint on tables
+ * with the `v2Checkpoint` feature, see v2.ts) and `_last_checkpoint` points at it; log files older than `delta.logRetentionDuration` (default 30 days) that lie
  * before a checkpoint are deleted, as delta-spark does.
  */
 import { parseDuration, sparkBoolean } from "../../config/index.js";
@@ -10,6 +10,8 @@ import type { Action } from "../actions/types.js";
 import type { DeltaEngine } from "../engine.js";
 import { checkpointName, LAST_CHECKPOINT, logDir, parseLogName } from "../log/files.js";
 import { Snapshot } from "../snapshot/snapshot.js";
+import { writerFeatures } from "../table-features/registry.js";
+import { writeV2Checkpoint } from "./v2.js";
 
 const DAY = 86_400_000;
 
@@ -38,14 +40,9 @@ export async function writeCheckpoint(
     if ((remove.deletionTimestamp ?? 0) > cutoff)
       actions.push({ remove: { ...remove, dataChange: false } });
   }
-  const path = joinLocation(logDir(tablePath), checkpointName(version));
-  const { sizeInBytes } = await engine.writeCheckpoint(path, actions);
-  const last = {
-    version,
-    size: actions.length,
-    sizeInBytes,
-    numOfAddFiles: snapshot.files().length,
-  };
+  const last = writerFeatures(snapshot.protocol).includes("v2Checkpoint")
+    ? (await writeV2Checkpoint(engine, tablePath, version, actions)).last
+    : await writeClassicCheckpoint(engine, tablePath, version, actions, snapshot.files().length);
   await engine.storage.put(joinLocation(logDir(tablePath), LAST_CHECKPOINT), JSON.stringify(last));
   if (sparkBoolean(snapshot.configuration["delta.enableExpiredLogCleanup"] ?? "true") !== false) {
     await cleanupLog(
@@ -55,6 +52,18 @@ export async function writeCheckpoint(
       durationMs(snapshot.configuration["delta.logRetentionDuration"], 30 * DAY),
     );
   }
+}
+
+async function writeClassicCheckpoint(
+  engine: DeltaEngine,
+  tablePath: string,
+  version: number,
+  actions: readonly Action[],
+  numOfAddFiles: number,
+): Promise<Record<string, unknown>> {
+  const path = joinLocation(logDir(tablePath), checkpointName(version));
+  const { sizeInBytes } = await engine.writeCheckpoint(path, actions);
+  return { version, size: actions.length, sizeInBytes, numOfAddFiles };
 }
 
 function durationMs(value: string | undefined, fallback: number): number {
@@ -77,7 +86,8 @@ export async function cleanupLog(
   let keepFrom = -1;
   for (const e of entries) {
     const f = parseLogName(e.name);
-    if (f?.type === "checkpoint" && f.version <= newestCheckpoint && e.modificationTime <= cutoff)
+    const isCheckpoint = f?.type === "checkpoint" || f?.type === "v2checkpoint";
+    if (isCheckpoint && f.version <= newestCheckpoint && e.modificationTime <= cutoff)
       keepFrom = Math.max(keepFrom, f.version);
   }
   if (keepFrom <= 0) return 0;

@@ -7,7 +7,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { sparkBoolean } from "../../config/index.js";
+import { AliasNode } from "../../plan/expression/alias.js";
 import type { ExprNode } from "../../plan/node.js";
+import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
 import { ProjectNode } from "../../plan/relation/project.js";
 import type { Action, AddCDCFile, AddFile } from "../actions/types.js";
@@ -25,7 +27,7 @@ import {
   partitionsMatching,
   type TableCommandContext,
 } from "./common.js";
-import { colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
+import { call, colRef, FILE_COLUMN, matches, ROW_INDEX_COLUMN, scanFiles } from "./plan-helpers.js";
 import { type FileClassification, removeOf } from "./rewrite.js";
 
 /** Whether commands on this table mark rows in deletion vectors instead of rewriting files. */
@@ -62,7 +64,11 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
-/** The positions of the rows of `files` matching `predicate`, per `add.path` (one scan). */
+/**
+ * The positions of the rows of `files` matching `predicate`, per `add.path` (one scan). The
+ * engine gathers them into one list per file: tens of thousands of one-number rows cost more
+ * to hand over than the scan that finds them.
+ */
 export async function matchingPositions(
   engine: DeltaTableEngine,
   snapshot: Snapshot,
@@ -71,15 +77,19 @@ export async function matchingPositions(
 ): Promise<Map<string, number[]>> {
   const hits = new Map<string, number[]>();
   if (files.length === 0) return hits;
-  const plan = ProjectNode.create(
+  const plan = AggregateNode.create(
     FilterNode.create(scanFiles(snapshot, files, true, true), matches(predicate)),
-    [colRef(FILE_COLUMN), colRef(ROW_INDEX_COLUMN)],
+    "groupby",
+    [colRef(FILE_COLUMN)],
+    [AliasNode.create(call("collect_list", colRef(ROW_INDEX_COLUMN)), "rows")],
   );
   for (const row of await engine.collect(plan)) {
-    const path = String(row[FILE_COLUMN]);
-    const list = hits.get(path) ?? [];
-    hits.set(path, list);
-    list.push(Number(row[ROW_INDEX_COLUMN]));
+    const rows = row.rows;
+    if (!Array.isArray(rows)) continue;
+    hits.set(
+      String(row[FILE_COLUMN]),
+      rows.map((r) => Number(r)),
+    );
   }
   return hits;
 }
@@ -105,7 +115,29 @@ export async function markDeleted(
       vectorsUpdated: 0,
     };
   const hits = known ?? (await matchingPositions(engine, snapshot, files, predicate));
+  return markPositions(engine, snapshot, files, hits, now);
+}
+
+/**
+ * Marks the given row positions (per `add.path`, each listed once) of `files` as deleted; the
+ * vector file is written before the caller commits the returned actions.
+ */
+export async function markPositions(
+  engine: DeltaTableEngine,
+  snapshot: Snapshot,
+  files: readonly AddFile[],
+  hits: ReadonlyMap<string, readonly number[]>,
+  now: number,
+): Promise<MarkedDeletes> {
   const marked = files.filter((f) => (hits.get(f.path)?.length ?? 0) > 0);
+  if (marked.length === 0)
+    return {
+      actions: [],
+      vectorFile: undefined,
+      markedRows: 0,
+      vectorsAdded: 0,
+      vectorsUpdated: 0,
+    };
   const vectors = await Promise.all(
     marked.map(async (f) => {
       const old =

@@ -34,6 +34,7 @@ const KNOWN: Readonly<Record<string, Check>> = {
   "delta.isolationLevel": (v) => ["Serializable", "WriteSerializable"].includes(v),
   "delta.enableDeletionVectors": isBool,
   "delta.enableChangeDataFeed": isBool,
+  "delta.checkpointPolicy": (v) => v === "classic" || v === "v2",
 };
 
 /** Properties that need features tributary does not write yet. */

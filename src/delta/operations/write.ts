@@ -114,6 +114,11 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
+  // As delta-spark: checkpointPolicy=v2 needs the v2Checkpoint reader and writer feature.
+  if (props["delta.checkpointPolicy"] === "v2") {
+    reader.push("v2Checkpoint");
+    writer.push("v2Checkpoint");
+  }
   if (hasGeneratedColumns(schema)) writer.push("generatedColumns");
   // The change data feed is a writer-only feature: delta-spark creates such a table at (1,7).
   if (changeDataFeedEnabled(props)) writer.push("changeDataFeed");

@@ -37,6 +37,8 @@ const WRITABLE = new Set([
   // DELETE, UPDATE, MERGE and replaceWhere write `cdc` files when the table asks for them
   // (operations/change-data.ts).
   "changeDataFeed",
+  // Checkpoints of such tables are written in the v2 layout (checkpoint/v2.ts).
+  "v2Checkpoint",
 ]);
 
 /**

@@ -24,6 +24,8 @@ export interface DuckDBSettings {
 export interface ResultColumn {
   readonly name: string;
   readonly dataType: DataType;
+  /** DuckDB's own name of the column's type (e.g. `BIGINT`, `DECIMAL(10,2)`). */
+  readonly engineType?: string;
 }
 
 /** A whole result: column metadata and rows as arrays. */
@@ -54,7 +56,8 @@ function columnsOf(
   const out: ResultColumn[] = [];
   for (let i = 0; i < count; i++) {
     const n = name(i);
-    out.push({ name: n, dataType: fromDuckDBType(type(i), n) });
+    const t = type(i);
+    out.push({ name: n, dataType: fromDuckDBType(t, n), engineType: t.toString() });
   }
   return out;
 }
@@ -104,24 +107,25 @@ export class DuckDBSession {
   }
 
   /**
-   * A temporary table `name(file VARCHAR, row BIGINT)` holding row positions, filled once per
-   * session (an appender: a SQL literal of thousands of numbers costs DuckDB's parser far more
-   * than the scan it filters). Deletion vectors use it to drop rows inside a scan.
+   * A temporary table `name(file UBIGINT, row BIGINT)` holding row positions (`file` is the
+   * file's index in the caller's list), filled once per session (an appender: a SQL literal of
+   * thousands of numbers costs DuckDB's parser far more than the scan it filters). Deletion
+   * vectors use it to drop rows inside a scan.
    */
   async rowPositions(
     name: string,
-    load: () => Promise<readonly { readonly file: string; readonly rows: readonly number[] }[]>,
+    load: () => Promise<readonly { readonly file: number; readonly rows: readonly number[] }[]>,
   ): Promise<void> {
     if (this.positionTables.has(name)) return;
     const positions = await load();
     await this.execute(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)}("file" VARCHAR, "row" BIGINT)`,
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)}("file" UBIGINT, "row" BIGINT)`,
     );
     const appender = await this.track(() => this.connection.createAppender(name, "main", "temp"));
     try {
       for (const { file, rows } of positions)
         for (const row of rows) {
-          appender.appendVarchar(file);
+          appender.appendUBigInt(BigInt(file));
           appender.appendBigInt(BigInt(row));
           appender.endRow();
         }

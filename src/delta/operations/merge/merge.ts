@@ -9,7 +9,8 @@
  *    unconditional WHEN MATCHED DELETE. Files with a matched row (with one satisfying a
  *    clause condition, when there are only MATCHED clauses) are touched.
  * 3. The touched files are rewritten with the merged rows and inserted rows are written as
- *    new files, in one write; an insert-only merge rewrites nothing.
+ *    new files, in one write; an insert-only merge rewrites nothing. With deletion vectors
+ *    only updated and inserted rows are written, and the changed target rows are marked.
  * 4. One commit, operation "MERGE"; none when no row changes.
  *
  * @example
@@ -32,6 +33,7 @@ import { changeBytes } from "../change-data.js";
 import {
   bytesOf,
   commitCommand,
+  discard,
   footprint,
   partitionsMatching,
   requireModifiable,
@@ -39,10 +41,12 @@ import {
   type TableCommandContext,
   writeTableRows,
 } from "../common.js";
+import { deletionVectorsEnabled } from "../mark-deleted.js";
 import { call } from "../plan-helpers.js";
 import { removeOf } from "../rewrite.js";
 import { writeMergeChanges } from "./change-data.js";
 import { clausePredicates, type MergeClause, resolveClauses, validateClauses } from "./clauses.js";
+import { type MarkedTarget, markChangedTargetRows, vectorMetrics } from "./deletion-vectors.js";
 import { emptyCounts, type MergeMetrics, mergeMetrics } from "./metrics.js";
 import {
   actionCounts,
@@ -121,8 +125,9 @@ export async function mergeInto(
   const scanTimeMs = since(start);
   const rewriteStart = Date.now();
   const hasTarget = !insertOnly && touched.files.length > 0;
+  const withVectors = hasTarget && deletionVectorsEnabled(snapshot);
   const target = hasTarget
-    ? targetRelation(snapshot, touched.files, req.targetAlias, "present")
+    ? targetRelation(snapshot, touched.files, req.targetAlias, withVectors ? "position" : "present")
     : undefined;
   const antiTarget =
     insertOnly && candidates.length > 0
@@ -146,13 +151,15 @@ export async function mergeInto(
     0
   )
     return partial;
-  const out = mergedRows({
+  const output = {
     labelled,
     clauses,
     schema,
     targetColumns: hasTarget ? new Set(snapshot.schema.fieldNames()) : undefined,
     targetPlanId: target?.planId,
-  });
+    copies: !withVectors,
+  };
+  const out = mergedRows(output);
   const metadata: Metadata = evolved
     ? { ...snapshot.metadata, schemaString: schema.json() }
     : snapshot.metadata;
@@ -163,27 +170,38 @@ export async function mergeInto(
     configuration: snapshot.configuration,
   };
   const adds = await writeTableRows(ctx.engine, layout, out);
-  const changes = await writeMergeChanges(ctx, layout, adds, {
-    labelled,
-    clauses,
-    schema,
-    targetColumns: hasTarget ? new Set(snapshot.schema.fieldNames()) : undefined,
-    targetPlanId: target?.planId,
-  });
-  const rewriteTimeMs = since(rewriteStart);
+  const changes = await writeMergeChanges(ctx, layout, adds, output);
   const now = Date.now();
+  let vectors: MarkedTarget | undefined;
+  try {
+    vectors = withVectors
+      ? await markChangedTargetRows(ctx, snapshot, touched.files, labelled, now)
+      : undefined;
+  } catch (e) {
+    await discard(ctx.engine, snapshot.tablePath, adds);
+    throw e;
+  }
+  const rewriteTimeMs = since(rewriteStart);
+  const removed = vectors?.removedWhole ?? touched.files;
   const actions: Action[] = [
     ...(evolved ? [{ metaData: metadata }] : []),
-    ...touched.files.map((f) => removeOf(f, now)),
+    ...removed.map((f) => removeOf(f, now)),
+    ...(vectors?.marked.actions ?? []),
     ...adds.map((add) => ({ add })),
     ...changes.map((cdc) => ({ cdc })),
   ];
   const metrics: MergeMetrics = {
     ...partial,
+    ...(vectors === undefined
+      ? {}
+      : {
+          numTargetRowsCopied: 0,
+          numOutputRows: partial.numOutputRows - partial.numTargetRowsCopied,
+        }),
     numTargetFilesAdded: adds.length,
-    numTargetFilesRemoved: touched.files.length,
+    numTargetFilesRemoved: removed.length,
     numTargetBytesAdded: bytesOf(adds),
-    numTargetBytesRemoved: bytesOf(touched.files),
+    numTargetBytesRemoved: bytesOf(removed),
   };
   const recorded: Record<string, number> = {};
   for (const [k, v] of Object.entries(metrics))
@@ -200,6 +218,7 @@ export async function mergeInto(
       ...recorded,
       numTargetChangeFilesAdded: changes.length,
       numTargetChangeFileBytes: changeBytes(changes),
+      ...vectorMetrics(vectors),
       executionTimeMs: since(start),
       scanTimeMs,
       rewriteTimeMs,
@@ -211,6 +230,11 @@ export async function mergeInto(
       removedFiles: new Set(touched.files.map((f) => f.path)),
       changesMetadata: evolved,
     }),
+  }).catch(async (e: unknown) => {
+    // Nothing references the vector file once the commit failed.
+    const file = vectors?.marked.vectorFile;
+    if (file !== undefined) await ctx.engine.delta.storage.delete([file]);
+    throw e;
   });
   return { ...metrics, version };
 }

@@ -27,7 +27,16 @@ import type { StructType } from "../../../types/data-types.js";
 import { quoteIdentifier } from "../../../types/sql-string.js";
 import type { AddFile } from "../../actions/types.js";
 import type { Snapshot } from "../../snapshot/snapshot.js";
-import { call, colRef, FILE_COLUMN, lit, matches, scanFiles, typedNull } from "../plan-helpers.js";
+import {
+  call,
+  colRef,
+  FILE_COLUMN,
+  lit,
+  matches,
+  ROW_INDEX_COLUMN,
+  scanFiles,
+  typedNull,
+} from "../plan-helpers.js";
 import type { ResolvedClause } from "./clauses.js";
 
 const ROW = "__tributary_row";
@@ -44,15 +53,16 @@ export function sourceRelation(source: RelationNode): RelationNode {
 
 /**
  * Target rows of some files, aliased as the DeltaTable is, with either a row number per
- * file (to count matches per target row) or a presence marker (for outer joins).
+ * file (to count matches per target row) or a presence marker (for outer joins); "position"
+ * adds each row's file and position in it to the marker (deletion vectors mark rows by them).
  */
 export function targetRelation(
   snapshot: Snapshot,
   files: readonly AddFile[],
   alias: string | undefined,
-  extra: "rowId" | "present",
+  extra: "rowId" | "present" | "position",
 ): RelationNode {
-  const scan = scanFiles(snapshot, files, extra === "rowId");
+  const scan = scanFiles(snapshot, files, extra !== "present", extra === "position");
   const column =
     extra === "rowId"
       ? AliasNode.create(WindowNode.create(call("row_number"), [colRef(FILE_COLUMN)], []), ROW)
@@ -168,13 +178,15 @@ export interface OutputInput {
   readonly schema: StructType;
   readonly targetColumns: ReadonlySet<string> | undefined;
   readonly targetPlanId: number | undefined;
+  /** Whether unchanged target rows are written again (copy-on-write) or stay where they are. */
+  readonly copies: boolean;
 }
 
 /** The rows to write: copies, updates and inserts, in the table's columns and types. */
 export function mergedRows(input: OutputInput): RelationNode {
   const writing = input.clauses.filter((c) => c.action !== "delete");
   const keep = [
-    ...(input.targetColumns === undefined ? [] : [COPY]),
+    ...(input.targetColumns === undefined || !input.copies ? [] : [COPY]),
     ...writing.map((c) => c.code),
   ];
   const kept = FilterNode.create(
@@ -196,4 +208,22 @@ export function mergedRows(input: OutputInput): RelationNode {
     return AliasNode.create(CastNode.create(expr, f.dataType), f.name);
   });
   return ProjectNode.create(kept, items);
+}
+
+/**
+ * The positions of the target rows a clause updates or deletes, one list per file, each
+ * position once (for deletion vectors): joined rows with the target present and an action
+ * other than a copy.
+ */
+export function changedTargetRows(labelled: RelationNode): RelationNode {
+  const changed = FilterNode.create(
+    labelled,
+    call("and", call("isnotnull", colRef(TARGET_PRESENT)), call("!=", colRef(ACTION), lit(COPY))),
+  );
+  return AggregateNode.create(
+    changed,
+    "groupby",
+    [colRef(FILE_COLUMN)],
+    [AliasNode.create(call("collect_set", colRef(ROW_INDEX_COLUMN)), "rows")],
+  );
 }

@@ -89,10 +89,10 @@ async function groupSql(
       .slice(0, 16);
     const name = `__tributary_cdf_${key}`;
     await ctx.db.rowPositions(name, async () =>
-      files.map((f) => ({ file: f.location, rows: f.rows.kind === "all" ? [] : f.rows.positions })),
+      files.map((f, file) => ({ file, rows: f.rows.kind === "all" ? [] : f.rows.positions })),
     );
     const join = kind === "except" ? "ANTI JOIN" : "SEMI JOIN";
-    source = `SELECT * FROM ${read} AS "r" ${join} (SELECT "file", "row" FROM ${quoteIdent(name)}) AS "dv" ON "r".${quoteIdent(FILE)} = "dv"."file" AND "r"."file_row_number" = "dv"."row"`;
+    source = `SELECT * FROM ${read} AS "r" ${join} (SELECT "file", "row" FROM ${quoteIdent(name)}) AS "dv" ON "r"."file_index" = "dv"."file" AND "r"."file_row_number" = "dv"."row"`;
   }
   const mapped = changes.table.columnMappingMode !== "none";
   const select = changes.table.columns.map((c) => {

@@ -3,7 +3,7 @@
  * when given), lets the kernel's ScanBuilder plan the files (pruning and skipping by the
  * pushed-down filters, deletion vectors, column mapping), and only turns that Scan into SQL:
  * DuckDB reads the Parquet files, partition values come from the log (never from directory
- * names), joined on the file name, and deleted rows are anti-joined away.
+ * names), joined on the row's file index, and deleted rows are anti-joined away.
  */
 import { createHash } from "node:crypto";
 import { OptionsReader } from "../../../config/options-reader.js";
@@ -30,7 +30,8 @@ import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 
-const PATH_COLUMN = "__tributary_add_path";
+/** The index of a row's data file in the scan's list of files (see dataRows). */
+const INDEX_COLUMN = "__tributary_file_index";
 
 export interface DeltaReadContext {
   readonly delta: DeltaEngine;
@@ -120,14 +121,21 @@ async function loadSnapshot(
   return Snapshot.load(delta, path);
 }
 
+/** Whether some rows of the file are deleted by its deletion vector. */
+function hasDeletes(file: Scan["files"][number]): boolean {
+  return (file.deletionVector?.cardinality ?? 0) > 0;
+}
+
 /**
- * A relation of (file, row) pairs the files' deletion vectors remove, or undefined when no
- * file has one. Vectors are read through the table's storage (one range read per file) and
- * loaded once per session into a temporary table named after the table version and files.
+ * The temporary table of (file index in `marked`, row) pairs the files' deletion vectors
+ * remove. Vectors are read through the table's storage (one range read per file) and loaded
+ * once per session into a table named after the table and the files' vectors.
  */
-async function deletedRows(ctx: DeltaReadContext, scan: Scan): Promise<string | undefined> {
-  const marked = scan.files.filter((f) => (f.deletionVector?.cardinality ?? 0) > 0);
-  if (marked.length === 0) return undefined;
+async function deletedRows(
+  ctx: DeltaReadContext,
+  scan: Scan,
+  marked: Scan["files"],
+): Promise<string> {
   const key = createHash("sha1")
     .update(JSON.stringify([scan.tableLocation, marked.map((f) => [f.location, f.deletionVector])]))
     .digest("hex")
@@ -135,13 +143,45 @@ async function deletedRows(ctx: DeltaReadContext, scan: Scan): Promise<string | 
   const name = `__tributary_dv_${key}`;
   await ctx.db.rowPositions(name, async () =>
     Promise.all(
-      marked.map(async (f) => ({
-        file: f.location,
-        rows: [...(await scan.deletedRows(ctx.delta, f))],
-      })),
+      marked.map(async (f, file) => ({ file, rows: await scan.deletedRows(ctx.delta, f) })),
     ),
   );
-  return `SELECT "file", "row" FROM ${quoteIdent(name)}`;
+  return name;
+}
+
+/**
+ * The rows of the scan's data files, before projection, each with its file's index in
+ * `files` (`INDEX_COLUMN`), by which partition values and paths are joined. Rows a deletion vector
+ * removes are dropped inside the scan, and only the files with vectors pay for it: they are
+ * read with their row positions and hash-anti-joined with the deleted positions (on the
+ * position alone when one file has a vector); the other files are read plainly
+ * (bench/README.md has what each alternative cost).
+ */
+async function dataRows(
+  ctx: DeltaReadContext,
+  scan: Scan,
+  withRowIndex: boolean,
+): Promise<{ sql: string; files: Scan["files"] }> {
+  const read = (files: Scan["files"], rowNumbers: boolean) =>
+    `read_parquet([${files.map((f) => quoteString(f.location)).join(", ")}], union_by_name = true, hive_partitioning = false${rowNumbers ? ", file_row_number = true" : ""})`;
+  const index = quoteIdent(INDEX_COLUMN);
+  const marked = scan.files.filter(hasDeletes);
+  const clean = scan.files.filter((f) => !hasDeletes(f));
+  const parts: string[] = [];
+  if (clean.length > 0)
+    parts.push(
+      `SELECT *, CAST(file_index AS BIGINT) AS ${index} FROM ${read(clean, withRowIndex)}`,
+    );
+  if (marked.length > 0) {
+    const table = quoteIdent(await deletedRows(ctx, scan, marked));
+    const file = marked.length === 1 ? "" : `"r"."file_index" = "dv"."file" AND `;
+    parts.push(
+      `SELECT "r".*, CAST("r"."file_index" AS BIGINT) + ${clean.length} AS ${index} FROM ${read(marked, true)} AS "r" ANTI JOIN ${table} AS "dv" ON ${file}"r"."file_row_number" = "dv"."row"`,
+    );
+  }
+  const sql =
+    parts.length === 1 ? (parts[0] ?? "") : parts.map((p) => `(${p})`).join(" UNION ALL BY NAME ");
+  return { sql, files: [...clean, ...marked] };
 }
 
 /**
@@ -225,47 +265,60 @@ export async function resolveDelta(
     );
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
-    const deleted = await deletedRows(ctx, scan);
-    const rowNumbers = deleted === undefined && !withRowIndex ? "" : ", file_row_number = true";
-    const read = `read_parquet([${paths.map(quoteString).join(", ")}], union_by_name = true, hive_partitioning = false, filename = ${quoteString(FILE_COLUMN)}${rowNumbers})`;
+    const { sql: source, files: ordered } = await dataRows(ctx, scan, withRowIndex);
+    // A value per file (partition values, paths): a constant when every file has the same,
+    // else joined on the file index (an integer join; DuckDB evaluates a per-row lookup in a
+    // constant list, or a CASE, for every row before any filter, which costs more).
+    const joined: string[][] = [];
+    const perFile = (values: readonly string[]): string => {
+      const first = values[0] ?? "NULL";
+      if (values.every((v) => v === first)) return first;
+      joined.push([...values]);
+      return `"p".${quoteIdent(`v${joined.length - 1}`)}`;
+    };
     // Columns added by schema evolution after every scanned file was written are in no file.
     let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
     try {
-      described = await ctx.db.describe(`SELECT * FROM ${read}`);
+      described = await ctx.db.describe(`SELECT * FROM (${source})`);
     } catch (e) {
       throw deltaFileErrorOf(e, paths, scan) ?? e;
     }
-    const present = new Set(described.map((c) => c.name.toLowerCase()));
-    // Rows a deletion vector removes are dropped inside the scan: a hash anti-join on
-    // (file, row position), so they never reach a filter, a join or a count.
-    const source =
-      deleted === undefined
-        ? `SELECT * FROM ${read}`
-        : `SELECT * FROM ${read} AS "r" ANTI JOIN (${deleted}) AS "dv" ON "r".${quoteIdent(FILE_COLUMN)} = "dv"."file" AND "r"."file_row_number" = "dv"."row"`;
+    const stored = new Map(described.map((c) => [c.name.toLowerCase(), c.engineType]));
     const mapped = scan.columnMappingMode !== "none";
     const select = scan.columns.map((c, i) => {
       const out = quoteIdent(columns[i]?.sqlName ?? c.field.name);
       const type = toDuckDBType(c.field.dataType);
-      if (c.isPartition) return `CAST("p".${quoteIdent(c.field.name)} AS ${type}) AS ${out}`;
-      if (!present.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
+      if (c.isPartition) {
+        const values = ordered.map((f) => {
+          const v = f.partitionValues.find((p) => p.name === c.field.name);
+          return partitionLiteral(v?.value, c.field.dataType);
+        });
+        return `CAST(${perFile(values)} AS ${type}) AS ${out}`;
+      }
+      const storedType = stored.get(c.physicalName.toLowerCase());
+      if (!stored.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
       const value = `"d".${quoteIdent(c.physicalName)}`;
       const logical = mapped ? logicalValue(value, c.field.dataType, c.physicalType) : value;
+      // A cast to the type the file already has is a no-op that still stops DuckDB from
+      // pushing filters on the column below the partition-value join.
+      if (logical === value && storedType === type) return `${value} AS ${out}`;
       return `CAST(${logical} AS ${type}) AS ${out}`;
     });
 
-    if (withFile) select.push(`"p".${quoteIdent(PATH_COLUMN)} AS ${quoteIdent(FILE_COLUMN)}`);
+    if (withFile)
+      select.push(
+        `${perFile(ordered.map((f) => quoteString(f.path)))} AS ${quoteIdent(FILE_COLUMN)}`,
+      );
     if (withRowIndex)
       select.push(`CAST("d"."file_row_number" AS BIGINT) AS ${quoteIdent(ROW_INDEX_COLUMN)}`);
-    if (scan.partitionColumns.length === 0 && !withFile) {
-      sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d"`;
-    } else {
-      const rows = files.map((f) => {
-        const values = f.partitionValues.map((v) => partitionLiteral(v.value, v.dataType));
-        return `(${[quoteString(f.location), quoteString(f.path), ...values].join(", ")})`;
-      });
-      const partNames = files[0]?.partitionValues.map((v) => quoteIdent(v.name)) ?? [];
-      const pcols = [quoteIdent(FILE_COLUMN), quoteIdent(PATH_COLUMN), ...partNames].join(", ");
-      sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d" JOIN (VALUES ${rows.join(", ")}) AS "p"(${pcols}) ON "d".${quoteIdent(FILE_COLUMN)} = "p".${quoteIdent(FILE_COLUMN)}`;
+    sql = `SELECT ${select.join(", ")} FROM (${source}) AS "d"`;
+    if (joined.length > 0) {
+      const rows = ordered.map(
+        (_, i) => `(${[String(i), ...joined.map((v) => v[i] ?? "NULL")].join(", ")})`,
+      );
+      const cols = [INDEX_COLUMN, ...joined.map((_, j) => `v${j}`)].map(quoteIdent).join(", ");
+      const index = quoteIdent(INDEX_COLUMN);
+      sql += ` JOIN (VALUES ${rows.join(", ")}) AS "p"(${cols}) ON "d".${index} = "p".${index}`;
     }
   }
   // numRecords counts the rows of the data file; its deletion vector removes `cardinality`.
