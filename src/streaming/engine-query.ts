@@ -90,16 +90,31 @@ export class EngineStreamingQuery extends StreamingQuery {
   async awaitTermination(): Promise<undefined>;
   async awaitTermination(timeoutMs: number): Promise<boolean>;
   async awaitTermination(timeoutMs?: number): Promise<boolean | undefined> {
-    const ended = await this.stream.awaitTermination(timeoutMs);
+    const ended = await this.engineCall(() => this.stream.awaitTermination(timeoutMs));
     await this.refresh();
     if (ended) this.throwIfFailed();
     return timeoutMs === undefined ? undefined : ended;
   }
 
   async processAllAvailable(): Promise<void> {
-    await this.stream.processAllAvailable();
+    await this.engineCall(() => this.stream.processAllAvailable());
     await this.refresh();
     this.throwIfFailed();
+  }
+
+  /**
+   * A call that Spark answers with the query's own failure (STREAM_FAILED) when it ended
+   * with one: that failure is the query's exception, thrown as a StreamingQueryException.
+   */
+  private async engineCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      if (!(e instanceof EngineError) || e.errorClass !== "STREAM_FAILED") throw e;
+      await this.refresh();
+      this.failure ??= new StreamingQueryException(this.id, this.runId, e);
+      throw this.failure;
+    }
   }
 
   async stop(): Promise<void> {
@@ -142,7 +157,13 @@ export class EngineStreamingQuery extends StreamingQuery {
     clearInterval(this.timer);
     const error = await this.stream.exception();
     if (error !== undefined) {
-      const cause = new EngineError("spark", error.message, {
+      // Spark's text already opens with "[STREAM_FAILED] Query [...] terminated with
+      // exception:", which StreamingQueryException adds again.
+      const reason = error.message.replace(
+        /^\[STREAM_FAILED\] Query \[[^\]]*\] terminated with exception: /,
+        "",
+      );
+      const cause = new EngineError("spark", reason, {
         ...(error.errorClass === undefined ? {} : { errorClass: error.errorClass }),
       });
       this.failure = new StreamingQueryException(this.id, this.runId, cause);
