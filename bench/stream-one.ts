@@ -1,7 +1,8 @@
 /**
  * One measured streaming run, in its own process (peak RSS is this run's alone): an
  * availableNow query from a directory of flight CSVs into Delta. Prints
- * {seconds, jobSeconds, peakRssMb, rows, batches} as JSON.
+ * {seconds, jobSeconds, peakRssMb, rows, batches, lastBatchId} as JSON (`batches` counts the
+ * recent progress reports, at most 100).
  *
  *   tsx bench/stream-one.ts <dir> <table> <checkpoint> [maxFilesPerTrigger]
  *
@@ -39,5 +40,6 @@ console.log(
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rows: progress.reduce((n, p) => n + p.numInputRows, 0),
     batches: progress.length,
+    lastBatchId: query.lastProgress?.batchId ?? -1,
   }),
 );
