@@ -19,7 +19,7 @@ import { confBoolean } from "../config/boolean.js";
 import { OptionsReader } from "../config/options-reader.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { type OptionValue, optionString } from "../dataframe/options.js";
-import type { Engine, StreamStartSpec } from "../engine/engine.js";
+import type { Engine, EngineStream, StreamStartSpec } from "../engine/engine.js";
 import { IllegalArgumentError, UnsupportedOperationError } from "../errors.js";
 import { storageFor } from "../storage/choose.js";
 import { child } from "./checkpoint/batch-log.js";
@@ -119,13 +119,18 @@ export class DataStreamWriter {
    */
   async start(path?: string): Promise<StreamingQuery> {
     const engine = this.df.sparkSession.engine;
-    if (engine.startStream !== undefined && this.state.foreachBatch === undefined)
-      return this.startOnEngine(engine, path);
+    const startStream = engine.startStream?.bind(engine);
+    if (startStream !== undefined && this.state.foreachBatch === undefined)
+      return this.startOnEngine(engine, startStream, path);
     return this.startMicroBatches(path);
   }
 
   /** Hands the whole query to the engine, every path as the engine must see it. */
-  private async startOnEngine(engine: Engine, path: string | undefined): Promise<StreamingQuery> {
+  private async startOnEngine(
+    engine: Engine,
+    startStream: (spec: StreamStartSpec) => Promise<EngineStream>,
+    path: string | undefined,
+  ): Promise<StreamingQuery> {
     const session = this.df.sparkSession;
     const dataPath = (p: string): string => engine.dataPath?.(p) ?? p;
     let plan = this.df.plan;
@@ -146,9 +151,7 @@ export class DataStreamWriter {
       queryName,
       path: target === undefined ? undefined : dataPath(target),
     };
-    const stream = await engine.startStream?.(spec);
-    if (stream === undefined) throw new UnsupportedOperationError(engine.name, "startStream");
-    return EngineStreamingQuery.start(stream, streamsOf(session));
+    return EngineStreamingQuery.start(await startStream(spec), streamsOf(session));
   }
 
   /** Runs the query as tributary's micro-batches (see execution.ts). */

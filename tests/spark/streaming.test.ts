@@ -172,6 +172,34 @@ describe("streaming on the Spark engine", () => {
     expect(q.isActive).toBe(false);
   });
 
+  it("a Delta table as a source, run by Spark: its commits in order, then only new ones", async () => {
+    const { cp, out } = workDir();
+    const table = `${out}-source`;
+    const people = (ids: number[]) =>
+      spark.createDataFrame(
+        ids.map((id) => ({ id, name: `n${id}` })),
+        "id INT, name STRING",
+      );
+    await people([1, 2]).write.format("delta").save(table);
+    await people([3]).write.format("delta").mode("append").save(table);
+    const run = async () => {
+      const q = await spark.readStream
+        .format("delta")
+        .load(table)
+        .writeStream.format("parquet")
+        .option("checkpointLocation", cp)
+        .trigger({ availableNow: true })
+        .start(out);
+      await q.awaitTermination();
+      return q.recentProgress.reduce((n, p) => n + p.numInputRows, 0);
+    };
+    expect(await run()).toBe(3);
+    await people([4]).write.format("delta").mode("append").save(table);
+    expect(await run()).toBe(1);
+    const ids = (await spark.read.parquet(out).orderBy("id").collect()).map((r) => r.id);
+    expect(ids).toEqual([1, 2, 3, 4]);
+  });
+
   it("foreachBatch runs as tributary's micro-batches, each batch a Spark job", async () => {
     const { input, cp } = workDir();
     for (let i = 0; i < 2; i++) writeFileSync(join(input, `f${i}.csv`), csv(i));
