@@ -43,9 +43,13 @@ ONEOFS = {
     ]},
     ".spark.connect.Command": {"command_type": [
         "write_operation", "create_dataframe_view", "write_operation_v2", "sql_command",
+        "write_stream_operation_start", "streaming_query_command",
+        "streaming_query_manager_command",
     ]},
     ".spark.connect.ExecutePlanResponse": {"response_type": [
         "arrow_batch", "sql_command_result", "result_complete", "execution_progress",
+        "write_stream_operation_start_result", "streaming_query_command_result",
+        "streaming_query_manager_command_result",
     ]},
     ".spark.connect.AnalyzePlanRequest": {"analyze": [
         "schema", "explain", "tree_string", "is_local", "input_files", "spark_version",

@@ -100,6 +100,48 @@ export interface QueryProgress {
 /** Called a few times a second while a query runs. */
 export type ProgressListener = (progress: QueryProgress) => void;
 
+/** What `df.writeStream...start()` asks of an engine that runs streams itself (Spark). */
+export interface StreamStartSpec {
+  /** The streaming plan; its streaming reads already carry the engine's data paths. */
+  readonly plan: RelationNode;
+  readonly format: string;
+  /** Sink options, `checkpointLocation` included (as an engine data path). */
+  readonly options: Readonly<Record<string, string>>;
+  readonly partitionBy: readonly string[];
+  readonly trigger:
+    | { readonly kind: "availableNow" }
+    | { readonly kind: "once" }
+    | { readonly kind: "processingTime"; readonly intervalMs: number };
+  readonly outputMode: string;
+  readonly queryName: string | undefined;
+  /** The sink path (an engine data path), or undefined for sinks without one. */
+  readonly path: string | undefined;
+}
+
+/** A stream's state as its engine reports it. */
+export interface EngineStreamStatus {
+  readonly message: string;
+  readonly isDataAvailable: boolean;
+  readonly isTriggerActive: boolean;
+  readonly isActive: boolean;
+}
+
+/** A running stream on an engine that runs streams itself; every call asks the engine. */
+export interface EngineStream {
+  readonly id: string;
+  readonly runId: string;
+  readonly name: string | undefined;
+  status(): Promise<EngineStreamStatus>;
+  /** Progress reports as the engine's JSON text, oldest first. */
+  recentProgress(): Promise<string[]>;
+  /** Resolves whether the stream ended (within `timeoutMs` when given). */
+  awaitTermination(timeoutMs?: number): Promise<boolean>;
+  processAllAvailable(): Promise<void>;
+  stop(): Promise<void>;
+  /** The error that ended the stream, if it failed. */
+  exception(): Promise<{ readonly message: string; readonly errorClass?: string } | undefined>;
+}
+
 export interface Engine {
   readonly name: string;
   schema(plan: RelationNode): Promise<StructType>;
@@ -120,6 +162,15 @@ export interface Engine {
   setConf(key: string, value: string): Promise<void>;
   /** DeltaTable's operations on this engine; engines without Delta table support omit it. */
   deltaTable?(spark: SparkSession, path: string): DeltaTableBackend;
+  /**
+   * Starts a streaming query the engine runs itself (Spark Structured Streaming); engines
+   * whose streams tributary runs as micro-batches (the embedded one) omit it.
+   */
+  startStream?(spec: StreamStartSpec): Promise<EngineStream>;
+  /** The ids of the streams running on the engine for this session. */
+  activeStreams?(): Promise<
+    { readonly id: string; readonly runId: string; readonly name: string | undefined }[]
+  >;
   /** Reports progress of running queries (undefined stops it); engines that cannot omit it. */
   setProgressListener?(listener: ProgressListener | undefined): Promise<void>;
   stop(): Promise<void>;

@@ -67,6 +67,9 @@ async function readDir(path: string): Promise<Dirent[]> {
   }
 }
 
+/** How many `stat` calls a listing has in flight at once. */
+const STAT_CONCURRENCY = 64;
+
 async function entryOf(path: string, location: string): Promise<StorageEntry | undefined> {
   try {
     const s = await stat(path);
@@ -90,12 +93,17 @@ export class LocalStorage implements Storage {
     const { path, spell } = local(location);
     const out: StorageEntry[] = [];
     const walk = async (dir: string): Promise<void> => {
+      const files: string[] = [];
       for (const d of await readDir(dir)) {
         const full = join(dir, d.name);
-        if (d.isDirectory()) {
-          if (options.recursive === true) await walk(full);
-        } else {
-          const entry = await entryOf(full, spell(full));
+        if (!d.isDirectory()) files.push(full);
+        else if (options.recursive === true) await walk(full);
+      }
+      // The stats of a directory in parallel, a bounded number at a time: one after another,
+      // a directory of 1,000 files (a stream's landing folder) took a quarter of a second.
+      for (let i = 0; i < files.length; i += STAT_CONCURRENCY) {
+        const batch = files.slice(i, i + STAT_CONCURRENCY);
+        for (const entry of await Promise.all(batch.map((f) => entryOf(f, spell(f))))) {
           if (entry !== undefined) out.push(entry);
         }
       }

@@ -1,10 +1,15 @@
 /** `spark.streams`: the streaming queries of a session that are running now. */
+import type { Engine } from "../engine/engine.js";
 import type { SparkSession } from "../session/session.js";
+import { EngineStreamingQuery } from "./engine-query.js";
 import { StreamingError } from "./errors.js";
 import type { StreamingQueryListener, StreamingQueryProgress } from "./progress.js";
 import type { StreamingQuery } from "./query.js";
 
 export class StreamingQueryManager {
+  /** @internal */
+  constructor(private readonly engine?: Engine) {}
+
   private readonly running = new Map<string, StreamingQuery>();
   private readonly listeners = new Set<StreamingQueryListener>();
 
@@ -36,9 +41,23 @@ export class StreamingQueryManager {
     this.post((l) => l.onQueryProgress?.({ progress }));
   }
 
-  /** The queries running now. */
+  /**
+   * The queries this session started that are running, as last seen (a query Spark runs
+   * is seen at least once a second; {@link activeOnEngine} asks the engine now).
+   */
   get active(): StreamingQuery[] {
     return [...this.running.values()];
+  }
+
+  /**
+   * The running queries as the engine reports them now: on Spark, asked of the server
+   * (Spark Connect's `StreamingQueryManagerCommand.active`), with the `foreachBatch` queries
+   * tributary runs here. On the embedded engine, the same as {@link active}.
+   */
+  async activeOnEngine(): Promise<StreamingQuery[]> {
+    if (this.engine?.activeStreams === undefined) return this.active;
+    const onEngine = new Set((await this.engine.activeStreams()).map((q) => q.runId));
+    return this.active.filter((q) => !(q instanceof EngineStreamingQuery) || onEngine.has(q.runId));
   }
 
   /** The running query with this id, if any. */
@@ -88,7 +107,7 @@ const managers = new WeakMap<SparkSession, StreamingQueryManager>();
 export function streamsOf(session: SparkSession): StreamingQueryManager {
   let m = managers.get(session);
   if (m === undefined) {
-    m = new StreamingQueryManager();
+    m = new StreamingQueryManager(session.engine);
     managers.set(session, m);
   }
   return m;

@@ -62,3 +62,90 @@ export interface StreamingQueryListener {
     readonly exception: string | null;
   }): void;
 }
+
+type Json = Readonly<Record<string, unknown>>;
+
+function record(v: unknown): Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {};
+}
+
+function num(v: unknown, fallback = 0): number {
+  return typeof v === "number" ? v : fallback;
+}
+
+/** The rates Spark sent (it leaves NaN out, so a rate may be absent). */
+function rates(j: Json): { inputRowsPerSecond?: number; processedRowsPerSecond?: number } {
+  const { inputRowsPerSecond: input, processedRowsPerSecond: processed } = j;
+  return {
+    ...(typeof input === "number" ? { inputRowsPerSecond: input } : {}),
+    ...(typeof processed === "number" ? { processedRowsPerSecond: processed } : {}),
+  };
+}
+
+/** An offset as an object; Spark Connect sends each as JSON text inside the JSON. */
+function offset(v: unknown): Offset | null {
+  const parsed: unknown = typeof v === "string" ? JSON.parse(v) : v;
+  return typeof parsed === "object" && parsed !== null ? (parsed as Offset) : null;
+}
+
+function sourceProgress(v: unknown): SourceProgress {
+  const j = record(v);
+  const metrics = Object.fromEntries(
+    Object.entries(record(j.metrics)).map(([k, m]) => [k, String(m)]),
+  );
+  return {
+    description: String(j.description ?? ""),
+    startOffset: offset(j.startOffset),
+    endOffset: offset(j.endOffset),
+    latestOffset: offset(j.latestOffset),
+    numInputRows: num(j.numInputRows),
+    ...rates(j),
+    ...(Object.keys(metrics).length === 0 ? {} : { metrics }),
+  };
+}
+
+/**
+ * A progress report as Spark's JSON text (what Spark Connect returns) in the shape the
+ * embedded engine reports, so code reading `lastProgress` works on both engines.
+ */
+export function parseProgressJson(text: string): StreamingQueryProgress {
+  const j = record(JSON.parse(text));
+  const sink = record(j.sink);
+  const sources = Array.isArray(j.sources) ? j.sources.map(sourceProgress) : [];
+  // Spark Connect leaves the query's row counts and rates out: they are the sums over its
+  // sources (as PySpark's StreamingQueryProgress computes them).
+  const sum = (pick: (s: SourceProgress) => number | undefined): number | undefined =>
+    sources.reduce<number | undefined>((acc, s) => {
+      const v = pick(s);
+      return v === undefined ? acc : (acc ?? 0) + v;
+    }, undefined);
+  const input =
+    typeof j.inputRowsPerSecond === "number"
+      ? j.inputRowsPerSecond
+      : sum((s) => s.inputRowsPerSecond);
+  const processed =
+    typeof j.processedRowsPerSecond === "number"
+      ? j.processedRowsPerSecond
+      : sum((s) => s.processedRowsPerSecond);
+  const durationMs = Object.fromEntries(
+    Object.entries(record(j.durationMs)).map(([k, v]) => [k, num(v)]),
+  );
+  return {
+    id: String(j.id ?? ""),
+    runId: String(j.runId ?? ""),
+    name: typeof j.name === "string" ? j.name : null,
+    timestamp: String(j.timestamp ?? ""),
+    batchId: num(j.batchId),
+    batchDuration: num(j.batchDuration),
+    numInputRows: num(j.numInputRows, sum((s) => s.numInputRows) ?? 0),
+    ...(input === undefined ? {} : { inputRowsPerSecond: input }),
+    ...(processed === undefined ? {} : { processedRowsPerSecond: processed }),
+    durationMs,
+    stateOperators: [],
+    sources,
+    sink: {
+      description: String(sink.description ?? ""),
+      numOutputRows: num(sink.numOutputRows, -1),
+    },
+  };
+}

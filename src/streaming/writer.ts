@@ -19,16 +19,19 @@ import { confBoolean } from "../config/boolean.js";
 import { OptionsReader } from "../config/options-reader.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import { type OptionValue, optionString } from "../dataframe/options.js";
+import type { Engine, EngineStream, StreamStartSpec } from "../engine/engine.js";
 import { IllegalArgumentError, UnsupportedOperationError } from "../errors.js";
 import { storageFor } from "../storage/choose.js";
 import { child } from "./checkpoint/batch-log.js";
 import { Checkpoint } from "./checkpoint/checkpoint.js";
+import { EngineStreamingQuery } from "./engine-query.js";
 import { StreamingError } from "./errors.js";
 import { MicroBatchExecution } from "./execution.js";
 import { absoluteLocation } from "./locations.js";
 import { streamsOf } from "./manager.js";
-import { checkStreamable } from "./plan.js";
-import { StreamingQuery } from "./query.js";
+import { MicroBatchQuery } from "./micro-batch-query.js";
+import { checkStreamable, replaceRead, streamingReads } from "./plan.js";
+import type { StreamingQuery } from "./query.js";
 import { DeltaSink } from "./sinks/delta-sink.js";
 import { type ForeachBatchFunction, ForeachBatchSink, type StreamSink } from "./sinks/sink.js";
 import { buildSource } from "./sources/build.js";
@@ -109,8 +112,50 @@ export class DataStreamWriter {
     return this.with({ foreachBatch: fn, format: "foreachbatch" });
   }
 
-  /** Starts the query in the background and resolves its handle. */
+  /**
+   * Starts the query in the background and resolves its handle. On an engine that runs
+   * streams itself (Spark), the engine runs it; a `foreachBatch` query, whose function lives
+   * in this process, runs as tributary's micro-batches on that engine.
+   */
   async start(path?: string): Promise<StreamingQuery> {
+    const engine = this.df.sparkSession.engine;
+    const startStream = engine.startStream?.bind(engine);
+    if (startStream !== undefined && this.state.foreachBatch === undefined)
+      return this.startOnEngine(engine, startStream, path);
+    return this.startMicroBatches(path);
+  }
+
+  /** Hands the whole query to the engine, every path as the engine must see it. */
+  private async startOnEngine(
+    engine: Engine,
+    startStream: (spec: StreamStartSpec) => Promise<EngineStream>,
+    path: string | undefined,
+  ): Promise<StreamingQuery> {
+    const session = this.df.sparkSession;
+    const dataPath = (p: string): string => engine.dataPath?.(p) ?? p;
+    let plan = this.df.plan;
+    for (const read of streamingReads(plan)) {
+      const paths = read.paths.map(dataPath);
+      plan = replaceRead(plan, read, Object.freeze({ ...read, paths: Object.freeze(paths) }));
+    }
+    const { format, outputMode, queryName, partitionBy, trigger } = this.state;
+    const location = this.checkpointLocation(session.conf.getAll(), queryName);
+    const target = path ?? this.state.options.path;
+    const spec: StreamStartSpec = {
+      plan,
+      format,
+      options: { ...this.sinkOptions(), checkpointLocation: dataPath(location) },
+      partitionBy,
+      trigger,
+      outputMode,
+      queryName,
+      path: target === undefined ? undefined : dataPath(target),
+    };
+    return EngineStreamingQuery.start(await startStream(spec), streamsOf(session));
+  }
+
+  /** Runs the query as tributary's micro-batches (see execution.ts). */
+  private async startMicroBatches(path: string | undefined): Promise<StreamingQuery> {
     const session = this.df.sparkSession;
     const conf = session.conf.getAll();
     const read = checkStreamable(this.df.plan);
@@ -164,7 +209,7 @@ export class DataStreamWriter {
       runId,
       name: queryName,
     });
-    const query = new StreamingQuery(execution, trigger, { runId, name: queryName }, manager);
+    const query = new MicroBatchQuery(execution, trigger, { runId, name: queryName }, manager);
     manager.register(query);
     manager.post((l) => l.onQueryStarted?.({ id: query.id, runId, name: queryName ?? null }));
     return query;
@@ -218,16 +263,20 @@ export class DataStreamWriter {
   private sink(queryId: string, target: string | undefined): StreamSink {
     const fn = this.state.foreachBatch;
     if (fn !== undefined) return new ForeachBatchSink(fn);
-    const options = Object.fromEntries(
-      Object.entries(this.state.options).filter(
-        ([k]) => !["checkpointlocation", "path"].includes(k.toLowerCase()),
-      ),
-    );
     return new DeltaSink({
       path: target ?? "",
       queryId,
       partitionBy: this.state.partitionBy,
-      options,
+      options: this.sinkOptions(),
     });
+  }
+
+  /** The sink's own options: the writer's, less the checkpoint location and the path. */
+  private sinkOptions(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.state.options).filter(
+        ([k]) => !["checkpointlocation", "path"].includes(k.toLowerCase()),
+      ),
+    );
   }
 }

@@ -23,10 +23,12 @@ import { quoteIdentifier } from "../../types/sql-string.js";
 import type {
   ActionOptions,
   Engine,
+  EngineStream,
   ExplainMode,
   ReadMetrics,
   Row,
   SaveMode,
+  StreamStartSpec,
   WriteResult,
   WriteSpec,
 } from "../engine.js";
@@ -35,6 +37,7 @@ import { compileRelation } from "./compiler/relations.js";
 import { localFileUri } from "./local-paths.js";
 import { collectResult, rowBatches } from "./results.js";
 import { s3aPath, s3aSessionSettings } from "./s3.js";
+import { activeSparkStreams, startSparkStream } from "./streaming.js";
 import { schemaFromProto } from "./type-mapper.js";
 
 const EXPLAIN_MODES: Readonly<Record<ExplainMode, AnalyzePlanRequest_Explain_ExplainMode>> = {
@@ -236,6 +239,16 @@ export class SparkConnectEngine implements Engine {
   async dropServerView(name: string): Promise<void> {
     if (!this.registeredViews.delete(name.toLowerCase())) return;
     await this.sqlCommand(`DROP VIEW IF EXISTS ${quoteIdentifier(name)}`);
+  }
+
+  /** Structured Streaming run by Spark itself (see streaming.ts). */
+  async startStream(spec: StreamStartSpec): Promise<EngineStream> {
+    await this.prepare(spec.plan);
+    return startSparkStream(this.client, spec);
+  }
+
+  async activeStreams(): Promise<{ id: string; runId: string; name: string | undefined }[]> {
+    return activeSparkStreams(this.client);
   }
 
   readMetrics(_node: ReadNode): ReadMetrics | undefined {

@@ -53,7 +53,10 @@ export class DeltaStreamSource implements StreamSource {
       throw new UnsupportedOperationError(
         engine.name,
         "readStream.format('delta')",
-        `The ${engine.name} engine does not run streaming Delta reads yet.`,
+        `The ${engine.name} engine runs a streaming Delta read only as its own stream (into a sink), not as tributary's micro-batches, which foreachBatch needs.`,
+        {
+          hint: 'Stream the table into a Delta sink (writeStream.format("delta")...start(path)) and MERGE from it in a batch job, or run the foreachBatch query on the embedded engine.',
+        },
       );
     }
     return new DeltaStreamSource(

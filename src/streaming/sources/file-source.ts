@@ -70,6 +70,8 @@ export class FileStreamSource implements StreamSource {
   private availableNow: ReadonlySet<string> | undefined;
   /** What the last listing left waiting (saves a second listing per batch). */
   private waiting: StorageEntry[] | undefined;
+  /** availableNow's listing, reused by the first batch instead of listing again. */
+  private listedForAvailableNow: StorageEntry[] | undefined;
 
   constructor(private readonly spec: FileSourceSpec) {
     this.listing = sourceListing(
@@ -122,7 +124,9 @@ export class FileStreamSource implements StreamSource {
 
   /** Unseen files, in the order batches take them. */
   private async newFiles(): Promise<StorageEntry[]> {
-    const listed = await listSourceFiles(this.spec.storage, this.listing);
+    const listed =
+      this.listedForAvailableNow ?? (await listSourceFiles(this.spec.storage, this.listing));
+    this.listedForAvailableNow = undefined;
     const fresh = listed.filter((e) => {
       const uri = entryUri(e.location);
       return this.isNew(uri, e.modificationTime) && (this.availableNow?.has(uri) ?? true);
@@ -133,7 +137,11 @@ export class FileStreamSource implements StreamSource {
   }
 
   async prepareAvailableNow(): Promise<void> {
+    const listed = await listSourceFiles(this.spec.storage, this.listing);
+    this.listedForAvailableNow = listed;
     this.availableNow = new Set((await this.newFiles()).map((e) => entryUri(e.location)));
+    // The first batch sees exactly what availableNow took: the same listing.
+    this.listedForAvailableNow = listed;
   }
 
   private cap(files: StorageEntry[]): StorageEntry[] {
