@@ -33,12 +33,12 @@ const KNOWN: Readonly<Record<string, Check>> = {
   "delta.randomizeFilePrefixes": isBool,
   "delta.isolationLevel": (v) => ["Serializable", "WriteSerializable"].includes(v),
   "delta.enableDeletionVectors": isBool,
+  "delta.columnMapping.mode": (v) => ["none", "name", "id"].includes(v.toLowerCase()),
 };
 
 /** Properties that need features tributary does not write yet. */
 const UNSUPPORTED: Readonly<Record<string, (v: string) => boolean>> = {
   "delta.enableChangeDataFeed": (v) => sparkBoolean(v) === true,
-  "delta.columnMapping.mode": (v) => v.toLowerCase() !== "none",
   "delta.enableRowTracking": (v) => sparkBoolean(v) === true,
 };
 

@@ -22,6 +22,7 @@ import { StructField, StructType } from "../../types/data-types.js";
 import type { Action, AddFile, Metadata, Protocol } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
+import { columnMappingMode, mappingOption, withColumnMapping } from "../schema/column-mapping.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
@@ -72,6 +73,9 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const reader: string[] = [];
   const writer: string[] = [];
+  // As delta-spark 4.0: column mapping alone is reader version 2 (no reader features) and
+  // writer features; with other reader features it joins them at reader version 3.
+  const mapped = columnMappingMode(props) !== "none";
   if (JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"')) {
     reader.push("timestampNtz");
     writer.push("timestampNtz");
@@ -81,12 +85,18 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
     reader.push("deletionVectors");
     writer.push("deletionVectors");
   }
-  if (reader.length === 0) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (reader.length === 0 && !mapped) return { minReaderVersion: 1, minWriterVersion: 2 };
+  if (reader.length === 0)
+    return {
+      minReaderVersion: 2,
+      minWriterVersion: 7,
+      writerFeatures: ["columnMapping", "appendOnly", "invariants"],
+    };
   return {
     minReaderVersion: 3,
     minWriterVersion: 7,
-    readerFeatures: reader,
-    writerFeatures: ["appendOnly", "invariants", ...writer],
+    readerFeatures: [...(mapped ? ["columnMapping"] : []), ...reader],
+    writerFeatures: [...(mapped ? ["columnMapping"] : []), "appendOnly", "invariants", ...writer],
   };
 }
 
@@ -179,13 +189,14 @@ export async function writeDelta(
     );
   }
   if (snapshot !== undefined && req.mode === "ignore") return nothing;
-  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol);
+  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol, snapshot.metadata);
   if (opts.txnAppId !== undefined && opts.txnVersion !== undefined && snapshot !== undefined) {
     const done = snapshot.txnVersion(opts.txnAppId);
     if (done !== undefined && done >= opts.txnVersion) return nothing;
   }
   const dataSchema = await engine.schema(req.plan);
-  checkColumnNames(dataSchema);
+  const requested = snapshot?.configuration ?? opts.tableProperties;
+  checkColumnNames(dataSchema, columnMappingMode(requested) !== "none");
   const overwrite = req.mode === "overwrite";
   const replaceTable = snapshot === undefined || (overwrite && opts.overwriteSchema);
   if (
@@ -222,10 +233,13 @@ export async function writeDelta(
         { hint: "Leave at least one data column." },
       );
     }
-    const configuration =
+    const properties =
       snapshot === undefined
         ? validateTableProperties(opts.tableProperties)
         : snapshot.configuration;
+    const mapped = withColumnMapping(schema, properties, snapshot?.schema);
+    schema = mapped.schema;
+    const configuration = mapped.configuration;
     metadata = {
       id: snapshot?.metadata.id ?? randomUUID(),
       format: { provider: "parquet", options: {} },
@@ -236,7 +250,12 @@ export async function writeDelta(
     };
     metadataChanged = true;
   } else {
-    schema = evolveSchema(snapshot.schema, dataSchema, opts.mergeSchema, snapshot.metadata.id);
+    const evolved = withColumnMapping(
+      evolveSchema(snapshot.schema, dataSchema, opts.mergeSchema, snapshot.metadata.id),
+      snapshot.configuration,
+      snapshot.schema,
+    );
+    schema = evolved.schema;
     partitionColumns = [...snapshot.partitionColumns];
     if (req.partitionBy.length > 0 && !samePartitioning(req.partitionBy, partitionColumns)) {
       throw new DeltaError(
@@ -249,7 +268,7 @@ export async function writeDelta(
     }
     metadataChanged = schema.json() !== snapshot.schema.json();
     metadata = metadataChanged
-      ? { ...snapshot.metadata, schemaString: schema.json() }
+      ? { ...snapshot.metadata, schemaString: schema.json(), configuration: evolved.configuration }
       : snapshot.metadata;
   }
   const conformed = conform(req.plan, dataSchema, schema);
@@ -270,6 +289,7 @@ export async function writeDelta(
     partitionBy: partitionColumns,
     maxRecordsPerFile: opts.maxRecordsPerFile,
     compression: opts.compression,
+    ...mappingOption(schema, metadata.configuration),
   });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];

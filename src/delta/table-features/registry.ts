@@ -2,8 +2,10 @@
  * Table features and protocol versions: what tributary can read and write correctly. A table
  * that needs anything else is refused by name, never misread.
  */
+
+import { sparkBoolean } from "../../config/boolean.js";
 import { DeltaError } from "../../errors.js";
-import type { Protocol } from "../actions/types.js";
+import type { Metadata, Protocol } from "../actions/types.js";
 
 /** Reader features we read correctly (vacuumProtocolCheck only constrains VACUUM, which honours it). */
 const READABLE = new Set([
@@ -32,7 +34,19 @@ const WRITABLE = new Set([
   // Rewriting whole files (copy-on-write) is valid on a table with deletion vectors as long
   // as every read applies them and every remove carries them, which ours do.
   "deletionVectors",
+  // Data files, partition values and stats use physical names and field ids (schema/column-mapping.ts).
+  "columnMapping",
 ]);
+
+/**
+ * Legacy writer versions imply features whether the table uses them or not; a writer need
+ * honour only those the metadata turns on (PROTOCOL.md, "Writer Version Requirements").
+ */
+const LEGACY_IN_USE: Readonly<Record<string, (m: Metadata) => boolean>> = {
+  changeDataFeed: (m) => sparkBoolean(m.configuration["delta.enableChangeDataFeed"] ?? "") === true,
+  generatedColumns: (m) => m.schemaString.includes('"delta.generationExpression"'),
+  identityColumns: (m) => m.schemaString.includes('"delta.identity.'),
+};
 
 /** What each legacy protocol version implies (before table features). */
 const LEGACY_WRITER_FEATURES: Readonly<Record<number, readonly string[]>> = {
@@ -96,11 +110,20 @@ export function checkReadable(path: string, p: Protocol): void {
   if (missing.length > 0) throw refuse(path, "read", missing, p);
 }
 
-/** Throws unless every writer feature of the table is supported. */
-export function checkWritable(path: string, p: Protocol): void {
+/**
+ * Throws unless every writer feature of the table is supported. With the table's metadata,
+ * features a legacy protocol implies but the table does not use are not asked for.
+ */
+export function checkWritable(path: string, p: Protocol, metadata?: Metadata): void {
   checkReadable(path, p);
   if (p.minWriterVersion > 7)
     throw refuse(path, "write", [`writerVersion${p.minWriterVersion}`], p);
-  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f));
+  const inUse = (f: string): boolean => {
+    const used = LEGACY_IN_USE[f];
+    return (
+      p.minWriterVersion >= 7 || metadata === undefined || used === undefined || used(metadata)
+    );
+  };
+  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f) && inUse(f));
   if (missing.length > 0) throw refuse(path, "write", missing, p);
 }

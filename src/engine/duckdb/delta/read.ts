@@ -29,6 +29,7 @@ import { fileFailure } from "../read/file-errors.js";
 import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { renameNested } from "./nested-names.js";
 
 const PATH_COLUMN = "__tributary_add_path";
 
@@ -144,33 +145,6 @@ async function deletedRows(ctx: DeltaReadContext, scan: Scan): Promise<string | 
   return `SELECT "file", "row" FROM ${quoteIdent(name)}`;
 }
 
-/**
- * A DuckDB expression turning a value read under physical names (column mapping) into the
- * logical shape: nested struct fields renamed, through arrays and maps. `stored` is the same
- * type with physical field names (used only when the table maps columns).
- */
-function logicalValue(sql: string, type: DataType, stored: DataType): string {
-  if (type instanceof StructType && stored instanceof StructType) {
-    const fields = type.fields.map((f, i) => {
-      const s = stored.fields[i];
-      const physical = s?.name ?? f.name;
-      return `${quoteIdent(f.name)} := ${logicalValue(`struct_extract(${sql}, ${quoteString(physical)})`, f.dataType, s?.dataType ?? f.dataType)}`;
-    });
-    return `CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END`;
-  }
-  if (type instanceof ArrayType && stored instanceof ArrayType) {
-    const inner = logicalValue('"x"', type.elementType, stored.elementType);
-    return inner === '"x"' ? sql : `list_transform(${sql}, "x" -> ${inner})`;
-  }
-  if (type instanceof MapType && stored instanceof MapType) {
-    const key = logicalValue('"e"."key"', type.keyType, stored.keyType);
-    const value = logicalValue('"e"."value"', type.valueType, stored.valueType);
-    if (key === '"e"."key"' && value === '"e"."value"') return sql;
-    return `map_from_entries(list_transform(map_entries(${sql}), "e" -> struct_pack("key" := ${key}, "value" := ${value})))`;
-  }
-  return sql;
-}
-
 /** The kernel's scan of a read node: its snapshot, restricted files and pushed-down filters. */
 async function planScan(
   node: ReadNode,
@@ -249,7 +223,7 @@ export async function resolveDelta(
       if (c.isPartition) return `CAST("p".${quoteIdent(c.field.name)} AS ${type}) AS ${out}`;
       if (!present.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
       const value = `"d".${quoteIdent(c.physicalName)}`;
-      const logical = mapped ? logicalValue(value, c.field.dataType, c.physicalType) : value;
+      const logical = mapped ? renameNested(value, c.field.dataType, c.physicalType) : value;
       return `CAST(${logical} AS ${type}) AS ${out}`;
     });
 
