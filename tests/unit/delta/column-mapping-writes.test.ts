@@ -64,7 +64,7 @@ describe("column mapping writes", () => {
     const fields = schemaOf(path, 0);
     // Ids as delta-spark gives them: each field before its children.
     expect(fields.map((f) => f.metadata["delta.columnMapping.id"])).toEqual([1, 2, 3]);
-    const nested = (fields[2]?.type as { fields: Field[] }).fields;
+    const nested = ((fields[2]?.type ?? { fields: [] }) as { fields: Field[] }).fields;
     expect(nested.map((f) => f.metadata["delta.columnMapping.id"])).toEqual([4, 5]);
     const phys = (f: Field | undefined) => String(f?.metadata["delta.columnMapping.physicalName"]);
     for (const f of [...fields, ...nested]) expect(phys(f)).toMatch(/^col-[0-9a-f-]{36}$/);

@@ -14,14 +14,7 @@ import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
 import { FILE_COLUMN, type ReadNode, ROW_INDEX_COLUMN } from "../../../plan/relation/read.js";
-import {
-  ArrayType,
-  type DataType,
-  LongType,
-  MapType,
-  StringType,
-  StructType,
-} from "../../../types/data-types.js";
+import { type DataType, LongType, StringType } from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { DuckDBSession } from "../connection.js";
