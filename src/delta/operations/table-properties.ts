@@ -34,12 +34,14 @@ const KNOWN: Readonly<Record<string, Check>> = {
   "delta.isolationLevel": (v) => ["Serializable", "WriteSerializable"].includes(v),
   "delta.enableDeletionVectors": isBool,
   "delta.columnMapping.mode": (v) => ["none", "name", "id"].includes(v.toLowerCase()),
+  "delta.checkpointPolicy": (v) => ["classic", "v2"].includes(v.toLowerCase()),
 };
 
 /** Properties that need features tributary does not write yet. */
 const UNSUPPORTED: Readonly<Record<string, (v: string) => boolean>> = {
   "delta.enableChangeDataFeed": (v) => sparkBoolean(v) === true,
   "delta.enableRowTracking": (v) => sparkBoolean(v) === true,
+  "delta.checkpointPolicy": (v) => v.toLowerCase() === "v2",
 };
 
 export function validateTableProperties(

@@ -206,3 +206,20 @@ export function withColumnMapping(
   if (configuration[MAX_ID_KEY] === max) return { schema: assigned.schema, configuration };
   return { schema: assigned.schema, configuration: { ...configuration, [MAX_ID_KEY]: max } };
 }
+
+/**
+ * The schema of an existing table on which `name` mode is being turned on: every field keeps
+ * its name as its physical name (the data files already use it) and gets an id, as
+ * delta-spark does.
+ */
+export function enableColumnMapping(schema: StructType): {
+  schema: StructType;
+  maxColumnId: number;
+} {
+  const keep = (f: StructField): StructField =>
+    new StructField(f.name, mapType(f.dataType, keep), f.nullable, {
+      ...f.metadata,
+      [PHYSICAL_NAME_KEY]: f.name,
+    });
+  return assignColumnMapping(new StructType(schema.fields.map(keep)), 0);
+}

@@ -1,0 +1,276 @@
+/**
+ * `ALTER TABLE` on a Delta table, each one metadata-only commit as delta-spark makes it:
+ * ADD COLUMNS, RENAME COLUMN and DROP COLUMNS (the last two need column mapping, so data
+ * files keep their physical names), ALTER COLUMN (comment, DROP NOT NULL), SET / UNSET
+ * TBLPROPERTIES and protocol upgrades. Turning a feature on upgrades the protocol in the same
+ * commit; a feature tributary cannot write is refused by name before anything is written.
+ */
+import { DeltaError } from "../../errors.js";
+import { type StructField, StructType } from "../../types/data-types.js";
+import type { Action, Metadata, Protocol } from "../actions/types.js";
+import { addFields, changeField, dropFields, renameField, splitPath } from "../schema/alter.js";
+import {
+  type ColumnMappingMode,
+  columnMappingMode,
+  enableColumnMapping,
+  MAX_ID_KEY,
+  MODE_KEY,
+  withColumnMapping,
+  withoutMappingMetadata,
+} from "../schema/column-mapping.js";
+import type { Snapshot } from "../snapshot/snapshot.js";
+import { checkWritable } from "../table-features/registry.js";
+import { featuresOfProperties, withFeatures, withVersions } from "../table-features/upgrade.js";
+import { commitCommand, footprint, type TableCommandContext } from "./common.js";
+import { validateTableProperties } from "./table-properties.js";
+
+const READER_KEY = "delta.minReaderVersion";
+const WRITER_KEY = "delta.minWriterVersion";
+
+async function commitMetadata(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  change: { protocol?: Protocol; metadata: Metadata },
+  operation: string,
+  parameters: Readonly<Record<string, unknown>>,
+): Promise<number> {
+  const protocol = change.protocol ?? snapshot.protocol;
+  // Refused by feature name before anything is written.
+  checkWritable(snapshot.tablePath, protocol, change.metadata);
+  const actions: Action[] = [
+    ...(protocol === snapshot.protocol ? [] : [{ protocol }]),
+    { metaData: change.metadata },
+  ];
+  return commitCommand(ctx, snapshot, actions, [], {
+    operation,
+    parameters,
+    metrics: {},
+    footprint: footprint({ readWholeTable: true, changesMetadata: true }),
+  });
+}
+
+function withSchema(
+  snapshot: Snapshot,
+  schema: StructType,
+  extra: Partial<Metadata> = {},
+): Metadata {
+  return { ...snapshot.metadata, schemaString: schema.json(), ...extra };
+}
+
+/** A column given to addColumns: its path (`s.b` adds `b` inside struct `s`) and field. */
+export interface NewColumn {
+  readonly path: string;
+  readonly field: StructField;
+}
+
+/** `ALTER TABLE t ADD COLUMNS (...)`: new nullable columns; under column mapping with ids and physical names. */
+export async function addColumns(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  columns: readonly NewColumn[],
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  const added = addFields(
+    snapshot.schema,
+    columns.map((c) => ({ path: splitPath(c.path), field: c.field })),
+  );
+  const mapped = withColumnMapping(added, snapshot.configuration, snapshot.schema);
+  const metadata = withSchema(snapshot, mapped.schema, { configuration: mapped.configuration });
+  const described = columns.map((c) => ({
+    column: { ...c.field.toJSON(), name: c.path, nullable: true },
+  }));
+  return commitMetadata(ctx, snapshot, { metadata }, "ADD COLUMNS", {
+    columns: JSON.stringify(described),
+  });
+}
+
+function requireMapping(snapshot: Snapshot, code: "RENAME" | "DROP"): ColumnMappingMode {
+  const mode = columnMappingMode(snapshot.configuration);
+  if (mode !== "none") return mode;
+  const what = code === "RENAME" ? "Column rename" : "DROP COLUMN";
+  throw new DeltaError(
+    code === "RENAME" ? "DELTA_UNSUPPORTED_RENAME_COLUMN" : "DELTA_UNSUPPORTED_DROP_COLUMN",
+    `${what} is not supported for your Delta table. \nPlease enable Column Mapping on your Delta table with mapping mode 'name'.\nYou can use one of the following commands.\n\nALTER TABLE table_name SET TBLPROPERTIES ('delta.columnMapping.mode' = 'name')\n\nNote, if your table is not on the required protocol version it will be upgraded.\nColumn mapping requires at least protocol (2, 5)`,
+    {
+      hint: `Enable column mapping first: table.setProperties({ "${MODE_KEY}": "name" }); data files keep their names, so the rename or drop changes only the schema.`,
+      context: { path: snapshot.tablePath },
+    },
+  );
+}
+
+/** `ALTER TABLE t RENAME COLUMN a TO b` (nested: `s.a`): metadata only, on a column-mapped table. */
+export async function renameColumn(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  from: string,
+  to: string,
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  requireMapping(snapshot, "RENAME");
+  const path = splitPath(from);
+  const schema = renameField(snapshot.schema, path, to);
+  // A renamed partition column keeps partitioning the table under its new name.
+  const partitionColumns =
+    path.length === 1
+      ? snapshot.partitionColumns.map((p) => (p.toLowerCase() === from.toLowerCase() ? to : p))
+      : [...snapshot.partitionColumns];
+  const metadata = withSchema(snapshot, schema, { partitionColumns });
+  return commitMetadata(ctx, snapshot, { metadata }, "RENAME COLUMN", {
+    oldColumnPath: path.join("."),
+    newColumnPath: [...path.slice(0, -1), to].join("."),
+  });
+}
+
+/** `ALTER TABLE t DROP COLUMNS (a, s.b)`: metadata only, on a column-mapped table; not partition columns. */
+export async function dropColumns(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  names: readonly string[],
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  requireMapping(snapshot, "DROP");
+  const partitions = names.filter((n) =>
+    snapshot.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()),
+  );
+  if (partitions.length > 0)
+    throw new DeltaError(
+      "DELTA_UNSUPPORTED_DROP_PARTITION_COLUMN",
+      `Dropping partition columns (${partitions.join(", ")}) is not allowed.`,
+      {
+        hint: "Rewrite the table with another partitioning (overwriteSchema) to remove a partition column.",
+      },
+    );
+  const schema = dropFields(snapshot.schema, names.map(splitPath));
+  return commitMetadata(ctx, snapshot, { metadata: withSchema(snapshot, schema) }, "DROP COLUMNS", {
+    columns: JSON.stringify(names),
+  });
+}
+
+/** `ALTER TABLE t ALTER COLUMN c COMMENT '...'` or `... DROP NOT NULL`. */
+export async function alterColumn(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  column: string,
+  change: { readonly comment?: string; readonly nullable?: true },
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  const path = splitPath(column);
+  const schema = changeField(snapshot.schema, path, change);
+  const changed = withoutMappingMetadata(schema);
+  let field: StructField | undefined;
+  let current: StructType | undefined = changed;
+  for (const part of path) {
+    field = current?.fields.find((f) => f.name.toLowerCase() === part.toLowerCase());
+    current = field?.dataType instanceof StructType ? field.dataType : undefined;
+  }
+  return commitMetadata(
+    ctx,
+    snapshot,
+    { metadata: withSchema(snapshot, schema) },
+    "CHANGE COLUMN",
+    {
+      column: JSON.stringify(field?.toJSON() ?? {}),
+    },
+  );
+}
+
+function modeChange(snapshot: Snapshot, next: ColumnMappingMode): never {
+  const from = columnMappingMode(snapshot.configuration);
+  throw new DeltaError(
+    "DELTA_UNSUPPORTED_COLUMN_MAPPING_MODE_CHANGE",
+    `Changing column mapping mode from '${from}' to '${next}' is not supported.`,
+    {
+      hint:
+        next === "none"
+          ? "Removing column mapping rewrites every data file; tributary does not do that yet (delta-spark does)."
+          : "Only 'none' to 'name' can be changed on an existing table.",
+      context: { path: snapshot.tablePath, from, to: next },
+    },
+  );
+}
+
+/**
+ * `ALTER TABLE t SET TBLPROPERTIES (...)`: `delta.*` keys are checked (unknown ones and
+ * features tributary cannot write are refused); a property that needs a feature upgrades the
+ * protocol in the same commit; `delta.minReaderVersion` / `delta.minWriterVersion` upgrade it
+ * explicitly. Turning `name` column mapping on gives every column an id and keeps its name as
+ * its physical name.
+ */
+export async function setProperties(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  properties: Readonly<Record<string, string>>,
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  const { [READER_KEY]: reader, [WRITER_KEY]: writer, ...rest } = properties;
+  const delta = Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith("delta.")));
+  validateTableProperties(delta);
+  const configuration = { ...snapshot.configuration, ...rest };
+  const before = columnMappingMode(snapshot.configuration);
+  const after = columnMappingMode(configuration);
+  let schema = snapshot.schema;
+  if (before !== after) {
+    if (before !== "none" || after !== "name") modeChange(snapshot, after);
+    const enabled = enableColumnMapping(snapshot.schema);
+    schema = enabled.schema;
+    configuration[MAX_ID_KEY] = String(enabled.maxColumnId);
+  }
+  const versions = withVersions(
+    snapshot.protocol,
+    reader === undefined ? 0 : versionOf(READER_KEY, reader),
+    writer === undefined ? 0 : versionOf(WRITER_KEY, writer),
+  );
+  const protocol = withFeatures(versions, featuresOfProperties(configuration));
+  const metadata = withSchema(snapshot, schema, { configuration });
+  return commitMetadata(ctx, snapshot, { protocol, metadata }, "SET TBLPROPERTIES", {
+    properties: JSON.stringify(properties),
+  });
+}
+
+function versionOf(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new DeltaError(
+      "DELTA_INVALID_TABLE_PROPERTY",
+      `Invalid value '${value}' for table property ${key}.`,
+      {
+        hint: "Protocol versions are positive integers (reader 1-3, writer 1-7).",
+      },
+    );
+  return n;
+}
+
+/** `ALTER TABLE t UNSET TBLPROPERTIES [IF EXISTS] (...)`; absent keys are ignored, as in Spark 4. */
+export async function unsetProperties(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  keys: readonly string[],
+  ifExists: boolean,
+): Promise<number> {
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  const configuration = Object.fromEntries(
+    Object.entries(snapshot.configuration).filter(([k]) => !keys.includes(k)),
+  );
+  if (columnMappingMode(configuration) !== columnMappingMode(snapshot.configuration))
+    modeChange(snapshot, "none");
+  return commitMetadata(
+    ctx,
+    snapshot,
+    { metadata: { ...snapshot.metadata, configuration } },
+    "UNSET TBLPROPERTIES",
+    { properties: JSON.stringify(keys), ifExists },
+  );
+}
+
+/** delta-spark's `upgradeTableProtocol(reader, writer)`: one commit; versions never go down. */
+export async function upgradeProtocol(
+  ctx: TableCommandContext,
+  snapshot: Snapshot,
+  reader: number,
+  writer: number,
+): Promise<number> {
+  return setProperties(ctx, snapshot, {
+    [READER_KEY]: String(reader),
+    [WRITER_KEY]: String(writer),
+  });
+}

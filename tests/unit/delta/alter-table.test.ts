@@ -1,0 +1,201 @@
+/**
+ * ALTER TABLE on the embedded engine, against what delta-spark 4.0.1 commits (checked with
+ * it): ADD COLUMNS, RENAME / DROP COLUMN on column-mapped tables (refused otherwise with
+ * delta-spark's messages), SET / UNSET TBLPROPERTIES with protocol upgrades in the same
+ * commit, upgradeTableProtocol.
+ */
+import { describe, expect, it } from "vitest";
+import { DeltaError, DeltaTable } from "../../../src/index.js";
+import { useSpark } from "../../helpers/session.js";
+import { commit, commitInfo, latestVersion, sorted, tmpTable, writeTable } from "./helpers.js";
+
+const spark = useSpark();
+
+async function plain(): Promise<{ path: string; t: DeltaTable }> {
+  const path = tmpTable();
+  await writeTable(
+    spark(),
+    path,
+    [
+      { id: 1, part: "a", v: 10 },
+      { id: 2, part: "b", v: 20 },
+    ],
+    "id BIGINT, part STRING, v INT",
+    { partitionBy: ["part"] },
+  );
+  return { path, t: await DeltaTable.forPath(spark(), path) };
+}
+
+const protocolAt = (path: string, v: number) =>
+  commit(path, v).find((a) => "protocol" in a)?.protocol;
+const metaAt = (path: string, v: number) =>
+  commit(path, v).find((a) => "metaData" in a)?.metaData as {
+    configuration: Record<string, string>;
+    schemaString: string;
+    partitionColumns: string[];
+  };
+
+async function failure(p: Promise<unknown>): Promise<DeltaError> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof DeltaError)) throw new Error(`expected a DeltaError, got ${String(e)}`);
+  return e;
+}
+
+describe("ALTER TABLE", () => {
+  it("refuses rename and drop without column mapping, with delta-spark's messages", async () => {
+    const { t } = await plain();
+    const rename = await failure(t.renameColumn("v", "w"));
+    expect(rename.code).toBe("DELTA_UNSUPPORTED_RENAME_COLUMN");
+    expect(rename.message).toContain(
+      "Column rename is not supported for your Delta table. \nPlease enable Column Mapping on your Delta table with mapping mode 'name'.",
+    );
+    const drop = await failure(t.dropColumn("v"));
+    expect(drop.code).toBe("DELTA_UNSUPPORTED_DROP_COLUMN");
+    expect(drop.message).toContain("DROP COLUMN is not supported for your Delta table.");
+  });
+
+  it("adds columns, changes a comment, and refuses an existing name", async () => {
+    const { path, t } = await plain();
+    await t.addColumns("z INT");
+    expect(commitInfo(path, 1).operation).toBe("ADD COLUMNS");
+    expect(JSON.parse(metaAt(path, 1).schemaString).fields[3]).toEqual({
+      name: "z",
+      type: "integer",
+      nullable: true,
+      metadata: {},
+    });
+    const dup = await failure(t.addColumns("Z INT"));
+    expect(dup.code).toBe("FIELD_ALREADY_EXISTS");
+    expect(dup.message).toBe(
+      'Cannot add column, because `Z` already exists in "STRUCT<id: BIGINT, part: STRING, v: INT, z: INT>".',
+    );
+    await t.alterColumn("z", { comment: "zz" });
+    expect(commitInfo(path, 2)).toMatchObject({
+      operation: "CHANGE COLUMN",
+      operationParameters: {
+        column: '{"name":"z","type":"integer","nullable":true,"metadata":{"comment":"zz"}}',
+      },
+    });
+    expect(await sorted(t.toDF())).toEqual([
+      { id: 1n, part: "a", v: 10, z: null },
+      { id: 2n, part: "b", v: 20, z: null },
+    ]);
+  });
+
+  it("turns name mapping on (one commit, protocol 2,7), then renames and drops without rewriting", async () => {
+    const { path, t } = await plain();
+    await t.setProperties({ "delta.columnMapping.mode": "name" });
+    expect(protocolAt(path, 1)).toEqual({
+      minReaderVersion: 2,
+      minWriterVersion: 7,
+      writerFeatures: ["columnMapping", "appendOnly", "invariants"],
+    });
+    const meta = metaAt(path, 1);
+    expect(meta.configuration).toEqual({
+      "delta.columnMapping.mode": "name",
+      "delta.columnMapping.maxColumnId": "3",
+    });
+    // Existing columns keep their names as physical names: the files already use them.
+    expect(JSON.parse(meta.schemaString).fields[0].metadata).toEqual({
+      "delta.columnMapping.id": 1,
+      "delta.columnMapping.physicalName": "id",
+    });
+    await t.renameColumn("v", "value");
+    await t.renameColumn("part", "region");
+    expect(metaAt(path, 3).partitionColumns).toEqual(["region"]);
+    expect(commitInfo(path, 3).operationParameters).toEqual({
+      oldColumnPath: "part",
+      newColumnPath: "region",
+    });
+    const partDrop = await failure(t.dropColumn("region"));
+    expect(partDrop.code).toBe("DELTA_UNSUPPORTED_DROP_PARTITION_COLUMN");
+    expect(partDrop.message).toBe("Dropping partition columns (region) is not allowed.");
+    await t.addColumns("v INT");
+    await spark()
+      .createDataFrame(
+        [{ id: 3, region: "a", value: 30, v: 7 }],
+        "id BIGINT, region STRING, value INT, v INT",
+      )
+      .write.format("delta")
+      .mode("append")
+      .save(path);
+    await t.dropColumn("value");
+    expect(latestVersion(path)).toBe(6);
+    expect(await sorted(t.toDF())).toEqual([
+      { id: 1n, region: "a", v: null },
+      { id: 2n, region: "b", v: null },
+      { id: 3n, region: "a", v: 7 },
+    ]);
+    // Time travel reads each version under its own schema.
+    expect(await sorted(spark().read.format("delta").option("versionAsOf", 2).load(path))).toEqual([
+      { id: 1n, part: "a", value: 10 },
+      { id: 2n, part: "b", value: 20 },
+    ]);
+    const change = await failure(t.setProperties({ "delta.columnMapping.mode": "id" }));
+    expect(change.code).toBe("DELTA_UNSUPPORTED_COLUMN_MAPPING_MODE_CHANGE");
+    expect(change.message).toBe(
+      "Changing column mapping mode from 'name' to 'id' is not supported.",
+    );
+  });
+
+  it("upgrades the protocol with a feature in the same commit, and refuses what it cannot write", async () => {
+    const { path, t } = await plain();
+    await t.setProperties({ "delta.enableDeletionVectors": "true", owner: "etl" });
+    expect(protocolAt(path, 1)).toEqual({
+      minReaderVersion: 3,
+      minWriterVersion: 7,
+      readerFeatures: ["deletionVectors"],
+      writerFeatures: ["deletionVectors", "appendOnly", "invariants"],
+    });
+    expect(metaAt(path, 1).configuration).toEqual({
+      "delta.enableDeletionVectors": "true",
+      owner: "etl",
+    });
+    expect(commitInfo(path, 1).operation).toBe("SET TBLPROPERTIES");
+    await t.setProperties({ "delta.columnMapping.mode": "name" });
+    const p2 = protocolAt(path, 2) as { readerFeatures: string[]; writerFeatures: string[] };
+    expect([...p2.readerFeatures].sort()).toEqual(["columnMapping", "deletionVectors"]);
+    expect([...p2.writerFeatures].sort()).toEqual([
+      "appendOnly",
+      "columnMapping",
+      "deletionVectors",
+      "invariants",
+    ]);
+    const refused: Record<string, string>[] = [
+      { "delta.enableChangeDataFeed": "true" },
+      { "delta.checkpointPolicy": "v2" },
+    ];
+    for (const props of refused) {
+      const e = await failure(t.setProperties(props));
+      expect(e.code).toBe("DELTA_UNSUPPORTED_FEATURE");
+    }
+    const unknown = await failure(t.setProperties({ "delta.foo": "bar" }));
+    expect(unknown.message).toBe("Unknown configuration was specified: delta.foo.");
+    expect(latestVersion(path)).toBe(2);
+    await t.unsetProperties(["owner", "absent"]);
+    expect(metaAt(path, 3).configuration).not.toHaveProperty("owner");
+    const off = await failure(t.unsetProperties(["delta.columnMapping.mode"]));
+    expect(off.code).toBe("DELTA_UNSUPPORTED_COLUMN_MAPPING_MODE_CHANGE");
+  });
+
+  it("upgradeTableProtocol raises versions, never lowers them", async () => {
+    const { path, t } = await plain();
+    await t.upgradeTableProtocol(1, 3);
+    expect(protocolAt(path, 1)).toEqual({ minReaderVersion: 1, minWriterVersion: 3 });
+    expect(commitInfo(path, 1).operationParameters).toEqual({
+      properties: JSON.stringify({ "delta.minReaderVersion": "1", "delta.minWriterVersion": "3" }),
+    });
+    await t.upgradeTableProtocol(1, 2);
+    expect(protocolAt(path, 2)).toBeUndefined();
+    await t.upgradeTableProtocol(3, 7);
+    expect(protocolAt(path, 3)).toEqual({
+      minReaderVersion: 3,
+      minWriterVersion: 7,
+      readerFeatures: [],
+      writerFeatures: ["appendOnly", "invariants", "checkConstraints"],
+    });
+  });
+});
