@@ -3,10 +3,13 @@
  * the same DeltaTable operations as the API, and answers with delta-spark's result frames.
  */
 import { DataFrame } from "../dataframe/dataframe.js";
+import { DeltaError, ErrorCode } from "../errors.js";
 import { assertNever } from "../plan/node.js";
 import type { SqlCommand } from "../sql/command.js";
 import type { MergeCommand } from "../sql/merge.js";
+import type { AlterTable } from "../table/backend.js";
 import { DeltaTable } from "../table/delta-table.js";
+import { StructField, StructType } from "../types/data-types.js";
 import type { SparkSession } from "./session.js";
 
 /** delta-spark answers DELETE and UPDATE with the number of rows they changed. */
@@ -38,6 +41,49 @@ function merge(spark: SparkSession, table: DeltaTable, command: MergeCommand): P
     }
   }
   return builder.execute();
+}
+
+/** delta-spark answers ALTER TABLE with an empty result. */
+function done(spark: SparkSession): DataFrame {
+  return spark.createDataFrame([], new StructType([]));
+}
+
+async function dropConstraint(table: DeltaTable, name: string, ifExists: boolean): Promise<void> {
+  try {
+    await table.dropConstraint(name);
+  } catch (e) {
+    // IF EXISTS: a constraint that is not there is not an error.
+    if (
+      !(ifExists && e instanceof DeltaError && e.code === ErrorCode.DELTA_CONSTRAINT_DOES_NOT_EXIST)
+    )
+      throw e;
+  }
+}
+
+function alterTable(table: DeltaTable, change: AlterTable): Promise<void> {
+  switch (change.kind) {
+    case "addColumns":
+      return table.addColumns(
+        change.columns.map(
+          (c) => new StructField(c.path, c.field.dataType, c.field.nullable, c.field.metadata),
+        ),
+      );
+    case "renameColumn":
+      return table.renameColumn(change.from, change.to);
+    case "dropColumns":
+      return table.dropColumns(change.columns);
+    case "alterColumn":
+      return table.alterColumn(
+        change.column,
+        change.comment === undefined ? { nullable: true } : { comment: change.comment },
+      );
+    case "setProperties":
+      return table.setProperties(change.properties);
+    case "unsetProperties":
+      return table.unsetProperties(change.keys, { ifExists: change.ifExists });
+    default:
+      return assertNever(change, "ALTER TABLE change");
+  }
 }
 
 export async function runSqlCommand(spark: SparkSession, command: SqlCommand): Promise<DataFrame> {
@@ -73,6 +119,15 @@ export async function runSqlCommand(spark: SparkSession, command: SqlCommand): P
         "path STRING",
       );
     }
+    case "alter":
+      await alterTable(table, command.change);
+      return done(spark);
+    case "addConstraint":
+      await table.addConstraint(command.name, command.expr);
+      return done(spark);
+    case "dropConstraint":
+      await dropConstraint(table, command.name, command.ifExists);
+      return done(spark);
     case "restore":
       return "version" in command
         ? table.restoreToVersion(command.version)

@@ -11,11 +11,13 @@ import { parseExpr } from "../sql-expr/boolean.js";
 import { newContext, type ParseContext } from "../sql-expr/context.js";
 import type { Token } from "../types/sql-lexer.js";
 import { keywordOf } from "../types/token-cursor.js";
+import { type AlterCommand, parseAlter } from "./alter.js";
 import type { QueryContext, SqlCatalog } from "./context.js";
 import { type MergeCommand, parseMerge } from "./merge.js";
 
 export type SqlCommand =
   | MergeCommand
+  | AlterCommand
   | { readonly kind: "describeHistory"; readonly path: string; readonly limit: number | undefined }
   | { readonly kind: "describeDetail"; readonly path: string }
   | { readonly kind: "delete"; readonly path: string; readonly condition: string | undefined }
@@ -47,6 +49,7 @@ export function isCommand(text: string): boolean {
     "OPTIMIZE",
     "VACUUM",
     "RESTORE",
+    "ALTER",
   ].includes(first);
 }
 
@@ -172,6 +175,8 @@ export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
       deltaPath: (x) => deltaPath(x, dataPath),
       exprText,
     });
+  } else if (c.acceptWord("ALTER")) {
+    command = parseAlter(ctx, { deltaPath: (x) => deltaPath(x, dataPath), exprText });
   } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx, dataPath));
   else if (c.acceptWord("VACUUM")) command = parseVacuum(ctx, deltaPath(ctx, dataPath));
   else if (c.acceptWord("RESTORE")) command = parseRestore(ctx, dataPath);

@@ -158,3 +158,8 @@ export function changeField(
     return out;
   });
 }
+
+/** A column path as text `splitPath` reads back (parts with dots or back-quotes quoted). */
+export function joinPath(parts: readonly string[]): string {
+  return parts.map((p) => (/[.`]/.test(p) ? `\`${p.replaceAll("`", "``")}\`` : p)).join(".");
+}

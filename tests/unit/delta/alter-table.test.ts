@@ -198,4 +198,38 @@ describe("ALTER TABLE", () => {
       writerFeatures: ["appendOnly", "invariants", "checkConstraints"],
     });
   });
+
+  it("runs the same changes as SQL: ALTER TABLE delta.`path` ...", async () => {
+    const { path } = await plain();
+    const t = `delta.\`${path}\``;
+    const run = (sql: string) => spark().sqlCommand(sql);
+    const result = await run(
+      `ALTER TABLE ${t} SET TBLPROPERTIES ('delta.columnMapping.mode' = 'name', delta.appendOnly = false)`,
+    );
+    expect(await result.collect()).toEqual([]);
+    await run(`ALTER TABLE ${t} ADD COLUMNS (s STRUCT<a: INT>, c STRING COMMENT 'cc')`);
+    await run(`ALTER TABLE ${t} ADD COLUMN s.b INT`);
+    await run(`ALTER TABLE ${t} RENAME COLUMN s.a TO alpha`);
+    await run(`ALTER TABLE ${t} ALTER COLUMN v COMMENT 'value'`);
+    await run(`ALTER TABLE ${t} DROP COLUMNS (c, s.b)`);
+    await run(`ALTER TABLE ${t} UNSET TBLPROPERTIES IF EXISTS ('delta.appendOnly', 'nope')`);
+    await run(`ALTER TABLE ${t} ADD CONSTRAINT positive CHECK (v > 0)`);
+    await run(`ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS missing`);
+    expect(commitInfo(path, 4).operationParameters).toEqual({
+      oldColumnPath: "s.a",
+      newColumnPath: "s.alpha",
+    });
+    const schema = await spark().read.format("delta").load(path).schema;
+    expect(schema.simpleString()).toBe("struct<id:bigint,part:string,v:int,s:struct<alpha:int>>");
+    const v = JSON.parse(metaAt(path, 5).schemaString).fields[2];
+    expect(v.metadata).toMatchObject({ comment: "value", "delta.columnMapping.physicalName": "v" });
+    expect(metaAt(path, 8).configuration).toEqual({
+      "delta.columnMapping.mode": "name",
+      "delta.columnMapping.maxColumnId": "7",
+      "delta.constraints.positive": "v > 0",
+    });
+    await expect(run(`ALTER TABLE ${t} ALTER COLUMN v SET NOT NULL`)).rejects.toThrow(
+      "ALTER COLUMN supports COMMENT '...' and DROP NOT NULL",
+    );
+  });
 });
