@@ -6,9 +6,16 @@
  * commit; a feature tributary cannot write is refused by name before anything is written.
  */
 import { DeltaError } from "../../errors.js";
-import { type StructField, StructType } from "../../types/data-types.js";
+import type { StructField, StructType } from "../../types/data-types.js";
 import type { Action, Metadata, Protocol } from "../actions/types.js";
-import { addFields, changeField, dropFields, renameField, splitPath } from "../schema/alter.js";
+import {
+  addFields,
+  changeField,
+  dropFields,
+  fieldAt,
+  renameField,
+  splitPath,
+} from "../schema/alter.js";
 import {
   type ColumnMappingMode,
   columnMappingMode,
@@ -76,8 +83,14 @@ export async function addColumns(
   );
   const mapped = withColumnMapping(added, snapshot.configuration, snapshot.schema);
   const metadata = withSchema(snapshot, mapped.schema, { configuration: mapped.configuration });
+  // As delta-spark records them: the path as name, the type by its name only.
   const described = columns.map((c) => ({
-    column: { ...c.field.toJSON(), name: c.path, nullable: true },
+    column: {
+      name: c.path,
+      type: c.field.dataType.typeName,
+      nullable: true,
+      metadata: c.field.metadata,
+    },
   }));
   return commitMetadata(ctx, snapshot, { metadata }, "ADD COLUMNS", {
     columns: JSON.stringify(described),
@@ -156,20 +169,15 @@ export async function alterColumn(
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   const path = splitPath(column);
   const schema = changeField(snapshot.schema, path, change);
-  const changed = withoutMappingMetadata(schema);
-  let field: StructField | undefined;
-  let current: StructType | undefined = changed;
-  for (const part of path) {
-    field = current?.fields.find((f) => f.name.toLowerCase() === part.toLowerCase());
-    current = field?.dataType instanceof StructType ? field.dataType : undefined;
-  }
+  // delta-spark records the changed column as the user sees it (no mapping metadata).
+  const changed = fieldAt(withoutMappingMetadata(schema), path);
   return commitMetadata(
     ctx,
     snapshot,
     { metadata: withSchema(snapshot, schema) },
     "CHANGE COLUMN",
     {
-      column: JSON.stringify(field?.toJSON() ?? {}),
+      column: JSON.stringify(changed?.toJSON() ?? {}),
     },
   );
 }

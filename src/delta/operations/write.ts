@@ -22,7 +22,12 @@ import { StructField, StructType } from "../../types/data-types.js";
 import type { Action, AddFile, Metadata, Protocol } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
-import { columnMappingMode, mappingOption, withColumnMapping } from "../schema/column-mapping.js";
+import {
+  columnMappingMode,
+  mappingOption,
+  partitionValueKeys,
+  withColumnMapping,
+} from "../schema/column-mapping.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
@@ -314,8 +319,10 @@ export async function writeDelta(
       rewritten = await rewriteKeeping(engine, snapshot, cls.partlyMatching, predicate);
       footprint = { ...footprint, readFiles: new Set(cls.scanned.map((f) => f.path)) };
     } else if (opts.dynamicPartitionOverwrite && partitionColumns.length > 0 && !replaceTable) {
+      // add.partitionValues is keyed by physical names under column mapping.
+      const keys = partitionValueKeys(schema, partitionColumns, metadata.configuration);
       const key = (pv: Readonly<Record<string, string | null>>): string =>
-        JSON.stringify(partitionColumns.map((p) => pv[p] ?? null));
+        JSON.stringify(keys.map((p) => pv[p] ?? null));
       const written = new Set(adds.map((a) => key(a.partitionValues)));
       removed = snapshot.files().filter((f) => written.has(key(f.partitionValues)));
       footprint = { ...footprint, readPartitions: (pv) => written.has(key(pv)) };

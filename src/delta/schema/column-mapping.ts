@@ -223,3 +223,16 @@ export function enableColumnMapping(schema: StructType): {
     });
   return assignColumnMapping(new StructType(schema.fields.map(keep)), 0);
 }
+
+/** The keys of `add.partitionValues` for the table's partition columns (physical names under mapping). */
+export function partitionValueKeys(
+  schema: StructType,
+  partitionColumns: readonly string[],
+  configuration: Readonly<Record<string, string>>,
+): string[] {
+  const mode = columnMappingMode(configuration);
+  return partitionColumns.map((p) => {
+    const field = schema.field(p);
+    return field === undefined ? p : physicalName(field, mode);
+  });
+}

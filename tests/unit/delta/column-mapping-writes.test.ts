@@ -95,6 +95,30 @@ describe("column mapping writes", () => {
     ]);
   });
 
+  it("dynamic partition overwrite and OPTIMIZE group files by physical partition keys", async () => {
+    const path = await mappedTable("name");
+    await rows(`SELECT CAST(5 AS BIGINT) AS id, 'x' AS part, ${S} AS s`)
+      .write.format("delta")
+      .mode("overwrite")
+      .option("partitionOverwriteMode", "dynamic")
+      .save(path);
+    const df = () => spark().read.format("delta").load(path);
+    expect(await sorted(df())).toEqual([
+      { id: 2n, part: "y", s: null },
+      { id: 5n, part: "x", s: null },
+    ]);
+    await rows(`SELECT CAST(6 AS BIGINT) AS id, 'x' AS part, ${S} AS s`)
+      .write.format("delta")
+      .mode("append")
+      .save(path);
+    const t = await DeltaTable.forPath(spark(), path);
+    await t.optimize().executeCompaction();
+    // Two files in partition x became one; y's single file is left alone.
+    expect(actionsOf(path, 3, "add")).toHaveLength(1);
+    expect(actionsOf(path, 3, "remove")).toHaveLength(2);
+    expect((await df().collect()).length).toBe(3);
+  });
+
   it("id mode: appends, mergeSchema, overwrite and every table command keep the mapping", async () => {
     const path = await mappedTable("id");
     expect(commit(path, 0).find((a) => "protocol" in a)?.protocol).toEqual({
