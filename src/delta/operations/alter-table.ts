@@ -125,7 +125,7 @@ export async function renameColumn(
   // A renamed partition column keeps partitioning the table under its new name.
   const partitionColumns =
     path.length === 1
-      ? snapshot.partitionColumns.map((p) => (p.toLowerCase() === from.toLowerCase() ? to : p))
+      ? snapshot.partitionColumns.map((p) => (p.toLowerCase() === path[0]?.toLowerCase() ? to : p))
       : [...snapshot.partitionColumns];
   const metadata = withSchema(snapshot, schema, { partitionColumns });
   return commitMetadata(ctx, snapshot, { metadata }, "RENAME COLUMN", {
@@ -142,9 +142,11 @@ export async function dropColumns(
 ): Promise<number> {
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   requireMapping(snapshot, "DROP");
-  const partitions = names.filter((n) =>
-    snapshot.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()),
-  );
+  const paths = names.map(splitPath);
+  const partitions = paths
+    .filter((p) => p.length === 1)
+    .map((p) => p[0] ?? "")
+    .filter((n) => snapshot.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()));
   if (partitions.length > 0)
     throw new DeltaError(
       "DELTA_UNSUPPORTED_DROP_PARTITION_COLUMN",
@@ -153,7 +155,7 @@ export async function dropColumns(
         hint: "Rewrite the table with another partitioning (overwriteSchema) to remove a partition column.",
       },
     );
-  const schema = dropFields(snapshot.schema, names.map(splitPath));
+  const schema = dropFields(snapshot.schema, paths);
   return commitMetadata(ctx, snapshot, { metadata: withSchema(snapshot, schema) }, "DROP COLUMNS", {
     columns: JSON.stringify(names),
   });

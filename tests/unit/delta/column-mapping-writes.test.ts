@@ -176,4 +176,34 @@ describe("column mapping writes", () => {
       { id: 9n, part: "w", s: null, "new col": 1 },
     ]);
   });
+
+  it("nested arrays and maps of structs: physical names and field ids all the way down", async () => {
+    const path = tmpTable();
+    await rows(
+      "SELECT 1 AS id, array(array(named_struct('x', 1))) AS aa, map('k', named_struct('y', CAST(1.5 AS DOUBLE))) AS m, array(2, 3) AS plain",
+    )
+      .write.format("delta")
+      .option("delta.columnMapping.mode", "name")
+      .save(path);
+    const fields = schemaOf(path, 0);
+    const phys = (f: { metadata: Record<string, unknown> } | undefined) =>
+      String(f?.metadata["delta.columnMapping.physicalName"]);
+    const aa = fields[1]?.type as { elementType: { elementType: { fields: Field[] } } };
+    const m = fields[2]?.type as { valueType: { fields: Field[] } };
+    const x = aa.elementType.elementType.fields[0];
+    const y = m.valueType.fields[0];
+    const file = readdirSync(path).find((n) => n.endsWith(".parquet"));
+    const ids = await parquetFieldIds(`${path}/${file}`);
+    expect(ids).toEqual([
+      { name: phys(fields[0]), field_id: "1" },
+      { name: phys(fields[1]), field_id: "2" },
+      { name: phys(x), field_id: String(x?.metadata["delta.columnMapping.id"]) },
+      { name: phys(fields[2]), field_id: "4" },
+      { name: phys(y), field_id: String(y?.metadata["delta.columnMapping.id"]) },
+      { name: phys(fields[3]), field_id: "6" },
+    ]);
+    expect(await spark().read.format("delta").load(path).collect()).toEqual([
+      { id: 1, aa: [[{ x: 1 }]], m: new Map([["k", { y: 1.5 }]]), plain: [2, 3] },
+    ]);
+  });
 });

@@ -34,26 +34,25 @@ export function renameNested(sql: string, to: DataType, from: DataType): string 
   return sql;
 }
 
-/** The field ids of a nested type, as COPY's FIELD_IDS wants them (undefined: none inside). */
+/**
+ * The field ids inside a type, as a FIELD_IDS object (`{"col-a": 4}` for a struct,
+ * `{element: ...}` for an array, `{key: ..., value: ...}` for a map); undefined when no
+ * field inside has an id. Array elements and map entries have no ids of their own.
+ */
 function nestedIds(type: DataType): string | undefined {
-  if (type instanceof StructType) {
-    const entries = type.fields.map((f) => `${quoteString(f.name)}: ${fieldIdsOf(f)}`);
-    return `{${entries.join(", ")}}`;
+  if (type instanceof StructType)
+    return `{${type.fields.map((f) => `${quoteString(f.name)}: ${fieldIdsOf(f)}`).join(", ")}}`;
+  const parts: string[] = [];
+  const entry = (name: string, inner: DataType): void => {
+    const ids = nestedIds(inner);
+    if (ids !== undefined) parts.push(`${name}: ${ids}`);
+  };
+  if (type instanceof ArrayType) entry("element", type.elementType);
+  else if (type instanceof MapType) {
+    entry("key", type.keyType);
+    entry("value", type.valueType);
   }
-  if (type instanceof ArrayType) {
-    const element = nestedIds(type.elementType);
-    return element === undefined ? undefined : `element: ${element}`;
-  }
-  if (type instanceof MapType) {
-    const key = nestedIds(type.keyType);
-    const value = nestedIds(type.valueType);
-    const parts = [
-      ...(key === undefined ? [] : [`key: ${key}`]),
-      ...(value === undefined ? [] : [`value: ${value}`]),
-    ];
-    return parts.length === 0 ? undefined : parts.join(", ");
-  }
-  return undefined;
+  return parts.length === 0 ? undefined : `{${parts.join(", ")}}`;
 }
 
 function fieldIdsOf(field: {
@@ -61,16 +60,15 @@ function fieldIdsOf(field: {
   readonly dataType: DataType;
 }): string {
   const id = field.metadata[ID_KEY];
-  const own = typeof id === "number" && Number.isInteger(id) ? String(id) : undefined;
+  const own =
+    typeof id === "number" && Number.isInteger(id) ? `__duckdb_field_id: ${id}` : undefined;
   const inner = nestedIds(field.dataType);
-  if (inner === undefined) return own ?? "{}";
-  // A struct's own children are listed beside its id; an array's and a map's go under element / key / value.
-  const children = field.dataType instanceof StructType ? inner.slice(1, -1) : inner;
-  const parts = [...(own === undefined ? [] : [`__duckdb_field_id: ${own}`]), children];
-  return `{${parts.filter((p) => p !== "").join(", ")}}`;
+  if (inner === undefined) return own === undefined ? "{}" : String(id);
+  // The field's own id sits beside the ids inside it.
+  return `{${[own, inner.slice(1, -1)].filter((p) => p !== undefined && p !== "").join(", ")}}`;
 }
 
 /** COPY's `FIELD_IDS {...}` value for a physical schema whose fields carry `delta.columnMapping.id`. */
 export function fieldIdsOption(schema: StructType): string {
-  return `{${schema.fields.map((f) => `${quoteString(f.name)}: ${fieldIdsOf(f)}`).join(", ")}}`;
+  return nestedIds(schema) ?? "{}";
 }
