@@ -150,7 +150,7 @@ export class EmbeddedDeltaTable implements DeltaTableBackend {
         await setProperties(this.ctx, snapshot, change.properties);
         return;
       case "unsetProperties":
-        await unsetProperties(this.ctx, snapshot, change.keys, change.ifExists);
+        await unsetProperties(this.ctx, snapshot, change.keys);
         return;
       default:
         assertNever(change, "ALTER TABLE change");

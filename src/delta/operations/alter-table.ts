@@ -6,6 +6,8 @@
  * commit; a feature tributary cannot write is refused by name before anything is written.
  */
 import { DeltaError } from "../../errors.js";
+import { referencedColumns } from "../../plan/expression/columns.js";
+import { parseExpression } from "../../sql-expr/index.js";
 import type { StructField, StructType } from "../../types/data-types.js";
 import type { Action, Metadata, Protocol } from "../actions/types.js";
 import {
@@ -29,6 +31,7 @@ import type { Snapshot } from "../snapshot/snapshot.js";
 import { checkWritable } from "../table-features/registry.js";
 import { featuresOfProperties, withFeatures, withVersions } from "../table-features/upgrade.js";
 import { commitCommand, footprint, type TableCommandContext } from "./common.js";
+import { checkConstraintsOf } from "./constraints.js";
 import { validateTableProperties } from "./table-properties.js";
 
 const READER_KEY = "delta.minReaderVersion";
@@ -77,6 +80,14 @@ export async function addColumns(
   columns: readonly NewColumn[],
 ): Promise<number> {
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  if (columns.some((c) => !c.field.nullable))
+    throw new DeltaError(
+      "DELTA_OPERATION_NOT_ALLOWED",
+      "Operation not allowed: `NOT NULL in ALTER TABLE ADD COLUMNS` is not supported for Delta tables",
+      {
+        hint: "Add the column as nullable, then add a CHECK constraint (c IS NOT NULL) once it is filled.",
+      },
+    );
   const added = addFields(
     snapshot.schema,
     columns.map((c) => ({ path: splitPath(c.path), field: c.field })),
@@ -95,6 +106,26 @@ export async function addColumns(
   return commitMetadata(ctx, snapshot, { metadata }, "ADD COLUMNS", {
     columns: JSON.stringify(described),
   });
+}
+
+/** delta-spark refuses to rename or drop a column a CHECK constraint reads. */
+function refuseIfConstrained(snapshot: Snapshot, path: readonly string[]): void {
+  const column = path.join(".").toLowerCase();
+  const dependent = checkConstraintsOf(snapshot.configuration).filter((c) =>
+    referencedColumns(parseExpression(c.expr)).some((r) => {
+      const ref = r.toLowerCase();
+      return ref === column || ref.startsWith(`${column}.`) || column.startsWith(`${ref}.`);
+    }),
+  );
+  if (dependent.length === 0) return;
+  throw new DeltaError(
+    "DELTA_CONSTRAINT_DEPENDENT_COLUMN_CHANGE",
+    `Cannot alter column ${path.join(".")} because this column is referenced by the following check constraint(s):\n${dependent.map((c) => `delta.constraints.${c.name} -> ${c.expr}`).join("\n")}`,
+    {
+      hint: "Drop the constraint first (dropConstraint), change the column, then add the constraint again.",
+      context: { column: path.join("."), constraints: dependent.map((c) => c.name) },
+    },
+  );
 }
 
 function requireMapping(snapshot: Snapshot, code: "RENAME" | "DROP"): ColumnMappingMode {
@@ -121,6 +152,7 @@ export async function renameColumn(
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   requireMapping(snapshot, "RENAME");
   const path = splitPath(from);
+  refuseIfConstrained(snapshot, path);
   const schema = renameField(snapshot.schema, path, to);
   // A renamed partition column keeps partitioning the table under its new name.
   const partitionColumns =
@@ -143,6 +175,7 @@ export async function dropColumns(
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   requireMapping(snapshot, "DROP");
   const paths = names.map(splitPath);
+  for (const p of paths) refuseIfConstrained(snapshot, p);
   const partitions = paths
     .filter((p) => p.length === 1)
     .map((p) => p[0] ?? "")
@@ -250,12 +283,11 @@ function versionOf(key: string, value: string): number {
   return n;
 }
 
-/** `ALTER TABLE t UNSET TBLPROPERTIES [IF EXISTS] (...)`; absent keys are ignored, as in Spark 4. */
+/** `ALTER TABLE t UNSET TBLPROPERTIES [IF EXISTS] (...)`: absent keys are ignored with or without IF EXISTS, as in Spark 4. */
 export async function unsetProperties(
   ctx: TableCommandContext,
   snapshot: Snapshot,
   keys: readonly string[],
-  ifExists: boolean,
 ): Promise<number> {
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   const configuration = Object.fromEntries(
@@ -268,7 +300,8 @@ export async function unsetProperties(
     snapshot,
     { metadata: { ...snapshot.metadata, configuration } },
     "UNSET TBLPROPERTIES",
-    { properties: JSON.stringify(keys), ifExists },
+    // Spark 4 ignores absent keys either way, and records ifExists as true.
+    { properties: JSON.stringify(keys), ifExists: true },
   );
 }
 

@@ -4,7 +4,7 @@
  * Pure functions over StructType; names match case-insensitively, as Spark resolves them.
  * Errors use delta-spark's error classes and messages (checked with delta-spark 4.0.1).
  */
-import { DeltaError } from "../../errors.js";
+import { AnalysisError, DeltaError } from "../../errors.js";
 import { StructField, StructType } from "../../types/data-types.js";
 import { dataTypeToSql } from "../../types/ddl.js";
 
@@ -29,7 +29,17 @@ export function splitPath(path: string): string[] {
   return parts.map((p) => p.trim());
 }
 
-function notFound(path: readonly string[], schema: StructType): DeltaError {
+function notFound(path: readonly string[], schema: StructType): DeltaError | AnalysisError {
+  // Spark's message for a top-level column (checked with delta-spark 4.0.1).
+  if (path.length === 1)
+    return new AnalysisError(
+      "UNRESOLVED_COLUMN",
+      `A column, variable, or function parameter with name \`${path[0]}\` cannot be resolved. Did you mean one of the following? [${schema
+        .fieldNames()
+        .map((n) => `\`${n}\``)
+        .join(", ")}].`,
+      { hint: "Check the column's name (nested fields as parent.child)." },
+    );
   return new DeltaError(
     "DELTA_COLUMN_NOT_FOUND",
     `Unable to find the column \`${path.join(".")}\` given [${schema.fieldNames().join(", ")}].`,
