@@ -1,12 +1,11 @@
 /** DeltaTable commands on the embedded engine: our Delta kernel, the engine's queries, one commit each. */
 import type { DataFrame } from "../dataframe/dataframe.js";
+import { setProperties, unsetProperties } from "../delta/operations/alter-properties.js";
 import {
   addColumns,
   alterColumn,
   dropColumns,
   renameColumn,
-  setProperties,
-  unsetProperties,
 } from "../delta/operations/alter-table.js";
 import { loadTable, type TableCommandContext } from "../delta/operations/common.js";
 import { addConstraint, dropConstraint } from "../delta/operations/constraints.js";
