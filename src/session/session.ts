@@ -153,7 +153,7 @@ export class SparkSession {
   /**
    * Runs a Delta command written in Spark SQL now, through the same operations as the
    * DeltaTable API, and returns delta-spark's result: `MERGE INTO`, `DELETE FROM`,
-   * `UPDATE ... SET`, `DESCRIBE HISTORY|DETAIL`, `OPTIMIZE`, `VACUUM`, `RESTORE` on a path
+   * `UPDATE ... SET`, `DESCRIBE HISTORY|DETAIL`, `OPTIMIZE`, `VACUUM`, `RESTORE`, `ALTER TABLE` on a path
    * table (`` delta.`/path` ``).
    * A query is returned as `sql(text)` would.
    *

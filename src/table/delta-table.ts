@@ -1,6 +1,6 @@
 /**
  * `DeltaTable`: delta-spark's table API (history, detail, delete, update, merge, optimize,
- * vacuum, restore) on either engine. On the embedded engine our Delta kernel runs each
+ * vacuum, restore, constraints, column and property changes) on either engine. On the embedded engine our Delta kernel runs each
  * command (it reads the latest version, runs its queries and commits once; a failure, a
  * conflict with a concurrent writer included, leaves the table as it was); on the Spark
  * engine delta-spark runs it, through Spark SQL. The code is the same on both.
