@@ -3,7 +3,7 @@
  * metadata commit each: turning a feature on upgrades the protocol in the same commit; a
  * feature tributary cannot write is refused by name before anything is written.
  */
-import { DeltaError } from "../../errors.js";
+import { AnalysisError, DeltaError } from "../../errors.js";
 import {
   type ColumnMappingMode,
   columnMappingMode,
@@ -16,6 +16,20 @@ import { featuresOfProperties, withFeatures, withVersions } from "../table-featu
 import { commitMetadata, withSchema } from "./alter-table.js";
 import type { TableCommandContext } from "./common.js";
 import { validateTableProperties } from "./table-properties.js";
+
+/** Spark's reserved table properties: SET TBLPROPERTIES refuses them (Spark sets them itself). */
+const RESERVED = ["comment", "location", "provider", "owner", "external", "is_managed_location"];
+
+function refuseReserved(properties: Readonly<Record<string, string>>): void {
+  const key = Object.keys(properties).find((k) => RESERVED.includes(k.toLowerCase()));
+  if (key === undefined) return;
+  const why = key.toLowerCase() === "owner" ? ", it will be set to the current user" : "";
+  throw new AnalysisError(
+    "UNSUPPORTED_FEATURE.SET_TABLE_PROPERTY",
+    `The feature is not supported: ${key} is a reserved table property${why}.`,
+    { hint: `Use another key than ${RESERVED.join(", ")}.` },
+  );
+}
 
 const READER_KEY = "delta.minReaderVersion";
 const WRITER_KEY = "delta.minWriterVersion";
@@ -48,6 +62,7 @@ export async function setProperties(
   properties: Readonly<Record<string, string>>,
 ): Promise<number> {
   checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
+  refuseReserved(properties);
   const { [READER_KEY]: reader, [WRITER_KEY]: writer, ...rest } = properties;
   const delta = Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith("delta.")));
   validateTableProperties(delta);

@@ -143,7 +143,7 @@ describe("ALTER TABLE", () => {
 
   it("upgrades the protocol with a feature in the same commit, and refuses what it cannot write", async () => {
     const { path, t } = await plain();
-    await t.setProperties({ "delta.enableDeletionVectors": "true", owner: "etl" });
+    await t.setProperties({ "delta.enableDeletionVectors": "true", team: "etl" });
     expect(protocolAt(path, 1)).toEqual({
       minReaderVersion: 3,
       minWriterVersion: 7,
@@ -152,7 +152,7 @@ describe("ALTER TABLE", () => {
     });
     expect(metaAt(path, 1).configuration).toEqual({
       "delta.enableDeletionVectors": "true",
-      owner: "etl",
+      team: "etl",
     });
     expect(commitInfo(path, 1).operation).toBe("SET TBLPROPERTIES");
     await t.setProperties({ "delta.columnMapping.mode": "name" });
@@ -175,8 +175,8 @@ describe("ALTER TABLE", () => {
     const unknown = await failure(t.setProperties({ "delta.foo": "bar" }));
     expect(unknown.message).toBe("Unknown configuration was specified: delta.foo.");
     expect(latestVersion(path)).toBe(2);
-    await t.unsetProperties(["owner", "absent"]);
-    expect(metaAt(path, 3).configuration).not.toHaveProperty("owner");
+    await t.unsetProperties(["team", "absent"]);
+    expect(metaAt(path, 3).configuration).not.toHaveProperty("team");
     const off = await failure(t.unsetProperties(["delta.columnMapping.mode"]));
     expect(off.code).toBe("DELTA_UNSUPPORTED_COLUMN_MAPPING_MODE_CHANGE");
   });
@@ -207,6 +207,10 @@ describe("ALTER TABLE", () => {
         "Cannot alter column v because this column is referenced by the following check constraint(s):\ndelta.constraints.pos -> v > 0",
       );
     }
+    // Checked against delta-spark over Spark Connect.
+    await expect(t.setProperties({ owner: "etl" })).rejects.toThrow(
+      "The feature is not supported: owner is a reserved table property, it will be set to the current user.",
+    );
     const notNull = await failure(t.addColumns("z INT NOT NULL"));
     expect(notNull.code).toBe("DELTA_OPERATION_NOT_ALLOWED");
     expect(notNull.message).toBe(
