@@ -14,6 +14,12 @@ export interface DataFileOptions {
   readonly compression: string;
   /** Write one file per partition (no per-thread files): OPTIMIZE's compaction needs it. */
   readonly singleFile?: boolean;
+  /**
+   * Column mapping: the plan's columns (logical names) are written under the physical names
+   * of the same fields, nested ones too, with their Parquet field ids; `partitionBy` stays
+   * logical. The two schemas have the same shape (see schema/column-mapping.ts).
+   */
+  readonly columnMapping?: { readonly logical: StructType; readonly physical: StructType };
 }
 
 export interface DeltaTableEngine {

@@ -3,10 +3,13 @@
  * the same DeltaTable operations as the API, and answers with delta-spark's result frames.
  */
 import { DataFrame } from "../dataframe/dataframe.js";
+import { DeltaError, ErrorCode } from "../errors.js";
 import { assertNever } from "../plan/node.js";
 import type { SqlCommand } from "../sql/command.js";
 import type { MergeCommand } from "../sql/merge.js";
+import type { AlterTable } from "../table/backend.js";
 import { DeltaTable } from "../table/delta-table.js";
+import { StructField, StructType } from "../types/data-types.js";
 import type { SparkSession } from "./session.js";
 import { runTableCommand } from "./sql-tables.js";
 
@@ -43,7 +46,12 @@ function merge(spark: SparkSession, table: DeltaTable, command: MergeCommand): P
 
 /** Runs a parsed statement: table statements in sql-tables.ts, Delta commands here. */
 export async function runSqlCommand(spark: SparkSession, command: SqlCommand): Promise<DataFrame> {
-  if (!("path" in command) || command.kind === "addConstraint" || command.kind === "dropConstraint")
+  if (
+    !("path" in command) ||
+    command.kind === "alter" ||
+    command.kind === "addConstraint" ||
+    command.kind === "dropConstraint"
+  )
     return runTableCommand(spark, command);
   const table = await DeltaTable.forPath(spark, command.path);
   switch (command.kind) {

@@ -11,6 +11,7 @@ import { AnalysisError, DeltaError, ErrorCode, UnsupportedOperationError } from 
 import { AliasNode } from "../plan/expression/alias.js";
 import { CastNode } from "../plan/expression/cast.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { assertNever } from "../plan/node.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import type { AlterCommand } from "../sql/alter.js";
@@ -19,7 +20,9 @@ import type { InsertCommand } from "../sql/insert.js";
 import type { TableTarget } from "../sql/table-target.js";
 import { schemeOf } from "../storage/location.js";
 import { alreadyExists, createTable } from "../table/create-table.js";
+import type { AlterTable } from "../table/backend.js";
 import { DeltaTable } from "../table/delta-table.js";
+import { StructField } from "../types/data-types.js";
 import { quoteIdentifier } from "../types/sql-string.js";
 import type { SparkSession } from "./session.js";
 import { emptyPlan } from "./sql-statements.js";
@@ -173,9 +176,36 @@ async function insert(spark: SparkSession, cmd: InsertCommand): Promise<DataFram
   return emptyResult(spark);
 }
 
+function alterTable(table: DeltaTable, change: AlterTable): Promise<void> {
+  switch (change.kind) {
+    case "addColumns":
+      return table.addColumns(
+        change.columns.map(
+          (c) => new StructField(c.path, c.field.dataType, c.field.nullable, c.field.metadata),
+        ),
+      );
+    case "renameColumn":
+      return table.renameColumn(change.from, change.to);
+    case "dropColumns":
+      return table.dropColumns(change.columns);
+    case "alterColumn":
+      return table.alterColumn(
+        change.column,
+        change.comment === undefined ? { nullable: true } : { comment: change.comment },
+      );
+    case "setProperties":
+      return table.setProperties(change.properties);
+    case "unsetProperties":
+      return table.unsetProperties(change.keys, { ifExists: change.ifExists });
+    default:
+      return assertNever(change, "ALTER TABLE change");
+  }
+}
+
 async function alter(spark: SparkSession, cmd: AlterCommand): Promise<DataFrame> {
   const table = await DeltaTable.forPath(spark, cmd.path);
-  if (cmd.kind === "addConstraint") await table.addConstraint(cmd.name, cmd.expr);
+  if (cmd.kind === "alter") await alterTable(table, cmd.change);
+  else if (cmd.kind === "addConstraint") await table.addConstraint(cmd.name, cmd.expr);
   else {
     try {
       await table.dropConstraint(cmd.name);
@@ -199,6 +229,7 @@ export async function runTableCommand(spark: SparkSession, cmd: TableCommand): P
       return showTables(spark);
     case "insert":
       return insert(spark, cmd);
+    case "alter":
     case "addConstraint":
     case "dropConstraint":
       return alter(spark, cmd);

@@ -3,7 +3,7 @@
  * the DeltaTable operations: `DESCRIBE HISTORY|DETAIL t`, `DELETE FROM t [WHERE ...]`,
  * `UPDATE t SET c = v, ... [WHERE ...]`, `MERGE INTO t ...` (merge.ts), `OPTIMIZE t
  * [WHERE ...]`, `VACUUM t [RETAIN n HOURS] [DRY RUN]`, `RESTORE [TABLE] t TO VERSION|TIMESTAMP
- * AS OF ...`, where `t` is a path table (`` delta.`/path` ``). Paths are kept as written: DeltaTable.forPath maps them.
+ * AS OF ...`, `ALTER TABLE t ...` (alter.ts), where `t` is a path table (`` delta.`/path` ``). Paths are kept as written: DeltaTable.forPath maps them.
  * Conditions and values stay Spark SQL text, which the DeltaTable API parses itself.
  */
 
@@ -172,7 +172,7 @@ export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
   const ddl = parseDdl(ctx);
   if (ddl !== undefined) command = ddl;
   else if (c.acceptWord("INSERT")) command = parseInsert(ctx);
-  else if (c.acceptWord("ALTER")) command = parseAlter(ctx);
+  else if (c.acceptWord("ALTER")) command = parseAlter(ctx, { deltaPath: () => deltaPath(ctx), exprText });
   else if (c.acceptWord("MERGE")) {
     command = parseMerge(ctx, { deltaPath: () => deltaPath(ctx), exprText });
   } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx));

@@ -1,6 +1,6 @@
 /**
  * `DeltaTable`: delta-spark's table API (history, detail, delete, update, merge, optimize,
- * vacuum, restore) on either engine. On the embedded engine our Delta kernel runs each
+ * vacuum, restore, constraints, column and property changes) on either engine. On the embedded engine our Delta kernel runs each
  * command (it reads the latest version, runs its queries and commits once; a failure, a
  * conflict with a concurrent writer included, leaves the table as it was); on the Spark
  * engine delta-spark runs it, through Spark SQL. The code is the same on both.
@@ -20,11 +20,14 @@
  * ```
  */
 import type { DataFrame } from "../dataframe/dataframe.js";
+import type { NewColumn } from "../delta/operations/alter-table.js";
 import type { DeleteMetrics } from "../delta/operations/delete.js";
 import type { UpdateMetrics } from "../delta/operations/update.js";
 import type { VacuumResult } from "../delta/operations/vacuum.js";
 import { AnalysisError, DeltaError, ErrorCode, UnsupportedOperationError } from "../errors.js";
 import type { SparkSession } from "../session/session.js";
+import { type StructField, StructType } from "../types/data-types.js";
+import { parseDDLSchema } from "../types/ddl.js";
 import {
   type Assignments,
   assignmentsOf,
@@ -227,7 +230,95 @@ export class DeltaTable {
     await this.backend.dropConstraint(name);
   }
 
+  /**
+   * Adds nullable columns (delta-spark's `ALTER TABLE ... ADD COLUMNS`): a StructType, fields,
+   * or DDL text. A dotted name (`s.c`) adds a field inside struct `s`. Metadata only.
+   *
+   * @example
+   * ```ts
+   * await table.addColumns("country STRING COMMENT 'ISO code', s.extra INT");
+   * ```
+   */
+  async addColumns(columns: StructType | readonly StructField[] | string): Promise<void> {
+    await this.backend.alter({ kind: "addColumns", columns: newColumns(columns) });
+  }
+
+  /**
+   * Renames a column (`s.a` for a nested field) without rewriting data: needs column mapping
+   * (`setProperties({ "delta.columnMapping.mode": "name" })`), as in delta-spark.
+   */
+  async renameColumn(from: string, to: string): Promise<void> {
+    await this.backend.alter({ kind: "renameColumn", from, to });
+  }
+
+  /** Drops a column (`s.a` for a nested field) without rewriting data; needs column mapping. */
+  async dropColumn(name: string): Promise<void> {
+    await this.dropColumns([name]);
+  }
+
+  /** Drops several columns in one commit; needs column mapping; partition columns cannot be dropped. */
+  async dropColumns(names: readonly string[]): Promise<void> {
+    await this.backend.alter({ kind: "dropColumns", columns: [...names] });
+  }
+
+  /** Changes a column's comment, or makes it nullable (`{ nullable: true }`, SQL's DROP NOT NULL). */
+  async alterColumn(
+    name: string,
+    change: { readonly comment: string } | { readonly nullable: true },
+  ): Promise<void> {
+    await this.backend.alter({ kind: "alterColumn", column: name, ...change });
+  }
+
+  /**
+   * Sets table properties (`ALTER TABLE ... SET TBLPROPERTIES`). Turning a feature on
+   * (`delta.enableDeletionVectors`, `delta.columnMapping.mode` = `name`) upgrades the protocol
+   * in the same commit; a feature tributary cannot write is refused before anything is written.
+   *
+   * @example
+   * ```ts
+   * await table.setProperties({ "delta.columnMapping.mode": "name" });
+   * await table.renameColumn("amount", "amount_eur");
+   * ```
+   */
+  async setProperties(properties: Readonly<Record<string, string>>): Promise<void> {
+    await this.backend.alter({ kind: "setProperties", properties: { ...properties } });
+  }
+
+  /** Removes table properties (`UNSET TBLPROPERTIES [IF EXISTS]`); absent keys are ignored. */
+  async unsetProperties(
+    keys: readonly string[],
+    options: { ifExists?: boolean } = {},
+  ): Promise<void> {
+    await this.backend.alter({
+      kind: "unsetProperties",
+      keys: [...keys],
+      ifExists: options.ifExists ?? false,
+    });
+  }
+
+  /**
+   * Raises the table's protocol to at least these versions (delta-spark's
+   * `upgradeTableProtocol`); versions never go down.
+   */
+  async upgradeTableProtocol(readerVersion: number, writerVersion: number): Promise<void> {
+    await this.setProperties({
+      "delta.minReaderVersion": String(readerVersion),
+      "delta.minWriterVersion": String(writerVersion),
+    });
+  }
+
   toString(): string {
     return `DeltaTable(${this.path}${this.aliasName === undefined ? "" : ` AS ${this.aliasName}`})`;
   }
+}
+
+/** addColumns' argument as paths and fields (a field's name may be a dotted path). */
+function newColumns(columns: StructType | readonly StructField[] | string): NewColumn[] {
+  const fields =
+    typeof columns === "string"
+      ? parseDDLSchema(columns).fields
+      : columns instanceof StructType
+        ? columns.fields
+        : columns;
+  return fields.map((field) => ({ path: field.name, field }));
 }

@@ -1,5 +1,12 @@
 /** DeltaTable commands on the embedded engine: our Delta kernel, the engine's queries, one commit each. */
 import type { DataFrame } from "../dataframe/dataframe.js";
+import { setProperties, unsetProperties } from "../delta/operations/alter-properties.js";
+import {
+  addColumns,
+  alterColumn,
+  dropColumns,
+  renameColumn,
+} from "../delta/operations/alter-table.js";
 import { loadTable, type TableCommandContext } from "../delta/operations/common.js";
 import { addConstraint, dropConstraint } from "../delta/operations/constraints.js";
 import { type DeleteMetrics, deleteRows } from "../delta/operations/delete.js";
@@ -11,10 +18,10 @@ import { type RestoreTarget, restoreTable } from "../delta/operations/restore.js
 import { type UpdateMetrics, updateRows } from "../delta/operations/update.js";
 import { type VacuumResult, vacuumTable } from "../delta/operations/vacuum.js";
 import type { DeltaTableEngine } from "../delta/table-engine.js";
-import type { ExprNode } from "../plan/node.js";
+import { assertNever, type ExprNode } from "../plan/node.js";
 import type { SparkSession } from "../session/session.js";
 import type { ParsedCondition } from "./args.js";
-import type { DeltaTableBackend, MergeRequest } from "./backend.js";
+import type { AlterTable, DeltaTableBackend, MergeRequest } from "./backend.js";
 import {
   countsSchema,
   DETAIL_SCHEMA,
@@ -121,5 +128,31 @@ export class EmbeddedDeltaTable implements DeltaTableBackend {
 
   async dropConstraint(name: string): Promise<void> {
     await dropConstraint(this.ctx, await this.latest(), name);
+  }
+
+  async alter(change: AlterTable): Promise<void> {
+    const snapshot = await this.latest();
+    switch (change.kind) {
+      case "addColumns":
+        await addColumns(this.ctx, snapshot, change.columns);
+        return;
+      case "renameColumn":
+        await renameColumn(this.ctx, snapshot, change.from, change.to);
+        return;
+      case "dropColumns":
+        await dropColumns(this.ctx, snapshot, change.columns);
+        return;
+      case "alterColumn":
+        await alterColumn(this.ctx, snapshot, change.column, change);
+        return;
+      case "setProperties":
+        await setProperties(this.ctx, snapshot, change.properties);
+        return;
+      case "unsetProperties":
+        await unsetProperties(this.ctx, snapshot, change.keys);
+        return;
+      default:
+        assertNever(change, "ALTER TABLE change");
+    }
   }
 }

@@ -2,6 +2,7 @@
 import type { WrittenFile } from "../../engine/engine.js";
 import { StructType } from "../../types/data-types.js";
 import type { AddFile } from "../actions/types.js";
+import { columnMappingMode, physicalName, physicalSchema } from "../schema/column-mapping.js";
 import { serializePartitionValue } from "./partition-values.js";
 import { toAddPath } from "./paths.js";
 import { buildStats } from "./stats.js";
@@ -16,16 +17,24 @@ export function addActions(
 ): AddFile[] {
   const isPartition = (n: string): boolean =>
     partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase());
-  const dataSchema = new StructType(schema.fields.filter((f) => !isPartition(f.name)));
+  // Under column mapping, partition values and statistics are keyed by physical names.
+  const mode = columnMappingMode(configuration);
+  const dataSchema = physicalSchema(
+    new StructType(schema.fields.filter((f) => !isPartition(f.name))),
+    mode,
+  );
   const indexed = Number(configuration["delta.dataSkippingNumIndexedCols"] ?? "32");
   const now = Date.now();
   return files.map((f) => {
     const partitionValues: Record<string, string | null> = {};
     for (const p of partitionColumns) {
       const field = schema.field(p);
-      const key = Object.keys(f.partitionValues).find((k) => k.toLowerCase() === p.toLowerCase());
+      const stored = field === undefined ? p : physicalName(field, mode);
+      const key = Object.keys(f.partitionValues).find(
+        (k) => k.toLowerCase() === stored.toLowerCase(),
+      );
       const raw = key === undefined ? null : (f.partitionValues[key] ?? null);
-      partitionValues[field?.name ?? p] =
+      partitionValues[field === undefined ? p : stored] =
         field === undefined ? raw : serializePartitionValue(raw, field.dataType);
     }
     return {

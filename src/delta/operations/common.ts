@@ -16,6 +16,7 @@ import { resolveAddPath } from "../files/paths.js";
 import { parseStats } from "../files/stats.js";
 import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
+import { mappingOption } from "../schema/column-mapping.js";
 import { Snapshot, type SnapshotOptions } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
@@ -55,7 +56,7 @@ export async function loadTable(
 
 /** Refuses features we cannot write and, for commands that change rows, `delta.appendOnly` tables. */
 export function requireModifiable(snapshot: Snapshot, changesRows: boolean): void {
-  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.configuration);
+  checkWritable(snapshot.tablePath, snapshot.protocol, snapshot.metadata);
   if (changesRows && sparkBoolean(snapshot.configuration["delta.appendOnly"] ?? "false") === true) {
     throw new DeltaError(
       "DELTA_CANNOT_MODIFY_APPEND_ONLY",
@@ -145,6 +146,7 @@ export async function writeTableRows(
     maxRecordsPerFile: undefined,
     compression: "snappy",
     ...(options.singleFile === true ? { singleFile: true } : {}),
+    ...mappingOption(layout.schema, layout.configuration),
   });
   const empty = files.filter((f) => f.rows === 0);
   await engine.delta.storage.delete(empty.map((f) => f.path));

@@ -20,6 +20,7 @@ import type { Action, AddFile } from "../actions/types.js";
 import { parseStats } from "../files/stats.js";
 import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
+import { partitionValueKeys } from "../schema/column-mapping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import {
   bytesOf,
@@ -174,7 +175,8 @@ export async function optimizeTable(
     ? candidates.filter((f) => (f.deletionVector?.cardinality ?? 0) > 0).map((f) => [f])
     : binPack(
         candidates,
-        snapshot.partitionColumns,
+        // add.partitionValues is keyed by physical names under column mapping.
+        partitionValueKeys(snapshot.schema, snapshot.partitionColumns, snapshot.configuration),
         minFileSize,
         maxFileSize,
         Number.isFinite(ratio) ? ratio : 0.05,

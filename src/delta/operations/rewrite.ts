@@ -15,6 +15,7 @@ import { addActions } from "../files/add-actions.js";
 import { parseStats } from "../files/stats.js";
 import { skippingContext } from "../scan/scan-builder.js";
 import { skipFiles } from "../scan/skipping.js";
+import { mappingOption } from "../schema/column-mapping.js";
 import type { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { call, colRef, FILE_COLUMN, lit, matches, scanFiles } from "./plan-helpers.js";
@@ -135,6 +136,7 @@ export async function writeRows(
     partitionBy: snapshot.partitionColumns,
     maxRecordsPerFile: undefined,
     compression: "snappy",
+    ...mappingOption(snapshot.schema, snapshot.configuration),
   });
   return addActions(
     snapshot.tablePath,

@@ -34,12 +34,12 @@ const KNOWN: Readonly<Record<string, Check>> = {
   "delta.isolationLevel": (v) => ["Serializable", "WriteSerializable"].includes(v),
   "delta.enableDeletionVectors": isBool,
   "delta.enableChangeDataFeed": isBool,
-  "delta.checkpointPolicy": (v) => v === "classic" || v === "v2",
+  "delta.columnMapping.mode": (v) => ["none", "name", "id"].includes(v.toLowerCase()),
+  "delta.checkpointPolicy": (v) => ["classic", "v2"].includes(v.toLowerCase()),
 };
 
 /** Properties that need features tributary does not write yet. */
 const UNSUPPORTED: Readonly<Record<string, (v: string) => boolean>> = {
-  "delta.columnMapping.mode": (v) => v.toLowerCase() !== "none",
   "delta.enableRowTracking": (v) => sparkBoolean(v) === true,
 };
 

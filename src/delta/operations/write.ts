@@ -22,6 +22,12 @@ import { StructField, StructType } from "../../types/data-types.js";
 import type { Action, AddCDCFile, AddFile, Metadata, Protocol } from "../actions/types.js";
 import { addActions } from "../files/add-actions.js";
 import { resolveAddPath } from "../files/paths.js";
+import {
+  columnMappingMode,
+  mappingOption,
+  partitionValueKeys,
+  withColumnMapping,
+} from "../schema/column-mapping.js";
 import { checkColumnNames, evolveSchema } from "../schema/evolution.js";
 import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
@@ -105,6 +111,9 @@ async function loadIfExists(engine: DeltaTableEngine, path: string): Promise<Sna
 function newProtocol(schema: StructType, props: Readonly<Record<string, string>>): Protocol {
   const reader: string[] = [];
   const writer: string[] = [];
+  // As delta-spark 4.0: column mapping alone is reader version 2 (no reader features) and
+  // writer features; with other reader features it joins them at reader version 3.
+  const mapped = columnMappingMode(props) !== "none";
   if (JSON.stringify(schema.toJSON()).includes('"timestamp_ntz"')) {
     reader.push("timestampNtz");
     writer.push("timestampNtz");
@@ -123,12 +132,18 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
   // The change data feed is a writer-only feature: delta-spark creates such a table at (1,7).
   if (changeDataFeedEnabled(props)) writer.push("changeDataFeed");
   const checks = checkConstraintsOf(props).length > 0;
-  if (writer.length === 0) return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
+  if (writer.length === 0 && !mapped)
+    return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
   if (checks) writer.push("checkConstraints");
-  const writerFeatures = ["appendOnly", "invariants", ...writer];
-  return reader.length === 0
-    ? { minReaderVersion: 1, minWriterVersion: 7, writerFeatures }
-    : { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures };
+  const writerFeatures = [...(mapped ? ["columnMapping"] : []), "appendOnly", "invariants", ...writer];
+  if (reader.length === 0)
+    return { minReaderVersion: mapped ? 2 : 1, minWriterVersion: 7, writerFeatures };
+  return {
+    minReaderVersion: 3,
+    minWriterVersion: 7,
+    readerFeatures: [...(mapped ? ["columnMapping"] : []), ...reader],
+    writerFeatures,
+  };
 }
 
 /** TBLPROPERTIES: `delta.*` keys are checked; others are the user's own, kept as given (as Spark). */
@@ -265,13 +280,14 @@ export async function writeDelta(
     );
   }
   if (snapshot !== undefined && req.mode === "ignore") return nothing;
-  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol, snapshot.configuration);
+  if (snapshot !== undefined) checkWritable(req.path, snapshot.protocol, snapshot.metadata);
   if (opts.txnAppId !== undefined && opts.txnVersion !== undefined && snapshot !== undefined) {
     const done = snapshot.txnVersion(opts.txnAppId);
     if (done !== undefined && done >= opts.txnVersion) return nothing;
   }
   const dataSchema = await engine.schema(req.plan);
-  checkColumnNames(dataSchema);
+  const requested = snapshot?.configuration ?? opts.tableProperties;
+  checkColumnNames(dataSchema, columnMappingMode(requested) !== "none");
   const overwrite = req.mode === "overwrite";
   const define = req.table;
   const replaceTable =
@@ -310,12 +326,15 @@ export async function writeDelta(
         { hint: "Leave at least one data column." },
       );
     }
-    const configuration =
+    const properties =
       define !== undefined
         ? declaredProperties(define.properties)
         : snapshot === undefined
           ? validateTableProperties(opts.tableProperties)
           : snapshot.configuration;
+    const mapped = withColumnMapping(schema, properties, snapshot?.schema);
+    schema = mapped.schema;
+    const configuration = mapped.configuration;
     metadata = {
       id: snapshot?.metadata.id ?? randomUUID(),
       format: { provider: "parquet", options: {} },
@@ -327,7 +346,12 @@ export async function writeDelta(
     };
     metadataChanged = true;
   } else {
-    schema = evolveSchema(snapshot.schema, dataSchema, opts.mergeSchema, snapshot.metadata.id);
+    const evolved = withColumnMapping(
+      evolveSchema(snapshot.schema, dataSchema, opts.mergeSchema, snapshot.metadata.id),
+      snapshot.configuration,
+      snapshot.schema,
+    );
+    schema = evolved.schema;
     partitionColumns = [...snapshot.partitionColumns];
     if (req.partitionBy.length > 0 && !samePartitioning(req.partitionBy, partitionColumns)) {
       throw new DeltaError(
@@ -340,7 +364,7 @@ export async function writeDelta(
     }
     metadataChanged = schema.json() !== snapshot.schema.json();
     metadata = metadataChanged
-      ? { ...snapshot.metadata, schemaString: schema.json() }
+      ? { ...snapshot.metadata, schemaString: schema.json(), configuration: evolved.configuration }
       : snapshot.metadata;
   }
   const given = schema.fields.filter((f) => givenField(dataSchema, f) !== undefined);
@@ -373,6 +397,7 @@ export async function writeDelta(
         partitionBy: partitionColumns,
         maxRecordsPerFile: opts.maxRecordsPerFile,
         compression: opts.compression,
+        ...mappingOption(schema, metadata.configuration),
       });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
@@ -424,8 +449,10 @@ export async function writeDelta(
       }
       footprint = { ...footprint, readFiles: new Set(cls.scanned.map((f) => f.path)) };
     } else if (opts.dynamicPartitionOverwrite && partitionColumns.length > 0 && !replaceTable) {
+      // add.partitionValues is keyed by physical names under column mapping.
+      const keys = partitionValueKeys(schema, partitionColumns, metadata.configuration);
       const key = (pv: Readonly<Record<string, string | null>>): string =>
-        JSON.stringify(partitionColumns.map((p) => pv[p] ?? null));
+        JSON.stringify(keys.map((p) => pv[p] ?? null));
       const written = new Set(adds.map((a) => key(a.partitionValues)));
       removed = snapshot.files().filter((f) => written.has(key(f.partitionValues)));
       footprint = { ...footprint, readPartitions: (pv) => written.has(key(pv)) };

@@ -125,3 +125,114 @@ export function withoutMappingMetadata(schema: StructType): StructType {
   };
   return new StructType(schema.fields.map(strip));
 }
+
+/**
+ * How data files of a table are laid out under column mapping: the logical schema (with the
+ * mapping metadata) beside the physical one; undefined when the table maps no columns.
+ */
+export function columnMappingLayout(
+  schema: StructType,
+  configuration: Readonly<Record<string, string>>,
+): { readonly logical: StructType; readonly physical: StructType } | undefined {
+  const mode = columnMappingMode(configuration);
+  if (mode === "none") return undefined;
+  return { logical: schema, physical: physicalSchema(schema, mode) };
+}
+
+/** The `columnMapping` member of a data-file write's options (none when the table maps no columns). */
+export function mappingOption(
+  schema: StructType,
+  configuration: Readonly<Record<string, string>>,
+): { columnMapping?: { readonly logical: StructType; readonly physical: StructType } } {
+  const layout = columnMappingLayout(schema, configuration);
+  return layout === undefined ? {} : { columnMapping: layout };
+}
+
+function reuseMapping(field: StructField, previous: StructField | undefined): StructField {
+  const prior = previous?.metadata;
+  const metadata =
+    prior !== undefined &&
+    typeof prior[ID_KEY] === "number" &&
+    typeof prior[PHYSICAL_NAME_KEY] === "string" &&
+    field.metadata[ID_KEY] === undefined
+      ? {
+          ...field.metadata,
+          [ID_KEY]: prior[ID_KEY],
+          [PHYSICAL_NAME_KEY]: prior[PHYSICAL_NAME_KEY],
+        }
+      : field.metadata;
+  const type = field.dataType;
+  const before = previous?.dataType;
+  const nested =
+    type instanceof StructType && before instanceof StructType
+      ? new StructType(
+          type.fields.map((f) =>
+            reuseMapping(
+              f,
+              before.fields.find((b) => b.name.toLowerCase() === f.name.toLowerCase()),
+            ),
+          ),
+        )
+      : type;
+  return new StructField(field.name, nested, field.nullable, metadata);
+}
+
+/**
+ * The schema a write commits under the table's column mapping: fields that have no id and
+ * physical name get new ones (above `delta.columnMapping.maxColumnId`), fields of `previous`
+ * (the table's schema before, when replacing it) keep theirs; the configuration carries
+ * the new largest id. Without column mapping, both unchanged.
+ */
+export function withColumnMapping(
+  schema: StructType,
+  configuration: Readonly<Record<string, string>>,
+  previous: StructType | undefined,
+): { schema: StructType; configuration: Readonly<Record<string, string>> } {
+  if (columnMappingMode(configuration) === "none") return { schema, configuration };
+  const base =
+    previous === undefined
+      ? withoutMappingMetadata(schema)
+      : new StructType(
+          schema.fields.map((f) =>
+            reuseMapping(
+              f,
+              previous.fields.find((p) => p.name.toLowerCase() === f.name.toLowerCase()),
+            ),
+          ),
+        );
+  const known = Number(configuration[MAX_ID_KEY] ?? "0");
+  const assigned = assignColumnMapping(base, Number.isFinite(known) ? known : 0);
+  const max = String(assigned.maxColumnId);
+  if (configuration[MAX_ID_KEY] === max) return { schema: assigned.schema, configuration };
+  return { schema: assigned.schema, configuration: { ...configuration, [MAX_ID_KEY]: max } };
+}
+
+/**
+ * The schema of an existing table on which `name` mode is being turned on: every field keeps
+ * its name as its physical name (the data files already use it) and gets an id, as
+ * delta-spark does.
+ */
+export function enableColumnMapping(schema: StructType): {
+  schema: StructType;
+  maxColumnId: number;
+} {
+  const keep = (f: StructField): StructField =>
+    new StructField(f.name, mapType(f.dataType, keep), f.nullable, {
+      ...f.metadata,
+      [PHYSICAL_NAME_KEY]: f.name,
+    });
+  return assignColumnMapping(new StructType(schema.fields.map(keep)), 0);
+}
+
+/** The keys of `add.partitionValues` for the table's partition columns (physical names under mapping). */
+export function partitionValueKeys(
+  schema: StructType,
+  partitionColumns: readonly string[],
+  configuration: Readonly<Record<string, string>>,
+): string[] {
+  const mode = columnMappingMode(configuration);
+  return partitionColumns.map((p) => {
+    const field = schema.field(p);
+    return field === undefined ? p : physicalName(field, mode);
+  });
+}

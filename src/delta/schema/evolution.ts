@@ -142,7 +142,8 @@ export function evolveSchema(
 /** Names Delta cannot store without column mapping (Parquet and Hive restrictions). */
 const INVALID = /[ ,;{}()\n\t=]/;
 
-export function checkColumnNames(schema: StructType): void {
+/** With column mapping (`anyName`), data files use physical names: any logical name is valid. */
+export function checkColumnNames(schema: StructType, anyName = false): void {
   const bad: string[] = [];
   const seen = new Map<string, string>();
   const visit = (s: StructType, prefix: string): void => {
@@ -165,12 +166,12 @@ export function checkColumnNames(schema: StructType): void {
     }
   };
   visit(schema, "");
-  if (bad.length > 0) {
+  if (bad.length > 0 && !anyName) {
     throw new DeltaError(
       "DELTA_INVALID_CHARACTERS_IN_COLUMN_NAMES",
       `Found invalid character(s) among ' ,;{}()\\n\\t=' in the column names of your schema: ${bad.map((b) => `'${b}'`).join(", ")}.`,
       {
-        hint: "Rename the columns (withColumnRenamed) before writing; tributary does not support Delta column mapping yet.",
+        hint: "Rename the columns (withColumnRenamed) before writing, or create the table with column mapping (option delta.columnMapping.mode = 'name'), which allows any name.",
       },
     );
   }

@@ -2,8 +2,10 @@
  * Table features and protocol versions: what tributary can read and write correctly. A table
  * that needs anything else is refused by name, never misread.
  */
+
+import { sparkBoolean } from "../../config/boolean.js";
 import { DeltaError } from "../../errors.js";
-import type { Protocol } from "../actions/types.js";
+import type { Metadata, Protocol } from "../actions/types.js";
 
 /** Reader features we read correctly (vacuumProtocolCheck only constrains VACUUM, which honours it). */
 const READABLE = new Set([
@@ -39,15 +41,18 @@ const WRITABLE = new Set([
   "changeDataFeed",
   // Checkpoints of such tables are written in the v2 layout (checkpoint/v2.ts).
   "v2Checkpoint",
+  // Data files, partition values and stats use physical names and field ids (schema/column-mapping.ts).
+  "columnMapping",
 ]);
 
 /**
- * Features a legacy protocol implies but that only act when a table property turns them on:
- * a writer-4 table (delta-spark's for generated columns) supports change data feed, yet a
- * writer only has to write change files when `delta.enableChangeDataFeed` is true.
+ * Legacy writer versions imply features whether the table uses them or not; a writer need
+ * honour only those the metadata turns on (PROTOCOL.md, "Writer Version Requirements").
  */
-const DORMANT_UNLESS: Readonly<Record<string, string>> = {
-  changeDataFeed: "delta.enableChangeDataFeed",
+const LEGACY_IN_USE: Readonly<Record<string, (m: Metadata) => boolean>> = {
+  changeDataFeed: (m) => sparkBoolean(m.configuration["delta.enableChangeDataFeed"] ?? "") === true,
+  generatedColumns: (m) => m.schemaString.includes('"delta.generationExpression"'),
+  identityColumns: (m) => m.schemaString.includes('"delta.identity.'),
 };
 
 /** What each legacy protocol version implies (before table features). */
@@ -112,20 +117,20 @@ export function checkReadable(path: string, p: Protocol): void {
   if (missing.length > 0) throw refuse(path, "read", missing, p);
 }
 
-function active(feature: string, configuration: Readonly<Record<string, string>>): boolean {
-  const property = DORMANT_UNLESS[feature];
-  return property === undefined || configuration[property]?.toLowerCase() === "true";
-}
-
-/** Throws unless every writer feature the table uses is supported. */
-export function checkWritable(
-  path: string,
-  p: Protocol,
-  configuration: Readonly<Record<string, string>> = {},
-): void {
+/**
+ * Throws unless every writer feature of the table is supported. With the table's metadata,
+ * features a legacy protocol implies but the table does not use are not asked for.
+ */
+export function checkWritable(path: string, p: Protocol, metadata?: Metadata): void {
   checkReadable(path, p);
   if (p.minWriterVersion > 7)
     throw refuse(path, "write", [`writerVersion${p.minWriterVersion}`], p);
-  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f) && active(f, configuration));
+  const inUse = (f: string): boolean => {
+    const used = LEGACY_IN_USE[f];
+    return (
+      p.minWriterVersion >= 7 || metadata === undefined || used === undefined || used(metadata)
+    );
+  };
+  const missing = writerFeatures(p).filter((f) => !WRITABLE.has(f) && inUse(f));
   if (missing.length > 0) throw refuse(path, "write", missing, p);
 }

@@ -10,14 +10,16 @@ import type { DeleteMetrics } from "../../delta/operations/delete.js";
 import type { RestoreTarget } from "../../delta/operations/restore.js";
 import type { UpdateMetrics } from "../../delta/operations/update.js";
 import type { VacuumResult } from "../../delta/operations/vacuum.js";
+import { splitPath } from "../../delta/schema/alter.js";
 import { DeltaError, EngineError } from "../../errors.js";
 import type { LiteralValue } from "../../plan/expression/literal.js";
-import type { ExprNode } from "../../plan/node.js";
+import { assertNever, type ExprNode } from "../../plan/node.js";
 import type { SparkSession } from "../../session/session.js";
 import type { ParsedCondition } from "../../table/args.js";
-import type { DeltaTableBackend, MergeRequest } from "../../table/backend.js";
+import type { AlterTable, DeltaTableBackend, MergeRequest } from "../../table/backend.js";
 import { countsSchema, OPTIMIZE_SCHEMA } from "../../table/frames.js";
 import type { DataType, StructType } from "../../types/data-types.js";
+import { dataTypeToSql } from "../../types/ddl.js";
 import { Decimal } from "../../types/decimal.js";
 import { quoteIdentifier, quoteSparkString } from "../../types/sql-string.js";
 import { sparkLiteral } from "./compiler/local-relation.js";
@@ -284,6 +286,48 @@ export class SparkDeltaTable implements DeltaTableBackend {
     await this.engine.sqlCommand(
       `ALTER TABLE ${this.ref} DROP CONSTRAINT ${quoteIdentifier(name)}`,
     );
+  }
+
+  async alter(change: AlterTable): Promise<void> {
+    await this.engine.sqlCommand(`ALTER TABLE ${this.ref} ${alterSql(change)}`);
+  }
+}
+
+/** A dotted column path with each part back-quoted for Spark's grammar. */
+function pathSql(path: string): string {
+  return splitPath(path).map(quoteIdentifier).join(".");
+}
+
+const properties = (props: Readonly<Record<string, string>>): string =>
+  Object.entries(props)
+    .map(([k, v]) => `${quoteSparkString(k)} = ${quoteSparkString(v)}`)
+    .join(", ");
+
+/** The statement after `ALTER TABLE t` for one change, as delta-spark's SQL takes it. */
+export function alterSql(change: AlterTable): string {
+  switch (change.kind) {
+    case "addColumns":
+      return `ADD COLUMNS (${change.columns
+        .map((c) => {
+          const comment = c.field.metadata.comment;
+          const tail = typeof comment === "string" ? ` COMMENT ${quoteSparkString(comment)}` : "";
+          return `${pathSql(c.path)} ${dataTypeToSql(c.field.dataType)}${tail}`;
+        })
+        .join(", ")})`;
+    case "renameColumn":
+      return `RENAME COLUMN ${pathSql(change.from)} TO ${quoteIdentifier(change.to)}`;
+    case "dropColumns":
+      return `DROP COLUMNS (${change.columns.map(pathSql).join(", ")})`;
+    case "alterColumn":
+      return change.comment !== undefined
+        ? `ALTER COLUMN ${pathSql(change.column)} COMMENT ${quoteSparkString(change.comment)}`
+        : `ALTER COLUMN ${pathSql(change.column)} DROP NOT NULL`;
+    case "setProperties":
+      return `SET TBLPROPERTIES (${properties(change.properties)})`;
+    case "unsetProperties":
+      return `UNSET TBLPROPERTIES ${change.ifExists ? "IF EXISTS " : ""}(${change.keys.map(quoteSparkString).join(", ")})`;
+    default:
+      return assertNever(change, "ALTER TABLE change");
   }
 }
 

@@ -26,10 +26,10 @@ import { toDuckDBType } from "../type-mapper.js";
 import {
   type DeltaReadContext,
   deltaFileErrorOf,
-  logicalValue,
   partitionLiteral,
   resolveDelta,
 } from "./read.js";
+import { renameNested } from "./nested-names.js";
 
 const FILE = "__tributary_change_file";
 /** The columns a change feed adds after the table's, as delta-spark names and types them. */
@@ -100,7 +100,7 @@ async function groupSql(
     if (c.isPartition) return `CAST("p".${quoteIdent(c.field.name)} AS ${type})`;
     if (!present.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type})`;
     const value = `"d".${quoteIdent(c.physicalName)}`;
-    return `CAST(${mapped ? logicalValue(value, c.field.dataType, c.physicalType) : value} AS ${type})`;
+    return `CAST(${mapped ? renameNested(value, c.field.dataType, c.physicalType) : value} AS ${type})`;
   });
   select.push(
     group.changeType === "recorded"

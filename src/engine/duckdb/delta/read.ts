@@ -14,14 +14,7 @@ import { parseTimestampOption } from "../../../delta/snapshot/timestamps.js";
 import { DeltaError, IllegalArgumentError } from "../../../errors.js";
 import type { ExprNode } from "../../../plan/node.js";
 import { FILE_COLUMN, type ReadNode, ROW_INDEX_COLUMN } from "../../../plan/relation/read.js";
-import {
-  ArrayType,
-  type DataType,
-  LongType,
-  MapType,
-  StringType,
-  StructType,
-} from "../../../types/data-types.js";
+import { type DataType, LongType, StringType } from "../../../types/data-types.js";
 import type { ReadMetrics } from "../../engine.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { DuckDBSession } from "../connection.js";
@@ -29,6 +22,7 @@ import { fileFailure } from "../read/file-errors.js";
 import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { renameNested } from "./nested-names.js";
 
 /** The index of a row's data file in the scan's list of files (see dataRows). */
 const INDEX_COLUMN = "__tributary_file_index";
@@ -184,33 +178,6 @@ async function dataRows(
   return { sql, files: [...clean, ...marked] };
 }
 
-/**
- * A DuckDB expression turning a value read under physical names (column mapping) into the
- * logical shape: nested struct fields renamed, through arrays and maps. `stored` is the same
- * type with physical field names (used only when the table maps columns).
- */
-export function logicalValue(sql: string, type: DataType, stored: DataType): string {
-  if (type instanceof StructType && stored instanceof StructType) {
-    const fields = type.fields.map((f, i) => {
-      const s = stored.fields[i];
-      const physical = s?.name ?? f.name;
-      return `${quoteIdent(f.name)} := ${logicalValue(`struct_extract(${sql}, ${quoteString(physical)})`, f.dataType, s?.dataType ?? f.dataType)}`;
-    });
-    return `CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END`;
-  }
-  if (type instanceof ArrayType && stored instanceof ArrayType) {
-    const inner = logicalValue('"x"', type.elementType, stored.elementType);
-    return inner === '"x"' ? sql : `list_transform(${sql}, "x" -> ${inner})`;
-  }
-  if (type instanceof MapType && stored instanceof MapType) {
-    const key = logicalValue('"e"."key"', type.keyType, stored.keyType);
-    const value = logicalValue('"e"."value"', type.valueType, stored.valueType);
-    if (key === '"e"."key"' && value === '"e"."value"') return sql;
-    return `map_from_entries(list_transform(map_entries(${sql}), "e" -> struct_pack("key" := ${key}, "value" := ${value})))`;
-  }
-  return sql;
-}
-
 /** The kernel's scan of a read node: its snapshot, restricted files and pushed-down filters. */
 async function planScan(
   node: ReadNode,
@@ -298,7 +265,7 @@ export async function resolveDelta(
       const storedType = stored.get(c.physicalName.toLowerCase());
       if (!stored.has(c.physicalName.toLowerCase())) return `CAST(NULL AS ${type}) AS ${out}`;
       const value = `"d".${quoteIdent(c.physicalName)}`;
-      const logical = mapped ? logicalValue(value, c.field.dataType, c.physicalType) : value;
+      const logical = mapped ? renameNested(value, c.field.dataType, c.physicalType) : value;
       // A cast to the type the file already has is a no-op that still stops DuckDB from
       // pushing filters on the column below the partition-value join.
       if (logical === value && storedType === type) return `${value} AS ${out}`;

@@ -11,22 +11,66 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { DataFileOptions } from "../../../delta/table-engine.js";
+import { DeltaError } from "../../../errors.js";
 import { isObjectStoreLocation, joinLocation } from "../../../storage/location.js";
+import { StructType } from "../../../types/data-types.js";
 import type { WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
 import type { DuckDBSession } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { normalizedSelect } from "../write/index.js";
 import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
+import { fieldIdsOption, renameNested } from "./nested-names.js";
+
+/** A logical column name's physical one under column mapping (itself without). */
+function physicalNameOf(options: DataFileOptions, name: string): string {
+  const mapping = options.columnMapping;
+  if (mapping === undefined) return name;
+  const i = mapping.logical.fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
+  const physical = mapping.physical.fields[i];
+  if (physical === undefined)
+    throw new DeltaError(
+      "DELTA_COLUMN_NOT_FOUND",
+      `Column \`${name}\` of the data to write is not in the table's schema [${mapping.logical.fieldNames().join(", ")}].`,
+      { hint: "Select only the table's columns before writing." },
+    );
+  return physical.name;
+}
+
+/** The rows to write: the plan's columns, under their physical names when the table maps columns. */
+function selectSql(compiled: CompiledRelation, options: DataFileOptions): string {
+  const select = normalizedSelect(compiled);
+  const mapping = options.columnMapping;
+  if (mapping === undefined) return select;
+  const list = compiled.columns.map((c) => {
+    const physical = physicalNameOf(options, c.name);
+    const logical = mapping.logical.field(c.name);
+    const stored = mapping.physical.field(physical);
+    const value =
+      logical === undefined || stored === undefined
+        ? quoteIdent(c.name)
+        : renameNested(quoteIdent(c.name), stored.dataType, logical.dataType);
+    return `${value} AS ${quoteIdent(physical)}`;
+  });
+  return `SELECT ${list.join(", ")} FROM (${select}) AS "w"`;
+}
 
 /** The COPY options of a data-file write (one file, per-thread files, or partitions). */
 function copyOptions(options: DataFileOptions, single: boolean): string[] {
   const parts = ["FORMAT parquet", `COMPRESSION ${options.compression}`, "RETURN_STATS true"];
+  const mapping = options.columnMapping;
+  if (mapping !== undefined) {
+    // Partition columns are not in the files (their values are in the log).
+    const partitions = new Set(options.partitionBy.map((p) => physicalNameOf(options, p)));
+    const stored = mapping.physical.fields.filter((f) => !partitions.has(f.name));
+    parts.push(`FIELD_IDS ${fieldIdsOption(new StructType(stored))}`);
+  }
   if (!single)
     parts.push(`FILENAME_PATTERN ${quoteString(`part-{uuid}.c000.${options.compression}`)}`);
-  if (options.partitionBy.length > 0)
-    parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
-  else if (!single) parts.push("PER_THREAD_OUTPUT true");
+  if (options.partitionBy.length > 0) {
+    const names = options.partitionBy.map((p) => quoteIdent(physicalNameOf(options, p)));
+    parts.push(`PARTITION_BY (${names.join(", ")})`);
+  } else if (!single) parts.push("PER_THREAD_OUTPUT true");
   if (options.maxRecordsPerFile !== undefined && options.maxRecordsPerFile > 0) {
     parts.push(`ROW_GROUP_SIZE ${options.maxRecordsPerFile}`, "ROW_GROUPS_PER_FILE 1");
   }
@@ -61,7 +105,7 @@ async function writeToObjectStore(
     ? joinLocation(tablePath, `part-${randomUUID()}.c000.${options.compression}.parquet`)
     : tablePath;
   const result = await db.query(
-    `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+    `COPY (${selectSql(compiled, options)}) TO ${quoteString(target)} (${parts.join(", ")})`,
   );
   const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
   return result.rows.map((row) => writtenFile(row, idx, String(row[idx("filename")])));
@@ -85,7 +129,7 @@ export async function writeDataFiles(
       ? join(staging, `part-${randomUUID()}.c000.${options.compression}.parquet`)
       : staging;
     const result = await db.query(
-      `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+      `COPY (${selectSql(compiled, options)}) TO ${quoteString(target)} (${parts.join(", ")})`,
     );
     const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
     const files: WrittenFile[] = [];
