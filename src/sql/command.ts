@@ -172,7 +172,8 @@ export function parseCommand(text: string, catalog: SqlCatalog): SqlCommand {
   const ddl = parseDdl(ctx);
   if (ddl !== undefined) command = ddl;
   else if (c.acceptWord("INSERT")) command = parseInsert(ctx);
-  else if (c.acceptWord("ALTER")) command = parseAlter(ctx, { deltaPath: () => deltaPath(ctx), exprText });
+  else if (c.acceptWord("ALTER"))
+    command = parseAlter(ctx, { deltaPath: () => deltaPath(ctx), exprText });
   else if (c.acceptWord("MERGE")) {
     command = parseMerge(ctx, { deltaPath: () => deltaPath(ctx), exprText });
   } else if (c.acceptWord("OPTIMIZE")) command = parseOptimize(ctx, deltaPath(ctx));

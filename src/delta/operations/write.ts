@@ -135,7 +135,12 @@ function newProtocol(schema: StructType, props: Readonly<Record<string, string>>
   if (writer.length === 0 && !mapped)
     return { minReaderVersion: 1, minWriterVersion: checks ? 3 : 2 };
   if (checks) writer.push("checkConstraints");
-  const writerFeatures = [...(mapped ? ["columnMapping"] : []), "appendOnly", "invariants", ...writer];
+  const writerFeatures = [
+    ...(mapped ? ["columnMapping"] : []),
+    "appendOnly",
+    "invariants",
+    ...writer,
+  ];
   if (reader.length === 0)
     return { minReaderVersion: mapped ? 2 : 1, minWriterVersion: 7, writerFeatures };
   return {

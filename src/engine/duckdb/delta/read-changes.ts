@@ -23,13 +23,8 @@ import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import type { ResolvedSource } from "../read/source.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
-import {
-  type DeltaReadContext,
-  deltaFileErrorOf,
-  partitionLiteral,
-  resolveDelta,
-} from "./read.js";
 import { renameNested } from "./nested-names.js";
+import { type DeltaReadContext, deltaFileErrorOf, partitionLiteral, resolveDelta } from "./read.js";
 
 const FILE = "__tributary_change_file";
 /** The columns a change feed adds after the table's, as delta-spark names and types them. */
