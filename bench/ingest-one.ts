@@ -17,7 +17,7 @@ const [kind, a = "", b = "", url = ""] = process.argv.slice(2);
 // The engine module loads lazily with the first session; load it before the timer, as the
 // raw DuckDB side loads @duckdb/node-api before its timer (under tsx, loading means compiling
 // the engine's sources: ~0.6 s of CPU that a built package does not spend).
-if (kind.startsWith("tributary")) await import("../src/engine/duckdb/engine.js");
+if (kind?.startsWith("tributary")) await import("../src/engine/duckdb/engine.js");
 const started = performance.now();
 const cpuAtStart = process.cpuUsage();
 let rows = 0;
