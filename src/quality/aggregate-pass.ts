@@ -18,12 +18,44 @@ const ROWS = "__rows";
 /** The outcome of the pass for one expectation: its metrics, or why they are missing. */
 export type PassResult = { readonly metrics: Metrics } | { readonly error: unknown };
 
-function metricsOf(row: Row): Metrics {
+/** `aliases` maps each declared key to the column that computed it (see `shared`). */
+function metricsOf(row: Row, aliases: ReadonlyMap<string, string>): Metrics {
+  const at = (key: string) => row[aliases.get(key) ?? key];
   return {
     rowCount: toNumber(row[ROWS]) ?? 0,
-    value: (key) => row[key],
-    count: (key) => toNumber(row[key]) ?? 0,
+    value: at,
+    count: (key) => toNumber(at(key)) ?? 0,
   };
+}
+
+/** A plan node's identity: its JSON (bigint literals tagged, as JSON has none). */
+function identity(column: Column): string {
+  return JSON.stringify(column.expr, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+}
+
+/**
+ * Each distinct aggregate once: suites repeat them (every check of a column counts its
+ * non-null rows; a distinct count serves two expectations), and the engine would compute
+ * each copy. Returns the columns to select and, per declared key, the alias that holds it.
+ */
+export function shared(aggregates: Readonly<Record<string, Column>>): {
+  columns: Column[];
+  aliases: Map<string, string>;
+} {
+  const byIdentity = new Map<string, string>();
+  const aliases = new Map<string, string>();
+  const columns: Column[] = [];
+  for (const [name, column] of Object.entries(aggregates)) {
+    const id = identity(column);
+    const first = byIdentity.get(id);
+    if (first !== undefined) {
+      aliases.set(name, first);
+      continue;
+    }
+    byIdentity.set(id, name);
+    columns.push(column.alias(name));
+  }
+  return { columns, aliases };
 }
 
 /** A column giving each row its position, so window columns cannot lose the row order. */
@@ -40,14 +72,14 @@ export function withDerived(df: DataFrame, compiled: Iterable<Compiled>): DataFr
   return df.withColumn(ROW_ID, F.monotonically_increasing_id()).withColumns(derived);
 }
 
-async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Row> {
+async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metrics> {
   const aggregates: Record<string, Column> = {};
   for (const c of compiled) Object.assign(aggregates, c.aggregates);
-  const columns = Object.entries(aggregates).map(([name, c]) => c.alias(name));
+  const { columns, aliases } = shared(aggregates);
   const rows = await withDerived(df, compiled)
     .agg(F.count(F.lit(1)).alias(ROWS), ...columns)
     .collect();
-  return rows[0] ?? {};
+  return metricsOf(rows[0] ?? {}, aliases);
 }
 
 /**
@@ -64,7 +96,7 @@ export async function aggregatePass(
 ): Promise<{ results: Map<number, PassResult>; scans: number }> {
   const results = new Map<number, PassResult>();
   try {
-    const metrics = metricsOf(await run(df, [...compiled.values()]));
+    const metrics = await run(df, [...compiled.values()]);
     for (const index of compiled.keys()) results.set(index, { metrics });
     return { results, scans: 1 };
   } catch {
@@ -73,7 +105,7 @@ export async function aggregatePass(
     for (const [index, c] of compiled) {
       scans += 1;
       try {
-        results.set(index, { metrics: metricsOf(await run(df, [c])) });
+        results.set(index, { metrics: await run(df, [c]) });
       } catch (error) {
         results.set(index, { error });
       }

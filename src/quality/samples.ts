@@ -2,7 +2,8 @@
  * The second (and last) query of a validation: the first unexpected values of every
  * row-level expectation that found some, in row order as GE lists them. One query streams
  * the rows any of them flags, with one flag and one value column per expectation, and stops
- * reading as soon as every expectation has the values its result format shows.
+ * reading as soon as every expectation has the values its result format shows (for one
+ * expectation, a LIMIT).
  */
 import type { Column } from "../column/column.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
@@ -46,7 +47,13 @@ export async function collectSamples(
     orderBy === undefined
       ? flagged.select(...columns)
       : flagged.select(...columns, orderBy).orderBy(orderBy);
-  for await (const row of rows) {
+  // One expectation: a LIMIT stops the scan at its last wanted row. A stream cannot: DuckDB
+  // hands out the first chunk only once it is full or the scan is over, so with few
+  // unexpected rows it read the whole input (0.4 s of CPU against 0.09 s on 3M rows).
+  const [only] = requests;
+  const source =
+    requests.length === 1 && only !== undefined ? await rows.limit(only.limit).collect() : rows;
+  for await (const row of source) {
     for (const r of requests) {
       const list = found.get(r.index) ?? [];
       if (row[flag(r)] !== true || list.length >= r.limit) continue;

@@ -45,6 +45,10 @@ export function last(col: ColumnOrName, ignoreNulls = false): Column {
 export function any_value(col: ColumnOrName): Column {
   return fnNodes("any_value", [c(col)]);
 }
+/** Rows where `col` is true (null and false rows are not counted; 0 when none is true). */
+export function count_if(col: ColumnOrName): Column {
+  return fnNodes("count_if", [c(col)]);
+}
 /** The values of the group as an array (nulls left out, as Spark does). */
 export function collect_list(col: ColumnOrName): Column {
   return fnNodes("collect_list", [c(col)]);

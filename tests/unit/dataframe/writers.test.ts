@@ -90,6 +90,27 @@ describe("file writers", () => {
     expect(await spark().read.parquet(path).count()).toBe(1);
   });
 
+  it("partitioned append: new partitions move in whole, existing ones gain files", async () => {
+    const path = out();
+    const rows = (ps: string[]) =>
+      spark().createDataFrame(
+        ps.map((p, id) => ({ id, p })),
+        "id INT, p STRING",
+      );
+    await rows(["a", "b"]).write.partitionBy("p").parquet(path);
+    const res = await rows(["b", "c", "c"]).write.mode("append").partitionBy("p").parquet(path);
+    expect(res.files.map((f) => f.partitionValues.p).sort()).toEqual(["b", "c"]);
+    for (const f of res.files) expect(filesUnder(path)).toContain(f.path);
+    expect(readdirSync(path).sort()).toEqual(["_SUCCESS", "p=a", "p=b", "p=c"]);
+    expect(readdirSync(join(path, "p=b"))).toHaveLength(2);
+    const counts = await spark().read.parquet(path).groupBy("p").count().orderBy("p").collect();
+    expect(counts).toEqual([
+      { p: "a", count: 1n },
+      { p: "b", count: 2n },
+      { p: "c", count: 2n },
+    ]);
+  });
+
   it("a failed write leaves the target as it was", async () => {
     const path = out();
     await df().write.parquet(path);

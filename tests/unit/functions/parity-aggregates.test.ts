@@ -4,7 +4,7 @@
  * tests/parity/cases/aggregates.json over tests/parity/data/fns-agg.json).
  */
 import { describe, expect, it } from "vitest";
-import { functions as F } from "../../../src/index.js";
+import { functions as F, Window } from "../../../src/index.js";
 import { useSpark } from "../../helpers/session.js";
 
 const spark = useSpark();
@@ -54,6 +54,23 @@ describe("any_value", () => {
     const df = spark().createDataFrame([{ b: null }, { b: true }, { b: false }], "b BOOLEAN");
     const row = await df.agg(F.expr("any_value(b)").alias("v")).first();
     expect(row?.v).toBeNull();
+  });
+});
+
+describe("count_if", () => {
+  it("counts true rows, 0 (not null) where none is, over groups and windows", async () => {
+    // PySpark 4.0.1: a 2, b 1, c 0, d 1 (NaN > 2 is true: NaN sorts above every number).
+    expect(await byGroup("count_if(x > 2)")).toEqual({ a: 2n, b: 1n, c: 0n, d: 1n });
+    expect(await byGroup("count_if(y > 100)")).toEqual({ a: 0n, b: 0n, c: 0n, d: 0n });
+    const df = spark().createDataFrame(ROWS, "g STRING, x DOUBLE, y INT");
+    const w = Window.partitionBy("g").orderBy("x");
+    const rows = await df
+      .select("g", "x", F.count_if(F.col("x").gt(2)).over(w).alias("v"))
+      .orderBy("g", "x")
+      .collect();
+    expect(rows.map((r) => r.v)).toEqual([0n, 0n, 1n, 2n, 0n, 0n, 1n, 0n, 0n, 1n]);
+    const empty = spark().createDataFrame([], "x INT");
+    expect((await empty.agg(F.count_if(F.col("x").gt(1)).alias("v")).first())?.v).toBe(0n);
   });
 });
 

