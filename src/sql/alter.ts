@@ -151,6 +151,13 @@ export function parseAlter(ctx: ParseContext, helpers: AlterHelpers): AlterComma
       c.expectWord("COLUMN", "Write ALTER TABLE t ADD COLUMNS (c INT).");
     return alter({ kind: "addColumns", columns: list(ctx, () => addColumn(ctx)) });
   }
+  if (c.isWord("RENAME") && c.isWord("TO", 1))
+    return c.failAt(
+      c.peek(),
+      "UNSUPPORTED_SQL_SYNTAX",
+      "ALTER TABLE ... RENAME TO is not supported by spark.sql yet",
+      "A Delta table is its directory: move it, or CREATE TABLE new AS SELECT * FROM old.",
+    );
   if (c.acceptWord("RENAME")) {
     c.expectWord("COLUMN", "Write ALTER TABLE t RENAME COLUMN a TO b.");
     const from = columnPath(ctx);

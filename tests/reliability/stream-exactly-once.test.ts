@@ -81,8 +81,9 @@ describe("streaming exactly once", () => {
       const run = startIngest(input, cp, out);
       if (kills < 6) {
         // Let a few batches pass, then kill somewhere inside the next ones.
-        await run.afterBatches(1 + Math.floor(Math.random() * 4));
-        await new Promise((r) => setTimeout(r, Math.random() * 400));
+        // Batches take milliseconds now: kill early enough that six runs never finish 50.
+        await run.afterBatches(1 + Math.floor(Math.random() * 3));
+        await new Promise((r) => setTimeout(r, Math.random() * 100));
         run.child.kill("SIGKILL");
         const { finished } = await run.exited;
         if (!finished) kills++;

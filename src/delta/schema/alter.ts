@@ -4,9 +4,11 @@
  * Pure functions over StructType; names match case-insensitively, as Spark resolves them.
  * Errors use delta-spark's error classes and messages (checked with delta-spark 4.0.1).
  */
+
 import { AnalysisError, DeltaError } from "../../errors.js";
 import { StructField, StructType } from "../../types/data-types.js";
 import { dataTypeToSql } from "../../types/ddl.js";
+import { quoteIdentifier } from "../../types/sql-string.js";
 
 /** A dotted column path (`s.a`); back-quoted parts may hold dots. */
 export function splitPath(path: string): string[] {
@@ -171,5 +173,5 @@ export function changeField(
 
 /** A column path as text `splitPath` reads back (parts with dots or back-quotes quoted). */
 export function joinPath(parts: readonly string[]): string {
-  return parts.map((p) => (/[.`]/.test(p) ? `\`${p.replaceAll("`", "``")}\`` : p)).join(".");
+  return parts.map((p) => (/[.`]/.test(p) ? quoteIdentifier(p) : p)).join(".");
 }

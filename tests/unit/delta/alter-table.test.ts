@@ -164,14 +164,8 @@ describe("ALTER TABLE", () => {
       "deletionVectors",
       "invariants",
     ]);
-    const refused: Record<string, string>[] = [
-      { "delta.enableChangeDataFeed": "true" },
-      { "delta.checkpointPolicy": "v2" },
-    ];
-    for (const props of refused) {
-      const e = await failure(t.setProperties(props));
-      expect(e.code).toBe("DELTA_UNSUPPORTED_FEATURE");
-    }
+    const rowTracking = await failure(t.setProperties({ "delta.enableRowTracking": "true" }));
+    expect(rowTracking.code).toBe("DELTA_UNSUPPORTED_FEATURE");
     const unknown = await failure(t.setProperties({ "delta.foo": "bar" }));
     expect(unknown.message).toBe("Unknown configuration was specified: delta.foo.");
     expect(latestVersion(path)).toBe(2);
@@ -179,6 +173,14 @@ describe("ALTER TABLE", () => {
     expect(metaAt(path, 3).configuration).not.toHaveProperty("team");
     const off = await failure(t.unsetProperties(["delta.columnMapping.mode"]));
     expect(off.code).toBe("DELTA_UNSUPPORTED_COLUMN_MAPPING_MODE_CHANGE");
+    // Features whose writers exist are turned on for an existing table the same way.
+    await t.setProperties({ "delta.enableChangeDataFeed": "true" });
+    const p4 = protocolAt(path, 4) as { writerFeatures: string[] };
+    expect(p4.writerFeatures).toContain("changeDataFeed");
+    await t.setProperties({ "delta.checkpointPolicy": "v2" });
+    const p5 = protocolAt(path, 5) as { readerFeatures: string[]; writerFeatures: string[] };
+    expect(p5.readerFeatures).toContain("v2Checkpoint");
+    expect(p5.writerFeatures).toContain("v2Checkpoint");
   });
 
   it("upgradeTableProtocol raises versions, never lowers them", async () => {
