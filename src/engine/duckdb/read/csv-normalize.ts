@@ -87,15 +87,38 @@ function linesNeedRewrite(bytes: Buffer, o: CsvOptions, first: boolean): boolean
   // Spark decodes invalid UTF-8 as U+FFFD; DuckDB's reader rejects the record.
   if (!isUtf8(bytes)) return true;
   if (o.dialect.quote !== "" && !quotesAgree(bytes, o)) return true;
-  // A blank or whitespace-only line (DuckDB reads it as a record, or as the header).
-  let content = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    if (b === 10 || b === 13) {
-      if (!content && !(b === 10 && i > 0 && bytes[i - 1] === 13)) return true;
-      content = false;
-    } else if (b > 32 && !(first && i < 3 && (b === 0xef || b === 0xbb || b === 0xbf)))
-      content = true;
+  return hasBlankLine(bytes, first);
+}
+
+const isBreak = (b: number | undefined): boolean => b === 10 || b === 13;
+/** Bytes a blank line may hold: up to the space, and a byte-order mark at the file's start. */
+const blankByte = (b: number, atStart: boolean): boolean =>
+  b <= 32 || (atStart && (b === 0xef || b === 0xbb || b === 0xbf));
+
+/**
+ * True when a line of `bytes` (whole lines; `first`: the file's start, where a byte-order
+ * mark may stand) is empty or holds only bytes <= 32: DuckDB reads such a line as a record,
+ * or as the header. A `\r\n` is one line break; a lone `\r` is one too. Only the bytes at
+ * the start of each line are looked at one by one; a native search skips the rest of the
+ * line (a byte-by-byte loop over the whole file cost more than DuckDB's own scan of it).
+ */
+export function hasBlankLine(bytes: Uint8Array, first: boolean): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const n = buffer.length;
+  const crlf = buffer.indexOf(13) >= 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && !isBreak(buffer[j]) && blankByte(buffer[j] ?? 0, first && j < 3)) j++;
+    if (j >= n) return false;
+    if (isBreak(buffer[j])) return true;
+    let end = buffer.indexOf(10, j);
+    if (crlf) {
+      const r = buffer.indexOf(13, j);
+      if (r >= 0 && (end < 0 || r < end)) end = buffer[r + 1] === 10 ? r + 1 : r;
+    }
+    if (end < 0) return false;
+    i = end + 1;
   }
   return false;
 }
