@@ -1,15 +1,13 @@
 /**
- * Data files for a Delta commit. On local disk: Parquet written by one COPY into a hidden
- * staging directory inside the table, then moved to their final place (renames, on the same
- * file system); if anything fails the staging directory is removed. In an object store there
- * is no rename: DuckDB writes each file straight to its final key (unique names, multipart
- * uploads through httpfs). Either way, until the commit names them the files are invisible
- * to every reader; files of a failed object-store write stay behind unreferenced, for VACUUM
- * to remove, as Spark's do.
+ * Data files for a Delta commit: Parquet written by one COPY straight to their final place
+ * (unique names; multipart uploads through httpfs in an object store). Until the commit names
+ * them the files are invisible to every reader. On local disk a failed write removes the
+ * files it wrote (their names carry a per-write token); files of a failed object-store write
+ * stay behind unreferenced, for VACUUM to remove, as Spark's do.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { DataFileOptions } from "../../../delta/table-engine.js";
 import { isObjectStoreLocation, joinLocation } from "../../../storage/location.js";
 import type { WrittenFile } from "../../engine.js";
@@ -20,10 +18,12 @@ import { normalizedSelect } from "../write/index.js";
 import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
 
 /** The COPY options of a data-file write (one file, per-thread files, or partitions). */
-function copyOptions(options: DataFileOptions, single: boolean): string[] {
+function copyOptions(options: DataFileOptions, single: boolean, token: string): string[] {
   const parts = ["FORMAT parquet", `COMPRESSION ${options.compression}`, "RETURN_STATS true"];
   if (!single)
-    parts.push(`FILENAME_PATTERN ${quoteString(`part-{uuid}.c000.${options.compression}`)}`);
+    parts.push(
+      `FILENAME_PATTERN ${quoteString(`part-00000-${token}-{uuid}.c000.${options.compression}`)}`,
+    );
   if (options.partitionBy.length > 0)
     parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
   else if (!single) parts.push("PER_THREAD_OUTPUT true");
@@ -55,16 +55,29 @@ async function writeToObjectStore(
   options: DataFileOptions,
 ): Promise<WrittenFile[]> {
   const single = options.singleFile === true && options.partitionBy.length === 0;
+  const token = randomUUID().slice(0, 8);
   // APPEND: the table's prefix already holds files; new names never replace one.
-  const parts = [...copyOptions(options, single), ...(single ? [] : ["APPEND true"])];
+  const parts = [...copyOptions(options, single, token), ...(single ? [] : ["APPEND true"])];
   const target = single
-    ? joinLocation(tablePath, `part-${randomUUID()}.c000.${options.compression}.parquet`)
+    ? joinLocation(
+        tablePath,
+        `part-00000-${token}-${randomUUID()}.c000.${options.compression}.parquet`,
+      )
     : tablePath;
   const result = await db.query(
     `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
   );
   const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
   return result.rows.map((row) => writtenFile(row, idx, String(row[idx("filename")])));
+}
+
+/** Removes the files a failed write left under `dir` (their names carry `token`). */
+function removeWritten(dir: string, token: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== "_delta_log") removeWritten(full, token);
+    else if (entry.isFile() && entry.name.includes(token)) rmSync(full, { force: true });
+  }
 }
 
 export async function writeDataFiles(
@@ -74,34 +87,24 @@ export async function writeDataFiles(
   options: DataFileOptions,
 ): Promise<WrittenFile[]> {
   if (isObjectStoreLocation(tablePath)) return writeToObjectStore(db, compiled, tablePath, options);
-  const staging = join(tablePath, `.tributary-write-${randomUUID()}`);
-  mkdirSync(staging, { recursive: true });
-  const moved: string[] = [];
+  // Straight into the table, as in an object store: no reader sees a file before the commit
+  // names it, and a staging directory cost a rename per file and an rmdir per partition
+  // (as much as the Delta log itself on the flights ingest).
+  const token = randomUUID().slice(0, 8);
+  mkdirSync(tablePath, { recursive: true });
+  const single = options.singleFile === true && options.partitionBy.length === 0;
+  const parts = [...copyOptions(options, single, token), ...(single ? [] : ["APPEND true"])];
+  const target = single
+    ? join(tablePath, `part-00000-${token}-${randomUUID()}.c000.${options.compression}.parquet`)
+    : tablePath;
   try {
-    // One unpartitioned file is a COPY to a file name; everything else writes a directory.
-    const single = options.singleFile === true && options.partitionBy.length === 0;
-    const parts = copyOptions(options, single);
-    const target = single
-      ? join(staging, `part-${randomUUID()}.c000.${options.compression}.parquet`)
-      : staging;
     const result = await db.query(
       `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
     );
     const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
-    const files: WrittenFile[] = [];
-    for (const row of result.rows) {
-      const staged = String(row[idx("filename")]);
-      const destination = join(tablePath, relative(staging, staged));
-      mkdirSync(dirname(destination), { recursive: true });
-      renameSync(staged, destination);
-      moved.push(destination);
-      files.push(writtenFile(row, idx, destination));
-    }
-    return files;
+    return result.rows.map((row) => writtenFile(row, idx, String(row[idx("filename")])));
   } catch (e) {
-    for (const f of moved) rmSync(f, { force: true });
+    removeWritten(tablePath, token);
     throw e;
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,46 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DeltaTable, functions as F } from "../../../src/index.js";
+import { useSpark } from "../../helpers/session.js";
+
+const spark = useSpark({ "spark.sql.ansi.enabled": "true" });
+const tmp = (): string => mkdtempSync(join(tmpdir(), "trib-delta-files-"));
+
+/** Data files under a table directory (the log excluded), relative to it. */
+function dataFiles(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix === "" ? e.name : `${prefix}/${e.name}`;
+    if (e.isDirectory() && e.name !== "_delta_log") out.push(...dataFiles(dir, rel));
+    else if (e.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+describe("Delta data files", () => {
+  it("a write that fails part-way leaves no files behind and the table at its version", async () => {
+    const path = join(tmp(), "t");
+    await spark().range(0, 10).write.format("delta").save(path);
+    const before = dataFiles(path);
+    // ANSI: the cast of 'x' fails on the last of 300,000 rows, after files of 1,000 rows
+    // were written.
+    const failing = spark()
+      .range(0, 300000)
+      .withColumn("v", F.expr("CAST(CASE WHEN id = 299999 THEN 'x' ELSE '1' END AS INT)"));
+    await expect(
+      failing.write
+        .format("delta")
+        .mode("append")
+        .option("mergeSchema", true)
+        .option("maxRecordsPerFile", 1000)
+        .save(path),
+    ).rejects.toThrow();
+    expect(dataFiles(path)).toEqual(before);
+    const table = await DeltaTable.forPath(spark(), path);
+    const history = await (await table.history()).collect();
+    expect(history.map((h) => h.version)).toEqual([0n]);
+    expect(await spark().read.format("delta").load(path).count()).toBe(10);
+  });
+});
