@@ -14,6 +14,12 @@ export interface DataFileOptions {
   readonly compression: string;
   /** Write one file per partition (no per-thread files): OPTIMIZE's compaction needs it. */
   readonly singleFile?: boolean;
+  /**
+   * Right-sized files (optimized writes): files of about this many bytes, and per partition
+   * as few as that allows, whatever the memory limit. Undefined: the engine's own layout
+   * (per-thread files, partitions flushed as memory requires).
+   */
+  readonly targetFileSize?: number;
 }
 
 export interface DeltaTableEngine {

@@ -27,6 +27,7 @@ import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
+import { autoCompact, autoCompactSettings, optimizeWriteTarget } from "./auto-optimize.js";
 import { commitOrThrow } from "./commit.js";
 import { checkConstraints } from "./constraints.js";
 import { type DeltaWriteOptions, parseDeltaWriteOptions } from "./options.js";
@@ -266,10 +267,13 @@ export async function writeDelta(
   }
   // NOT NULL columns and CHECK constraints of an existing table hold for every row written.
   if (!replaceTable) await checkConstraints(engine, conformed, schema, metadata.configuration);
+  const sessionConf = req.sessionConf ?? {};
+  const target = optimizeWriteTarget(opts.optimizeWrite, sessionConf, metadata.configuration);
   const { files, readMetrics } = await engine.writeDeltaFiles(conformed, req.path, {
     partitionBy: partitionColumns,
     maxRecordsPerFile: opts.maxRecordsPerFile,
     compression: opts.compression,
+    ...(target === undefined ? {} : { targetFileSize: target }),
   });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
@@ -341,6 +345,14 @@ export async function writeDelta(
     footprint,
     configuration: metadata.configuration,
   });
+  const compaction = autoCompactSettings(sessionConf, metadata.configuration);
+  if (compaction !== undefined && version !== undefined && !overwrite && predicate === undefined)
+    await autoCompact(
+      { engine, conf: sessionConf },
+      await Snapshot.load(engine.delta, req.path),
+      adds,
+      compaction,
+    );
   return {
     files,
     rowsWritten: rows,

@@ -43,4 +43,47 @@ describe("Delta data files", () => {
     expect(history.map((h) => h.version)).toEqual([0n]);
     expect(await spark().read.format("delta").load(path).count()).toBe(10);
   });
+
+  it("writes one file per partition when more partitions are in flight than DuckDB keeps open", async () => {
+    const path = join(tmp(), "t");
+    // 150 partitions, rows interleaved: DuckDB's own layout (100 open files) closes and
+    // reopens files, so optimizeWrite=false writes more files than partitions.
+    const df = spark().range(0, 1200000).withColumn("p", F.col("id").mod(150));
+    const res = await df.write.format("delta").partitionBy("p").save(path);
+    expect(res.files.length).toBe(150);
+    const loose = join(tmp(), "t");
+    const off = await df.write
+      .format("delta")
+      .partitionBy("p")
+      .option("optimizeWrite", false)
+      .save(loose);
+    expect(off.files.length).toBeGreaterThan(150);
+    expect(await spark().read.format("delta").load(path).count()).toBe(1200000);
+  });
+
+  it("cuts unpartitioned files at delta.targetFileSize", async () => {
+    const path = join(tmp(), "t");
+    const res = await spark()
+      .range(0, 2000000)
+      .withColumn("s", F.expr("concat('row ', CAST(id AS STRING))"))
+      .write.format("delta")
+      .option("delta.targetFileSize", "4mb")
+      .save(path);
+    const bytes = res.files.reduce((n, f) => n + f.bytes, 0);
+    expect(res.files.length).toBeGreaterThan(1);
+    expect(res.files.length).toBeLessThanOrEqual(Math.ceil(bytes / (4 * 1024 * 1024)) + 1);
+  });
+
+  it("rejects an invalid value for the new table properties", async () => {
+    const df = spark().range(0, 1);
+    await expect(
+      df.write
+        .format("delta")
+        .option("delta.autoOptimize.autoCompact", "sometimes")
+        .save(join(tmp(), "t")),
+    ).rejects.toThrow(/delta.autoOptimize.autoCompact/);
+    await expect(
+      df.write.format("delta").option("delta.targetFileSize", "big").save(join(tmp(), "t")),
+    ).rejects.toThrow(/delta.targetFileSize/);
+  });
 });

@@ -12,10 +12,17 @@ import type { DataFileOptions } from "../../../delta/table-engine.js";
 import { isObjectStoreLocation, joinLocation } from "../../../storage/location.js";
 import type { WrittenFile } from "../../engine.js";
 import type { CompiledRelation } from "../compiler/relation-types.js";
-import type { DuckDBSession } from "../connection.js";
+import type { DuckDBSession, ResultSet } from "../connection.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { normalizedSelect } from "../write/index.js";
 import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
+
+/**
+ * Open partition files a right-sized write keeps (DuckDB's default, 100, closes and reopens
+ * files when more partitions are in flight: 7,282 files for 229 partitions of 30M rows). Each
+ * holds a file descriptor, so this stays well under the usual limit of 1,024.
+ */
+export const OPEN_PARTITION_FILES = 512;
 
 /** The COPY options of a data-file write (one file, per-thread files, or partitions). */
 function copyOptions(options: DataFileOptions, single: boolean, token: string): string[] {
@@ -24,13 +31,33 @@ function copyOptions(options: DataFileOptions, single: boolean, token: string): 
     parts.push(
       `FILENAME_PATTERN ${quoteString(`part-00000-${token}-{uuid}.c000.${options.compression}`)}`,
     );
+  const sized = options.targetFileSize !== undefined && options.targetFileSize > 0;
   if (options.partitionBy.length > 0)
     parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
-  else if (!single) parts.push("PER_THREAD_OUTPUT true");
+  else if (!single && !sized) parts.push("PER_THREAD_OUTPUT true");
   if (options.maxRecordsPerFile !== undefined && options.maxRecordsPerFile > 0) {
     parts.push(`ROW_GROUP_SIZE ${options.maxRecordsPerFile}`, "ROW_GROUPS_PER_FILE 1");
+  } else if (sized && !single && options.partitionBy.length === 0) {
+    // One stream of files cut at the target size (DuckDB cannot cut files with PARTITION_BY).
+    parts.push(`FILE_SIZE_BYTES ${Math.floor(options.targetFileSize ?? 0)}`);
   }
   return parts;
+}
+
+/** Runs a data-file COPY; a right-sized partitioned one keeps every partition's file open. */
+async function runCopy(
+  db: DuckDBSession,
+  sql: string,
+  options: DataFileOptions,
+): Promise<ResultSet> {
+  const sized = options.targetFileSize !== undefined && options.partitionBy.length > 0;
+  if (!sized) return db.query(sql);
+  await db.execute(`SET partitioned_write_max_open_files = ${OPEN_PARTITION_FILES}`);
+  try {
+    return await db.query(sql);
+  } finally {
+    await db.execute("RESET partitioned_write_max_open_files");
+  }
 }
 
 function writtenFile(
@@ -64,8 +91,10 @@ async function writeToObjectStore(
         `part-00000-${token}-${randomUUID()}.c000.${options.compression}.parquet`,
       )
     : tablePath;
-  const result = await db.query(
+  const result = await runCopy(
+    db,
     `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+    options,
   );
   const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
   return result.rows.map((row) => writtenFile(row, idx, String(row[idx("filename")])));
@@ -98,8 +127,10 @@ export async function writeDataFiles(
     ? join(tablePath, `part-00000-${token}-${randomUUID()}.c000.${options.compression}.parquet`)
     : tablePath;
   try {
-    const result = await db.query(
+    const result = await runCopy(
+      db,
       `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+      options,
     );
     const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
     return result.rows.map((row) => writtenFile(row, idx, String(row[idx("filename")])));
