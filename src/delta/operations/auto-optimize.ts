@@ -5,9 +5,9 @@
  *   `delta.targetFileSize` (128 MB) and, per partition, as few as that allows. Unlike
  *   delta-spark they are on unless turned off: on DuckDB they cost no shuffle.
  * - auto compaction (`spark.databricks.delta.autoCompact.enabled`, else table property
- *   `delta.autoOptimize.autoCompact`) runs after a blind append: when the partitions it wrote
- *   hold at least `autoCompact.minNumFiles` (50) files smaller than `autoCompact.minFileSize`
- *   (half of `autoCompact.maxFileSize`, 128 MB), they are bin-packed as OPTIMIZE does, in a
+ *   `delta.autoOptimize.autoCompact`) runs after a blind append: each partition it wrote that
+ *   holds at least `autoCompact.minNumFiles` (50) files smaller than `autoCompact.minFileSize`
+ *   (half of `autoCompact.maxFileSize`, 128 MB) has them bin-packed as OPTIMIZE does, in a
  *   second commit whose operation is OPTIMIZE with `auto: true`.
  */
 import { parseBoolean, parseByteSize } from "../../config/index.js";
@@ -100,10 +100,15 @@ export async function autoCompact(
 ): Promise<OptimizeResult | undefined> {
   const columns = snapshot.partitionColumns;
   const touched = new Set(written.map((f) => partitionKey(columns, f)));
-  const small = snapshot
-    .files()
-    .filter((f) => f.size < settings.minFileSize && touched.has(partitionKey(columns, f)));
-  if (small.length < settings.minNumFiles) return undefined;
+  const byPartition = new Map<string, AddFile[]>();
+  for (const f of snapshot.files()) {
+    const key = partitionKey(columns, f);
+    if (f.size >= settings.minFileSize || !touched.has(key)) continue;
+    byPartition.set(key, [...(byPartition.get(key) ?? []), f]);
+  }
+  // As delta-spark: a partition is compacted once it holds minNumFiles small files.
+  const small = [...byPartition.values()].filter((g) => g.length >= settings.minNumFiles).flat();
+  if (small.length === 0) return undefined;
   const result = await optimizeTable(ctx, snapshot, undefined, undefined, {
     candidates: small,
     minFileSize: settings.minFileSize,

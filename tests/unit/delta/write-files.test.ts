@@ -87,3 +87,63 @@ describe("Delta data files", () => {
     ).rejects.toThrow(/delta.targetFileSize/);
   });
 });
+
+describe("auto compaction", () => {
+  it("compacts each written partition holding minNumFiles small files, as delta-spark", async () => {
+    // delta-spark 4.0.1, same steps: v0 WRITE, v1 and v2 appends, v3 OPTIMIZE (auto: true,
+    // 6 files removed, 2 added: one per partition), v4 the third append.
+    const path = join(tmp(), "t");
+    spark().conf.set("spark.databricks.delta.autoCompact.minNumFiles", "3");
+    try {
+      const rows = (from: number) =>
+        spark()
+          .range(from, from + 5)
+          .withColumn("p", F.col("id").mod(2));
+      await rows(0)
+        .write.format("delta")
+        .partitionBy("p")
+        .option("delta.autoOptimize.autoCompact", true)
+        .save(path);
+      for (const from of [0, 10, 20])
+        await rows(from).write.format("delta").mode("append").save(path);
+      const table = await DeltaTable.forPath(spark(), path);
+      const history = await (await table.history()).orderBy("version").collect();
+      expect(history.map((h) => [h.version, h.operation])).toEqual([
+        [0n, "WRITE"],
+        [1n, "WRITE"],
+        [2n, "WRITE"],
+        [3n, "OPTIMIZE"],
+        [4n, "WRITE"],
+      ]);
+      const params = history[3]?.operationParameters as Map<string, string>;
+      const metrics = history[3]?.operationMetrics as Map<string, string>;
+      expect(params.get("auto")).toBe("true");
+      expect([metrics.get("numRemovedFiles"), metrics.get("numAddedFiles")]).toEqual(["6", "2"]);
+      expect(await spark().read.format("delta").load(path).count()).toBe(20);
+    } finally {
+      spark().conf.unset("spark.databricks.delta.autoCompact.minNumFiles");
+    }
+  });
+
+  it("the session conf turns it on for every table, and off over the table property", async () => {
+    const path = join(tmp(), "t");
+    spark().conf.set("spark.databricks.delta.autoCompact.minNumFiles", "2");
+    spark().conf.set("spark.databricks.delta.autoCompact.enabled", "false");
+    try {
+      const one = spark().range(0, 3);
+      await one.write.format("delta").option("delta.autoOptimize.autoCompact", true).save(path);
+      await one.write.format("delta").mode("append").save(path);
+      const table = await DeltaTable.forPath(spark(), path);
+      expect(await (await table.history()).count()).toBe(2);
+      spark().conf.set("spark.databricks.delta.autoCompact.enabled", "true");
+      const other = join(tmp(), "u");
+      await one.write.format("delta").save(other);
+      await one.write.format("delta").mode("append").save(other);
+      const ops = await (await (await DeltaTable.forPath(spark(), other)).history()).collect();
+      expect(ops.map((h) => h.operation).sort()).toEqual(["OPTIMIZE", "WRITE", "WRITE"]);
+    } finally {
+      spark().conf.unset("spark.databricks.delta.autoCompact.minNumFiles");
+      spark().conf.unset("spark.databricks.delta.autoCompact.enabled");
+    }
+  });
+});
