@@ -45,6 +45,17 @@ describe("SparkSession configuration", () => {
     );
   });
 
+  it("spills to spark.local.dir, else to the session's own scratch directory", async () => {
+    const local = mkdtempSync(join(tmpdir(), "trib-local-"));
+    const spark = await SparkSession.builder().config("spark.local.dir", local).getOrCreate();
+    expect(await setting(spark, "temp_directory")).toBe(local);
+    await spark.stop();
+    const other = await SparkSession.builder().getOrCreate();
+    const spill = String(await setting(other, "temp_directory"));
+    expect(spill.startsWith(join(tmpdir(), "tributary-"))).toBe(true);
+    expect(spill.endsWith("spill")).toBe(true);
+  });
+
   it("local[N] sets the engine's threads; local[*] all cores", async () => {
     const spark = await SparkSession.builder().master("local[2]").getOrCreate();
     expect(await setting(spark, "threads")).toBe(2n);
