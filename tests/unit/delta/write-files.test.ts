@@ -61,6 +61,31 @@ describe("Delta data files", () => {
     expect(await spark().read.format("delta").load(path).count()).toBe(1200000);
   });
 
+  it("maxRecordsPerFile caps the rows of every file of a partitioned write", async () => {
+    const path = join(tmp(), "t");
+    const res = await spark()
+      .range(0, 10000)
+      .withColumn("p", F.col("id").mod(2))
+      .write.format("delta")
+      .partitionBy("p")
+      .option("maxRecordsPerFile", 1000)
+      .save(path);
+    expect(res.files.length).toBe(10);
+    expect(res.files.every((f) => f.rows <= 1000)).toBe(true);
+    expect(res.files.map((f) => f.partitionValues).sort()).toContainEqual({ p: "1" });
+    const back = await spark()
+      .read.format("delta")
+      .load(path)
+      .groupBy("p")
+      .agg(F.count("*").alias("n"))
+      .orderBy("p")
+      .collect();
+    expect(back).toEqual([
+      { p: 0n, n: 5000n },
+      { p: 1n, n: 5000n },
+    ]);
+  });
+
   it("cuts unpartitioned files at delta.targetFileSize", async () => {
     const path = join(tmp(), "t");
     const res = await spark()

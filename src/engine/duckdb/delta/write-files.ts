@@ -24,6 +24,28 @@ import { parseColumnStats, parsePartitionKeys } from "../write/stats.js";
  */
 export const OPEN_PARTITION_FILES = 512;
 
+/**
+ * DuckDB cannot cut files (`ROW_GROUPS_PER_FILE`) in a partitioned COPY, so a partitioned
+ * write with `maxRecordsPerFile` numbers each partition's rows and partitions by that number
+ * too: `p=1/__tributary_file=0/part-...parquet`. Delta readers follow `add.path`, and the
+ * column is not a partition value of the table.
+ */
+const FILE_COLUMN = "__tributary_file";
+
+function cappedRows(options: DataFileOptions): number | undefined {
+  const n = options.maxRecordsPerFile;
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+/** The rows to write, numbered per partition into files when `maxRecordsPerFile` needs it. */
+function rowsSql(compiled: CompiledRelation, options: DataFileOptions): string {
+  const select = normalizedSelect(compiled);
+  const capped = cappedRows(options);
+  if (capped === undefined || options.partitionBy.length === 0) return select;
+  const by = options.partitionBy.map(quoteIdent).join(", ");
+  return `SELECT *, (row_number() OVER (PARTITION BY ${by}) - 1) // ${capped} AS ${quoteIdent(FILE_COLUMN)} FROM (${select}) AS "numbered"`;
+}
+
 /** The COPY options of a data-file write (one file, per-thread files, or partitions). */
 function copyOptions(options: DataFileOptions, single: boolean, token: string): string[] {
   const parts = ["FORMAT parquet", `COMPRESSION ${options.compression}`, "RETURN_STATS true"];
@@ -32,11 +54,14 @@ function copyOptions(options: DataFileOptions, single: boolean, token: string): 
       `FILENAME_PATTERN ${quoteString(`part-00000-${token}-{uuid}.c000.${options.compression}`)}`,
     );
   const sized = options.targetFileSize !== undefined && options.targetFileSize > 0;
-  if (options.partitionBy.length > 0)
-    parts.push(`PARTITION_BY (${options.partitionBy.map(quoteIdent).join(", ")})`);
-  else if (!single && !sized) parts.push("PER_THREAD_OUTPUT true");
-  if (options.maxRecordsPerFile !== undefined && options.maxRecordsPerFile > 0) {
-    parts.push(`ROW_GROUP_SIZE ${options.maxRecordsPerFile}`, "ROW_GROUPS_PER_FILE 1");
+  const capped = cappedRows(options);
+  if (options.partitionBy.length > 0) {
+    const columns = [...options.partitionBy, ...(capped === undefined ? [] : [FILE_COLUMN])];
+    parts.push(`PARTITION_BY (${columns.map(quoteIdent).join(", ")})`);
+  } else if (!single && !sized) parts.push("PER_THREAD_OUTPUT true");
+  if (capped !== undefined) {
+    parts.push(`ROW_GROUP_SIZE ${capped}`);
+    if (options.partitionBy.length === 0) parts.push("ROW_GROUPS_PER_FILE 1");
   } else if (sized && !single && options.partitionBy.length === 0) {
     // One stream of files cut at the target size (DuckDB cannot cut files with PARTITION_BY).
     parts.push(`FILE_SIZE_BYTES ${Math.floor(options.targetFileSize ?? 0)}`);
@@ -69,7 +94,11 @@ function writtenFile(
     path,
     rows: Number(row[idx("count")]),
     bytes: Number(row[idx("file_size_bytes")]),
-    partitionValues: parsePartitionKeys(row[idx("partition_keys")]),
+    partitionValues: Object.fromEntries(
+      Object.entries(parsePartitionKeys(row[idx("partition_keys")])).filter(
+        ([k]) => k !== FILE_COLUMN,
+      ),
+    ),
     stats: parseColumnStats(row[idx("column_statistics")]),
   };
 }
@@ -93,7 +122,7 @@ async function writeToObjectStore(
     : tablePath;
   const result = await runCopy(
     db,
-    `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+    `COPY (${rowsSql(compiled, options)}) TO ${quoteString(target)} (${parts.join(", ")})`,
     options,
   );
   const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
@@ -129,7 +158,7 @@ export async function writeDataFiles(
   try {
     const result = await runCopy(
       db,
-      `COPY (${normalizedSelect(compiled)}) TO ${quoteString(target)} (${parts.join(", ")})`,
+      `COPY (${rowsSql(compiled, options)}) TO ${quoteString(target)} (${parts.join(", ")})`,
       options,
     );
     const idx = (name: string): number => result.columns.findIndex((c) => c.name === name);
