@@ -8,7 +8,9 @@
  *   tsx bench/ingest-one.ts spark-delta <csv> <out> <sc://url>   (the Spark engine)
  *
  * `BENCH_CONF` (JSON) adds settings to the embedded session, e.g. the `spark.hadoop.fs.s3a.*`
- * of an S3 server when `<csv>` and `<out>` are `s3://` locations.
+ * of an S3 server when `<csv>` and `<out>` are `s3://` locations, or `spark.driver.memory`.
+ * `BENCH_PARTITION_BY` (comma-separated, empty for none; default `day`) and `BENCH_SORT` (a
+ * column: a global sort before the write) shape the tributary ingest.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { functions as F, SparkSession } from "../src/index.js";
@@ -31,16 +33,21 @@ const session = () =>
 
 if (kind === "tributary" || kind === "tributary-delta") {
   const spark = await session();
-  const writer = spark.read
+  const partitionBy = (process.env.BENCH_PARTITION_BY ?? "day").split(",").filter(Boolean);
+  const sortBy = process.env.BENCH_SORT;
+  const read = spark.read
     .option("header", true)
     .option("inferSchema", true)
     .csv(a)
-    .withColumn("day", F.to_date(F.col("date")))
-    .write.partitionBy("day");
+    .withColumn("day", F.to_date(F.col("date")));
+  const writer = (sortBy === undefined ? read : read.orderBy(sortBy)).write.partitionBy(
+    ...partitionBy,
+  );
   const result =
     kind === "tributary" ? await writer.parquet(b) : await writer.format("delta").save(b);
   rows = result.rowsWritten;
   await spark.stop();
+  extra = { files: result.files.length };
 } else if (kind === "spark-delta") {
   const spark = await SparkSession.builder()
     .remote(url)

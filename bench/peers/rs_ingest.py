@@ -1,6 +1,7 @@
 """CSV -> Delta partitioned by day with delta-rs (write_deltalake over pyarrow). Prints JSON timings."""
 import json
 import os
+import resource
 import sys
 import time
 
@@ -15,5 +16,6 @@ table = pacsv.read_csv(csv)
 # pyarrow infers the `date` column as a timestamp already; the day is its date.
 table = table.append_column("day", pc.cast(table["date"], pa.date32()))
 write_deltalake(out, table, partition_by=["day"])
-print(json.dumps({"job": time.time() - t0}), flush=True)
+peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps({"job": time.time() - t0, "peakRssMb": peak_mb}), flush=True)
 os._exit(0)

@@ -20,6 +20,12 @@ export interface DataFileOptions {
    * logical. The two schemas have the same shape (see schema/column-mapping.ts).
    */
   readonly columnMapping?: { readonly logical: StructType; readonly physical: StructType };
+  /**
+   * Right-sized files (optimized writes): files of about this many bytes, and per partition
+   * as few as that allows, whatever the memory limit. Undefined: the engine's own layout
+   * (per-thread files, partitions flushed as memory requires).
+   */
+  readonly targetFileSize?: number;
 }
 
 export interface DeltaTableEngine {

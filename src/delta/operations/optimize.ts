@@ -156,18 +156,28 @@ export async function optimizeTable(
   snapshot: Snapshot,
   predicate: ExprNode | undefined,
   text: string | undefined,
-  options: { purgeDeletionVectors?: boolean } = {},
+  options: {
+    purgeDeletionVectors?: boolean;
+    /** Auto compaction: the files to consider, its own size thresholds, `auto: true` in the log. */
+    candidates?: readonly AddFile[];
+    minFileSize?: number;
+    maxFileSize?: number;
+    auto?: boolean;
+  } = {},
 ): Promise<OptimizeResult> {
   const startTimeMs = Date.now();
   const purge = options.purgeDeletionVectors === true;
   requireModifiable(snapshot, false);
   if (predicate !== undefined) checkPartitionPredicate(snapshot, predicate, text ?? "");
   const candidates =
-    predicate === undefined
+    options.candidates ??
+    (predicate === undefined
       ? snapshot.files()
-      : skipFiles(snapshot.files(), [predicate], skippingContext(snapshot));
-  const minFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.minFileSize");
-  const maxFileSize = sizeConf(ctx.conf, "spark.databricks.delta.optimize.maxFileSize");
+      : skipFiles(snapshot.files(), [predicate], skippingContext(snapshot)));
+  const minFileSize =
+    options.minFileSize ?? sizeConf(ctx.conf, "spark.databricks.delta.optimize.minFileSize");
+  const maxFileSize =
+    options.maxFileSize ?? sizeConf(ctx.conf, "spark.databricks.delta.optimize.maxFileSize");
   const ratio = Number(ctx.conf["spark.databricks.delta.optimize.maxDeletedRowsRatio"] ?? "0.05");
   // REORG ... APPLY (PURGE): every file with a deletion vector is rewritten alone, and
   // nothing else is compacted.
@@ -226,7 +236,11 @@ export async function optimizeTable(
     operation: purge ? "REORG" : "OPTIMIZE",
     parameters: purge
       ? { predicate: JSON.stringify(text === undefined ? [] : [text]), applyPurge: true }
-      : { predicate: JSON.stringify(text === undefined ? [] : [text]), zOrderBy: "[]" },
+      : {
+          predicate: JSON.stringify(text === undefined ? [] : [text]),
+          ...(options.auto === true ? { auto: true } : {}),
+          zOrderBy: "[]",
+        },
     metrics: {
       numRemovedFiles: removed.length,
       numRemovedBytes: bytesOf(removed),

@@ -13,6 +13,8 @@ export interface DeltaWriteOptions {
   readonly txnVersion: number | undefined;
   readonly maxRecordsPerFile: number | undefined;
   readonly compression: string;
+  /** The `optimizeWrite` option as given (it wins over the session and table settings). */
+  readonly optimizeWrite: string | undefined;
   /** `delta.*` options: table properties when the write creates the table. */
   readonly tableProperties: Readonly<Record<string, string>>;
 }
@@ -77,6 +79,7 @@ export function parseDeltaWriteOptions(
       sessionConf["spark.sql.parquet.compression.codec"] ??
       "snappy"
     ).toLowerCase(),
+    optimizeWrite: get("optimizeWrite"),
     tableProperties,
   };
 }

@@ -3,8 +3,9 @@
  * for valid values; features tributary cannot write are refused by name; unknown `delta.`
  * keys fail like delta-spark's DELTA_UNKNOWN_CONFIGURATION.
  */
-import { parseDuration, sparkBoolean } from "../../config/index.js";
+import { parseByteSize, parseDuration, sparkBoolean } from "../../config/index.js";
 import { DeltaError } from "../../errors.js";
+import { autoCompactValue } from "./auto-optimize.js";
 
 type Check = (value: string) => boolean;
 
@@ -15,6 +16,15 @@ const isDuration: Check = (v) => {
   try {
     parseDuration("delta property", v, "ms");
     return true;
+  } catch {
+    // The caller reports the invalid value with the property name.
+    return false;
+  }
+};
+
+const isByteSize: Check = (v) => {
+  try {
+    return parseByteSize("delta property", v, "b") > 0;
   } catch {
     // The caller reports the invalid value with the property name.
     return false;
@@ -36,6 +46,9 @@ const KNOWN: Readonly<Record<string, Check>> = {
   "delta.enableChangeDataFeed": isBool,
   "delta.columnMapping.mode": (v) => ["none", "name", "id"].includes(v.toLowerCase()),
   "delta.checkpointPolicy": (v) => ["classic", "v2"].includes(v.toLowerCase()),
+  "delta.autoOptimize.optimizeWrite": isBool,
+  "delta.autoOptimize.autoCompact": (v) => autoCompactValue(v) !== undefined,
+  "delta.targetFileSize": isByteSize,
 };
 
 /** Properties that need features tributary does not write yet. */

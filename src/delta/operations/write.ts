@@ -33,6 +33,7 @@ import { Snapshot } from "../snapshot/snapshot.js";
 import type { DeltaTableEngine } from "../table-engine.js";
 import { checkWritable, readerFeatures, writerFeatures } from "../table-features/registry.js";
 import type { TransactionFootprint } from "../transaction/conflict.js";
+import { autoCompact, autoCompactSettings, optimizeWriteTarget } from "./auto-optimize.js";
 import {
   allChanges,
   changeDataFeedEnabled,
@@ -394,6 +395,8 @@ export async function writeDelta(
   }
   // NOT NULL columns and CHECK constraints of an existing table hold for every row written.
   if (!replaceTable) await checkConstraints(engine, conformed, schema, metadata.configuration);
+  const sessionConf = req.sessionConf ?? {};
+  const target = optimizeWriteTarget(opts.optimizeWrite, sessionConf, metadata.configuration);
   // A table defined without rows (CREATE TABLE) gets no data file, as with delta-spark.
   const noRows = req.plan.kind === "localRelation" && req.plan.rows.length === 0;
   const { files, readMetrics } = noRows
@@ -403,6 +406,7 @@ export async function writeDelta(
         maxRecordsPerFile: opts.maxRecordsPerFile,
         compression: opts.compression,
         ...mappingOption(schema, metadata.configuration),
+        ...(target === undefined ? {} : { targetFileSize: target }),
       });
   const adds = addActions(req.path, files, schema, partitionColumns, metadata.configuration);
   const actions: Action[] = [];
@@ -506,6 +510,14 @@ export async function writeDelta(
     footprint,
     configuration: metadata.configuration,
   });
+  const compaction = autoCompactSettings(sessionConf, metadata.configuration);
+  if (compaction !== undefined && version !== undefined && !overwrite && predicate === undefined)
+    await autoCompact(
+      { engine, conf: sessionConf },
+      await Snapshot.load(engine.delta, req.path),
+      adds,
+      compaction,
+    );
   return {
     files,
     rowsWritten: rows,

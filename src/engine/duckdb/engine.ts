@@ -87,9 +87,10 @@ export class DuckDBEngine implements Engine {
   private constructor(
     private readonly db: DuckDBSession,
     settings: DuckDBEngineSettings,
+    scratchDir: string,
   ) {
     this.settings = settings;
-    this.scratchDir = mkdtempSync(join(tmpdir(), "tributary-"));
+    this.scratchDir = scratchDir;
     this.conf = settings.conf ?? {};
     const env = settings.env ?? process.env;
     this.storage = new SchemeStorage(this.conf, env);
@@ -100,7 +101,17 @@ export class DuckDBEngine implements Engine {
   }
 
   static async start(settings: DuckDBEngineSettings): Promise<DuckDBEngine> {
-    return new DuckDBEngine(await DuckDBSession.open(settings), settings);
+    const scratchDir = mkdtempSync(join(tmpdir(), "tributary-"));
+    // Without spark.local.dir, spills go to this session's scratch directory (removed at
+    // stop), not DuckDB's default `.tmp` in the working directory, which sessions share.
+    const tempDirectory = settings.tempDirectory ?? join(scratchDir, "spill");
+    try {
+      const db = await DuckDBSession.open({ ...settings, tempDirectory });
+      return new DuckDBEngine(db, settings, scratchDir);
+    } catch (e) {
+      rmSync(scratchDir, { recursive: true, force: true });
+      throw e;
+    }
   }
 
   private context(): RelationContext {
