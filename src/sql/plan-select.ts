@@ -270,7 +270,7 @@ function planWithScalars(
         };
   const rewritten: SelectSpec = {
     ...spec,
-    from: joinScalars(spec.from, scalars),
+    from: joinScalars(spec.from, scalars, (inner) => planSelect(inner, [])),
     items: spec.items.map(replaceScalarsInItem),
     where: spec.where === undefined ? undefined : replace(spec.where),
     having: spec.having === undefined ? undefined : replace(spec.having),

@@ -19,6 +19,7 @@ import { JoinNode } from "../plan/relation/join.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import type { SubqueryKind } from "../sql-expr/context.js";
 import type { QueryContext } from "./context.js";
+import { registerScalarJoin } from "./correlated.js";
 import { parseQuery } from "./query.js";
 import { hasAggregate, mapExpr, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
@@ -205,10 +206,17 @@ export function replaceScalarsInItem(item: ExprNode): ExprNode {
 export function joinScalars(
   input: RelationNode,
   list: readonly { sub: Subquery; name: string }[],
+  plan: (spec: SelectSpec) => RelationNode,
 ): RelationNode {
-  return list.reduce<RelationNode>(
-    (acc, { sub, name }) =>
-      JoinNode.create(acc, ToDFNode.create(sub.plan, [name]), "left", LiteralNode.create(true)),
-    input,
-  );
+  return list.reduce<RelationNode>((acc, { sub, name }) => {
+    const join = JoinNode.create(
+      acc,
+      ToDFNode.create(sub.plan, [name]),
+      "left",
+      LiteralNode.create(true),
+    );
+    // Whether it is correlated is known once the engine can describe its FROM.
+    if (sub.spec !== undefined) registerScalarJoin(join, { spec: sub.spec, name, plan });
+    return join;
+  }, input);
 }
