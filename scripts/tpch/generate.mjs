@@ -6,7 +6,16 @@ import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
-const TABLES = ["nation", "region", "part", "supplier", "partsupp", "customer", "orders", "lineitem"];
+const TABLES = [
+  "nation",
+  "region",
+  "part",
+  "supplier",
+  "partsupp",
+  "customer",
+  "orders",
+  "lineitem",
+];
 const sf = process.argv[2] ?? "0.01";
 if (!/^\d+(\.\d+)?$/.test(sf)) {
   console.error(`usage: generate.mjs <scale-factor>, e.g. 0.01 (got ${sf})`);
