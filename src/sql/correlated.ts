@@ -18,6 +18,7 @@ import { DropNode } from "../plan/relation/drop.js";
 import { JoinNode } from "../plan/relation/join.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import type { StructType } from "../types/data-types.js";
+import { isJoinGroup, reorderJoins } from "./join-order.js";
 import { hasAggregate, unalias, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
 
@@ -37,8 +38,8 @@ export function registerScalarJoin(join: RelationNode, info: ScalarJoin): void {
   scalarJoins.set(join, info);
 }
 
-function hasScalarJoin(plan: RelationNode): boolean {
-  return scalarJoins.has(plan) || childrenOf(plan).some(hasScalarJoin);
+function hasDeferred(plan: RelationNode): boolean {
+  return scalarJoins.has(plan) || isJoinGroup(plan) || childrenOf(plan).some(hasDeferred);
 }
 
 /** The relation with new inputs, same planId (column references may pin it). */
@@ -190,8 +191,8 @@ async function decorrelate(
 }
 
 /**
- * The plan with each correlated scalar subquery decorrelated; the same plan object when it
- * has none (no cost for every other plan).
+ * The plan with each correlated scalar subquery decorrelated and each comma join ordered
+ * (join-order.ts); the same plan object when it has neither (no cost for other plans).
  *
  * @example
  * ```ts
@@ -202,12 +203,13 @@ export async function resolveCorrelated(
   plan: RelationNode,
   schemaOf: (plan: RelationNode) => Promise<StructType>,
 ): Promise<RelationNode> {
-  if (!hasScalarJoin(plan)) return plan;
+  if (!hasDeferred(plan)) return plan;
   const kids = childrenOf(plan);
   const resolved =
     plan.kind === "sql" ? kids : await Promise.all(kids.map((k) => resolveCorrelated(k, schemaOf)));
   const changed = resolved.some((k, i) => k !== kids[i]);
   const node = changed ? withChildren(plan, resolved) : plan;
+  if (isJoinGroup(plan) && node.kind === "filter") return reorderJoins(node, schemaOf);
   const info = scalarJoins.get(plan);
   if (info === undefined || node.kind !== "join") return node;
   return decorrelate(node, info, schemaOf);

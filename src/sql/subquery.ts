@@ -20,6 +20,7 @@ import { ToDFNode } from "../plan/relation/to-df.js";
 import type { SubqueryKind } from "../sql-expr/context.js";
 import type { QueryContext } from "./context.js";
 import { registerScalarJoin } from "./correlated.js";
+import { registerJoinGroup } from "./join-order.js";
 import { parseQuery } from "./query.js";
 import { hasAggregate, mapExpr, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
@@ -155,6 +156,7 @@ export function planWhere(from: RelationNode, where: ExprNode | undefined): Rela
   const condition = and(plain);
   refuseSubqueries(condition, "this position of WHERE");
   const filtered = condition === undefined ? from : FilterNode.create(from, condition);
+  registerJoinGroup(filtered);
   return joins.reduce((acc, j) => joinFor(acc, j.sub, j.negated), filtered);
 }
 
