@@ -6,42 +6,18 @@
  * names and types, same rows in the same order. Decimals are exact (their type and scale
  * are Spark's), so no tolerance is needed.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SparkSession } from "../../src/index.js";
 import { compare } from "../parity/lib/compare.js";
 import { encodeValue } from "../parity/lib/encode.js";
-import type { OracleResult } from "../parity/lib/oracle.js";
+import type { OracleResult, OracleRows } from "../parity/lib/oracle.js";
+import { TPCH_TABLES, tpchData, tpchQuery } from "./data.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-export const TPCH_TABLES = [
-  "nation",
-  "region",
-  "part",
-  "supplier",
-  "partsupp",
-  "customer",
-  "orders",
-  "lineitem",
-] as const;
 const SF = "0.01";
-
-/** The text of query `n` (1..22). */
-export function tpchQuery(n: number): string {
-  return readFileSync(join(ROOT, "tests", "tpch", "queries", `q${n}.sql`), "utf8");
-}
-
-/** The directory of the Parquet tables at `sf`, generated first when missing. */
-export function tpchData(sf: string): string {
-  const dir = join(ROOT, ".tributary", "tpch", `sf${sf}`);
-  if (!TPCH_TABLES.every((t) => existsSync(join(dir, `${t}.parquet`)))) {
-    execFileSync("bash", [join(ROOT, "scripts", "tpch", "setup.sh"), sf], { stdio: "inherit" });
-  }
-  return dir;
-}
 
 const oracle = JSON.parse(readFileSync(join(ROOT, "tests", "tpch", "oracle.json"), "utf8")) as {
   hash: string;
@@ -59,7 +35,7 @@ function oracleHash(): string {
   return h.digest("hex");
 }
 
-async function run(spark: SparkSession, sql: string, ordered: boolean): Promise<OracleResult> {
+async function run(spark: SparkSession, sql: string, ordered: boolean): Promise<OracleRows> {
   const df = spark.sql(sql);
   const [schema, rows] = await Promise.all([df.schema, df.collect()]);
   const names = schema.fieldNames();
