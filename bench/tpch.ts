@@ -54,7 +54,22 @@ for (const [q, rows] of (d[0]?.rows ?? []).entries()) {
 }
 const tm = medians(t);
 const dm = medians(d);
-let spark: Pass | undefined;
+const total = sum(tm);
+const raw = sum(dm);
+// Printed before PySpark runs, which takes minutes.
+console.log("query  tributary  DuckDB  ratio");
+for (let q = 0; q < 22; q++) {
+  const a = tm[q] ?? 0;
+  const b = dm[q] ?? 0;
+  console.log(
+    `q${String(q + 1).padEnd(4)} ${a.toFixed(3).padStart(8)}s ${b.toFixed(3).padStart(6)}s ${(a / b).toFixed(2).padStart(6)}`,
+  );
+}
+console.log(
+  `total: tributary ${total.toFixed(2)}s (peak RSS ${Math.max(...t.map((p) => p.peakRssMb ?? 0))} MB), ` +
+    `raw DuckDB ${raw.toFixed(2)}s (peak RSS ${Math.max(...d.map((p) => p.peakRssMb ?? 0))} MB), ` +
+    `ratio ${(total / raw).toFixed(3)} (target <= 1.10)`,
+);
 if (process.env.BENCH_TPCH_PYSPARK !== "0" && existsSync(python)) {
   const text = execFileSync(
     python,
@@ -66,28 +81,14 @@ if (process.env.BENCH_TPCH_PYSPARK !== "0" && existsSync(python)) {
     ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
-  spark = lastJson<Pass>(text);
-}
-console.log(
-  "query  tributary  DuckDB  ratio" + (spark === undefined ? "" : "  PySpark  PySpark/tributary"),
-);
-for (let q = 0; q < 22; q++) {
-  const a = tm[q] ?? 0;
-  const b = dm[q] ?? 0;
-  const s = spark?.seconds[q];
-  console.log(
-    `q${String(q + 1).padEnd(4)} ${a.toFixed(3).padStart(8)}s ${b.toFixed(3).padStart(6)}s ${(a / b).toFixed(2).padStart(6)}` +
-      (s === undefined ? "" : ` ${s.toFixed(2).padStart(7)}s ${(s / a).toFixed(1).padStart(8)}x`),
-  );
-}
-const total = sum(tm);
-const raw = sum(dm);
-console.log(
-  `total: tributary ${total.toFixed(2)}s (peak RSS ${Math.max(...t.map((p) => p.peakRssMb ?? 0))} MB), ` +
-    `raw DuckDB ${raw.toFixed(2)}s (peak RSS ${Math.max(...d.map((p) => p.peakRssMb ?? 0))} MB), ` +
-    `ratio ${(total / raw).toFixed(3)} (target <= 1.10)`,
-);
-if (spark !== undefined) {
+  const spark = lastJson<Pass>(text);
+  console.log("query  PySpark  PySpark/tributary");
+  for (let q = 0; q < 22; q++) {
+    const s = spark.seconds[q] ?? 0;
+    console.log(
+      `q${String(q + 1).padEnd(4)} ${s.toFixed(2).padStart(7)}s ${(s / (tm[q] ?? 1)).toFixed(1).padStart(8)}x`,
+    );
+  }
   const s = sum(spark.seconds);
   console.log(
     `PySpark local[2]: ${s.toFixed(2)}s (JVM start ${(spark.startSeconds ?? 0).toFixed(1)}s not counted), ${(s / total).toFixed(1)}x tributary's time`,
