@@ -39,6 +39,7 @@ import { ToDFNode } from "../plan/relation/to-df.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import type { SparkSession } from "../session/session.js";
+import { resolvingEngine } from "../sql/resolving-engine.js";
 import { parseExpression, parseSelectItem, parseSortItem } from "../sql-expr/index.js";
 import { isStreamingPlan, schemaPlan } from "../streaming/plan.js";
 import { DataStreamWriter } from "../streaming/writer.js";
@@ -78,7 +79,7 @@ export class DataFrame {
   }
 
   private get engine() {
-    return this.sparkSession.engine;
+    return resolvingEngine(this.sparkSession.engine);
   }
 
   // ---------------------------------------------------------------- transformations

@@ -7,10 +7,12 @@
  * await df.write.option("header", true).csv("out/flights-csv");
  * ```
  */
+
 import { writeDelta } from "../delta/operations/write.js";
 import { isDeltaTableEngine } from "../delta/table-engine.js";
 import type { SaveMode, WriteResult } from "../engine/engine.js";
 import { IllegalArgumentError } from "../errors.js";
+import { resolvePlan } from "../sql/resolving-engine.js";
 import type { DataFrame } from "./dataframe.js";
 import { type OptionValue, optionString } from "./options.js";
 
@@ -87,14 +89,15 @@ export class DataFrameWriter {
       options: this.opts,
     };
     const engine = this.df.sparkSession.engine;
+    const plan = await resolvePlan(engine, this.df.plan);
     if (this.fmt === "delta" && isDeltaTableEngine(engine)) {
       return writeDelta(engine, {
         ...spec,
-        plan: this.df.plan,
+        plan,
         sessionConf: this.df.sparkSession.conf.getAll(),
       });
     }
-    return engine.write(this.df.plan, { ...spec, format: this.fmt });
+    return engine.write(plan, { ...spec, format: this.fmt });
   }
 
   /**

@@ -113,6 +113,13 @@ function tableSample(ctx: QueryContext, rel: RelationNode): RelationNode {
   const { c } = ctx;
   if (!c.acceptWord("TABLESAMPLE")) return rel;
   c.expectOp("(");
+  if (c.isWord("BUCKET"))
+    refuse(
+      ctx,
+      c.peek(),
+      "TABLESAMPLE (BUCKET x OUT OF y)",
+      "Use TABLESAMPLE (n PERCENT) or (n ROWS).",
+    );
   const n = c.next();
   if (n.kind !== "number") return c.fail("a number", "Write TABLESAMPLE (10 PERCENT).", n);
   const value = Number(n.text.replace(/[a-z]+$/i, ""));

@@ -6,6 +6,7 @@
  */
 import { AnalysisError } from "../errors.js";
 import { AliasNode } from "../plan/expression/alias.js";
+import { CallNode } from "../plan/expression/call.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { outputName } from "../plan/expression/name.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
@@ -261,6 +262,9 @@ function planWithScalars(
     );
   }
   const replace = (e: ExprNode): ExprNode => replaceScalars(e);
+  // WHERE conditions without a scalar subquery apply first, as Spark evaluates them: the
+  // subqueries' joins then see the filtered (and joined) rows.
+  const [plainWhere, scalarWhere] = splitWhere(spec.where);
   const groupBy =
     spec.groupBy === undefined || outside.length === 0
       ? spec.groupBy
@@ -270,9 +274,9 @@ function planWithScalars(
         };
   const rewritten: SelectSpec = {
     ...spec,
-    from: joinScalars(spec.from, scalars),
+    from: joinScalars(planWhere(spec.from, plainWhere), scalars, (inner) => planSelect(inner, [])),
     items: spec.items.map(replaceScalarsInItem),
-    where: spec.where === undefined ? undefined : replace(spec.where),
+    where: scalarWhere === undefined ? undefined : replace(scalarWhere),
     having: spec.having === undefined ? undefined : replace(spec.having),
     groupBy,
   };
@@ -286,4 +290,25 @@ function planWithScalars(
         scalars.map((s) => s.name),
       )
     : plan;
+}
+
+/** WHERE as (conditions without scalar subqueries, conditions with them). */
+function splitWhere(where: ExprNode | undefined): [ExprNode | undefined, ExprNode | undefined] {
+  const plain: ExprNode[] = [];
+  const scalar: ExprNode[] = [];
+  for (const c of whereConjuncts(where))
+    (scalarSubqueries([c]).length > 0 ? scalar : plain).push(c);
+  const and = (list: ExprNode[]) =>
+    list.reduce<ExprNode | undefined>(
+      (acc, e) => (acc === undefined ? e : CallNode.create("and", [acc, e])),
+      undefined,
+    );
+  return [and(plain), and(scalar)];
+}
+
+function whereConjuncts(e: ExprNode | undefined): ExprNode[] {
+  if (e === undefined) return [];
+  return e.kind === "call" && e.name === "and" && e.args.length === 2
+    ? e.args.flatMap(whereConjuncts)
+    : [e];
 }

@@ -8,7 +8,7 @@ import { AnalysisError } from "../errors.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { outputName } from "../plan/expression/name.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
-import type { RelationNode } from "../plan/node.js";
+import type { ExprNode, RelationNode } from "../plan/node.js";
 import { DeduplicateNode } from "../plan/relation/deduplicate.js";
 import { LimitNode } from "../plan/relation/limit.js";
 import { OffsetNode } from "../plan/relation/offset.js";
@@ -16,7 +16,9 @@ import { SetOpNode, type SetOpType } from "../plan/relation/set-op.js";
 import { SortNode } from "../plan/relation/sort.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
+import { parseExpr } from "../sql-expr/boolean.js";
 import { parseSortItemAt } from "../sql-expr/window.js";
+import type { Token } from "../types/sql-lexer.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
 import type { QueryContext } from "./context.js";
 import { parseFrom, tableReference } from "./from.js";
@@ -150,6 +152,56 @@ function sortTerm(term: Term, keys: readonly OrderKey[]): RelationNode {
   return SortNode.create(plan, orders);
 }
 
+/** Is `word BY` next? Then both are read. */
+function clause(ctx: QueryContext, word: string): Token | undefined {
+  const { c } = ctx;
+  if (!c.isWord(word) || !c.isWord("BY", 1)) return undefined;
+  const at = c.next();
+  c.next();
+  return at;
+}
+
+/**
+ * `ORDER BY`, or Spark's `CLUSTER BY` / `DISTRIBUTE BY` / `SORT BY` (in that order): the
+ * sort keys, if any. Repartitioning does not change a result, so DISTRIBUTE BY only
+ * parses; SORT BY (sorted within each partition) and CLUSTER BY (DISTRIBUTE and SORT BY the
+ * same keys) sort the one result this engine returns, which is one of Spark's orders.
+ */
+function parseResultOrder(ctx: QueryContext): OrderKey[] | undefined {
+  const { c } = ctx;
+  const order = clause(ctx, "ORDER");
+  const orderKeys = order === undefined ? undefined : parseOrderKeys(ctx);
+  const cluster = clause(ctx, "CLUSTER");
+  const clusterKeys = cluster === undefined ? undefined : parseExprList(ctx);
+  const distribute = clause(ctx, "DISTRIBUTE");
+  if (distribute !== undefined) parseExprList(ctx);
+  const sort = clause(ctx, "SORT");
+  const sortKeys = sort === undefined ? undefined : parseOrderKeys(ctx);
+  const others = [cluster, distribute, sort].filter((t) => t !== undefined);
+  const conflict =
+    (order !== undefined && others.length > 0) || (cluster !== undefined && others.length > 1);
+  if (conflict) {
+    c.failAt(
+      order ?? cluster ?? c.peek(),
+      "UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES",
+      "The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY",
+      "Use ORDER BY alone, or CLUSTER BY alone, or DISTRIBUTE BY with SORT BY.",
+    );
+  }
+  return (
+    orderKeys ??
+    sortKeys ??
+    clusterKeys?.map((e) => ({ order: SortOrderNode.create(e), ordinal: undefined }))
+  );
+}
+
+function parseExprList(ctx: QueryContext): ExprNode[] {
+  const out: ExprNode[] = [];
+  do out.push(parseExpr(ctx));
+  while (ctx.c.acceptOp(","));
+  return out;
+}
+
 function parseCount(ctx: QueryContext, what: string): number {
   const t = ctx.c.next();
   const n = t.kind === "number" ? Number(t.text) : Number.NaN;
@@ -201,22 +253,12 @@ export function parseQuery(ctx: QueryContext): ParsedQuery {
   if (withClause) parseWith(ctx);
   try {
     const term = parseQueryTerms(ctx);
-    let plan: RelationNode;
     const bare = !c.isWord(["ORDER", "SORT", "CLUSTER", "DISTRIBUTE", "LIMIT", "OFFSET"]);
-    if ((c.isWord("ORDER") || c.isWord("SORT")) && c.isWord("BY", 1)) {
-      c.next();
-      c.next();
-      const keys = parseOrderKeys(ctx);
+    const keys = parseResultOrder(ctx);
+    let plan: RelationNode;
+    if (keys !== undefined)
       plan = term.kind === "select" ? planSelect(term.spec, keys) : sortTerm(term, keys);
-    } else plan = termPlan(term);
-    if (c.isWord(["CLUSTER", "DISTRIBUTE"]) && c.isWord("BY", 1)) {
-      c.failAt(
-        c.peek(),
-        "UNSUPPORTED_SQL_SYNTAX",
-        `${c.peek().text.toUpperCase()} BY is not supported by spark.sql yet`,
-        "Use ORDER BY; partitioning does not change the result.",
-      );
-    }
+    else plan = termPlan(term);
     let limit: number | undefined;
     if (c.acceptWord("LIMIT")) limit = c.acceptWord("ALL") ? undefined : parseCount(ctx, "LIMIT");
     if (c.acceptWord("OFFSET")) plan = OffsetNode.create(plan, parseCount(ctx, "OFFSET"));

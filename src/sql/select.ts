@@ -22,7 +22,17 @@ function parseItem(ctx: QueryContext): ExprNode {
   const { c } = ctx;
   const expr = parseExpr(ctx);
   // `*` takes no alias: what follows it must end the item (Spark fails at the next token).
-  if (expr.kind === "star") return expr;
+  if (expr.kind === "star") {
+    // Spark 4's `* EXCEPT (a, b)`; `* EXCEPT (SELECT ...)` is the set operation.
+    if (c.isWord("EXCEPT") && c.isOp("(", 1) && !c.isWord(["SELECT", "WITH", "VALUES", "TABLE"], 2))
+      refuse(
+        ctx,
+        c.peek(),
+        "SELECT * EXCEPT (columns)",
+        "List the columns to keep, or use df.drop(...).",
+      );
+    return expr;
+  }
   if (c.acceptWord("AS")) {
     if (c.isOp("(")) {
       refuse(

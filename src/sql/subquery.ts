@@ -19,6 +19,8 @@ import { JoinNode } from "../plan/relation/join.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import type { SubqueryKind } from "../sql-expr/context.js";
 import type { QueryContext } from "./context.js";
+import { registerScalarJoin } from "./correlated.js";
+import { registerJoinGroup } from "./join-order.js";
 import { parseQuery } from "./query.js";
 import { hasAggregate, mapExpr, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
@@ -154,6 +156,7 @@ export function planWhere(from: RelationNode, where: ExprNode | undefined): Rela
   const condition = and(plain);
   refuseSubqueries(condition, "this position of WHERE");
   const filtered = condition === undefined ? from : FilterNode.create(from, condition);
+  registerJoinGroup(filtered);
   return joins.reduce((acc, j) => joinFor(acc, j.sub, j.negated), filtered);
 }
 
@@ -205,10 +208,17 @@ export function replaceScalarsInItem(item: ExprNode): ExprNode {
 export function joinScalars(
   input: RelationNode,
   list: readonly { sub: Subquery; name: string }[],
+  plan: (spec: SelectSpec) => RelationNode,
 ): RelationNode {
-  return list.reduce<RelationNode>(
-    (acc, { sub, name }) =>
-      JoinNode.create(acc, ToDFNode.create(sub.plan, [name]), "left", LiteralNode.create(true)),
-    input,
-  );
+  return list.reduce<RelationNode>((acc, { sub, name }) => {
+    const join = JoinNode.create(
+      acc,
+      ToDFNode.create(sub.plan, [name]),
+      "left",
+      LiteralNode.create(true),
+    );
+    // Whether it is correlated is known once the engine can describe its FROM.
+    if (sub.spec !== undefined) registerScalarJoin(join, { spec: sub.spec, name, plan });
+    return join;
+  }, input);
 }

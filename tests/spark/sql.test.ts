@@ -15,6 +15,8 @@ sqlDifferentialSuite(
       .config("spark.sql.shuffle.partitions", "1")
       .create(),
   {
+    "correlated.non_equality":
+      "A scalar subquery correlated by a non-equality (i.id < e.id) is refused (UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY); Spark 4 decorrelates it.",
     "fn.arrays":
       "Spark names lambda variables of parsed text namedlambdavariable(); the plan we send names them by parameter.",
   },

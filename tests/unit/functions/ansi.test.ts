@@ -60,6 +60,15 @@ const CASES: readonly (readonly [string, Expected])[] = [
     "CAST(99999999999999999999999999999999999999 AS DECIMAL(38,0)) + 1",
     { error: "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION" },
   ],
+  [
+    "CAST('9999999999999999999999999999.9999' AS DECIMAL(32,4)) * CAST('99999999999999.99' AS DECIMAL(16,2))",
+    { error: "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION" },
+  ],
+  [
+    "CAST('99999999999999999999.9999' AS DECIMAL(32,4)) * CAST('9999999999.99' AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: dec("999999999998999999999999000000.000001") },
+  ],
+
   ["1L + 1.5F", { type: "double", value: 2.5 }],
   ["element_at(array(1,2), 5)", { error: "INVALID_ARRAY_INDEX_IN_ELEMENT_AT" }],
   ["element_at(array(1,2), 0)", { error: "INVALID_INDEX_OF_ZERO" }],

@@ -83,6 +83,28 @@ const CASES: readonly (readonly [string, Expected])[] = [
     "CAST(99999999999999999999999999999999999999 AS DECIMAL(38,0)) + 1",
     { type: "decimal(38,0)", value: null },
   ],
+  // Products past 38 digits that keep their scale: native below the limit, exact near it.
+  [
+    "CAST(1.5 AS DECIMAL(32,4)) * CAST(-2.25 AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: dec("-3.375000") },
+  ],
+  [
+    "CAST('99999999999999999999.9999' AS DECIMAL(32,4)) * CAST('9999999999.99' AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: dec("999999999998999999999999000000.000001") },
+  ],
+  [
+    "CAST('99999999999999999999.9999' AS DECIMAL(32,4)) * CAST('99999999999.99' AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: dec("9999999999998999999999990000000.000001") },
+  ],
+  [
+    "CAST('9999999999999999999999999999.9999' AS DECIMAL(32,4)) * CAST('99999999999999.99' AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: null },
+  ],
+  [
+    "CAST(NULL AS DECIMAL(32,4)) * CAST(1 AS DECIMAL(16,2))",
+    { type: "decimal(38,6)", value: null },
+  ],
+
   [
     "CAST(1 AS DECIMAL(38,18)) / CAST(3 AS DECIMAL(38,18))",
     { type: "decimal(38,6)", value: dec("0.333333") },

@@ -160,12 +160,22 @@ describe("parseSql errors", () => {
     ["DESCRIBE HISTORY t", "DESCRIBE statement"],
     ["MERGE INTO t USING t ON true WHEN MATCHED THEN DELETE", "MERGE statement"],
     ["SELECT * FROM explode(array(1))", "table-valued function explode()"],
-    ["SELECT a FROM t CLUSTER BY a", "CLUSTER BY"],
+    ["SELECT * EXCEPT (a) FROM t", "SELECT * EXCEPT (columns)"],
+    ["SELECT a FROM t TABLESAMPLE (BUCKET 1 OUT OF 4)", "TABLESAMPLE (BUCKET x OUT OF y)"],
   ])("refuses %j by name", (sql, what) => {
     const e = failure(sql);
     expect(e.code).toBe("UNSUPPORTED_SQL_SYNTAX");
     expect(e.message).toContain(what);
     expect(e.hint).toBeTruthy();
+  });
+
+  it("refuses ORDER BY combined with CLUSTER, DISTRIBUTE or SORT BY, as Spark does", () => {
+    for (const sql of [
+      "SELECT a FROM t ORDER BY a DISTRIBUTE BY a",
+      "SELECT a FROM t CLUSTER BY a SORT BY a",
+    ]) {
+      expect(failure(sql).code).toBe("UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES");
+    }
   });
 
   it("refuses an undefined named window", () => {
