@@ -65,6 +65,17 @@ export async function buildFixtures(): Promise<string> {
     join(dir, "data", "raw", "flights.csv"),
     "date,origin,delay\n2024-05-01,SFO,5\n2024-05-02,JFK,12\n",
   );
+  // The example pipeline's raw drops (examples/flights/prepare.ts), two months of them.
+  for (const [month, rows] of [
+    ["2024-05", "2024-05-01 08:00:00,SFO,LAX,337,5\n2024-05-01 09:30:00,SFO,JFK,2586,\n"],
+    ["2024-06", "2024-06-02 07:15:00,JFK,SFO,2586,75\n2024-06-02 10:00:00,SFO,LAX,337,-3\n"],
+  ] as const) {
+    mkdirSync(join(dir, "drops", `month=${month}`), { recursive: true });
+    writeFileSync(
+      join(dir, "drops", `month=${month}`, "part-00000.csv"),
+      `scheduled_departure,origin,destination,distance,delay\n${rows}`,
+    );
+  }
   writeFileSync(
     join(dir, "data", "orders.csv"),
     "order_id,amount,status\n1,10.5,paid\n2,99,shipped\n",
