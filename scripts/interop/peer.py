@@ -7,6 +7,10 @@ Everything else (the JVM's chatter included) goes to stderr.
   peer.py rs-write /tmp/t --mode append --partition-by d,s --data rows.json --schema @s.json
   peer.py spark-read /tmp/t --version 1
   peer.py batch commands.json     # [{"cmd": "spark-write", "table": ..., ...}, ...]
+  peer.py serve '{"k": "v"}'       # batches as JSON lines on stdin, one answer line each
+
+`serve` keeps one process (and one Spark JVM, started on the first spark-* command) for many
+batches with the same Spark confs: a test file pays for the JVM once, not per batch.
 
 In a batch, a command with "allowError": true that fails yields {"error": {type, message}}
 as its result instead of stopping the batch.
@@ -101,6 +105,10 @@ def _batch(runner: Runner, path: str) -> list[Any]:
     commands = doc["commands"] if isinstance(doc, dict) else doc
     if isinstance(doc, dict):
         runner.conf.update({k: str(v) for k, v in (doc.get("conf") or {}).items()})
+    return _commands(runner, commands)
+
+
+def _commands(runner: Runner, commands: list[Any]) -> list[Any]:
     results = []
     for index, command in enumerate(commands):
         args = {k: v for k, v in command.items() if k not in ("cmd", "allowError")}
@@ -132,11 +140,50 @@ class BatchError(Exception):
         self.cmd = cmd
 
 
+def _failure(err: BaseException, cmd: str) -> dict[str, Any]:
+    traceback.print_exc()
+    cause = err.__cause__ if isinstance(err, BatchError) and err.__cause__ else err
+    return {
+        "ok": False,
+        "error": {
+            **_describe(cause),
+            "message": str(cause),
+            "command": getattr(err, "cmd", cmd),
+            "index": getattr(err, "index", None),
+        },
+    }
+
+
+def _serve(out: Any, conf: dict[str, str]) -> int:
+    """Answers one JSON line per batch line on stdin until stdin closes."""
+    runner = Runner(conf)
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                answer: dict[str, Any] = {
+                    "ok": True,
+                    "results": _commands(runner, json.loads(line)["commands"]),
+                }
+            except Exception as err:
+                answer = _failure(err, "batch")
+            sys.stderr.flush()
+            out.write(json.dumps(answer) + "\n")
+            out.flush()
+    finally:
+        runner.close()
+    return 0
+
+
 def main() -> int:
     # The JVM inherits fd 1; keep a private copy for the JSON answer and point fd 1 at stderr.
     out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     pin_process()
+    if len(sys.argv) >= 2 and sys.argv[1] == "serve":
+        conf = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+        return _serve(out, {k: str(v) for k, v in conf.items()})
     ns = _parser().parse_args()
     runner = Runner(_pairs(ns.conf))
     try:
@@ -146,17 +193,7 @@ def main() -> int:
             answer = {"ok": True, "result": runner.run(ns.cmd, _args(ns))}
         code = 0
     except Exception as err:
-        traceback.print_exc()
-        cause = err.__cause__ if isinstance(err, BatchError) and err.__cause__ else err
-        answer = {
-            "ok": False,
-            "error": {
-                **_describe(cause),
-                "message": str(cause),
-                "command": getattr(err, "cmd", ns.cmd),
-                "index": getattr(err, "index", None),
-            },
-        }
+        answer = _failure(err, ns.cmd)
         code = 1
     finally:
         runner.close()

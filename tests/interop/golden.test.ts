@@ -152,7 +152,8 @@ describe("golden Delta tables read by the peers", () => {
     }
   }, 300_000);
 
-  it("leaves no peer process behind", () => {
+  it("leaves no peer process behind once stopped", async () => {
+    await stopPeers();
     expect(leftoverPeerProcesses()).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 /**
- * Runs scripts/interop/peer.py in the interop venv: one process per batch, JSON in a file,
- * JSON out on stdout. Each run gets its own process group, so a timeout or a test that
- * ends early kills Python and the Spark JVM it started together; no JVM outlives a run.
+ * Runs scripts/interop/peer.py in the interop venv. Batches go to one long-lived `peer.py
+ * serve` process per test file (JSON lines in, one answer line out), so a file starts the
+ * Spark JVM once rather than per batch; a batch with other confs or environment gets a fresh
+ * server. The server has its own process group, so a timeout, `stopPeers()` or the end of
+ * the file kills Python and its JVM together; no JVM outlives a test file.
+ * `TRIBUTARY_PEER_SERVER=0` runs one process per batch instead (JSON in a file).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -9,6 +12,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const interopHome =
@@ -65,8 +69,126 @@ interface PeerAnswer {
   readonly error?: { type: string; message: string; command: string; index: number | null };
 }
 
-/** Runs a batch of peer commands (already in wire form) in one process. */
-export async function runBatch(commands: readonly unknown[], opts: RunOptions = {}) {
+function peerEnv(env: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...env,
+    TZ: "UTC",
+    PYTHONUNBUFFERED: "1",
+    PYTHONDONTWRITEBYTECODE: "1", // no __pycache__ in scripts/interop
+    TRIBUTARY_INTEROP_HOME: interopHome,
+  };
+}
+
+function checked(answer: PeerAnswer | undefined, code: number | null, stderr: string): unknown[] {
+  if (answer === undefined) {
+    throw new PeerError(`peer exited with ${code} and no answer`, undefined, stderr);
+  }
+  if (!answer.ok || answer.error !== undefined) {
+    const e = answer.error;
+    const where = e ? `#${e.index ?? "?"} ${e.command}` : undefined;
+    throw new PeerError(`${where ?? "peer"} failed: ${e?.type}: ${e?.message}`, where, stderr);
+  }
+  return answer.results ?? [];
+}
+
+interface Server {
+  readonly key: string;
+  readonly child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  closed: boolean;
+  pending: { resolve(line: string): void; reject(e: Error): void } | undefined;
+}
+
+let server: Server | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function startServer(key: string, opts: RunOptions): Server {
+  const child = spawn(python, [peerScript, "serve", JSON.stringify(opts.conf ?? {})], {
+    cwd: repoRoot,
+    detached: true, // its own process group: the JVM it launches joins it
+    stdio: ["pipe", "pipe", "pipe"],
+    env: peerEnv(opts.env ?? {}),
+  });
+  live.add(child);
+  if (child.pid !== undefined) startedGroups.add(child.pid);
+  const s: Server = { key, child, stdout: "", stderr: "", closed: false, pending: undefined };
+  child.stdout?.on("data", (chunk: Buffer) => {
+    s.stdout += chunk.toString();
+    for (let i = s.stdout.indexOf("\n"); i >= 0; i = s.stdout.indexOf("\n")) {
+      const line = s.stdout.slice(0, i);
+      s.stdout = s.stdout.slice(i + 1);
+      const pending = s.pending;
+      s.pending = undefined;
+      pending?.resolve(line);
+    }
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    s.stderr = (s.stderr + chunk.toString()).slice(-STDERR_TAIL);
+  });
+  const ended = (why: string) => {
+    s.closed = true;
+    live.delete(child);
+    killGroup(child);
+    if (server === s) server = undefined;
+    const pending = s.pending;
+    s.pending = undefined;
+    pending?.reject(new PeerError(why, undefined, s.stderr));
+  };
+  child.on("error", (err) => ended(`could not start ${python}: ${err.message}`));
+  child.on("close", (code) => ended(`peer server exited with ${code} and no answer`));
+  return s;
+}
+
+function stopServer(): void {
+  const s = server;
+  server = undefined;
+  if (s === undefined) return;
+  s.closed = true;
+  live.delete(s.child);
+  killGroup(s.child);
+}
+
+async function serverBatch(commands: readonly unknown[], opts: RunOptions): Promise<unknown[]> {
+  const key = JSON.stringify([opts.conf ?? {}, opts.env ?? {}]);
+  if (server !== undefined && (server.closed || server.key !== key)) stopServer();
+  const s = server ?? startServer(key, opts);
+  server = s;
+  s.stderr = "";
+  const timeoutMs = opts.timeoutMs ?? 300_000;
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      s.pending = undefined;
+      if (server === s) stopServer();
+      killGroup(s.child);
+      reject(new PeerError(`peer timed out after ${timeoutMs} ms`, "batch", s.stderr));
+    }, timeoutMs);
+    s.pending = {
+      resolve: (l) => {
+        clearTimeout(timer);
+        resolve(l);
+      },
+      reject: (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    };
+    s.child.stdin?.write(`${JSON.stringify({ commands })}\n`);
+  });
+  return checked(parseAnswer(line), null, s.stderr);
+}
+
+/** Runs a batch of peer commands (already in wire form): on the file's server, in order. */
+export function runBatch(commands: readonly unknown[], opts: RunOptions = {}): Promise<unknown[]> {
+  if (process.env.TRIBUTARY_PEER_SERVER === "0") return runBatchProcess(commands, opts);
+  const run = queue.then(() => serverBatch(commands, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Runs a batch of peer commands (already in wire form) in a process of its own. */
+async function runBatchProcess(commands: readonly unknown[], opts: RunOptions = {}) {
   const dir = await mkdtemp(join(tmpdir(), "tributary-peer-"));
   try {
     const file = join(dir, "batch.json");
@@ -76,16 +198,7 @@ export async function runBatch(commands: readonly unknown[], opts: RunOptions = 
       opts.timeoutMs ?? 300_000,
       opts.env ?? {},
     );
-    const answer = parseAnswer(stdout);
-    if (answer === undefined) {
-      throw new PeerError(`peer exited with ${code} and no answer`, undefined, stderr);
-    }
-    if (!answer.ok || answer.error !== undefined) {
-      const e = answer.error;
-      const where = e ? `#${e.index ?? "?"} ${e.command}` : undefined;
-      throw new PeerError(`${where ?? "peer"} failed: ${e?.type}: ${e?.message}`, where, stderr);
-    }
-    return answer.results ?? [];
+    return checked(parseAnswer(stdout), code, stderr);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -111,14 +224,7 @@ function spawnPeer(
       cwd: repoRoot,
       detached: true, // its own process group: the JVM it launches joins it
       stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        ...env,
-        TZ: "UTC",
-        PYTHONUNBUFFERED: "1",
-        PYTHONDONTWRITEBYTECODE: "1", // no __pycache__ in scripts/interop
-        TRIBUTARY_INTEROP_HOME: interopHome,
-      },
+      env: peerEnv(env),
     });
     live.add(child);
     if (child.pid !== undefined) startedGroups.add(child.pid);
@@ -158,10 +264,39 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-/** Kills every peer still running (for afterAll and abnormal exits). */
-export function stopPeers(): void {
+function killAll(): void {
+  stopServer();
   for (const child of live) killGroup(child);
   live.clear();
 }
 
-process.once("exit", stopPeers);
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false; // ESRCH: nobody left in the group
+  }
+}
+
+/**
+ * Stops every peer, the file's server too: its stdin closes so Spark stops cleanly (scratch
+ * directories removed), then whatever is left in the groups is killed, and this resolves
+ * once the groups are empty (for afterAll and the leftover checks).
+ */
+export async function stopPeers(): Promise<void> {
+  const s = server;
+  if (s !== undefined && !s.closed) {
+    const closed = new Promise<void>((done) => s.child.once("close", () => done()));
+    s.child.stdin?.end();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 20_000))]);
+  }
+  killAll();
+  for (let i = 0; i < 100 && [...startedGroups].some(groupAlive); i++)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
+process.once("exit", killAll);
+// The file's server ends with the file (a file that never calls stopPeers too). Should the
+// test process die first, the server sees its stdin close and exits, and the JVM with it.
+afterAll(stopPeers);

@@ -105,7 +105,7 @@ describe("delta-rs <-> delta-spark (the harness itself)", () => {
     dir = await mkdtemp(join(tmpdir(), "tributary-interop-"));
   });
   afterAll(async () => {
-    stopPeers();
+    await stopPeers();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -228,7 +228,8 @@ describe("delta-rs <-> delta-spark (the harness itself)", () => {
     SPARK_TIMEOUT,
   );
 
-  it("leaves no peer process behind", () => {
+  it("leaves no peer process behind once stopped", async () => {
+    await stopPeers();
     expect(leftoverPeerProcesses()).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
     .create();
 });
 afterAll(async () => {
-  stopPeers();
+  await stopPeers();
   await spark?.stop();
   if (leftoverPeerProcesses().length > 0)
     throw new Error(`peer processes left: ${leftoverPeerProcesses().join("; ")}`);

@@ -23,7 +23,7 @@ export function useInteropSpark(conf: Readonly<Record<string, string>> = {}): ()
   });
   afterAll(async () => {
     await spark?.stop();
-    stopPeers();
+    await stopPeers();
     expect(leftoverPeerProcesses()).toEqual([]);
   });
   return () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await spark?.stop();
-  stopPeers();
+  await stopPeers();
   expect(leftoverPeerProcesses()).toEqual([]);
 });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
     .create();
 }, 600_000);
 afterAll(async () => {
-  stopPeers();
+  await stopPeers();
   await spark?.stop();
 });
 
