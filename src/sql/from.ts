@@ -12,6 +12,7 @@ import type { Identifier } from "../types/token-cursor.js";
 import { type QueryContext, refuse } from "./context.js";
 import { parseLateralView } from "./lateral-view.js";
 import { parseMultipartName, parseNameList, parseOptionalAlias } from "./names.js";
+import { naturalJoin } from "./natural-join.js";
 import { parseQuery, queryAhead } from "./query.js";
 import { parseValuesRows, valuesRelation } from "./values.js";
 
@@ -207,10 +208,16 @@ function parseJoin(ctx: QueryContext, left: RelationNode): RelationNode | undefi
   const at = c.peek();
   const join = joinTypeAhead(ctx);
   if (join === undefined) return undefined;
-  if (join.natural) {
-    refuse(ctx, at, "NATURAL JOIN", "Name the join columns: JOIN other USING (id, ...).");
-  }
   const right = primaryRelation(ctx);
+  if (join.natural) {
+    if (join.type === "cross" || join.type === "left_semi" || join.type === "left_anti")
+      return c.failAt(
+        at,
+        "INCOMPATIBLE_JOIN_TYPES",
+        `[INCOMPATIBLE_JOIN_TYPES] The join types NATURAL and ${join.type.replace("_", " ").toUpperCase()} are incompatible.`,
+      );
+    return naturalJoin(left, right, join.type);
+  }
   if (c.acceptWord("ON")) return JoinNode.create(left, right, join.type, parseExpr(ctx));
   if (c.acceptWord("USING")) {
     const names = parseNameList(ctx, "a join column");

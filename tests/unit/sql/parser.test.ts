@@ -142,12 +142,20 @@ describe("parseSql errors", () => {
     expect(e.hint).toContain("Known views: t");
   });
 
+  it("refuses NATURAL with CROSS as Spark's parser does, and with SEMI/ANTI as its analyzer does", () => {
+    const e = failure("SELECT * FROM t NATURAL CROSS JOIN t");
+    expect(e.code).toBe("INCOMPATIBLE_JOIN_TYPES");
+    expect(e.context).toMatchObject({ line: 1, pos: 16 });
+    expect(failure("SELECT * FROM t NATURAL LEFT SEMI JOIN t").code).toBe(
+      "INCOMPATIBLE_JOIN_TYPES",
+    );
+  });
+
   it("refuses DuckDB's own syntax with a parse error", () => {
     expect(failure("SELECT * EXCLUDE (a) FROM t").code).toBe("PARSE_SYNTAX_ERROR");
   });
 
   it.each([
-    ["SELECT * FROM t NATURAL JOIN t", "NATURAL JOIN"],
     ["SELECT a FROM t GROUP BY GROUPING SETS ((a))", "GROUPING SETS"],
     ["SELECT a FROM t PIVOT (sum(a) FOR b IN ('x'))", "PIVOT"],
     ["SELECT count(*) + (SELECT max(a) FROM t) FROM t", "A scalar subquery in the select list"],
