@@ -179,7 +179,7 @@ async function decorrelate(
       ...keys.map((k, i) => AliasNode.create(k.inner, keyNames[i] ?? "")),
       AliasNode.create(unalias(item), info.name),
     ],
-    groupBy: { type: "groupby", keys: keys.map((k) => k.inner), all: false },
+    groupBy: { type: "groupby", keys: keys.map((k) => k.inner), all: false, sets: [] },
   });
   const on = and(
     keys.map((k, i) => CallNode.create("==", [k.outer, ColumnRefNode.create(keyNames[i] ?? "")])),

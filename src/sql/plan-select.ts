@@ -18,6 +18,7 @@ import { FilterNode } from "../plan/relation/filter.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import { SortNode } from "../plan/relation/sort.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
+import { resolveGrouping } from "./grouping.js";
 import { columnNames, hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
 import type { OrderKey, SelectSpec } from "./select-spec.js";
 import {
@@ -106,23 +107,22 @@ function checkStar(items: readonly ExprNode[], what: string): void {
   }
 }
 
+/** A GROUP BY key with an ordinal or a select-list alias replaced by the expression. */
+function groupKey(k: ExprNode, spec: SelectSpec): ExprNode {
+  if (k.kind === "literal" && typeof k.value === "number" && Number.isInteger(k.value)) {
+    const i = itemFor({ order: SortOrderNode.create(k), ordinal: k.value }, spec.items, "GROUP BY");
+    const item = i === undefined ? undefined : spec.items[i];
+    if (item !== undefined) return unalias(item);
+  }
+  return inlineAliases(k, spec.items);
+}
+
 /** GROUP BY keys with ordinals and select-list aliases replaced by the expressions. */
 function groupKeys(spec: SelectSpec): ExprNode[] {
   const group = spec.groupBy;
   if (group === undefined) return [];
   if (group.all) return spec.items.filter((i) => !hasAggregate(i)).map(unalias);
-  return group.keys.map((k) => {
-    if (k.kind === "literal" && typeof k.value === "number" && Number.isInteger(k.value)) {
-      const i = itemFor(
-        { order: SortOrderNode.create(k), ordinal: k.value },
-        spec.items,
-        "GROUP BY",
-      );
-      const item = i === undefined ? undefined : spec.items[i];
-      if (item !== undefined) return unalias(item);
-    }
-    return inlineAliases(k, spec.items);
-  });
+  return group.keys.map((k) => groupKey(k, spec));
 }
 
 function planAggregate(spec: SelectSpec, input: RelationNode, order: readonly OrderKey[]) {
@@ -145,11 +145,13 @@ function planAggregate(spec: SelectSpec, input: RelationNode, order: readonly Or
         aggregates.push(AliasNode.create(inlineAliases(key.order.expr, spec.items), hidden));
         return withExpr(key.order, ref(hidden));
       });
+  const type = spec.groupBy?.type ?? "groupby";
   let plan: RelationNode = AggregateNode.create(
     input,
-    spec.groupBy?.type ?? "groupby",
+    type,
     keys,
-    aggregates,
+    aggregates.map((a) => resolveGrouping(a, type, keys)),
+    (spec.groupBy?.sets ?? []).map((set) => set.map((k) => groupKey(k, spec))),
   );
   if (spec.having !== undefined) plan = FilterNode.create(plan, ref(havingName));
   if (sortKeys.length > 0) plan = SortNode.create(plan, sortKeys);
