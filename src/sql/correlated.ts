@@ -20,6 +20,7 @@ import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import type { StructType } from "../types/data-types.js";
 import { isJoinGroup, reorderJoins } from "./join-order.js";
 import { isNaturalJoin, resolveNatural } from "./natural-join.js";
+import { isPivot, resolvePivot } from "./pivot.js";
 import { hasAggregate, unalias, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
 
@@ -44,6 +45,7 @@ function hasDeferred(plan: RelationNode): boolean {
     scalarJoins.has(plan) ||
     isJoinGroup(plan) ||
     isNaturalJoin(plan) ||
+    isPivot(plan) ||
     childrenOf(plan).some(hasDeferred)
   );
 }
@@ -198,7 +200,8 @@ async function decorrelate(
 
 /**
  * The plan with each correlated scalar subquery decorrelated, each comma join ordered
- * (join-order.ts) and each natural join's columns set (natural-join.ts); the same plan object when it has neither (no cost for other plans).
+ * (join-order.ts), each natural join's columns (natural-join.ts) and each pivot's grouping
+ * columns (pivot.ts) set; the same plan object when it has neither (no cost for other plans).
  *
  * @example
  * ```ts
@@ -217,6 +220,7 @@ export async function resolveCorrelated(
   const node = changed ? withChildren(plan, resolved) : plan;
   if (isJoinGroup(plan) && node.kind === "filter") return reorderJoins(node, schemaOf);
   if (isNaturalJoin(plan) && node.kind === "join") return resolveNatural(node, schemaOf);
+  if (isPivot(plan) && node.kind === "aggregate") return resolvePivot(node, plan, schemaOf);
   const info = scalarJoins.get(plan);
   if (info === undefined || node.kind !== "join") return node;
   return decorrelate(node, info, schemaOf);

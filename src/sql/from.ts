@@ -13,7 +13,9 @@ import { type QueryContext, refuse } from "./context.js";
 import { parseLateralView } from "./lateral-view.js";
 import { parseMultipartName, parseNameList, parseOptionalAlias } from "./names.js";
 import { naturalJoin } from "./natural-join.js";
+import { parsePivot } from "./pivot.js";
 import { parseQuery, queryAhead } from "./query.js";
+import { parseUnpivot } from "./unpivot.js";
 import { parseValuesRows, valuesRelation } from "./values.js";
 
 /** Formats a path table may name: `` parquet.`/data/x` ``. */
@@ -251,13 +253,7 @@ export function parseFrom(ctx: QueryContext): RelationNode {
   let rel = parseRelation(ctx);
   while (c.acceptOp(",")) rel = JoinNode.create(rel, parseRelation(ctx), "cross");
   while (c.isWord("LATERAL") && c.isWord("VIEW", 1)) rel = parseLateralView(ctx, rel);
-  if (c.isWord("PIVOT") || c.isWord("UNPIVOT")) {
-    refuse(
-      ctx,
-      c.peek(),
-      `${c.peek().text.toUpperCase()}`,
-      "Use groupBy(...).pivot(...) style aggregation with CASE WHEN, or stack() in the select list.",
-    );
-  }
+  if (c.isWord("PIVOT")) rel = aliased(ctx, parsePivot(ctx, rel));
+  if (c.isWord("UNPIVOT")) rel = aliased(ctx, parseUnpivot(ctx, rel));
   return rel;
 }

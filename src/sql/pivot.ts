@@ -1,0 +1,130 @@
+/**
+ * `PIVOT (agg [AS a], ... FOR col IN (v [AS x], ...))`, planned as Spark's analyzer rewrites
+ * it: an aggregate grouped by every input column that neither the aggregates nor the pivot
+ * column read, with one column per value and aggregate, each aggregate reading
+ * `if(col <=> v, arg, null)` (first/last then ignore nulls). A single aggregate names its
+ * columns by value; several name them `value_aggregate`. The grouping columns depend on
+ * the input's schema, so the parser registers the aggregate here and `resolvePivot` sets
+ * them when an action runs.
+ */
+import { AliasNode } from "../plan/expression/alias.js";
+import { CallNode } from "../plan/expression/call.js";
+import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { LiteralNode } from "../plan/expression/literal.js";
+import { outputName, splitAttribute } from "../plan/expression/name.js";
+import { functionSpec } from "../plan/functions/index.js";
+import type { ExprNode, RelationNode } from "../plan/node.js";
+import { AggregateNode } from "../plan/relation/aggregate.js";
+import { parseExpr } from "../sql-expr/boolean.js";
+import type { StructType } from "../types/data-types.js";
+import { quoteIfNeeded } from "../types/sql-string.js";
+import { type QueryContext, refuse } from "./context.js";
+import { parseMultipartName, parseOptionalAlias } from "./names.js";
+import { columnNames, mapExpr } from "./rewrite.js";
+
+/** The lower-case column names the pivot reads: they are not grouping columns. */
+const pivots = new WeakMap<RelationNode, ReadonlySet<string>>();
+
+export function isPivot(node: RelationNode): boolean {
+  return pivots.has(node);
+}
+
+interface Named {
+  readonly expr: ExprNode;
+  readonly alias: string | undefined;
+}
+
+function namedList(ctx: QueryContext): Named[] {
+  const out: Named[] = [];
+  do out.push({ expr: parseExpr(ctx), alias: parseOptionalAlias(ctx) });
+  while (ctx.c.acceptOp(","));
+  return out;
+}
+
+/** A pivot value's column name: its alias, else the value cast to a string. */
+function valueName(ctx: QueryContext, v: Named, at: Parameters<typeof refuse>[1]): string {
+  if (v.alias !== undefined) return v.alias;
+  const e = v.expr;
+  if (e.kind === "literal") {
+    if (e.value === null) return "null";
+    if (["string", "number", "bigint", "boolean"].includes(typeof e.value)) return String(e.value);
+  }
+  return refuse(
+    ctx,
+    at,
+    "A PIVOT value other than a string, number or boolean literal without an alias",
+    "Name the value: IN (DATE'2024-01-01' AS d).",
+  );
+}
+
+/** `agg` reading only the rows whose pivot column is `value`, as Spark rewrites it. */
+function filtered(agg: ExprNode, column: ExprNode, value: ExprNode): ExprNode {
+  const only = (e: ExprNode) =>
+    CallNode.create("if", [
+      CallNode.create("<=>", [column, value]),
+      e.kind === "star" ? LiteralNode.create(1) : e,
+      LiteralNode.create(null),
+    ]);
+  return mapExpr(agg, (n) => {
+    if (n.kind !== "call" || functionSpec(n.name)?.kind !== "aggregate") return undefined;
+    const [first] = n.args;
+    if ((n.name === "first" || n.name === "last") && first !== undefined)
+      return CallNode.create(n.name, [only(first), LiteralNode.create(true)], n.distinct);
+    return CallNode.create(n.name, n.args.map(only), n.distinct);
+  });
+}
+
+/** Parses `PIVOT (...)` (the cursor at PIVOT) over `input`. */
+export function parsePivot(ctx: QueryContext, input: RelationNode): RelationNode {
+  const { c } = ctx;
+  c.expectWord("PIVOT");
+  c.expectOp("(");
+  const aggs = namedList(ctx);
+  c.expectWord("FOR");
+  if (c.isOp("("))
+    refuse(
+      ctx,
+      c.peek(),
+      "PIVOT over several columns",
+      "Pivot over one column, e.g. a concat of them.",
+    );
+  const parts = parseMultipartName(ctx, "a pivot column");
+  const column = ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
+  c.expectWord("IN");
+  c.expectOp("(");
+  const at = c.peek();
+  const values = namedList(ctx);
+  c.expectOp(")");
+  c.expectOp(")");
+  const single = aggs.length === 1;
+  const outputs = values.flatMap((v) => {
+    const name = valueName(ctx, v, at);
+    return aggs.map((a) =>
+      AliasNode.create(
+        filtered(a.expr, column, v.expr),
+        single ? name : `${name}_${a.alias ?? outputName(a.expr)}`,
+      ),
+    );
+  });
+  const read = new Set<string>();
+  for (const e of [column, ...aggs.map((a) => a.expr)])
+    for (const n of columnNames(e)) read.add(splitAttribute(n).at(-1) ?? n);
+  const node = AggregateNode.create(input, "groupby", [], outputs);
+  pivots.set(node, read);
+  return node;
+}
+
+/** The pivot's aggregate (same planId) grouped by the input columns it does not read. */
+export async function resolvePivot(
+  node: AggregateNode,
+  original: RelationNode,
+  schemaOf: (plan: RelationNode) => Promise<StructType>,
+): Promise<RelationNode> {
+  const read = pivots.get(original) ?? new Set<string>();
+  const schema = await schemaOf(node.input);
+  const keys = schema
+    .fieldNames()
+    .filter((n) => !read.has(n.toLowerCase()))
+    .map((n) => ColumnRefNode.create(quoteIfNeeded(n)));
+  return Object.freeze({ ...node, grouping: Object.freeze(keys) });
+}
