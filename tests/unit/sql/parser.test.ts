@@ -151,6 +151,23 @@ describe("parseSql errors", () => {
     );
   });
 
+  it.each([
+    ["GROUPING SETS ((a, b), (a), ())", "grouping_sets", ["a,b", "a", ""]],
+    ["a, ROLLUP(b)", "grouping_sets", ["a,b", "a"]],
+    ["CUBE(a), GROUPING SETS ((b), ())", "grouping_sets", ["a,b", "a", "b", ""]],
+    ["a, b GROUPING SETS ((a), (b, a))", "grouping_sets", ["a", "b,a"]],
+    ["ROLLUP(a, b)", "rollup", []],
+  ])("plans GROUP BY %s with Spark's grouping sets", (group, type, sets) => {
+    let plan = parseSql(`SELECT a, b, count(*) FROM t GROUP BY ${group}`, catalog);
+    while (plan.kind !== "aggregate") plan = childrenOf(plan)[0] ?? plan;
+    expect(plan.groupType).toBe(type);
+    expect(plan.grouping.map((k) => (k.kind === "column" ? k.name : k.kind))).toEqual(["a", "b"]);
+    const names = plan.groupingSets.map((s) =>
+      s.map((k) => (k.kind === "column" ? k.name : "")).join(","),
+    );
+    expect(names).toEqual(sets);
+  });
+
   it("refuses DuckDB's own syntax with a parse error", () => {
     expect(failure("SELECT * EXCLUDE (a) FROM t").code).toBe("PARSE_SYNTAX_ERROR");
   });
