@@ -253,7 +253,8 @@ export function parseFrom(ctx: QueryContext): RelationNode {
   let rel = parseRelation(ctx);
   while (c.acceptOp(",")) rel = JoinNode.create(rel, parseRelation(ctx), "cross");
   while (c.isWord("LATERAL") && c.isWord("VIEW", 1)) rel = parseLateralView(ctx, rel);
-  if (c.isWord("PIVOT")) rel = aliased(ctx, parsePivot(ctx, rel));
+  // Spark's grammar gives PIVOT no alias (a name after it is a syntax error); UNPIVOT one.
+  if (c.isWord("PIVOT")) rel = parsePivot(ctx, rel);
   if (c.isWord("UNPIVOT")) rel = aliased(ctx, parseUnpivot(ctx, rel));
   return rel;
 }

@@ -7,14 +7,18 @@
  */
 import { AnalysisError } from "../errors.js";
 import { CallNode } from "../plan/expression/call.js";
-import { outputName } from "../plan/expression/name.js";
+import { outputName, splitAttribute } from "../plan/expression/name.js";
 import type { ExprNode } from "../plan/node.js";
 import type { GroupType } from "../plan/relation/aggregate.js";
 import { mapExpr } from "./rewrite.js";
 
 const GROUPING = new Set(["grouping", "grouping_id"]);
 
-const nameOf = (e: ExprNode) => outputName(e).toLowerCase();
+/** How grouping() matches a key: a column by its last name part (`e.dept` is `dept`). */
+export function groupingName(e: ExprNode): string {
+  const name = e.kind === "column" ? (splitAttribute(e.name).at(-1) ?? e.name) : outputName(e);
+  return name.toLowerCase();
+}
 
 function mismatch(e: CallNode, keys: readonly ExprNode[]): AnalysisError {
   const grouping = keys.map(outputName).join(",");
@@ -31,8 +35,17 @@ function mismatch(e: CallNode, keys: readonly ExprNode[]): AnalysisError {
       );
 }
 
-/** `e` with `grouping_id()` spelled out over `keys`; fails where Spark's analyzer fails. */
-export function resolveGrouping(e: ExprNode, type: GroupType, keys: readonly ExprNode[]): ExprNode {
+/**
+ * `e` with `grouping_id()` spelled out over `keys`; fails where Spark's analyzer fails.
+ * `names` are the keys as grouping() matches them (`groupingName`), "" for a key written as
+ * a select-list alias, which Spark's grouping() cannot name.
+ */
+export function resolveGrouping(
+  e: ExprNode,
+  type: GroupType,
+  keys: readonly ExprNode[],
+  names: readonly string[],
+): ExprNode {
   return mapExpr(e, (n) => {
     if (n.kind !== "call" || !GROUPING.has(n.name)) return undefined;
     if (type === "groupby") {
@@ -42,15 +55,15 @@ export function resolveGrouping(e: ExprNode, type: GroupType, keys: readonly Exp
         { hint: "Group with ROLLUP(...), CUBE(...) or GROUPING SETS (...)." },
       );
     }
-    const names = keys.map(nameOf);
+    const args = n.args.map((a) => keys[names.indexOf(groupingName(a))]);
     if (n.name === "grouping") {
-      const [arg] = n.args;
-      if (arg === undefined || !names.includes(nameOf(arg))) throw mismatch(n, keys);
-      return undefined;
+      const [arg] = args;
+      if (args.length !== 1 || arg === undefined) throw mismatch(n, keys);
+      return CallNode.create("grouping", [arg]);
     }
     if (n.args.length === 0) return CallNode.create("grouping_id", keys);
-    const same = n.args.length === keys.length && n.args.every((a, i) => nameOf(a) === names[i]);
+    const same = args.length === keys.length && args.every((a, i) => a === keys[i]);
     if (!same) throw mismatch(n, keys);
-    return undefined;
+    return CallNode.create("grouping_id", keys);
   });
 }

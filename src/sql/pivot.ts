@@ -2,7 +2,7 @@
  * `PIVOT (agg [AS a], ... FOR col IN (v [AS x], ...))`, planned as Spark's analyzer rewrites
  * it: an aggregate grouped by every input column that neither the aggregates nor the pivot
  * column read, with one column per value and aggregate, each aggregate reading
- * `if(col <=> v, arg, null)` (first/last then ignore nulls). A single aggregate names its
+ * `if(col <=> v, arg, null)` (see `filtered` for PivotFirst's nulls). A single aggregate names its
  * columns by value; several name them `value_aggregate`. The grouping columns depend on
  * the input's schema, so the parser registers the aggregate here and `resolvePivot` sets
  * them when an action runs.
@@ -10,6 +10,7 @@
 import { AliasNode } from "../plan/expression/alias.js";
 import { CallNode } from "../plan/expression/call.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { ExtractNode } from "../plan/expression/extract.js";
 import { LiteralNode } from "../plan/expression/literal.js";
 import { outputName, splitAttribute } from "../plan/expression/name.js";
 import { functionSpec } from "../plan/functions/index.js";
@@ -57,21 +58,37 @@ function valueName(ctx: QueryContext, v: Named, at: Parameters<typeof refuse>[1]
   );
 }
 
-/** `agg` reading only the rows whose pivot column is `value`, as Spark rewrites it. */
+/**
+ * `agg` over the rows whose pivot column is `value`, null when the group has none: Spark
+ * pivots numeric aggregates with PivotFirst, which aggregates per (group, value) first, so
+ * a missing pair is null (also for count) and first/last see the value's rows, nulls too.
+ */
 function filtered(agg: ExprNode, column: ExprNode, value: ExprNode): ExprNode {
+  const matches = CallNode.create("<=>", [column, value]);
   const only = (e: ExprNode) =>
     CallNode.create("if", [
-      CallNode.create("<=>", [column, value]),
+      matches,
       e.kind === "star" ? LiteralNode.create(1) : e,
       LiteralNode.create(null),
     ]);
-  return mapExpr(agg, (n) => {
+  const body = mapExpr(agg, (n) => {
     if (n.kind !== "call" || functionSpec(n.name)?.kind !== "aggregate") return undefined;
-    const [first] = n.args;
-    if ((n.name === "first" || n.name === "last") && first !== undefined)
-      return CallNode.create(n.name, [only(first), LiteralNode.create(true)], n.distinct);
+    const [first, ignoreNulls = LiteralNode.create(false)] = n.args;
+    if ((n.name === "first" || n.name === "last") && first !== undefined) {
+      if (ignoreNulls.kind === "literal" && ignoreNulls.value === true)
+        return CallNode.create(n.name, [only(first), ignoreNulls]);
+      // A struct is non-null on every matching row, so skipping nulls skips only the others.
+      const boxed = only(CallNode.create("named_struct", [LiteralNode.create("v"), first]));
+      const picked = CallNode.create(n.name, [boxed, LiteralNode.create(true)]);
+      return ExtractNode.create(picked, LiteralNode.create("v"));
+    }
     return CallNode.create(n.name, n.args.map(only), n.distinct);
   });
+  return CallNode.create("if", [
+    CallNode.create("bool_or", [matches]),
+    body,
+    LiteralNode.create(null),
+  ]);
 }
 
 /** Parses `PIVOT (...)` (the cursor at PIVOT) over `input`. */
