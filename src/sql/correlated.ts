@@ -19,6 +19,8 @@ import { JoinNode } from "../plan/relation/join.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import type { StructType } from "../types/data-types.js";
 import { isJoinGroup, reorderJoins } from "./join-order.js";
+import { isNaturalJoin, resolveNatural } from "./natural-join.js";
+import { isPivot, resolvePivot } from "./pivot.js";
 import { hasAggregate, unalias, walkExpr } from "./rewrite.js";
 import type { SelectSpec } from "./select-spec.js";
 
@@ -39,7 +41,13 @@ export function registerScalarJoin(join: RelationNode, info: ScalarJoin): void {
 }
 
 function hasDeferred(plan: RelationNode): boolean {
-  return scalarJoins.has(plan) || isJoinGroup(plan) || childrenOf(plan).some(hasDeferred);
+  return (
+    scalarJoins.has(plan) ||
+    isJoinGroup(plan) ||
+    isNaturalJoin(plan) ||
+    isPivot(plan) ||
+    childrenOf(plan).some(hasDeferred)
+  );
 }
 
 /** The relation with new inputs, same planId (column references may pin it). */
@@ -173,7 +181,7 @@ async function decorrelate(
       ...keys.map((k, i) => AliasNode.create(k.inner, keyNames[i] ?? "")),
       AliasNode.create(unalias(item), info.name),
     ],
-    groupBy: { type: "groupby", keys: keys.map((k) => k.inner), all: false },
+    groupBy: { type: "groupby", keys: keys.map((k) => k.inner), all: false, sets: [] },
   });
   const on = and(
     keys.map((k, i) => CallNode.create("==", [k.outer, ColumnRefNode.create(keyNames[i] ?? "")])),
@@ -191,8 +199,9 @@ async function decorrelate(
 }
 
 /**
- * The plan with each correlated scalar subquery decorrelated and each comma join ordered
- * (join-order.ts); the same plan object when it has neither (no cost for other plans).
+ * The plan with each correlated scalar subquery decorrelated, each comma join ordered
+ * (join-order.ts), each natural join's columns (natural-join.ts) and each pivot's grouping
+ * columns (pivot.ts) set; the same plan object when it has neither (no cost for other plans).
  *
  * @example
  * ```ts
@@ -210,6 +219,8 @@ export async function resolveCorrelated(
   const changed = resolved.some((k, i) => k !== kids[i]);
   const node = changed ? withChildren(plan, resolved) : plan;
   if (isJoinGroup(plan) && node.kind === "filter") return reorderJoins(node, schemaOf);
+  if (isNaturalJoin(plan) && node.kind === "join") return resolveNatural(node, schemaOf);
+  if (isPivot(plan) && node.kind === "aggregate") return resolvePivot(node, plan, schemaOf);
   const info = scalarJoins.get(plan);
   if (info === undefined || node.kind !== "join") return node;
   return decorrelate(node, info, schemaOf);

@@ -12,7 +12,10 @@ import type { Identifier } from "../types/token-cursor.js";
 import { type QueryContext, refuse } from "./context.js";
 import { parseLateralView } from "./lateral-view.js";
 import { parseMultipartName, parseNameList, parseOptionalAlias } from "./names.js";
+import { naturalJoin } from "./natural-join.js";
+import { parsePivot } from "./pivot.js";
 import { parseQuery, queryAhead } from "./query.js";
+import { parseUnpivot } from "./unpivot.js";
 import { parseValuesRows, valuesRelation } from "./values.js";
 
 /** Formats a path table may name: `` parquet.`/data/x` ``. */
@@ -207,10 +210,16 @@ function parseJoin(ctx: QueryContext, left: RelationNode): RelationNode | undefi
   const at = c.peek();
   const join = joinTypeAhead(ctx);
   if (join === undefined) return undefined;
-  if (join.natural) {
-    refuse(ctx, at, "NATURAL JOIN", "Name the join columns: JOIN other USING (id, ...).");
-  }
   const right = primaryRelation(ctx);
+  if (join.natural) {
+    if (join.type === "cross" || join.type === "left_semi" || join.type === "left_anti")
+      return c.failAt(
+        at,
+        "INCOMPATIBLE_JOIN_TYPES",
+        `[INCOMPATIBLE_JOIN_TYPES] The join types NATURAL and ${join.type.replace("_", " ").toUpperCase()} are incompatible.`,
+      );
+    return naturalJoin(left, right, join.type);
+  }
   if (c.acceptWord("ON")) return JoinNode.create(left, right, join.type, parseExpr(ctx));
   if (c.acceptWord("USING")) {
     const names = parseNameList(ctx, "a join column");
@@ -244,13 +253,8 @@ export function parseFrom(ctx: QueryContext): RelationNode {
   let rel = parseRelation(ctx);
   while (c.acceptOp(",")) rel = JoinNode.create(rel, parseRelation(ctx), "cross");
   while (c.isWord("LATERAL") && c.isWord("VIEW", 1)) rel = parseLateralView(ctx, rel);
-  if (c.isWord("PIVOT") || c.isWord("UNPIVOT")) {
-    refuse(
-      ctx,
-      c.peek(),
-      `${c.peek().text.toUpperCase()}`,
-      "Use groupBy(...).pivot(...) style aggregation with CASE WHEN, or stack() in the select list.",
-    );
-  }
+  // Spark's grammar gives PIVOT no alias (a name after it is a syntax error); UNPIVOT one.
+  if (c.isWord("PIVOT")) rel = parsePivot(ctx, rel);
+  if (c.isWord("UNPIVOT")) rel = aliased(ctx, parseUnpivot(ctx, rel));
   return rel;
 }

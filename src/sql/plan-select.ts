@@ -18,7 +18,8 @@ import { FilterNode } from "../plan/relation/filter.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import { SortNode } from "../plan/relation/sort.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
-import { columnNames, hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
+import { groupingName, resolveGrouping } from "./grouping.js";
+import { hasAggregate, mapExpr, unalias, walkExpr } from "./rewrite.js";
 import type { OrderKey, SelectSpec } from "./select-spec.js";
 import {
   joinScalars,
@@ -38,7 +39,12 @@ function ref(name: string): ColumnRefNode {
 /** Alias name -> select item index, for aliases no item reads as an input column. */
 function aliasIndex(items: readonly ExprNode[]): Map<string, number> {
   const inputNames = new Set<string>();
-  for (const item of items) for (const n of columnNames(unalias(item))) inputNames.add(n);
+  for (const item of items)
+    walkExpr(unalias(item), (n) => {
+      if (n.kind === "column") inputNames.add(n.name.toLowerCase());
+      // grouping(d) names a grouping key, which may be an alias: not an input column.
+      return !(n.kind === "call" && (n.name === "grouping" || n.name === "grouping_id"));
+    });
   const out = new Map<string, number>();
   items.forEach((item, i) => {
     const key = item.kind === "alias" ? item.name.toLowerCase() : undefined;
@@ -106,22 +112,33 @@ function checkStar(items: readonly ExprNode[], what: string): void {
   }
 }
 
+/** A GROUP BY key with an ordinal or a select-list alias replaced by the expression. */
+function groupKey(k: ExprNode, spec: SelectSpec): ExprNode {
+  if (k.kind === "literal" && typeof k.value === "number" && Number.isInteger(k.value)) {
+    const i = itemFor({ order: SortOrderNode.create(k), ordinal: k.value }, spec.items, "GROUP BY");
+    const item = i === undefined ? undefined : spec.items[i];
+    if (item !== undefined) return unalias(item);
+  }
+  return inlineAliases(k, spec.items);
+}
+
 /** GROUP BY keys with ordinals and select-list aliases replaced by the expressions. */
 function groupKeys(spec: SelectSpec): ExprNode[] {
   const group = spec.groupBy;
   if (group === undefined) return [];
   if (group.all) return spec.items.filter((i) => !hasAggregate(i)).map(unalias);
-  return group.keys.map((k) => {
-    if (k.kind === "literal" && typeof k.value === "number" && Number.isInteger(k.value)) {
-      const i = itemFor(
-        { order: SortOrderNode.create(k), ordinal: k.value },
-        spec.items,
-        "GROUP BY",
-      );
-      const item = i === undefined ? undefined : spec.items[i];
-      if (item !== undefined) return unalias(item);
-    }
-    return inlineAliases(k, spec.items);
+  return group.keys.map((k) => groupKey(k, spec));
+}
+
+/** The grouping keys as grouping() matches them (see grouping.ts). */
+function groupingNames(spec: SelectSpec, keys: readonly ExprNode[]): string[] {
+  const written = spec.groupBy?.all === false ? spec.groupBy.keys : [];
+  const aliases = aliasIndex(spec.items);
+  return keys.map((k, i) => {
+    const w = written[i];
+    // Spark groups by the aliased expression, which neither grouping(col) nor grouping(alias) names.
+    if (w?.kind === "column" && aliases.has(w.name.toLowerCase())) return "";
+    return groupingName(k);
   });
 }
 
@@ -145,11 +162,13 @@ function planAggregate(spec: SelectSpec, input: RelationNode, order: readonly Or
         aggregates.push(AliasNode.create(inlineAliases(key.order.expr, spec.items), hidden));
         return withExpr(key.order, ref(hidden));
       });
+  const type = spec.groupBy?.type ?? "groupby";
   let plan: RelationNode = AggregateNode.create(
     input,
-    spec.groupBy?.type ?? "groupby",
+    type,
     keys,
-    aggregates,
+    aggregates.map((a) => resolveGrouping(a, type, keys, groupingNames(spec, keys))),
+    (spec.groupBy?.sets ?? []).map((set) => set.map((k) => groupKey(k, spec))),
   );
   if (spec.having !== undefined) plan = FilterNode.create(plan, ref(havingName));
   if (sortKeys.length > 0) plan = SortNode.create(plan, sortKeys);

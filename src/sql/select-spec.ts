@@ -12,6 +12,8 @@ export interface GroupBy {
   readonly keys: readonly ExprNode[];
   /** `GROUP BY ALL`: the select items that do not aggregate. */
   readonly all: boolean;
+  /** With `grouping_sets`: the sets, each a list of `keys` (duplicates kept, as Spark does). */
+  readonly sets: readonly (readonly ExprNode[])[];
 }
 
 export interface SelectSpec {

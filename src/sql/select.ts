@@ -5,12 +5,12 @@
  */
 import { AliasNode } from "../plan/expression/alias.js";
 import type { ExprNode } from "../plan/node.js";
-import type { GroupType } from "../plan/relation/aggregate.js";
 import { parseExpr } from "../sql-expr/boolean.js";
 import type { WindowSpec } from "../sql-expr/context.js";
 import { parseWindowSpec } from "../sql-expr/window.js";
 import { type QueryContext, refuse } from "./context.js";
 import { parseFrom } from "./from.js";
+import { parseGroupBy } from "./group-by.js";
 import { implicitAliasAhead } from "./names.js";
 import type { GroupBy, SelectSpec } from "./select-spec.js";
 import { oneRow } from "./values.js";
@@ -88,59 +88,6 @@ function readWindowClause(ctx: QueryContext): number | undefined {
       return end;
     }
   }
-}
-
-function rollupOrCube(word: string): GroupType {
-  return word.toUpperCase() === "CUBE" ? "cube" : "rollup";
-}
-
-function parseGroupBy(ctx: QueryContext): GroupBy {
-  const { c } = ctx;
-  if (c.isWord("ALL") && !c.isOp("(", 1) && !c.isOp(".", 1)) {
-    c.next();
-    return { type: "groupby", keys: [], all: true };
-  }
-  if (c.isWord("GROUPING") && c.isWord("SETS", 1)) {
-    refuse(
-      ctx,
-      c.peek(),
-      "GROUP BY GROUPING SETS",
-      "Use ROLLUP or CUBE, or UNION ALL of GROUP BYs.",
-    );
-  }
-  if ((c.isWord("ROLLUP") || c.isWord("CUBE")) && c.isOp("(", 1)) {
-    const type = rollupOrCube(c.next().text);
-    c.expectOp("(");
-    const keys: ExprNode[] = [];
-    do keys.push(parseExpr(ctx));
-    while (c.acceptOp(","));
-    c.expectOp(")");
-    if (c.isOp(","))
-      refuse(
-        ctx,
-        c.peek(),
-        `Grouping columns beside ${type.toUpperCase()}(...)`,
-        "Put every grouping column inside ROLLUP(...) or CUBE(...).",
-      );
-    return { type, keys, all: false };
-  }
-  const keys: ExprNode[] = [];
-  do {
-    if ((c.isWord("ROLLUP") || c.isWord("CUBE") || c.isWord("GROUPING")) && c.isOp("(", 1)) {
-      refuse(
-        ctx,
-        c.peek(),
-        "Mixing plain grouping columns with ROLLUP/CUBE/GROUPING SETS",
-        "Put every grouping column inside ROLLUP(...) or CUBE(...).",
-      );
-    }
-    keys.push(parseExpr(ctx));
-  } while (c.acceptOp(","));
-  if (c.isWord("WITH") && (c.isWord("ROLLUP", 1) || c.isWord("CUBE", 1))) {
-    c.next();
-    return { type: rollupOrCube(c.next().text), keys, all: false };
-  }
-  return { type: "groupby", keys, all: false };
 }
 
 /**

@@ -47,4 +47,7 @@ export const aggregatesSpecs = {
   bit_or: aggregate(1, 1, "input", ["integral"], "expression"),
   bit_xor: aggregate(1, 1, "input", ["integral"], "expression"),
   mode: aggregate(1, 2, "input", ["any", "any"], "expression"),
+  // A byte: 1 when the column is aggregated away in the row's grouping set.
+  grouping: aggregate(1, 1, "derived", ["any"], "expression"),
+  grouping_id: aggregate(0, VARARGS, "long", ["any"], "expression"),
 } satisfies Record<string, FunctionSpec>;

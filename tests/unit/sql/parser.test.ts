@@ -142,14 +142,39 @@ describe("parseSql errors", () => {
     expect(e.hint).toContain("Known views: t");
   });
 
+  it("refuses NATURAL with CROSS as Spark's parser does, and with SEMI/ANTI as its analyzer does", () => {
+    const e = failure("SELECT * FROM t NATURAL CROSS JOIN t");
+    expect(e.code).toBe("INCOMPATIBLE_JOIN_TYPES");
+    expect(e.context).toMatchObject({ line: 1, pos: 16 });
+    expect(failure("SELECT * FROM t NATURAL LEFT SEMI JOIN t").code).toBe(
+      "INCOMPATIBLE_JOIN_TYPES",
+    );
+  });
+
+  it.each([
+    ["GROUPING SETS ((a, b), (a), ())", "grouping_sets", ["a,b", "a", ""]],
+    ["a, ROLLUP(b)", "grouping_sets", ["a,b", "a"]],
+    ["CUBE(a), GROUPING SETS ((b), ())", "grouping_sets", ["a,b", "a", "b", ""]],
+    ["a, b GROUPING SETS ((a), (b, a))", "grouping_sets", ["a", "b,a"]],
+    ["ROLLUP(a, b)", "rollup", []],
+  ])("plans GROUP BY %s with Spark's grouping sets", (group, type, sets) => {
+    let plan = parseSql(`SELECT a, b, count(*) FROM t GROUP BY ${group}`, catalog);
+    while (plan.kind !== "aggregate") plan = childrenOf(plan)[0] ?? plan;
+    expect(plan.groupType).toBe(type);
+    expect(plan.grouping.map((k) => (k.kind === "column" ? k.name : k.kind))).toEqual(["a", "b"]);
+    const names = plan.groupingSets.map((s) =>
+      s.map((k) => (k.kind === "column" ? k.name : "")).join(","),
+    );
+    expect(names).toEqual(sets);
+  });
+
   it("refuses DuckDB's own syntax with a parse error", () => {
     expect(failure("SELECT * EXCLUDE (a) FROM t").code).toBe("PARSE_SYNTAX_ERROR");
   });
 
   it.each([
-    ["SELECT * FROM t NATURAL JOIN t", "NATURAL JOIN"],
-    ["SELECT a FROM t GROUP BY GROUPING SETS ((a))", "GROUPING SETS"],
-    ["SELECT a FROM t PIVOT (sum(a) FOR b IN ('x'))", "PIVOT"],
+    ["SELECT a FROM t PIVOT (sum(a) FOR (a, b) IN ((1, 2)))", "PIVOT over several columns"],
+    ["SELECT a FROM t UNPIVOT ((v, w) FOR n IN ((a, b)))", "UNPIVOT of several value columns"],
     ["SELECT count(*) + (SELECT max(a) FROM t) FROM t", "A scalar subquery in the select list"],
     ["SELECT a IN (SELECT a FROM t) FROM t", "A subquery in the select list"],
     [

@@ -6,6 +6,7 @@
  */
 import {
   ArrayType,
+  ByteType,
   type DataType,
   DoubleType,
   LongType,
@@ -323,6 +324,15 @@ export const aggregateFunctions = {
     (args, ctx) => `CAST(coalesce(count_if(${sqlOf(args, 0)})${ctx.over}, 0) AS BIGINT)`,
     1,
     1,
+    returns(LongType),
+  ),
+  // DuckDB's grouping() is Spark's grouping_id (first argument the most significant bit);
+  // the planner spells out grouping_id()'s columns, which DuckDB needs.
+  grouping: agg((args) => `CAST(grouping(${sqlOf(args, 0)}) AS TINYINT)`, 1, 1, returns(ByteType)),
+  grouping_id: agg(
+    (args) => `CAST(grouping(${args.map((_, i) => sqlOf(args, i)).join(", ")}) AS BIGINT)`,
+    1,
+    Number.POSITIVE_INFINITY,
     returns(LongType),
   ),
   bit_and: simple("bit_and", (args) => args[0]?.type),

@@ -35,6 +35,7 @@ const GROUP_TYPES = {
   groupby: Aggregate_GroupType.GROUPBY,
   rollup: Aggregate_GroupType.ROLLUP,
   cube: Aggregate_GroupType.CUBE,
+  grouping_sets: Aggregate_GroupType.GROUPING_SETS,
 } as const;
 const SET_OPS = {
   union: SetOperation_SetOpType.UNION,
@@ -111,6 +112,9 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       groupType: GROUP_TYPES[n.groupType],
       groupingExpressions: n.grouping.map(compileExpression),
       aggregateExpressions: n.aggregates.map(compileExpression),
+      groupingSets: n.groupingSets.map((set) => ({
+        groupingSet: set.map(compileExpression),
+      })),
     },
   }),
   join: (n) => ({
