@@ -6,6 +6,11 @@ import { EmbeddedDeltaTable } from "../../table/embedded-backend.js";
  * relation is compiled over its inputs' SQL and described by DuckDB, so every level knows
  * its exact column types (Spark's cast, division and sum rules depend on them). Results are
  * cached per (immutable) plan node, so a DataFrame built step by step is analysed once.
+ * A relation that only passes its inputs' columns through (filter, join, sort, alias...)
+ * takes their types without a DESCRIBE: each DESCRIBE binds the whole SQL below it, so
+ * describing every level cost 10-30 ms a node on TPC-H. Such a node is checked once when
+ * something above it, or the action's root, is described; a failure there is blamed on
+ * the lowest failing node, as the bottom-up analysis would.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -31,6 +36,7 @@ import type {
   WriteSpec,
   WrittenFile,
 } from "../engine.js";
+import { keepsInputTypes } from "./compiler/keeps-types.js";
 import { compileRelation, finalSql, streamingSourceInBatch } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { preservesRows } from "./compiler/row-preserving.js";
@@ -72,6 +78,8 @@ export class DuckDBEngine implements Engine {
   // Compiled SQL depends on the session time zone (wall-clock shortcuts, CSV timestamp parsing):
   // both caches are dropped when it changes.
   private analyzed = new WeakMap<RelationNode, CompiledRelation>();
+  /** Analysed nodes whose SQL DuckDB has not bound yet (see the module comment). */
+  private unverified = new WeakSet<RelationNode>();
   private sources = new WeakMap<RelationNode, ResolvedSource>();
   private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
   private readonly scratchDir: string;
@@ -160,7 +168,40 @@ export class DuckDBEngine implements Engine {
 
   /** Compiles and describes a relation and everything below it. */
   async analyze(node: RelationNode): Promise<CompiledRelation> {
-    return this.exclusive(() => this.analyzeNode(node));
+    return this.exclusive(() => this.analyzeRoot(node));
+  }
+
+  /** Analyses a plan an action (or a view) uses as a whole: its SQL is known to bind. */
+  private async analyzeRoot(node: RelationNode): Promise<CompiledRelation> {
+    const compiled = await this.analyzeNode(node);
+    await this.verify(node, compiled);
+    return compiled;
+  }
+
+  private async verify(node: RelationNode, compiled: CompiledRelation): Promise<void> {
+    if (!this.unverified.has(node)) return;
+    if (compiled.columns.length === 0) return this.markVerified(node);
+    try {
+      await this.db.describe(compiled.sql);
+    } catch (e) {
+      throw await this.blame(node, e);
+    }
+    this.markVerified(node);
+  }
+
+  /** The error of the lowest unverified input that fails on its own, else `node`'s. */
+  private async blame(node: RelationNode, e: unknown): Promise<TributaryError> {
+    for (const child of childrenOf(node)) {
+      const compiled = this.analyzed.get(child);
+      if (compiled !== undefined) await this.verify(child, compiled);
+    }
+    return this.analysisFailure(node, e);
+  }
+
+  /** `node` bound, so did everything below it. */
+  private markVerified(node: RelationNode): void {
+    this.unverified.delete(node);
+    for (const child of childrenOf(node)) if (this.unverified.has(child)) this.markVerified(child);
   }
 
   private async analyzeNode(node: RelationNode): Promise<CompiledRelation> {
@@ -209,7 +250,12 @@ export class DuckDBEngine implements Engine {
       const inputs: CompiledRelation[] = [];
       for (const child of childrenOf(node)) inputs.push(await this.analyzeNode(child));
       const draft = compileRelation(node, inputs, this.context());
-      compiled = await this.describe(node, draft);
+      if (keepsInputTypes(node) && draft.columns.every((c) => c.dataType !== undefined)) {
+        compiled = draft;
+        this.unverified.add(node);
+      } else {
+        compiled = await this.describe(node, draft);
+      }
     }
     this.analyzed.set(node, compiled);
     return compiled;
@@ -221,8 +267,9 @@ export class DuckDBEngine implements Engine {
     try {
       described = await this.db.describe(draft.sql);
     } catch (e) {
-      throw this.analysisFailure(node, e);
+      throw await this.blame(node, e);
     }
+    this.markVerified(node);
     return {
       sql: draft.sql,
       columns: draft.columns.map((c, i) => {
@@ -262,7 +309,7 @@ export class DuckDBEngine implements Engine {
     await this.objects.prepare(objectLocationsIn(node.query));
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
-      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeNode(view))})`);
+      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeRoot(view))})`);
     }
     const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
     const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
@@ -275,7 +322,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async sqlOf(plan: RelationNode): Promise<string> {
-    return finalSql(await this.analyzeNode(plan));
+    return finalSql(await this.analyzeRoot(plan));
   }
 
   async schema(plan: RelationNode): Promise<StructType> {
@@ -283,7 +330,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async schemaOf(plan: RelationNode): Promise<StructType> {
-    const compiled = await this.analyzeNode(plan);
+    const compiled = await this.analyzeRoot(plan);
     return new StructType(
       compiled.columns.map((c) => {
         if (c.dataType === undefined)
@@ -309,7 +356,7 @@ export class DuckDBEngine implements Engine {
     body: () => Promise<T>,
     rowsOf?: (value: T) => number,
   ): Promise<{ value: T; metrics: ReadMetrics[] }> {
-    await this.analyzeNode(plan);
+    await this.analyzeRoot(plan);
     const reads = this.readsOf(plan);
     const hint = {
       rowsFromResult: rowsOf !== undefined && reads.length === 1 && preservesRows(plan),
@@ -443,7 +490,7 @@ export class DuckDBEngine implements Engine {
   async write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult> {
     return this.exclusive(() =>
       this.abortable(options, async () => {
-        const compiled = await this.analyzeNode(plan);
+        const compiled = await this.analyzeRoot(plan);
         await this.objects.prepare([spec.path]);
         const { value, metrics } = await this.withSources(
           plan,
@@ -462,7 +509,7 @@ export class DuckDBEngine implements Engine {
     options: DataFileOptions,
   ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
     return this.exclusive(async () => {
-      const compiled = await this.analyzeNode(plan);
+      const compiled = await this.analyzeRoot(plan);
       await this.objects.prepare([tablePath]);
       const { value, metrics } = await this.withSources(
         plan,
@@ -492,6 +539,7 @@ export class DuckDBEngine implements Engine {
         await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
         this.settings = { ...this.settings, timeZone: value };
         this.analyzed = new WeakMap();
+        this.unverified = new WeakSet();
         this.sources = new WeakMap();
       } else if (isStorageKey(key)) {
         this.conf = { ...this.conf, [key]: value };
@@ -500,6 +548,7 @@ export class DuckDBEngine implements Engine {
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
         this.analyzed = new WeakMap();
+        this.unverified = new WeakSet();
       }
     });
   }
