@@ -20,7 +20,7 @@ import { parseBoolean } from "../../config/boolean.js";
 import type { Env } from "../../config/env.js";
 import type { DataFileOptions } from "../../delta/table-engine.js";
 import { AnalysisError, TributaryError } from "../../errors.js";
-import { childrenOf, type RelationNode } from "../../plan/node.js";
+import { childrenOf, type ExprNode, type RelationNode } from "../../plan/node.js";
 import type { ReadNode } from "../../plan/relation/read.js";
 import type { SqlNode } from "../../plan/relation/sql.js";
 import { SchemeStorage } from "../../storage/by-scheme.js";
@@ -43,6 +43,7 @@ import { preservesRows } from "./compiler/row-preserving.js";
 import { restoreVoid } from "./compiler/void-type.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
+import { latestVersion } from "./delta/latest-version.js";
 import { resolveDeltaSource } from "./delta/read-changes.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
@@ -80,6 +81,8 @@ export class DuckDBEngine implements Engine {
   private analyzed = new WeakMap<RelationNode, CompiledRelation>();
   /** Analysed nodes whose SQL DuckDB has not bound yet (see the module comment). */
   private unverified = new WeakSet<RelationNode>();
+  /** The latest version of its table when each Delta read was analysed. */
+  private deltaVersions = new WeakMap<ReadNode, { path: string; version: number }>();
   private sources = new WeakMap<RelationNode, ResolvedSource>();
   private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
   private readonly scratchDir: string;
@@ -171,11 +174,56 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(() => this.analyzeRoot(node));
   }
 
-  /** Analyses a plan an action (or a view) uses as a whole: its SQL is known to bind. */
+  /**
+   * Analyses the plan of an action: over the Delta tables' latest versions (delta-spark
+   * reads the latest version at each action), and with SQL known to bind.
+   */
   private async analyzeRoot(node: RelationNode): Promise<CompiledRelation> {
+    await this.refreshDelta(node);
+    return this.analyzeBound(node);
+  }
+
+  /** Analyses a plan used as a whole (an action's, a view's): its SQL is known to bind. */
+  private async analyzeBound(node: RelationNode): Promise<CompiledRelation> {
     const compiled = await this.analyzeNode(node);
     await this.verify(node, compiled);
     return compiled;
+  }
+
+  /**
+   * Analyses are cached per plan node, and a Delta read's depends on the table's version:
+   * when a table the plan reads has a new version, every cached analysis is dropped (any
+   * of them may read that table, and plans do not point up to their users).
+   */
+  private async refreshDelta(plan: RelationNode): Promise<void> {
+    for (const read of this.readsOf(plan)) {
+      const seen = this.deltaVersions.get(read);
+      if (seen === undefined) continue;
+      if ((await latestVersion(this.delta, seen.path)) === seen.version) continue;
+      this.resetAnalysis();
+      return;
+    }
+  }
+
+  private resetAnalysis(): void {
+    this.analyzed = new WeakMap();
+    this.sources = new WeakMap();
+    this.unverified = new WeakSet();
+    this.deltaVersions = new WeakMap();
+  }
+
+  /** Resolves a Delta read, noting the latest version first (see `refreshDelta`). */
+  private async resolveDeltaRead(
+    node: ReadNode,
+    filters: readonly ExprNode[],
+  ): Promise<ResolvedSource> {
+    const path = node.paths[0];
+    // A commit between this listing and the snapshot only makes the next check re-analyse.
+    if (node.paths.length === 1 && path !== undefined)
+      this.deltaVersions.set(node, { path, version: await latestVersion(this.delta, path) });
+    const source = await resolveDeltaSource(node, { delta: this.delta, db: this.db, filters });
+    this.sources.set(node, source);
+    return source;
   }
 
   private async verify(node: RelationNode, compiled: CompiledRelation): Promise<void> {
@@ -214,25 +262,14 @@ export class DuckDBEngine implements Engine {
     if (node.kind === "filter" && node.input.kind === "read")
       await this.objects.prepare(node.input.paths);
     if (node.kind === "read" && node.format === "delta") {
-      const source = await resolveDeltaSource(node, {
-        delta: this.delta,
-        db: this.db,
-        filters: [],
-      });
-      this.sources.set(node, source);
-      compiled = source.compiled;
+      compiled = (await this.resolveDeltaRead(node, [])).compiled;
     } else if (
       node.kind === "filter" &&
       node.input.kind === "read" &&
       node.input.format === "delta"
     ) {
       // Partition pruning and file skipping need the filter while the scan is planned.
-      const source = await resolveDeltaSource(node.input, {
-        delta: this.delta,
-        db: this.db,
-        filters: [node.condition],
-      });
-      this.sources.set(node.input, source);
+      const source = await this.resolveDeltaRead(node.input, [node.condition]);
       const draft = compileRelation(node, [source.compiled], this.context());
       compiled = await this.describe(node, draft);
     } else if (node.kind === "read") {
@@ -309,7 +346,7 @@ export class DuckDBEngine implements Engine {
     await this.objects.prepare(objectLocationsIn(node.query));
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
-      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeRoot(view))})`);
+      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeBound(view))})`);
     }
     const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
     const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
@@ -356,7 +393,8 @@ export class DuckDBEngine implements Engine {
     body: () => Promise<T>,
     rowsOf?: (value: T) => number,
   ): Promise<{ value: T; metrics: ReadMetrics[] }> {
-    await this.analyzeRoot(plan);
+    // Its callers analysed the plan (and checked its Delta versions) just before.
+    await this.analyzeBound(plan);
     const reads = this.readsOf(plan);
     const hint = {
       rowsFromResult: rowsOf !== undefined && reads.length === 1 && preservesRows(plan),
@@ -538,17 +576,14 @@ export class DuckDBEngine implements Engine {
       if (key === "spark.sql.session.timeZone") {
         await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
         this.settings = { ...this.settings, timeZone: value };
-        this.analyzed = new WeakMap();
-        this.unverified = new WeakSet();
-        this.sources = new WeakMap();
+        this.resetAnalysis();
       } else if (isStorageKey(key)) {
         this.conf = { ...this.conf, [key]: value };
         this.storage.update(this.conf);
         this.objects.update({ s3: this.conf, env: this.settings.env ?? process.env });
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
-        this.analyzed = new WeakMap();
-        this.unverified = new WeakSet();
+        this.resetAnalysis();
       }
     });
   }
