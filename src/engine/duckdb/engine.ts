@@ -6,6 +6,11 @@ import { EmbeddedDeltaTable } from "../../table/embedded-backend.js";
  * relation is compiled over its inputs' SQL and described by DuckDB, so every level knows
  * its exact column types (Spark's cast, division and sum rules depend on them). Results are
  * cached per (immutable) plan node, so a DataFrame built step by step is analysed once.
+ * A relation that only passes its inputs' columns through (filter, join, sort, alias...)
+ * takes their types without a DESCRIBE: each DESCRIBE binds the whole SQL below it, so
+ * describing every level cost 10-30 ms a node on TPC-H. Such a node is checked once when
+ * something above it, or the action's root, is described; a failure there is blamed on
+ * the lowest failing node, as the bottom-up analysis would.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,7 +20,7 @@ import { parseBoolean } from "../../config/boolean.js";
 import type { Env } from "../../config/env.js";
 import type { DataFileOptions } from "../../delta/table-engine.js";
 import { AnalysisError, TributaryError } from "../../errors.js";
-import { childrenOf, type RelationNode } from "../../plan/node.js";
+import { childrenOf, type ExprNode, type RelationNode } from "../../plan/node.js";
 import type { ReadNode } from "../../plan/relation/read.js";
 import type { SqlNode } from "../../plan/relation/sql.js";
 import { SchemeStorage } from "../../storage/by-scheme.js";
@@ -31,12 +36,14 @@ import type {
   WriteSpec,
   WrittenFile,
 } from "../engine.js";
+import { keepsInputTypes } from "./compiler/keeps-types.js";
 import { compileRelation, finalSql, streamingSourceInBatch } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
 import { preservesRows } from "./compiler/row-preserving.js";
 import { restoreVoid } from "./compiler/void-type.js";
 import { DuckDBSession, type DuckDBSettings, type ResultColumn } from "./connection.js";
 import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
+import { latestVersion } from "./delta/latest-version.js";
 import { resolveDeltaSource } from "./delta/read-changes.js";
 import { writeDataFiles } from "./delta/write-files.js";
 import { hasFunction } from "./functions/registry.js";
@@ -72,6 +79,10 @@ export class DuckDBEngine implements Engine {
   // Compiled SQL depends on the session time zone (wall-clock shortcuts, CSV timestamp parsing):
   // both caches are dropped when it changes.
   private analyzed = new WeakMap<RelationNode, CompiledRelation>();
+  /** Analysed nodes whose SQL DuckDB has not bound yet (see the module comment). */
+  private unverified = new WeakSet<RelationNode>();
+  /** The latest version of its table when each Delta read was analysed. */
+  private deltaVersions = new WeakMap<ReadNode, { path: string; version: number }>();
   private sources = new WeakMap<RelationNode, ResolvedSource>();
   private readonly metrics = new WeakMap<ReadNode, ReadMetrics>();
   private readonly scratchDir: string;
@@ -160,7 +171,85 @@ export class DuckDBEngine implements Engine {
 
   /** Compiles and describes a relation and everything below it. */
   async analyze(node: RelationNode): Promise<CompiledRelation> {
-    return this.exclusive(() => this.analyzeNode(node));
+    return this.exclusive(() => this.analyzeRoot(node));
+  }
+
+  /**
+   * Analyses the plan of an action: over the Delta tables' latest versions (delta-spark
+   * reads the latest version at each action), and with SQL known to bind.
+   */
+  private async analyzeRoot(node: RelationNode): Promise<CompiledRelation> {
+    await this.refreshDelta(node);
+    return this.analyzeBound(node);
+  }
+
+  /** Analyses a plan used as a whole (an action's, a view's): its SQL is known to bind. */
+  private async analyzeBound(node: RelationNode): Promise<CompiledRelation> {
+    const compiled = await this.analyzeNode(node);
+    await this.verify(node, compiled);
+    return compiled;
+  }
+
+  /**
+   * Analyses are cached per plan node, and a Delta read's depends on the table's version:
+   * when a table the plan reads has a new version, every cached analysis is dropped (any
+   * of them may read that table, and plans do not point up to their users).
+   */
+  private async refreshDelta(plan: RelationNode): Promise<void> {
+    for (const read of this.readsOf(plan)) {
+      const seen = this.deltaVersions.get(read);
+      if (seen === undefined) continue;
+      if ((await latestVersion(this.delta, seen.path)) === seen.version) continue;
+      this.resetAnalysis();
+      return;
+    }
+  }
+
+  private resetAnalysis(): void {
+    this.analyzed = new WeakMap();
+    this.sources = new WeakMap();
+    this.unverified = new WeakSet();
+    this.deltaVersions = new WeakMap();
+  }
+
+  /** Resolves a Delta read, noting the latest version first (see `refreshDelta`). */
+  private async resolveDeltaRead(
+    node: ReadNode,
+    filters: readonly ExprNode[],
+  ): Promise<ResolvedSource> {
+    const path = node.paths[0];
+    // A commit between this listing and the snapshot only makes the next check re-analyse.
+    if (node.paths.length === 1 && path !== undefined)
+      this.deltaVersions.set(node, { path, version: await latestVersion(this.delta, path) });
+    const source = await resolveDeltaSource(node, { delta: this.delta, db: this.db, filters });
+    this.sources.set(node, source);
+    return source;
+  }
+
+  private async verify(node: RelationNode, compiled: CompiledRelation): Promise<void> {
+    if (!this.unverified.has(node)) return;
+    if (compiled.columns.length === 0) return this.markVerified(node);
+    try {
+      await this.db.describe(compiled.sql);
+    } catch (e) {
+      throw await this.blame(node, e);
+    }
+    this.markVerified(node);
+  }
+
+  /** The error of the lowest unverified input that fails on its own, else `node`'s. */
+  private async blame(node: RelationNode, e: unknown): Promise<TributaryError> {
+    for (const child of childrenOf(node)) {
+      const compiled = this.analyzed.get(child);
+      if (compiled !== undefined) await this.verify(child, compiled);
+    }
+    return this.analysisFailure(node, e);
+  }
+
+  /** `node` bound, so did everything below it. */
+  private markVerified(node: RelationNode): void {
+    this.unverified.delete(node);
+    for (const child of childrenOf(node)) if (this.unverified.has(child)) this.markVerified(child);
   }
 
   private async analyzeNode(node: RelationNode): Promise<CompiledRelation> {
@@ -173,25 +262,14 @@ export class DuckDBEngine implements Engine {
     if (node.kind === "filter" && node.input.kind === "read")
       await this.objects.prepare(node.input.paths);
     if (node.kind === "read" && node.format === "delta") {
-      const source = await resolveDeltaSource(node, {
-        delta: this.delta,
-        db: this.db,
-        filters: [],
-      });
-      this.sources.set(node, source);
-      compiled = source.compiled;
+      compiled = (await this.resolveDeltaRead(node, [])).compiled;
     } else if (
       node.kind === "filter" &&
       node.input.kind === "read" &&
       node.input.format === "delta"
     ) {
       // Partition pruning and file skipping need the filter while the scan is planned.
-      const source = await resolveDeltaSource(node.input, {
-        delta: this.delta,
-        db: this.db,
-        filters: [node.condition],
-      });
-      this.sources.set(node.input, source);
+      const source = await this.resolveDeltaRead(node.input, [node.condition]);
       const draft = compileRelation(node, [source.compiled], this.context());
       compiled = await this.describe(node, draft);
     } else if (node.kind === "read") {
@@ -209,7 +287,12 @@ export class DuckDBEngine implements Engine {
       const inputs: CompiledRelation[] = [];
       for (const child of childrenOf(node)) inputs.push(await this.analyzeNode(child));
       const draft = compileRelation(node, inputs, this.context());
-      compiled = await this.describe(node, draft);
+      if (keepsInputTypes(node) && draft.columns.every((c) => c.dataType !== undefined)) {
+        compiled = draft;
+        this.unverified.add(node);
+      } else {
+        compiled = await this.describe(node, draft);
+      }
     }
     this.analyzed.set(node, compiled);
     return compiled;
@@ -221,8 +304,9 @@ export class DuckDBEngine implements Engine {
     try {
       described = await this.db.describe(draft.sql);
     } catch (e) {
-      throw this.analysisFailure(node, e);
+      throw await this.blame(node, e);
     }
+    this.markVerified(node);
     return {
       sql: draft.sql,
       columns: draft.columns.map((c, i) => {
@@ -262,7 +346,7 @@ export class DuckDBEngine implements Engine {
     await this.objects.prepare(objectLocationsIn(node.query));
     const ctes: string[] = [];
     for (const [name, view] of Object.entries(node.views)) {
-      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeNode(view))})`);
+      ctes.push(`${quoteIdent(name)} AS (${finalSql(await this.analyzeBound(view))})`);
     }
     const body = `SELECT * FROM (${node.query.trim().replace(/;\s*$/, "")}) AS "sql_${node.planId}"`;
     const sql = ctes.length === 0 ? body : `WITH ${ctes.join(", ")} ${body}`;
@@ -275,7 +359,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async sqlOf(plan: RelationNode): Promise<string> {
-    return finalSql(await this.analyzeNode(plan));
+    return finalSql(await this.analyzeRoot(plan));
   }
 
   async schema(plan: RelationNode): Promise<StructType> {
@@ -283,7 +367,7 @@ export class DuckDBEngine implements Engine {
   }
 
   private async schemaOf(plan: RelationNode): Promise<StructType> {
-    const compiled = await this.analyzeNode(plan);
+    const compiled = await this.analyzeRoot(plan);
     return new StructType(
       compiled.columns.map((c) => {
         if (c.dataType === undefined)
@@ -309,7 +393,8 @@ export class DuckDBEngine implements Engine {
     body: () => Promise<T>,
     rowsOf?: (value: T) => number,
   ): Promise<{ value: T; metrics: ReadMetrics[] }> {
-    await this.analyzeNode(plan);
+    // Its callers analysed the plan (and checked its Delta versions) just before.
+    await this.analyzeBound(plan);
     const reads = this.readsOf(plan);
     const hint = {
       rowsFromResult: rowsOf !== undefined && reads.length === 1 && preservesRows(plan),
@@ -443,7 +528,7 @@ export class DuckDBEngine implements Engine {
   async write(plan: RelationNode, spec: WriteSpec, options?: ActionOptions): Promise<WriteResult> {
     return this.exclusive(() =>
       this.abortable(options, async () => {
-        const compiled = await this.analyzeNode(plan);
+        const compiled = await this.analyzeRoot(plan);
         await this.objects.prepare([spec.path]);
         const { value, metrics } = await this.withSources(
           plan,
@@ -462,7 +547,7 @@ export class DuckDBEngine implements Engine {
     options: DataFileOptions,
   ): Promise<{ files: WrittenFile[]; readMetrics: ReadMetrics[] }> {
     return this.exclusive(async () => {
-      const compiled = await this.analyzeNode(plan);
+      const compiled = await this.analyzeRoot(plan);
       await this.objects.prepare([tablePath]);
       const { value, metrics } = await this.withSources(
         plan,
@@ -491,15 +576,14 @@ export class DuckDBEngine implements Engine {
       if (key === "spark.sql.session.timeZone") {
         await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
         this.settings = { ...this.settings, timeZone: value };
-        this.analyzed = new WeakMap();
-        this.sources = new WeakMap();
+        this.resetAnalysis();
       } else if (isStorageKey(key)) {
         this.conf = { ...this.conf, [key]: value };
         this.storage.update(this.conf);
         this.objects.update({ s3: this.conf, env: this.settings.env ?? process.env });
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
-        this.analyzed = new WeakMap();
+        this.resetAnalysis();
       }
     });
   }

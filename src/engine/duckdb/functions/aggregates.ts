@@ -15,6 +15,7 @@ import {
 import { boundedDecimal } from "../../../types/decimal-precision.js";
 import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { nativeDecimalAvg } from "./decimal-avg.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
 import { asText } from "./strings.js";
@@ -98,9 +99,13 @@ const avg: FunctionDef = agg(
     const t = avgType(args[0]?.type);
     // Spark sums a double's worth of each value (DuckDB sums integers exactly first).
     if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
-    const total = `CAST(sum(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
-    const n = `CAST(count(${distinct(ctx)}${x})${ctx.over} AS VARCHAR)`;
-    return `CAST(tributary_decimal('/', ${total}, ${n}, ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
+    const sum = `sum(${distinct(ctx)}${x})${ctx.over}`;
+    const n = `count(${distinct(ctx)}${x})${ctx.over}`;
+    const udf = `CAST(tributary_decimal('/', CAST(${sum} AS VARCHAR), CAST(${n} AS VARCHAR), ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
+    const input = args[0]?.type;
+    return (
+      (input?.typeName === "decimal" ? nativeDecimalAvg(input, t, sum, n, udf) : undefined) ?? udf
+    );
   },
   1,
   1,
