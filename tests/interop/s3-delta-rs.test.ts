@@ -24,9 +24,12 @@ async function deltaRs(code: string): Promise<string> {
     AWS_S3_ALLOW_UNSAFE_RENAME: "true",
   };
   const prelude = `import json, sys\nimport pyarrow as pa\nfrom deltalake import DeltaTable, write_deltalake\noptions = json.loads(sys.argv[1])\n`;
+  // delta-rs's native threads can abort at interpreter teardown ("terminate called without
+  // an active exception") after a good answer: leave without teardown, as peer.py does.
+  const epilogue = `\nimport os\nsys.stdout.flush()\nos._exit(0)\n`;
   const { stdout } = await promisify(execFile)(python, [
     "-c",
-    prelude + code,
+    prelude + code + epilogue,
     JSON.stringify(options),
   ]);
   return stdout.trim();
