@@ -3,13 +3,10 @@
  * the same DeltaTable operations as the API, and answers with delta-spark's result frames.
  */
 import { DataFrame } from "../dataframe/dataframe.js";
-import { DeltaError, ErrorCode } from "../errors.js";
 import { assertNever } from "../plan/node.js";
 import type { SqlCommand } from "../sql/command.js";
 import type { MergeCommand } from "../sql/merge.js";
-import type { AlterTable } from "../table/backend.js";
 import { DeltaTable } from "../table/delta-table.js";
-import { StructField, StructType } from "../types/data-types.js";
 import type { SparkSession } from "./session.js";
 import { runTableCommand } from "./sql-tables.js";
 

@@ -8,24 +8,12 @@ import type { EngineStream } from "../engine/engine.js";
 import { EngineError } from "../errors.js";
 import { StreamingQueryException } from "./errors.js";
 import type { StreamingQueryManager } from "./manager.js";
-import {
-  parseProgressJson,
-  type StreamingQueryProgress,
-  type StreamingQueryStatus,
-} from "./progress.js";
+import { parseProgressJson } from "./progress.js";
 import { StreamingQuery } from "./query.js";
 
 const POLL_MS = 1000;
 
 export class EngineStreamingQuery extends StreamingQuery {
-  private progress: StreamingQueryProgress[] = [];
-  private currentStatus: StreamingQueryStatus = {
-    message: "Initializing sources",
-    isDataAvailable: false,
-    isTriggerActive: false,
-  };
-  private active = true;
-  private failure: StreamingQueryException | undefined;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
 
@@ -67,26 +55,6 @@ export class EngineStreamingQuery extends StreamingQuery {
     return this.stream.name;
   }
 
-  get isActive(): boolean {
-    return this.active;
-  }
-
-  get status(): StreamingQueryStatus {
-    return this.currentStatus;
-  }
-
-  get lastProgress(): StreamingQueryProgress | undefined {
-    return this.progress[this.progress.length - 1];
-  }
-
-  get recentProgress(): readonly StreamingQueryProgress[] {
-    return [...this.progress];
-  }
-
-  exception(): StreamingQueryException | undefined {
-    return this.failure;
-  }
-
   async awaitTermination(): Promise<undefined>;
   async awaitTermination(timeoutMs: number): Promise<boolean>;
   async awaitTermination(timeoutMs?: number): Promise<boolean | undefined> {
@@ -120,10 +88,6 @@ export class EngineStreamingQuery extends StreamingQuery {
   async stop(): Promise<void> {
     if (this.active) await this.stream.stop();
     await this.refresh();
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
   }
 
   /** Fetches status and progress; one fetch at a time, later callers share it. */

@@ -8,7 +8,6 @@
 import { StreamingQueryException } from "./errors.js";
 import type { MicroBatchExecution } from "./execution.js";
 import type { StreamingQueryManager } from "./manager.js";
-import type { StreamingQueryProgress, StreamingQueryStatus } from "./progress.js";
 import { StreamingQuery } from "./query.js";
 import type { ParsedTrigger } from "./trigger.js";
 
@@ -22,15 +21,7 @@ const NO_DATA_PROGRESS_INTERVAL_MS = 10_000;
 export class MicroBatchQuery extends StreamingQuery {
   readonly runId: string;
   readonly name: string | undefined;
-  private readonly progress: StreamingQueryProgress[] = [];
-  private currentStatus: StreamingQueryStatus = {
-    message: "Initializing sources",
-    isDataAvailable: false,
-    isTriggerActive: false,
-  };
-  private active = true;
   private stopRequested = false;
-  private failure: StreamingQueryException | undefined;
   private readonly terminated: Promise<void>;
   private wake: (() => void) | undefined;
   private drainWaiters: { from: number; resolve: () => void }[] = [];
@@ -62,28 +53,6 @@ export class MicroBatchQuery extends StreamingQuery {
   /** The query id: the same across restarts from one checkpoint. */
   get id(): string {
     return this.execution.id;
-  }
-
-  get isActive(): boolean {
-    return this.active;
-  }
-
-  get status(): StreamingQueryStatus {
-    return this.currentStatus;
-  }
-
-  get lastProgress(): StreamingQueryProgress | undefined {
-    return this.progress[this.progress.length - 1];
-  }
-
-  /** The last progress reports (up to 100), oldest first. */
-  get recentProgress(): readonly StreamingQueryProgress[] {
-    return [...this.progress];
-  }
-
-  /** The error that ended the query, if it failed. */
-  exception(): StreamingQueryException | undefined {
-    return this.failure;
   }
 
   /**
@@ -127,10 +96,6 @@ export class MicroBatchQuery extends StreamingQuery {
     this.stopRequested = true;
     this.wake?.();
     await this.terminated;
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
   }
 
   private setStatus(message: string, isDataAvailable: boolean, isTriggerActive: boolean): void {

@@ -16,18 +16,48 @@ import type { StreamingQueryException } from "./errors.js";
 import type { StreamingQueryProgress, StreamingQueryStatus } from "./progress.js";
 
 export abstract class StreamingQuery {
+  // What the query last reported; each engine's handle keeps these current.
+  protected progress: StreamingQueryProgress[] = [];
+  protected currentStatus: StreamingQueryStatus = {
+    message: "Initializing sources",
+    isDataAvailable: false,
+    isTriggerActive: false,
+  };
+  protected active = true;
+  protected failure: StreamingQueryException | undefined;
+
   /** The query id: the same across restarts from one checkpoint. */
   abstract get id(): string;
   /** This run's id: new at every start. */
   abstract get runId(): string;
   abstract get name(): string | undefined;
-  abstract get isActive(): boolean;
-  abstract get status(): StreamingQueryStatus;
-  abstract get lastProgress(): StreamingQueryProgress | undefined;
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get status(): StreamingQueryStatus {
+    return this.currentStatus;
+  }
+
+  get lastProgress(): StreamingQueryProgress | undefined {
+    return this.progress[this.progress.length - 1];
+  }
+
   /** The last progress reports (up to 100), oldest first. */
-  abstract get recentProgress(): readonly StreamingQueryProgress[];
+  get recentProgress(): readonly StreamingQueryProgress[] {
+    return [...this.progress];
+  }
+
   /** The error that ended the query, if it failed. */
-  abstract exception(): StreamingQueryException | undefined;
+  exception(): StreamingQueryException | undefined {
+    return this.failure;
+  }
+
+  protected throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
   /**
    * Waits for the query to end (stop(), a finished availableNow / once run, or a failure,
    * which is thrown as a StreamingQueryException). With `timeoutMs`, resolves whether it

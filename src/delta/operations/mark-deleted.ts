@@ -11,7 +11,6 @@ import { AliasNode } from "../../plan/expression/alias.js";
 import type { ExprNode } from "../../plan/node.js";
 import { AggregateNode } from "../../plan/relation/aggregate.js";
 import { FilterNode } from "../../plan/relation/filter.js";
-import { ProjectNode } from "../../plan/relation/project.js";
 import type { Action, AddCDCFile, AddFile } from "../actions/types.js";
 import {
   deletionVectorFile,
