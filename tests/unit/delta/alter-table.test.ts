@@ -202,8 +202,9 @@ describe("ALTER TABLE", () => {
     const { t } = await plain();
     await t.setProperties({ "delta.columnMapping.mode": "name" });
     await t.addConstraint("pos", "v > 0");
-    for (const change of [t.renameColumn("v", "w"), t.dropColumn("v")]) {
-      const e = await failure(change);
+    // Thunks: a second promise made up front would reject before anything awaited it.
+    for (const change of [() => t.renameColumn("v", "w"), () => t.dropColumn("v")]) {
+      const e = await failure(change());
       expect(e.code).toBe("DELTA_CONSTRAINT_DEPENDENT_COLUMN_CHANGE");
       expect(e.message).toBe(
         "Cannot alter column v because this column is referenced by the following check constraint(s):\ndelta.constraints.pos -> v > 0",
