@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs moto's S3 server (pinned, see requirements.txt) for tests/storage: the vitest
 # global setup starts `moto_server` on a free loopback port and stops it after. Also fills
-# $home/duckdb-extensions with DuckDB's httpfs extension from PyPI (duckdb-extension-httpfs,
-# the build of the exact DuckDB version @duckdb/node-api ships), for hosts that cannot reach
-# DuckDB's extension repository: point spark.tributary.duckdb.extensionDirectory (or
+# $home/duckdb-extensions with DuckDB's httpfs and delta extensions from PyPI
+# (duckdb-extension-httpfs / -delta, the builds of the exact DuckDB version @duckdb/node-api
+# ships), for hosts that cannot reach DuckDB's extension repository (httpfs) and for fast
+# reads of deletion vectors (delta): point spark.tributary.duckdb.extensionDirectory (or
 # TRIBUTARY_DUCKDB_EXTENSION_DIR) at that directory.
 # Idempotent: a second run only checks the stamp (< 1 s) and needs no network.
 #
@@ -30,19 +31,24 @@ echo "storage setup: server $venv/bin/moto_server"
 # DuckDB's version without the node-api release suffix (1.5.5-r.5 -> 1.5.5).
 duckdb_version="$(cd "$root" && node -p 'require("@duckdb/node-api/package.json").version.split("-")[0]')"
 extensions="$home/duckdb-extensions"
-if ! compgen -G "$extensions/v$duckdb_version/*/httpfs.duckdb_extension" >/dev/null; then
+# httpfs for s3:// paths; delta for reading files with deletion vectors inside DuckDB's
+# Parquet reader (src/engine/duckdb/delta-extension.ts).
+for extension in httpfs delta; do
+  if compgen -G "$extensions/v$duckdb_version/*/$extension.duckdb_extension" >/dev/null; then
+    continue
+  fi
   wheels="$(mktemp -d)"
-  trap 'rm -rf "$wheels"' EXIT
   "$venv/bin/python" -m pip download --quiet --disable-pip-version-check --no-deps \
-    --only-binary=:all: -d "$wheels" "duckdb-extension-httpfs==$duckdb_version"
+    --only-binary=:all: -d "$wheels" "duckdb-extension-$extension==$duckdb_version"
   "$venv/bin/python" - "$wheels" <<'PY'
 import pathlib, sys, zipfile
 folder = pathlib.Path(sys.argv[1])
 for wheel in folder.glob("*.whl"):
     zipfile.ZipFile(wheel).extractall(folder)
 PY
-  built="$(find "$wheels" -name httpfs.duckdb_extension | head -n 1)"
+  built="$(find "$wheels" -name "$extension.duckdb_extension" | head -n 1)"
   (cd "$root" && node scripts/storage/install-duckdb-extension.mjs "$extensions" "$built")
-fi
-echo "storage setup: DuckDB httpfs $duckdb_version in $extensions"
+  rm -rf "$wheels"
+done
+echo "storage setup: DuckDB httpfs and delta $duckdb_version in $extensions"
 echo "storage setup: done in $((SECONDS - started)) s"

@@ -46,6 +46,7 @@ import { DuckDBDeltaEngine } from "./delta/checkpoint-io.js";
 import { latestVersion } from "./delta/latest-version.js";
 import { resolveDeltaSource } from "./delta/read-changes.js";
 import { writeDataFiles } from "./delta/write-files.js";
+import { DELTA_EXTENSION_KEY, DeltaExtension } from "./delta-extension.js";
 import { hasFunction } from "./functions/registry.js";
 import { DuckDBObjectStore, isStorageKey, objectLocationsIn } from "./object-store.js";
 import { describeRelation } from "./read/describe.js";
@@ -93,6 +94,8 @@ export class DuckDBEngine implements Engine {
   private readonly storage: SchemeStorage;
   /** DuckDB's own object-store access (httpfs, S3 secrets), set up on first use. */
   private readonly objects: DuckDBObjectStore;
+  /** DuckDB's delta extension, for reading files with deletion vectors when installed. */
+  private readonly deltaExtension: DeltaExtension;
   private conf: Readonly<Record<string, string>>;
 
   private constructor(
@@ -106,6 +109,7 @@ export class DuckDBEngine implements Engine {
     const env = settings.env ?? process.env;
     this.storage = new SchemeStorage(this.conf, env);
     this.objects = new DuckDBObjectStore(db, { s3: this.conf, env });
+    this.deltaExtension = new DeltaExtension(db, { s3: this.conf, env });
     this.delta = new DuckDBDeltaEngine(this.storage, db, this.scratchDir, (locations) =>
       this.objects.prepare(locations),
     );
@@ -221,7 +225,12 @@ export class DuckDBEngine implements Engine {
     // A commit between this listing and the snapshot only makes the next check re-analyse.
     if (node.paths.length === 1 && path !== undefined)
       this.deltaVersions.set(node, { path, version: await latestVersion(this.delta, path) });
-    const source = await resolveDeltaSource(node, { delta: this.delta, db: this.db, filters });
+    const source = await resolveDeltaSource(node, {
+      delta: this.delta,
+      db: this.db,
+      filters,
+      deltaScan: () => this.deltaExtension.available(),
+    });
     this.sources.set(node, source);
     return source;
   }
@@ -577,10 +586,13 @@ export class DuckDBEngine implements Engine {
         await this.db.execute(`SET TimeZone = ${quoteString(value)}`);
         this.settings = { ...this.settings, timeZone: value };
         this.resetAnalysis();
-      } else if (isStorageKey(key)) {
+      } else if (isStorageKey(key) || key === DELTA_EXTENSION_KEY) {
         this.conf = { ...this.conf, [key]: value };
+        // Which SQL reads a Delta table with deletion vectors depends on it.
+        if (key === DELTA_EXTENSION_KEY) this.resetAnalysis();
         this.storage.update(this.conf);
         this.objects.update({ s3: this.conf, env: this.settings.env ?? process.env });
+        this.deltaExtension.update({ s3: this.conf, env: this.settings.env ?? process.env });
       } else if (key === "spark.sql.ansi.enabled") {
         this.settings = { ...this.settings, ansi: parseBoolean(key, value) };
         this.resetAnalysis();
