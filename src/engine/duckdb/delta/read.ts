@@ -158,10 +158,10 @@ async function dataRows(
   ctx: DeltaReadContext,
   scan: Scan,
   withRowIndex: boolean,
-): Promise<{ sql: string; files: Scan["files"] }> {
+): Promise<{ sql: string; files: Scan["files"]; viaExtension?: boolean }> {
   if (!withRowIndex && scan.files.some(hasDeletes)) {
     const sql = await kernelRows(ctx, scan);
-    if (sql !== undefined) return { sql, files: scan.files };
+    if (sql !== undefined) return { sql, files: scan.files, viaExtension: true };
   }
   const read = (files: Scan["files"], rowNumbers: boolean) =>
     `read_parquet([${files.map((f) => quoteString(f.location)).join(", ")}], union_by_name = true, hive_partitioning = false${rowNumbers ? ", file_row_number = true" : ""})`;
@@ -311,7 +311,7 @@ export async function resolveDelta(
     );
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
-    const { sql: source, files: ordered } = await dataRows(ctx, scan, withRowIndex);
+    const { sql: source, files: ordered, viaExtension } = await dataRows(ctx, scan, withRowIndex);
     // A value per file (partition values, paths): a constant when every file has the same,
     // else joined on the file index (an integer join; DuckDB evaluates a per-row lookup in a
     // constant list, or a CASE, for every row before any filter, which costs more).
@@ -323,13 +323,22 @@ export async function resolveDelta(
       return `"p".${quoteIdent(`v${joined.length - 1}`)}`;
     };
     // Columns added by schema evolution after every scanned file was written are in no file.
-    let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
-    try {
-      described = await ctx.db.describe(`SELECT * FROM (${source})`);
-    } catch (e) {
-      throw deltaFileErrorOf(e, paths, scan) ?? e;
+    // The extension's scan has every data column (its own binding would cost a second log
+    // replay): their types are left unknown, so each is cast to its logical type.
+    let stored: Map<string, string>;
+    if (viaExtension === true) {
+      stored = new Map(
+        scan.columns.filter((c) => !c.isPartition).map((c) => [c.physicalName.toLowerCase(), ""]),
+      );
+    } else {
+      let described: Awaited<ReturnType<DuckDBSession["describe"]>>;
+      try {
+        described = await ctx.db.describe(`SELECT * FROM (${source})`);
+      } catch (e) {
+        throw deltaFileErrorOf(e, paths, scan) ?? e;
+      }
+      stored = new Map(described.map((c) => [c.name.toLowerCase(), c.engineType]));
     }
-    const stored = new Map(described.map((c) => [c.name.toLowerCase(), c.engineType]));
     const mapped = scan.columnMappingMode !== "none";
     const select = scan.columns.map((c, i) => {
       const out = quoteIdent(columns[i]?.sqlName ?? c.field.name);
