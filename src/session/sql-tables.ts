@@ -26,6 +26,7 @@ import { StructField } from "../types/data-types.js";
 import { quoteIdentifier } from "../types/sql-string.js";
 import type { SparkSession } from "./session.js";
 import { emptyPlan } from "./sql-statements.js";
+import { createView, dropView } from "./sql-views.js";
 import { DEFAULT_DATABASE } from "./tables.js";
 
 export type TableCommand = DdlCommand | InsertCommand | AlterCommand;
@@ -227,6 +228,10 @@ export async function runTableCommand(spark: SparkSession, cmd: TableCommand): P
       return drop(spark, cmd.target);
     case "showTables":
       return showTables(spark);
+    case "createView":
+      return createView(spark, cmd);
+    case "dropView":
+      return dropView(spark, cmd.parts, cmd.ifExists);
     case "insert":
       return insert(spark, cmd);
     case "alter":

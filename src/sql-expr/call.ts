@@ -1,7 +1,7 @@
 /**
  * Function calls: `name([DISTINCT|ALL] args)`, with `count(*)`, `struct(a AS x)`, Spark's
- * `first(x IGNORE NULLS)`, and what may follow the parentheses: `IGNORE|RESPECT NULLS`
- * and `OVER (...)`. Names are Spark's registry names, lower-cased.
+ * `first(x IGNORE NULLS)`, and what may follow the parentheses: `FILTER (WHERE c)`,
+ * `IGNORE|RESPECT NULLS` and `OVER (...)`. Names are Spark's registry names, lower-cased.
  */
 import { LiteralNode } from "../plan/expression/literal.js";
 import { arityText, functionSpec } from "../plan/functions/index.js";
@@ -70,6 +70,81 @@ function parseArgs(ctx: ParseContext, name: string): { args: ExprNode[]; distinc
 }
 
 /**
+ * Aggregates that skip a row when the arguments at these positions are null: `agg(x) FILTER
+ * (WHERE c)` is exactly `agg(CASE WHEN c THEN x END)` for them (a filtered-out row becomes a
+ * skipped row). "all" wraps every argument (a row is skipped when any is null).
+ */
+const NULL_SKIPPING: Readonly<Record<string, readonly number[] | "all">> = {
+  sum: "all",
+  avg: "all",
+  mean: "all",
+  min: "all",
+  max: "all",
+  count: "all",
+  count_if: "all",
+  collect_list: "all",
+  array_agg: "all",
+  collect_set: "all",
+  stddev: "all",
+  std: "all",
+  stddev_samp: "all",
+  stddev_pop: "all",
+  variance: "all",
+  var_samp: "all",
+  var_pop: "all",
+  skewness: "all",
+  kurtosis: "all",
+  corr: "all",
+  covar_samp: "all",
+  covar_pop: "all",
+  regr_count: "all",
+  median: "all",
+  bool_and: "all",
+  bool_or: "all",
+  every: "all",
+  some: "all",
+  any: "all",
+  bit_and: "all",
+  bit_or: "all",
+  bit_xor: "all",
+  approx_count_distinct: [0],
+  percentile: [0],
+  percentile_approx: [0],
+  approx_percentile: [0],
+  string_agg: [0],
+  listagg: [0],
+  mode: [0],
+  max_by: "all",
+  min_by: "all",
+};
+
+/** Aggregates that skip nulls only when called with IGNORE NULLS (a trailing `true`). */
+const IGNORING_NULLS = new Set(["first", "last", "first_value", "last_value", "any_value"]);
+
+/** Spark's `agg(args) FILTER (WHERE c)`, as the aggregate over `CASE WHEN c THEN arg END`. */
+function filtered(
+  ctx: ParseContext,
+  name: string,
+  args: ExprNode[],
+  filter: { at: Token; condition: ExprNode },
+): ExprNode[] {
+  const when = (arg: ExprNode) => call("when", [filter.condition, arg]);
+  if (name === "count" && args.length === 1 && args[0]?.kind === "star")
+    return [when(LiteralNode.create(1))];
+  const last = args[args.length - 1];
+  const ignoring = IGNORING_NULLS.has(name) && last?.kind === "literal" && last.value === true;
+  const positions = ignoring ? [0] : NULL_SKIPPING[name];
+  if (positions === undefined)
+    return unsupported(
+      ctx,
+      filter.at,
+      `FILTER (WHERE ...) on ${name}()`,
+      `Aggregate a conditional value instead: ${name}(CASE WHEN cond THEN x END), when ${name} skips nulls.`,
+    );
+  return args.map((a, i) => (positions === "all" || positions.includes(i) ? when(a) : a));
+}
+
+/**
  * A catalog function called with a number of arguments Spark refuses fails here, at the
  * call, as Spark's analyzer would; names the catalog does not know are left to the engine.
  */
@@ -110,13 +185,13 @@ export function parseCall(ctx: ParseContext, name: string, nameToken: Token): Ex
       "Use percentile_approx(col, p) or percentile(col, p).",
     );
   }
+  let filter: { at: Token; condition: ExprNode } | undefined;
   if (c.isWord("FILTER") && c.isOp("(", 1)) {
-    unsupported(
-      ctx,
-      c.peek(),
-      "An aggregate FILTER (WHERE ...) clause",
-      "Aggregate a conditional value instead: sum(CASE WHEN cond THEN x END).",
-    );
+    const at = c.next();
+    c.next();
+    c.expectWord("WHERE", "Write FILTER (WHERE condition).");
+    filter = { at, condition: parseExpr(ctx) };
+    c.expectOp(")", "Close FILTER (WHERE ...) with ')'.");
   }
   if ((c.isWord("IGNORE") || c.isWord("RESPECT")) && c.isWord("NULLS", 1)) {
     const respect = c.next().text.toUpperCase() === "RESPECT";
@@ -124,6 +199,16 @@ export function parseCall(ctx: ParseContext, name: string, nameToken: Token): Ex
     if (!respect) args = ignoreNulls(ctx, name, args, nameToken);
   }
   checkArity(ctx, name, args.length, nameToken);
+  if (filter !== undefined) {
+    if (c.isWord("OVER"))
+      unsupported(
+        ctx,
+        filter.at,
+        "FILTER (WHERE ...) on a window function",
+        "Aggregate a conditional value instead: sum(CASE WHEN cond THEN x END) OVER (...).",
+      );
+    args = filtered(ctx, name, args, filter);
+  }
   const fn = call(name, args, parsed.distinct);
   return c.isWord("OVER") ? parseOver(ctx, fn) : fn;
 }

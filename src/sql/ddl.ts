@@ -3,7 +3,8 @@
  * `CREATE [OR REPLACE] TABLE [IF NOT EXISTS] t [(col type [NOT NULL] [GENERATED ALWAYS AS
  * (expr)] [COMMENT '..'], ...)] [USING delta] [PARTITIONED BY (cols)] [LOCATION '..']
  * [TBLPROPERTIES ('k' = 'v', ...)] [COMMENT '..'] [AS query]`, `REPLACE TABLE ...`,
- * `DROP TABLE [IF EXISTS] t`, `SHOW TABLES`. The clauses after the columns come in any
+ * `DROP TABLE [IF EXISTS] t`, `SHOW TABLES`; and temporary views: `CREATE [OR REPLACE]
+ * [GLOBAL] TEMP[ORARY] VIEW v [(cols)] AS query`, `DROP VIEW [IF EXISTS] v`. The clauses after the columns come in any
  * order, once each, as in Spark's grammar.
  */
 import { GENERATION_EXPRESSION_KEY } from "../delta/operations/generated-columns.js";
@@ -11,7 +12,7 @@ import type { RelationNode } from "../plan/node.js";
 import { StructField, StructType } from "../types/data-types.js";
 import { parseTypeAt } from "../types/type-parser.js";
 import { type QueryContext, refuse } from "./context.js";
-import { parseNameList } from "./names.js";
+import { parseMultipartName, parseNameList } from "./names.js";
 import { parseQuery, queryAhead } from "./query.js";
 import { parseTableTarget, type TableTarget } from "./table-target.js";
 
@@ -32,8 +33,21 @@ export interface CreateTableCommand {
   readonly query: RelationNode | undefined;
 }
 
+/** `CREATE [OR REPLACE] [GLOBAL] TEMP[ORARY] VIEW v [(cols)] AS query`. */
+export interface CreateViewCommand {
+  readonly kind: "createView";
+  readonly name: string;
+  readonly global: boolean;
+  readonly replace: boolean;
+  /** Names given to the query's columns, in order; undefined keeps the query's own. */
+  readonly columns: readonly string[] | undefined;
+  readonly query: RelationNode;
+}
+
 export type DdlCommand =
   | CreateTableCommand
+  | CreateViewCommand
+  | { readonly kind: "dropView"; readonly parts: readonly string[]; readonly ifExists: boolean }
   | { readonly kind: "dropTable"; readonly target: TableTarget; readonly ifExists: boolean }
   | { readonly kind: "showTables" };
 
@@ -219,6 +233,57 @@ function parseCreate(ctx: QueryContext, mode: CreateMode): CreateTableCommand {
   };
 }
 
+/** The rest of a CREATE ... TEMP VIEW statement, after `VIEW`. */
+function parseCreateView(ctx: QueryContext, replace: boolean, global: boolean): CreateViewCommand {
+  const { c } = ctx;
+  if (c.isWord("IF") && c.isWord("NOT", 1))
+    c.failAt(
+      c.peek(),
+      "_LEGACY_ERROR_TEMP_0053",
+      "It is not allowed to define a TEMPORARY view with IF NOT EXISTS.",
+      "Use CREATE OR REPLACE TEMP VIEW, or check spark.catalog.tableExists(name) first.",
+    );
+  const parts = parseMultipartName(ctx, "a view name");
+  const first = parts[0];
+  if (parts.length > 1 || first === undefined)
+    return c.failAt(
+      parts[1]?.token ?? c.peek(),
+      "TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS",
+      `CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: ${parts.map((p) => p.name).join(".")}.`,
+      global
+        ? "A global temporary view is named without `global_temp.`."
+        : "Name the view without a database.",
+    );
+  let columns: string[] | undefined;
+  if (c.isOp("(")) {
+    c.next();
+    columns = [];
+    do {
+      columns.push(c.identifier("a column name").name);
+      // A column's comment is kept by Spark for DESCRIBE only.
+      if (c.acceptWord("COMMENT")) stringLiteral(ctx, "a comment");
+    } while (c.acceptOp(","));
+    c.expectOp(")");
+  }
+  for (;;) {
+    if (c.acceptWord("COMMENT")) stringLiteral(ctx, "a comment");
+    else if (c.isWord("TBLPROPERTIES")) {
+      c.next();
+      parenthesizedText(ctx);
+    } else break;
+  }
+  c.expectWord("AS");
+  const query = parseQuery(ctx).plan;
+  return {
+    kind: "createView",
+    name: first.name,
+    global,
+    replace,
+    columns,
+    query,
+  };
+}
+
 /**
  * Parses a CREATE, REPLACE, DROP or SHOW statement whose first word the cursor is on;
  * undefined when it is another statement.
@@ -232,12 +297,25 @@ export function parseDdl(ctx: QueryContext): DdlCommand | undefined {
       c.expectWord("REPLACE");
       mode = "createOrReplace";
     }
+    const global = c.acceptWord("GLOBAL");
+    if (global || c.isWord("TEMP") || c.isWord("TEMPORARY")) {
+      if (!c.acceptWord("TEMP")) c.expectWord("TEMPORARY");
+      c.expectWord("VIEW");
+      return parseCreateView(ctx, mode === "createOrReplace", global);
+    }
+    if (c.isWord("VIEW"))
+      refuse(
+        ctx,
+        start,
+        "CREATE VIEW (a permanent view)",
+        "Make a temporary view: CREATE OR REPLACE TEMP VIEW name AS query.",
+      );
     if (!c.acceptWord("TABLE"))
       refuse(
         ctx,
         start,
         `CREATE ${c.peek().text.toUpperCase()}`,
-        "spark.sql creates Delta tables (CREATE TABLE ... USING delta); make views with df.createOrReplaceTempView(name).",
+        "spark.sql creates Delta tables (CREATE TABLE ... USING delta) and temporary views (CREATE TEMP VIEW ... AS query).",
       );
     return parseCreate(ctx, mode);
   }
@@ -245,6 +323,17 @@ export function parseDdl(ctx: QueryContext): DdlCommand | undefined {
     c.next();
     c.next();
     return parseCreate(ctx, "replace");
+  }
+  if (c.isWord("DROP") && c.isWord("VIEW", 1)) {
+    c.next();
+    c.next();
+    const ifExists = c.isWord("IF") && c.isWord("EXISTS", 1);
+    if (ifExists) {
+      c.next();
+      c.next();
+    }
+    const parts = parseMultipartName(ctx, "a view name").map((p) => p.name);
+    return { kind: "dropView", parts, ifExists };
   }
   if (c.isWord("DROP") && c.isWord("TABLE", 1)) {
     c.next();

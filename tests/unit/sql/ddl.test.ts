@@ -92,7 +92,9 @@ describe("parsing table statements", () => {
     ["ALTER TABLE t RENAME TO u", "UNSUPPORTED_SQL_SYNTAX"],
     ["ALTER TABLE t ADD CONSTRAINT c (a > 0)", "PARSE_SYNTAX_ERROR"],
     ["SHOW COLUMNS IN t", "UNSUPPORTED_SQL_SYNTAX"],
-    ["DROP VIEW v", "UNSUPPORTED_SQL_SYNTAX"],
+    ["CREATE VIEW v AS SELECT 1", "UNSUPPORTED_SQL_SYNTAX"],
+    ["CREATE TEMP VIEW IF NOT EXISTS v AS SELECT 1", "_LEGACY_ERROR_TEMP_0053"],
+    ["CREATE TEMP VIEW db.v AS SELECT 1", "TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS"],
   ])("refuses %j", (text, code) => {
     expect(() => parseCommand(text, catalog)).toThrow(expect.objectContaining({ code }));
   });

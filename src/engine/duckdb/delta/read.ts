@@ -325,7 +325,7 @@ export async function resolveDelta(
     // Columns added by schema evolution after every scanned file was written are in no file.
     // The extension's scan has every data column (its own binding would cost a second log
     // replay): their types are left unknown, so each is cast to its logical type.
-    let stored: Map<string, string>;
+    let stored: Map<string, string | undefined>;
     if (viaExtension === true) {
       stored = new Map(
         scan.columns.filter((c) => !c.isPartition).map((c) => [c.physicalName.toLowerCase(), ""]),

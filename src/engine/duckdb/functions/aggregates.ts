@@ -131,6 +131,17 @@ const count: FunctionDef = agg(
   returns(LongType),
 );
 
+/** Spark's collect_list (and array_agg): the non-null values, an empty array for none. */
+function collectList(): FunctionDef {
+  return agg(
+    (args, ctx) =>
+      `coalesce(list(${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`,
+    1,
+    1,
+    (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
+  );
+}
+
 function firstLast(which: "first" | "last"): FunctionDef {
   return agg(
     (args, ctx) => {
@@ -263,13 +274,8 @@ export const aggregateFunctions = {
     2,
     returns(LongType),
   ),
-  collect_list: agg(
-    (args, ctx) =>
-      `coalesce(list(${sqlOf(args, 0)}) FILTER (WHERE ${sqlOf(args, 0)} IS NOT NULL)${ctx.over}, [])`,
-    1,
-    1,
-    (args) => (args[0]?.type ? new ArrayType(args[0].type) : undefined),
-  ),
+  collect_list: collectList(),
+  array_agg: collectList(),
   collect_set: agg(
     (args, ctx) =>
       // Spark's order is its hash set's; sorted, the order is at least stable from run to run.
@@ -347,4 +353,5 @@ export const aggregateFunctions = {
   bool_or: simple("bool_or"),
   every: simple("bool_and"),
   some: simple("bool_or"),
+  any: simple("bool_or"),
 } satisfies FamilyTable;

@@ -1,5 +1,7 @@
 /** Odds and ends: ids, uuids, type names, partition ids. */
+
 import { IntegerType, LongType, StringType } from "../../../types/data-types.js";
+import { quoteString } from "../sql-quote.js";
 import { ROW_POSITION_SQL } from "./row-position.js";
 import { type FamilyTable, returns, sqlOf } from "./types.js";
 
@@ -19,7 +21,16 @@ export const miscFunctions = {
   },
   typeof: {
     minArgs: 1,
-    compile: (args) => `lower(typeof(${sqlOf(args, 0)}))`,
+    // Spark names the argument's Spark type (`int`, `array<string>`), known when compiling;
+    // DuckDB's typeof would name its own (`integer`, `varchar[]`). The argument stays in a
+    // branch never taken: an aggregate in it still makes the query an aggregation, as in
+    // Spark, and it is never evaluated (Spark folds typeof without evaluating it).
+    compile: (args) => {
+      const type = args[0]?.type;
+      return type === undefined
+        ? `lower(typeof(${sqlOf(args, 0)}))`
+        : `CASE WHEN false THEN CAST(${sqlOf(args, 0)} AS VARCHAR) ELSE ${quoteString(type.simpleString())} END`;
+    },
     returnType: returns(StringType),
   },
   spark_partition_id: {
