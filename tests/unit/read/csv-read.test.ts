@@ -80,6 +80,19 @@ describe("CSV schema", () => {
     );
   });
 
+  it("infers from records of up to 2 MB (the sample scan's small read buffer keeps them)", async () => {
+    // Spark 4.0.1: struct<a:int,b:string>, 3 rows, the second b 1,500,000 characters long.
+    const f = tmp.file("long.csv", `a,b\n1,2\n2,${"y".repeat(1_500_000)}\n3,4\n`);
+    const node = readNode("csv", f, { header: "true", inferSchema: "true" });
+    expect(await schemaOf(engine, node)).toBe("struct<a:int,b:string>");
+    const { rows } = await collect(engine, node);
+    expect(rows.map((r) => [r.a, String(r.b).length])).toEqual([
+      [1, 1],
+      [2, 1_500_000],
+      [3, 1],
+    ]);
+  });
+
   it("does not infer dates outside the date format, and uses dateFormat when given", async () => {
     const f = tmp.file("dates.csv", "d\n02/01/2020\n15/03/2021\n");
     expect(

@@ -42,8 +42,15 @@ function readerNames(names: readonly string[]): string[] {
   });
 }
 
-/** A scan that reads every column as text, for inference and sampling. */
-function textScan(source: PreparedCsv, names: readonly string[]): string {
+/**
+ * A scan that reads every column as text, for inference and sampling (`firstRecordsOnly`:
+ * the query reads a `LIMIT` of it).
+ */
+function textScan(
+  source: PreparedCsv,
+  names: readonly string[],
+  firstRecordsOnly: boolean,
+): string {
   return readCsvSql({
     files: source.files,
     dialect: source.scan.dialect,
@@ -53,6 +60,7 @@ function textScan(source: PreparedCsv, names: readonly string[]): string {
     dateFormat: undefined,
     timestampFormat: undefined,
     tolerance: { kind: "lenient" },
+    firstRecordsOnly,
   });
 }
 
@@ -107,6 +115,7 @@ async function fieldsOf(
             textScan(
               source,
               data.map((f) => f.name),
+              true,
             ),
             timestamps,
           );
@@ -126,7 +135,8 @@ async function fieldsOf(
       fields: names.map((name) => ({ name, type: StringType, corrupt: false })),
       offsets: new Set(),
     };
-  const facts = await inferCsvTypes(ctx.db, textScan(source, names), names.length, options);
+  const sample = textScan(source, names, options.samplingRatio === undefined);
+  const facts = await inferCsvTypes(ctx.db, sample, names.length, options);
   const offsets = new Set(facts.flatMap((f, i) => (f.offsets ? [i] : [])));
   return {
     fields: names.map((name, i) => ({ name, type: facts[i]?.type ?? StringType, corrupt: false })),
