@@ -34,6 +34,17 @@ export const explode = one("explode");
 export const explode_outer = one("explode_outer");
 export const posexplode = one("posexplode");
 export const posexplode_outer = one("posexplode_outer");
+/**
+ * One row per struct of an array, one column per field.
+ *
+ * @example
+ * ```ts
+ * df.select(F.inline("points")); // columns x, y from array<struct<x, y>>
+ * ```
+ */
+export const inline = one("inline");
+/** `inline`, keeping a row of nulls for an empty or null array. */
+export const inline_outer = one("inline_outer");
 /** A struct of the columns, named after them. */
 export function struct(...cols: ColumnOrName[]): Column {
   return fnNodes("struct", cols.map(c));

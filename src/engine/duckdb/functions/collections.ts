@@ -18,6 +18,7 @@ import {
 } from "../../../types/data-types.js";
 import { raiseSql, text } from "../runtime-errors.js";
 import { quoteIdent } from "../sql-quote.js";
+import { toDuckDBType } from "../type-mapper.js";
 import { elementAtSql } from "./array-index.js";
 import { comparatorSortSql } from "./array-sort.js";
 import {
@@ -42,9 +43,16 @@ const same0: FunctionDef["returnType"] = (args) => args[0]?.type;
 const element = (a: FnArg | undefined): DataType | undefined =>
   a?.type?.typeName === "array" ? a.type.elementType : undefined;
 
+/**
+ * `[NULL]` typed as a list of `type`: untyped, DuckDB makes it INTEGER[] and the CASE that
+ * picks it merges the two list types (a struct's fields came out as integers).
+ */
+const nullList = (type: DataType | undefined): string =>
+  type === undefined ? "[NULL]" : `[CAST(NULL AS ${toDuckDBType(type)})]`;
+
 function explode(outer: boolean, withPos: boolean): FunctionDef {
   const list = (a: FnArg): string =>
-    outer ? `CASE WHEN len(${a.sql}) > 0 THEN ${a.sql} ELSE [NULL] END` : a.sql;
+    outer ? `CASE WHEN len(${a.sql}) > 0 THEN ${a.sql} ELSE ${nullList(element(a))} END` : a.sql;
   return {
     kind: "generator",
     minArgs: 1,
@@ -65,10 +73,10 @@ function explode(outer: boolean, withPos: boolean): FunctionDef {
       const t = a.type;
       if (t?.typeName === "map") {
         const keys = outer
-          ? `CASE WHEN cardinality(${a.sql}) > 0 THEN map_keys(${a.sql}) ELSE [NULL] END`
+          ? `CASE WHEN cardinality(${a.sql}) > 0 THEN map_keys(${a.sql}) ELSE ${nullList(t.keyType)} END`
           : `map_keys(${a.sql})`;
         const values = outer
-          ? `CASE WHEN cardinality(${a.sql}) > 0 THEN map_values(${a.sql}) ELSE [NULL] END`
+          ? `CASE WHEN cardinality(${a.sql}) > 0 THEN map_values(${a.sql}) ELSE ${nullList(t.valueType)} END`
           : `map_values(${a.sql})`;
         const cols: GeneratedColumn[] = [
           { name: "key", sql: `unnest(${keys})`, type: t.keyType },
@@ -94,6 +102,98 @@ function explode(outer: boolean, withPos: boolean): FunctionDef {
     },
   };
 }
+
+/**
+ * Spark refuses array() of structs whose field names differ (DATA_DIFF_TYPES); DuckDB would
+ * unify them by name and leave the fields one struct lacks null: a silent wrong answer.
+ */
+function sameStructFields(args: readonly FnArg[]): void {
+  const structs = args.filter((a) => a.type?.typeName === "struct");
+  const names = (a: FnArg) =>
+    a.type instanceof StructType ? a.type.fields.map((f) => f.name.toLowerCase()).join(", ") : "";
+  const first = structs[0];
+  const other = structs.find((a) => names(a) !== names(structs[0] ?? a));
+  if (first === undefined || other === undefined) return;
+  throw new AnalysisError(
+    ErrorCode["DATATYPE_MISMATCH.DATA_DIFF_TYPES"],
+    `[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to \`array\` should all be the same type, but it's (${structs.map((a) => a.type?.simpleString()).join(", ")}).`,
+    {
+      hint: `Give every struct the same field names (${names(first)}), e.g. with named_struct or struct(x AS name).`,
+    },
+  );
+}
+
+/** A generator's SQL when it is called inside an expression, where Spark refuses it too. */
+function notInExpression(name: string): never {
+  throw new UnsupportedOperationError(
+    "duckdb",
+    `${name} in an expression`,
+    `${name}() can only be used as a top-level select item.`,
+    { hint: `Use df.select(F.${name}(...)) or SELECT ${name}(...) FROM ...` },
+  );
+}
+
+/**
+ * Spark's inline / inline_outer: one row per struct of an array, one column per field (a
+ * null struct gives nulls). Each field is unnested from its own list: DuckDB unnests lists of
+ * one SELECT in lockstep, so the rows line up.
+ */
+function inline(outer: boolean): FunctionDef {
+  return {
+    kind: "generator",
+    minArgs: 1,
+    maxArgs: 1,
+    compile: () => notInExpression(outer ? "inline_outer" : "inline"),
+    generate: (args): GeneratedColumn[] => {
+      const a = args[0];
+      const struct = element(a);
+      if (a === undefined || struct?.typeName !== "struct")
+        throw new AnalysisError(
+          ErrorCode["DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"],
+          `inline() takes an array of structs, not ${a?.type?.simpleString() ?? "this value"}.`,
+          { hint: "Build one with array(struct(...), ...) or collect_list(struct(...))." },
+        );
+      const list = outer
+        ? `CASE WHEN len(${a.sql}) > 0 THEN ${a.sql} ELSE ${nullList(struct)} END`
+        : a.sql;
+      return struct.fields.map((f) => ({
+        name: f.name,
+        sql: `unnest(list_transform(${list}, __s -> __s.${quoteIdent(f.name)}))`,
+        type: f.dataType,
+      }));
+    },
+  };
+}
+
+/**
+ * Spark's stack(n, v1, ..., vk): n rows of ceil(k / n) columns (col0, col1, ...), filled row
+ * by row, missing values null; a column has its first value's type (Spark requires the
+ * others to match it, NULL aside).
+ */
+const stack: FunctionDef = {
+  kind: "generator",
+  minArgs: 2,
+  maxArgs: Number.POSITIVE_INFINITY,
+  compile: () => notInExpression("stack"),
+  generate: (args): GeneratedColumn[] => {
+    const [count, ...values] = args;
+    const n = count?.node.kind === "literal" ? Number(count.node.value) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1)
+      throw new AnalysisError(
+        ErrorCode["DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE"],
+        "stack() takes a positive integer literal as its first argument (the number of rows).",
+        { hint: "Write stack(2, a, b, c, d) for two rows of two columns." },
+      );
+    const width = Math.ceil(values.length / n);
+    return Array.from({ length: width }, (_, j) => {
+      const column = Array.from({ length: n }, (_, i) => values[i * width + j]);
+      const type = column.find((v) => v?.type !== undefined && v.type.typeName !== "null")?.type;
+      const cast = type === undefined ? "" : `::${toDuckDBType(type)}`;
+      const items = column.map((v) => (v === undefined ? "NULL" : `(${v.sql})`) + cast);
+      return { name: `col${j}`, sql: `unnest([${items.join(", ")}])`, type };
+    });
+  },
+};
 
 function structOf(args: readonly FnArg[]): string {
   return `struct_pack(${args.map((a, i) => `${quoteIdent(structName(a, i))} := ${a.sql}`).join(", ")})`;
@@ -243,7 +343,10 @@ export const collectionFunctions = {
   array: fn(
     0,
     Number.POSITIVE_INFINITY,
-    (args) => `[${args.map((a) => a.sql).join(", ")}]`,
+    (args) => {
+      sameStructFields(args);
+      return `[${args.map((a) => a.sql).join(", ")}]`;
+    },
     // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
     (args) =>
       new ArrayType(
@@ -306,6 +409,9 @@ export const collectionFunctions = {
   explode_outer: explode(true, false),
   posexplode: explode(false, true),
   posexplode_outer: explode(true, true),
+  inline: inline(false),
+  inline_outer: inline(true),
+  stack,
   struct: fn(
     1,
     Number.POSITIVE_INFINITY,
