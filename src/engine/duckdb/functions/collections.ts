@@ -21,6 +21,7 @@ import { quoteIdent } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { elementAtSql } from "./array-index.js";
 import { comparatorSortSql } from "./array-sort.js";
+import { requireSameFieldNames } from "./same-shape.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -103,24 +104,19 @@ function explode(outer: boolean, withPos: boolean): FunctionDef {
   };
 }
 
-/**
- * Spark refuses array() of structs whose field names differ (DATA_DIFF_TYPES); DuckDB would
- * unify them by name and leave the fields one struct lacks null: a silent wrong answer.
- */
-function sameStructFields(args: readonly FnArg[]): void {
-  const structs = args.filter((a) => a.type?.typeName === "struct");
-  const names = (a: FnArg) =>
-    a.type instanceof StructType ? a.type.fields.map((f) => f.name.toLowerCase()).join(", ") : "";
-  const first = structs[0];
-  const other = structs.find((a) => names(a) !== names(structs[0] ?? a));
-  if (first === undefined || other === undefined) return;
-  throw new AnalysisError(
-    ErrorCode["DATATYPE_MISMATCH.DATA_DIFF_TYPES"],
-    `[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to \`array\` should all be the same type, but it's (${structs.map((a) => a.type?.simpleString()).join(", ")}).`,
-    {
-      hint: `Give every struct the same field names (${names(first)}), e.g. with named_struct or struct(x AS name).`,
-    },
+/** map()/create_map(): keys, and values, each with one struct shape (Spark's DIFF_TYPES). */
+function mapSameFieldNames(fn: string, args: readonly FnArg[]): undefined {
+  requireSameFieldNames(
+    fn,
+    args.filter((_, i) => i % 2 === 0),
+    ErrorCode["DATATYPE_MISMATCH.CREATE_MAP_KEY_DIFF_TYPES"],
   );
+  requireSameFieldNames(
+    fn,
+    args.filter((_, i) => i % 2 === 1),
+    ErrorCode["DATATYPE_MISMATCH.CREATE_MAP_VALUE_DIFF_TYPES"],
+  );
+  return undefined;
 }
 
 /** A generator's SQL when it is called inside an expression, where Spark refuses it too. */
@@ -344,7 +340,7 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) => {
-      sameStructFields(args);
+      requireSameFieldNames("array", args);
       return `[${args.map((a) => a.sql).join(", ")}]`;
     },
     // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
@@ -442,6 +438,7 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) => {
+      mapSameFieldNames("create_map", args);
       const keys = args.filter((_, i) => i % 2 === 0).map((a) => a.sql);
       const values = args.filter((_, i) => i % 2 === 1).map((a) => a.sql);
       return `map([${keys.join(", ")}], [${values.join(", ")}])`;
@@ -455,6 +452,7 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) =>
+      mapSameFieldNames("map", args) ??
       `map([${args
         .filter((_, i) => i % 2 === 0)
         .map((a) => a.sql)

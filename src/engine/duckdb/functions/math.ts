@@ -4,6 +4,7 @@
  * decimal value (through a double's Java text) and `bround` HALF_EVEN; decimals keep
  * Spark's result types; shifts and `abs` of integers wrap like Java's.
  */
+
 import {
   BinaryType,
   type DataType,
@@ -21,6 +22,7 @@ import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
 import { huge, integralBits, integralDuckType, isIntegralType, wrapSql } from "./integral.js";
 import { widerNumeric } from "./operators.js";
 import { seededRandom } from "./random.js";
+import { requireSameFieldNames } from "./same-shape.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -323,7 +325,10 @@ const table = {
   greatest: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args, ctx) => extreme(">", args, ctx.ansi),
+    (args, ctx) => {
+      requireSameFieldNames("greatest", args);
+      return extreme(">", args, ctx.ansi);
+    },
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -333,7 +338,10 @@ const table = {
   least: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args, ctx) => extreme("<", args, ctx.ansi),
+    (args, ctx) => {
+      requireSameFieldNames("least", args);
+      return extreme("<", args, ctx.ansi);
+    },
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,

@@ -2,6 +2,7 @@
  * Operators with Spark's semantics: arithmetic as `arithmetic.ts` defines it (ANSI or
  * not, and the `try_*` forms); `==` with null is null; `<=>` is null-safe.
  */
+
 import {
   BooleanType,
   type DataType,
@@ -19,6 +20,7 @@ import {
   unarySql,
 } from "./arithmetic.js";
 import { withIntervals } from "./intervals.js";
+import { requireSameFieldNames } from "./same-shape.js";
 import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
@@ -145,6 +147,10 @@ export const operatorFunctions = {
     minArgs: 2,
     maxArgs: Number.POSITIVE_INFINITY,
     compile: (args) => {
+      requireSameFieldNames(
+        "casewhen",
+        args.filter((_, i) => i % 2 === 1 || (args.length % 2 === 1 && i === args.length - 1)),
+      );
       let out = "CASE";
       for (let i = 0; i + 1 < args.length; i += 2)
         out += ` WHEN ${sqlOf(args, i)} THEN ${sqlOf(args, i + 1)}`;
