@@ -218,7 +218,7 @@ export async function resolveCorrelated(
     plan.kind === "sql" ? kids : await Promise.all(kids.map((k) => resolveCorrelated(k, schemaOf)));
   const changed = resolved.some((k, i) => k !== kids[i]);
   const node = changed ? withChildren(plan, resolved) : plan;
-  if (isJoinGroup(plan) && node.kind === "filter") return reorderJoins(node, schemaOf);
+  if (isJoinGroup(plan)) return reorderJoins(node, schemaOf);
   if (isNaturalJoin(plan) && node.kind === "join") return resolveNatural(node, schemaOf);
   if (isPivot(plan) && node.kind === "aggregate") return resolvePivot(node, plan, schemaOf);
   const info = scalarJoins.get(plan);

@@ -8,6 +8,11 @@
  * Which relation a column belongs to needs the relations' schemas, so the parser registers
  * the filter here and `reorderJoins` runs when an action runs. The relations keep their
  * columns' order (`SELECT *`) through a projection of `alias.*` per relation.
+ * WHERE's `IN` / `EXISTS` subqueries (semi / anti joins, subquery.ts) go directly on the
+ * inner joins, under any residual filter, so that the engine sees them with the inner joins
+ * as one join graph and places each by its estimates. (Spark's PushLeftSemiLeftAntiThroughJoin
+ * always moves one down to the relation it reads: measured on DuckDB, that made TPC-H q21
+ * ~25% slower and gained nothing on q18 over letting DuckDB place it.)
  */
 import { CallNode } from "../plan/expression/call.js";
 import { splitAttribute } from "../plan/expression/name.js";
@@ -29,9 +34,32 @@ function leavesOf(rel: RelationNode, out: RelationNode[]): RelationNode[] {
   return out;
 }
 
-/** Marks a WHERE filter over comma-joined relations for reordering (when there are 3+). */
-export function registerJoinGroup(filter: RelationNode): void {
-  if (filter.kind === "filter" && leavesOf(filter.input, []).length >= 3) groups.add(filter);
+/**
+ * Marks a WHERE over comma-joined relations for reordering: `top` is its filter, or the
+ * semi / anti joins of its subqueries stacked on the filter (from 2 relations on then, to
+ * join them with the inner joins; from 3 for a plain filter).
+ */
+export function registerJoinGroup(top: RelationNode, filter: RelationNode): void {
+  if (filter.kind !== "filter") return;
+  const count = leavesOf(filter.input, []).length;
+  if (count >= 3 || (count === 2 && top !== filter)) groups.add(top);
+}
+
+type SemiJoin = JoinNode & { readonly joinType: "left_semi" | "left_anti" };
+
+function isSemiJoin(node: RelationNode): node is SemiJoin {
+  return node.kind === "join" && (node.joinType === "left_semi" || node.joinType === "left_anti");
+}
+
+/** The semi / anti joins stacked on `node` (innermost first) and the relation under them. */
+function peelSemiJoins(node: RelationNode): { base: RelationNode; semis: SemiJoin[] } {
+  const semis: SemiJoin[] = [];
+  let base = node;
+  while (isSemiJoin(base)) {
+    semis.unshift(base);
+    base = base.left;
+  }
+  return { base, semis };
 }
 
 export function isJoinGroup(node: RelationNode): boolean {
@@ -79,26 +107,28 @@ function leavesRead(e: ExprNode, leaves: readonly Leaf[]): Set<number> | undefin
 const subset = (a: ReadonlySet<number>, b: ReadonlySet<number>) => [...a].every((x) => b.has(x));
 
 /**
- * The filter's joins in Spark's greedy order, or the filter itself when a condition's
- * relations cannot be told (an outer reference, a duplicate alias).
+ * The group's joins in Spark's greedy order with its semi / anti joins on them, or `group`
+ * itself when a condition's relations cannot be told (an outer reference, a duplicate alias).
  */
 export async function reorderJoins(
-  filter: RelationNode & { kind: "filter" },
+  group: RelationNode,
   schemaOf: (plan: RelationNode) => Promise<StructType>,
 ): Promise<RelationNode> {
+  const { base: filter, semis } = peelSemiJoins(group);
+  if (filter.kind !== "filter") return group;
   const rels = leavesOf(filter.input, []);
   const leaves: Leaf[] = [];
   for (const rel of rels) {
-    if (rel.kind !== "subqueryAlias") return filter;
+    if (rel.kind !== "subqueryAlias") return group;
     const schema = await schemaOf(rel);
     const columns = new Set(schema.fieldNames().map((n) => n.toLowerCase()));
     leaves.push({ rel, alias: rel.alias.toLowerCase(), columns });
   }
-  if (new Set(leaves.map((l) => l.alias)).size !== leaves.length) return filter;
+  if (new Set(leaves.map((l) => l.alias)).size !== leaves.length) return group;
   const conds: { expr: ExprNode; reads: Set<number> }[] = [];
   for (const expr of conjuncts(filter.condition)) {
     const reads = leavesRead(expr, leaves);
-    if (reads === undefined) return filter;
+    if (reads === undefined) return group;
     conds.push({ expr, reads });
   }
   const used = new Set<number>();
@@ -139,6 +169,8 @@ export async function reorderJoins(
     joined.add(next);
     order.push(next);
   }
+  // A semi join keeps its planId (column references may pin it); it commutes with the filter.
+  plan = semis.reduce<RelationNode>((acc, semi) => Object.freeze({ ...semi, left: acc }), plan);
   const rest = and(conds.filter((_, i) => !used.has(i)).map((c) => c.expr));
   if (rest !== undefined) plan = FilterNode.create(plan, rest);
   if (order.every((leaf, i) => leaf === i)) return plan;

@@ -156,8 +156,9 @@ export function planWhere(from: RelationNode, where: ExprNode | undefined): Rela
   const condition = and(plain);
   refuseSubqueries(condition, "this position of WHERE");
   const filtered = condition === undefined ? from : FilterNode.create(from, condition);
-  registerJoinGroup(filtered);
-  return joins.reduce((acc, j) => joinFor(acc, j.sub, j.negated), filtered);
+  const planned = joins.reduce((acc, j) => joinFor(acc, j.sub, j.negated), filtered);
+  registerJoinGroup(planned, filtered);
+  return planned;
 }
 
 function scalarOf(n: ExprNode): { sub: Subquery; name: string } | undefined {

@@ -7,12 +7,13 @@ import type { JoinNode } from "../../../plan/relation/join.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileExpr, type ExprContext } from "./expression.js";
 import type { SelectItem } from "./relation-project.js";
-import { type CompiledRelation, pass } from "./relation-types.js";
+import { type CompiledRelation, type JoinChain, pass } from "./relation-types.js";
 import {
   mergeScopes,
   NameAllocator,
   type OutCol,
   requireColumn,
+  type Scope,
   type ScopeEntry,
   scopeOf,
 } from "./scope.js";
@@ -26,6 +27,22 @@ const JOIN_SQL: Record<JoinNode["joinType"], string> = {
   left_anti: "ANTI JOIN",
   cross: "CROSS JOIN",
 };
+
+/**
+ * Joins that may extend their left input's FROM, and those whose FROM may be extended (their
+ * columns are plain references into it). SQL joins in one FROM associate to the left, so
+ * `a JOIN b ON p SEMI JOIN c ON q` means `(a JOIN b ON p) SEMI JOIN c ON q`.
+ */
+const EXTENDS = new Set<JoinNode["joinType"]>(["inner", "cross", "left", "left_semi", "left_anti"]);
+const EXTENDABLE = new Set<JoinNode["joinType"]>(["inner", "cross", "left_semi", "left_anti"]);
+
+function leftScope(left: CompiledRelation, chain: JoinChain | undefined, alias: string): Scope {
+  if (chain === undefined) return scopeOf(left.columns, alias);
+  return {
+    entries: left.columns.map((col, i) => ({ col, ref: chain.refs[i] ?? "" })),
+    lambdaVars: new Map(),
+  };
+}
 
 function entryFor(scope: { entries: readonly ScopeEntry[] }, col: OutCol): ScopeEntry {
   const e = scope.entries.find((x) => x.col === col);
@@ -41,7 +58,9 @@ export function compileJoin(
 ): CompiledRelation {
   const la = `l${node.planId}`;
   const ra = `r${node.planId}`;
-  const ls = scopeOf(left.columns, la);
+  const flat = node.usingColumns.length === 0;
+  const chain = flat && EXTENDS.has(node.joinType) ? left.chain : undefined;
+  const ls = leftScope(left, chain, la);
   const rs = scopeOf(right.columns, ra);
   const both = mergeScopes(ls, rs);
   const conditions: string[] = [];
@@ -99,8 +118,9 @@ export function compileJoin(
     node.joinType === "cross" && conditions.length === 0 ? "" : ` ON ${conditions.join(" AND ")}`;
   const joinSql =
     node.joinType === "cross" && conditions.length > 0 ? "INNER JOIN" : JOIN_SQL[node.joinType];
-  return {
-    sql: `SELECT ${list.join(", ")} FROM (${left.sql}) AS ${quoteIdent(la)} ${joinSql} (${right.sql}) AS ${quoteIdent(ra)}${on}`,
-    columns,
-  };
+  const leftFrom = chain?.from ?? `(${left.sql}) AS ${quoteIdent(la)}`;
+  const from = `${leftFrom} ${joinSql} (${right.sql}) AS ${quoteIdent(ra)}${on}`;
+  const sql = `SELECT ${list.join(", ")} FROM ${from}`;
+  if (!flat || !EXTENDABLE.has(node.joinType)) return { sql, columns };
+  return { sql, columns, chain: { from, refs: items.map((i) => i.sql) } };
 }

@@ -7,6 +7,19 @@ import type { OutCol } from "./scope.js";
 export interface CompiledRelation {
   readonly sql: string;
   readonly columns: readonly OutCol[];
+  /** Set by joins a join above may extend (relation-join.ts). */
+  readonly chain?: JoinChain;
+}
+
+/**
+ * A join's FROM clause and the SQL of each output column in it, so that a join above
+ * extends that FROM instead of nesting its SELECT: DuckDB orders the joins of one FROM by
+ * its cost estimates, but not across nested SELECTs.
+ */
+export interface JoinChain {
+  readonly from: string;
+  /** Parallel to the relation's columns. */
+  readonly refs: readonly string[];
 }
 
 export interface RelationContext extends ExprContext {
