@@ -33,6 +33,11 @@ export interface CompiledExpr {
    * DuckDB's VARCHAR refuses invalid UTF-8, so byte-wise functions (hashes) read these.
    */
   readonly bytesSql?: string;
+  /**
+   * For an exact decimal result: SQL giving the same value in DuckDB's 64-bit decimals, or
+   * an overflow error where it does not fit (functions/decimal-narrow.ts).
+   */
+  readonly narrowSql?: string;
 }
 
 function fieldType(t: DataType | undefined, field: string): DataType | undefined {
@@ -157,7 +162,9 @@ function compileCall(
       return n;
     },
   };
-  return typedCall(def.compile(args, fnCtx), def.returnType?.(args), args);
+  const compiled = typedCall(def.compile(args, fnCtx), def.returnType?.(args), args);
+  const narrowSql = over === "" ? def.narrow?.(args) : undefined;
+  return narrowSql === undefined ? compiled : { ...compiled, narrowSql };
 }
 
 /**

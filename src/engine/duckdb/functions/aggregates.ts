@@ -73,10 +73,24 @@ function numericInput(args: readonly FnArg[], ctx: FnContext): string {
   return castSql(a.sql, t, DoubleType, false, ctx.ansi, ctx.timeZone);
 }
 
+/**
+ * The sum of an exact decimal result with a narrow form (decimal-narrow.ts): the 64-bit values
+ * and the rest (past 18 digits, or null) summed apart, so the common rows stay 64-bit up to
+ * DuckDB's own 128-bit accumulator. Not for DISTINCT (a value may fall in either part).
+ */
+function splitSum(a: FnArg | undefined, ctx: FnContext): string | undefined {
+  if (a?.narrowSql === undefined || ctx.distinct || ctx.over !== "") return undefined;
+  const narrow = `TRY(${a.narrowSql})`;
+  const fits = `sum(${narrow})`;
+  const rest = `sum(CASE WHEN ${narrow} IS NULL THEN ${a.sql} END)`;
+  return `CASE WHEN ${rest} IS NULL THEN ${fits} WHEN ${fits} IS NULL THEN ${rest} ELSE ${fits} + ${rest} END`;
+}
+
 /** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
 const sum: FunctionDef = agg(
   (args, ctx) => {
-    const inner = `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
+    const inner =
+      splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
     const t = sumType(args[0]?.type);
     if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
     if (t?.typeName === "decimal")

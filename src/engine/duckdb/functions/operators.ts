@@ -13,6 +13,7 @@ import { castSql } from "../compiler/cast.js";
 import {
   type ArithmeticMode,
   type BinaryOp,
+  binaryNarrow,
   binarySql,
   binaryType,
   modeOf,
@@ -72,6 +73,7 @@ function arithmetic(op: BinaryOp, mode?: ArithmeticMode): FunctionDef {
     maxArgs: 2,
     compile: (args, ctx) => binarySql(op, args, mode ?? modeOf(ctx)),
     returnType: (args) => binaryType(op, args[0], args[1]),
+    narrow: (args) => binaryNarrow(op, args),
   };
 }
 

@@ -16,6 +16,8 @@ export interface FnArg {
   readonly node: ExprNode;
   /** The bytes of a string cast from binary (see CompiledExpr.bytesSql). */
   readonly bytesSql?: string;
+  /** Its value in 64 bits or an overflow error (see CompiledExpr.narrowSql). */
+  readonly narrowSql?: string;
 }
 
 export interface FnContext {
@@ -48,6 +50,8 @@ export interface FunctionDef {
   compile(args: readonly FnArg[], ctx: FnContext): string;
   /** The result's Spark type, when it can be told from the arguments. */
   returnType?(args: readonly FnArg[]): DataType | undefined;
+  /** The result's narrow form (functions/decimal-narrow.ts), when it has one. */
+  narrow?(args: readonly FnArg[]): string | undefined;
   /**
    * Generators (`explode`, `posexplode`) produce rows and possibly several columns: the
    * select items, with Spark's default column names.
