@@ -7,6 +7,11 @@ import type { OutCol } from "./scope.js";
 export interface CompiledRelation {
   readonly sql: string;
   readonly columns: readonly OutCol[];
+  /**
+   * Every column's type is Spark's by our own rules (a select of columns, literals, casts,
+   * arithmetic, predicates, common aggregates): analysis need not ask DuckDB.
+   */
+  readonly typesKnown?: boolean;
 }
 
 export interface RelationContext extends ExprContext {

@@ -20,7 +20,15 @@ import {
   unarySql,
 } from "./arithmetic.js";
 import { withIntervals } from "./intervals.js";
-import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
+import {
+  always,
+  type FamilyTable,
+  type FnArg,
+  type FunctionDef,
+  numericArgs,
+  returns,
+  sqlOf,
+} from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
   byte: 1,
@@ -59,6 +67,11 @@ function infix(op: string, returnType?: FunctionDef["returnType"]): FunctionDef 
   };
 }
 
+/** A predicate: a boolean whatever its operands. */
+function predicate(op: string): FunctionDef {
+  return { ...infix(op, bool), exactType: always };
+}
+
 const arithmeticType = (args: readonly FnArg[]): DataType | undefined =>
   widerNumeric(args[0]?.type, args[1]?.type);
 const bool = returns(BooleanType);
@@ -72,7 +85,10 @@ function arithmetic(op: BinaryOp, mode?: ArithmeticMode): FunctionDef {
     minArgs: 2,
     maxArgs: 2,
     compile: (args, ctx) => binarySql(op, args, mode ?? modeOf(ctx)),
-    returnType: (args) => binaryType(op, args[0], args[1]),
+    // Without the session (the catalog's checks), the type without ANSI.
+    returnType: (args, ctx) =>
+      binaryType(op, args[0], args[1], (mode ?? (ctx && modeOf(ctx))) === "ansi"),
+    exactType: numericArgs,
     narrow: (args) => binaryNarrow(op, args),
   };
 }
@@ -94,22 +110,29 @@ export const operatorFunctions = {
     minArgs: 1,
     compile: (args, ctx) => unarySql("-", args[0], modeOf(ctx)),
     returnType: (args) => args[0]?.type,
+
+    exactType: numericArgs,
   },
   positive: {
     minArgs: 1,
     compile: (args) => `(+ ${sqlOf(args, 0)})`,
     returnType: (args) => args[0]?.type,
   },
-  "==": infix("=", bool),
-  "!=": infix("<>", bool),
-  "<": infix("<", bool),
-  "<=": infix("<=", bool),
-  ">": infix(">", bool),
-  ">=": infix(">=", bool),
-  "<=>": infix("IS NOT DISTINCT FROM", bool),
-  and: infix("AND", bool),
-  or: infix("OR", bool),
-  not: { minArgs: 1, compile: (args) => `(NOT ${sqlOf(args, 0)})`, returnType: bool },
+  "==": predicate("="),
+  "!=": predicate("<>"),
+  "<": predicate("<"),
+  "<=": predicate("<="),
+  ">": predicate(">"),
+  ">=": predicate(">="),
+  "<=>": predicate("IS NOT DISTINCT FROM"),
+  and: predicate("AND"),
+  or: predicate("OR"),
+  not: {
+    minArgs: 1,
+    compile: (args) => `(NOT ${sqlOf(args, 0)})`,
+    returnType: bool,
+    exactType: always,
+  },
   "&": infix("&", arithmeticType),
   "|": infix("|", arithmeticType),
   "^": {
@@ -122,8 +145,18 @@ export const operatorFunctions = {
     compile: (args) => `(~ ${sqlOf(args, 0)})`,
     returnType: (args) => args[0]?.type,
   },
-  isnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NULL)`, returnType: bool },
-  isnotnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`, returnType: bool },
+  isnull: {
+    minArgs: 1,
+    compile: (args) => `(${sqlOf(args, 0)} IS NULL)`,
+    returnType: bool,
+    exactType: always,
+  },
+  isnotnull: {
+    minArgs: 1,
+    compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`,
+    returnType: bool,
+    exactType: always,
+  },
   isnan: {
     minArgs: 1,
     // A string is cast as Spark does: not a number is null without ANSI, so false here.
@@ -142,6 +175,7 @@ export const operatorFunctions = {
             .map((a) => a.sql)
             .join(", ")}))`,
     returnType: bool,
+    exactType: always,
   },
   when: {
     minArgs: 2,
