@@ -188,6 +188,12 @@ export const operatorFunctions = {
       return `${out} END`;
     },
     returnType: (args) => args[1]?.type,
+    // Exact when every branch has the same type; Spark's widening of mixed ones is DESCRIBE's.
+    exactType: (args) => {
+      const values = args.filter((_, i) => i % 2 === 1 || i === args.length - 1);
+      const t = args[1]?.type?.simpleString();
+      return t !== undefined && values.every((a) => a.type?.simpleString() === t);
+    },
   },
 } satisfies FamilyTable;
 
