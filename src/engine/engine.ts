@@ -145,6 +145,12 @@ export interface EngineStream {
 export interface Engine {
   readonly name: string;
   schema(plan: RelationNode): Promise<StructType>;
+  /**
+   * The schema of a part of a plan, for a planner building on it (spark.sql's join order,
+   * decorrelation): what `schema` gives, but an engine may leave errors `schema` would report
+   * to the action or `schema` of the whole plan. Absent: `schema`.
+   */
+  planSchema?(plan: RelationNode): Promise<StructType>;
   collect(plan: RelationNode, options?: ActionOptions): Promise<Row[]>;
   /** Rows in chunks, for results larger than memory. */
   stream(plan: RelationNode, options?: ActionOptions): AsyncGenerator<Row[]>;

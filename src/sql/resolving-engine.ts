@@ -11,7 +11,7 @@ const wrapped = new WeakMap<Engine, Engine>();
 
 /** The plan with its correlated subqueries decorrelated, as `engine` can run it. */
 export function resolvePlan(engine: Engine, plan: RelationNode): Promise<RelationNode> {
-  return resolveCorrelated(plan, (p) => engine.schema(p));
+  return resolveCorrelated(plan, (p) => engine.planSchema?.(p) ?? engine.schema(p));
 }
 
 /** `engine` with every plan resolved first (one wrapper per engine). */

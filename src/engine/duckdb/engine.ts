@@ -10,7 +10,9 @@ import { EmbeddedDeltaTable } from "../../table/embedded-backend.js";
  * takes their types without a DESCRIBE: each DESCRIBE binds the whole SQL below it, so
  * describing every level cost 10-30 ms a node on TPC-H. Such a node is checked once when
  * something above it, or the action's root, is described; a failure there is blamed on
- * the lowest failing node, as the bottom-up analysis would.
+ * the lowest failing node, as the bottom-up analysis would. So is a select or aggregate whose
+ * every column's type our own rules give (CompiledRelation.typesKnown), a planner's look at a
+ * part of a plan (`planSchema`), and the root of a `collect`, which its query binds anyway.
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -73,6 +75,15 @@ function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[
     for (let i = 0; i < names.length; i++) o[names[i] ?? ""] = r[i];
     return o;
   });
+}
+
+function structOf(compiled: CompiledRelation): StructType {
+  return new StructType(
+    compiled.columns.map((c) => {
+      if (c.dataType === undefined) throw new Error(`column ${c.name} has no type after analysis`);
+      return new StructField(c.name, c.dataType, true);
+    }),
+  );
 }
 
 export class DuckDBEngine implements Engine {
@@ -296,7 +307,8 @@ export class DuckDBEngine implements Engine {
       const inputs: CompiledRelation[] = [];
       for (const child of childrenOf(node)) inputs.push(await this.analyzeNode(child));
       const draft = compileRelation(node, inputs, this.context());
-      if (keepsInputTypes(node) && draft.columns.every((c) => c.dataType !== undefined)) {
+      const typed = keepsInputTypes(node) || draft.typesKnown === true;
+      if (typed && draft.columns.every((c) => c.dataType !== undefined)) {
         compiled = draft;
         this.unverified.add(node);
       } else {
@@ -375,15 +387,19 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(() => this.schemaOf(plan));
   }
 
+  /**
+   * Binding a part's SQL would bind everything below it again (10-30 ms a TPC-H join input):
+   * the part is checked with the plan it becomes part of, as a pass-through step is.
+   */
+  async planSchema(plan: RelationNode): Promise<StructType> {
+    return this.exclusive(async () => {
+      await this.refreshDelta(plan);
+      return structOf(await this.analyzeNode(plan));
+    });
+  }
+
   private async schemaOf(plan: RelationNode): Promise<StructType> {
-    const compiled = await this.analyzeRoot(plan);
-    return new StructType(
-      compiled.columns.map((c) => {
-        if (c.dataType === undefined)
-          throw new Error(`column ${c.name} has no type after analysis`);
-        return new StructField(c.name, c.dataType, true);
-      }),
-    );
+    return structOf(await this.analyzeRoot(plan));
   }
 
   private readsOf(plan: RelationNode): ReadNode[] {
@@ -403,7 +419,7 @@ export class DuckDBEngine implements Engine {
     rowsOf?: (value: T) => number,
   ): Promise<{ value: T; metrics: ReadMetrics[] }> {
     // Its callers analysed the plan (and checked its Delta versions) just before.
-    await this.analyzeBound(plan);
+    await this.analyzeNode(plan);
     const reads = this.readsOf(plan);
     const hint = {
       rowsFromResult: rowsOf !== undefined && reads.length === 1 && preservesRows(plan),
@@ -462,13 +478,24 @@ export class DuckDBEngine implements Engine {
   async collect(plan: RelationNode, options?: ActionOptions): Promise<Row[]> {
     return this.exclusive(() =>
       this.abortable(options, async () => {
-        const sql = await this.sqlOf(plan);
-        const { value } = await this.withSources(
-          plan,
-          () => this.db.query(sql),
-          (r) => r.rows.length,
-        );
-        return rowsToObjects(value.columns, value.rows);
+        // The query binds its SQL anyway: a separate DESCRIBE of it first would bind it twice.
+        await this.refreshDelta(plan);
+        const compiled = await this.analyzeNode(plan);
+        const sql = finalSql(compiled);
+        let result: { value: Awaited<ReturnType<DuckDBSession["query"]>> };
+        try {
+          result = await this.withSources(
+            plan,
+            () => this.db.query(sql),
+            (r) => r.rows.length,
+          );
+        } catch (e) {
+          // Blamed on the lowest step that does not bind, as analysis would; else a run-time error.
+          await this.verify(plan, compiled);
+          throw e;
+        }
+        this.markVerified(plan);
+        return rowsToObjects(result.value.columns, result.value.rows);
       }),
     );
   }

@@ -33,6 +33,20 @@ describe("LIKE escapes as Spark does", () => {
     expect(await value(String.raw`'A_' ilike 'a\\_'`)).toBe(true);
   });
 
+  it("leaves ESCAPE out for a pattern without the escape character (DuckDB's fast LIKE)", async () => {
+    expect(await value("'special requests' not like '%special%requests%'")).toBe(false);
+    expect(await value(String.raw`'a\\b' like 'a\\b' escape '/'`)).toBe(true);
+    expect(await value("'abc' like 'a_c'")).toBe(true);
+    expect(await value("'ABC' ilike '%b%'")).toBe(true);
+    expect(await value("CAST(NULL AS STRING) like '%a%'")).toBe(null);
+    const plan = await spark()
+      .range(1)
+      .select(F.expr("'x' like '%special%requests%'").alias("v"))
+      .explainString();
+    expect(plan).toContain("LIKE '%special%requests%')");
+    expect(plan).not.toContain("ESCAPE");
+  });
+
   it("refuses an escape before another character, or at the end", async () => {
     expect(await errorClass(String.raw`'a$' like '%\\$'`)).toBe("INVALID_FORMAT.ESC_IN_THE_MIDDLE");
     expect(await errorClass("'ab' like 'a/b' escape '/'")).toBe("INVALID_FORMAT.ESC_IN_THE_MIDDLE");

@@ -33,6 +33,16 @@ export interface CompiledExpr {
    * DuckDB's VARCHAR refuses invalid UTF-8, so byte-wise functions (hashes) read these.
    */
   readonly bytesSql?: string;
+  /**
+   * For an exact decimal result: SQL giving the same value in DuckDB's 64-bit decimals, or
+   * an overflow error where it does not fit (functions/decimal-narrow.ts).
+   */
+  readonly narrowSql?: string;
+  /**
+   * The type is Spark's by our own rules (literals, columns, casts and functions whose
+   * `exactType` holds, all the way down): analysis may take it without a DESCRIBE.
+   */
+  readonly typeKnown?: boolean;
 }
 
 function fieldType(t: DataType | undefined, field: string): DataType | undefined {
@@ -157,7 +167,18 @@ function compileCall(
       return n;
     },
   };
-  return typedCall(def.compile(args, fnCtx), def.returnType?.(args), args);
+  const compiled = typedCall(def.compile(args, fnCtx), def.returnType?.(args, fnCtx), args);
+  const narrowSql = over === "" ? def.narrow?.(args) : undefined;
+  const typeKnown =
+    over === "" &&
+    compiled.type !== undefined &&
+    def.exactType?.(args) === true &&
+    args.every((a) => a.typeKnown === true || a.node.kind === "star");
+  return {
+    ...compiled,
+    ...(narrowSql === undefined ? {} : { narrowSql }),
+    ...(typeKnown ? { typeKnown } : {}),
+  };
 }
 
 /**
@@ -179,9 +200,11 @@ function typedCall(sql: string, type: DataType | undefined, args: readonly FnArg
 export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): CompiledExpr {
   switch (node.kind) {
     case "literal":
-      return { sql: literalSql(node.value, node.dataType), type: node.dataType };
-    case "column":
-      return compileColumn(scope, node.name, node.planId);
+      return { sql: literalSql(node.value, node.dataType), type: node.dataType, typeKnown: true };
+    case "column": {
+      const column = compileColumn(scope, node.name, node.planId);
+      return column.type === undefined ? column : { ...column, typeKnown: true };
+    }
     case "star":
       throw new AnalysisError(
         "INVALID_STAR_USAGE",
@@ -198,6 +221,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
         sql: castSql(inner.sql, inner.type, node.to, node.tryCast, ctx.ansi, ctx.timeZone),
         type: node.to,
         ...(keepsBytes ? { bytesSql: inner.sql } : {}),
+        ...(inner.typeKnown === true ? { typeKnown: true } : {}),
       };
     }
     case "sortOrder": {

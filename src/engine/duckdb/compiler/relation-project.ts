@@ -17,6 +17,8 @@ import { NameAllocator, type OutCol, resolveAttribute, type Scope, scopeOf } fro
 export interface SelectItem {
   readonly sql: string;
   readonly col: Omit<OutCol, "sqlName">;
+  /** Its type is Spark's by our own rules (CompiledExpr.typeKnown). */
+  readonly typeKnown?: boolean;
 }
 
 /** `SELECT items FROM (input) AS alias [suffix]`, allocating unique SQL names. */
@@ -37,12 +39,13 @@ export function selectFrom(
   return {
     sql: `${select} FROM (${input.sql}) AS ${quoteIdent(inputAlias(planId))}${suffix}`,
     columns,
+    ...(items.every((i) => i.typeKnown === true) ? { typesKnown: true } : {}),
   };
 }
 
 /** Items passing every input column through unchanged. */
 export function passAll(scope: Scope, planId: number): SelectItem[] {
-  return scope.entries.map((e) => ({ sql: e.ref, col: pass(e.col, planId) }));
+  return scope.entries.map((e) => ({ sql: e.ref, col: pass(e.col, planId), typeKnown: true }));
 }
 
 /** The select items one expression produces (a star expands; a plain column keeps its identity). */
@@ -65,11 +68,12 @@ export function itemsFor(
         `Cannot resolve \`${expr.target}.*\`: no DataFrame is aliased \`${expr.target}\`.`,
       );
     }
-    return entries.map((e) => ({ sql: e.ref, col: pass(e.col, planId) }));
+    return entries.map((e) => ({ sql: e.ref, col: pass(e.col, planId), typeKnown: true }));
   }
   if (expr.kind === "column" && !scope.lambdaVars.has(expr.name)) {
     const r = resolveAttribute(scope, expr.name, expr.planId);
-    if (r.fields.length === 0) return [{ sql: r.entry.ref, col: pass(r.entry.col, planId) }];
+    if (r.fields.length === 0)
+      return [{ sql: r.entry.ref, col: pass(r.entry.col, planId), typeKnown: true }];
   }
   const generated = generatorItems(expr, scope, planId, ctx);
   if (generated !== undefined) return generated;
@@ -78,6 +82,7 @@ export function itemsFor(
     {
       sql: compiled.sql,
       col: { name: outputName(expr), dataType: compiled.type, qualifiers: [], planIds: [planId] },
+      typeKnown: compiled.typeKnown === true,
     },
   ];
 }
@@ -137,18 +142,16 @@ export function compileWithColumns(
         },
       );
     }
-    const compiled = generated?.[0] ?? {
-      sql: compileExpr(alias.expr, scope, ctx).sql,
-      col: undefined,
-    };
+    const expr = generated === undefined ? compileExpr(alias.expr, scope, ctx) : undefined;
     const item: SelectItem = {
-      sql: compiled.sql,
+      sql: generated?.[0]?.sql ?? expr?.sql ?? "NULL",
       col: {
         name: alias.name,
-        dataType: generated?.[0]?.col.dataType ?? compileExpr(alias.expr, scope, ctx).type,
+        dataType: generated?.[0]?.col.dataType ?? expr?.type,
         qualifiers: [],
         planIds: [node.planId],
       },
+      typeKnown: expr?.typeKnown === true,
     };
     const at = items.findIndex((i) => same(i.col.name, alias.name));
     if (at >= 0) items[at] = item;

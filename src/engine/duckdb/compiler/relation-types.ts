@@ -9,6 +9,11 @@ export interface CompiledRelation {
   readonly columns: readonly OutCol[];
   /** Set by joins a join above may extend (relation-join.ts). */
   readonly chain?: JoinChain;
+  /**
+   * Every column's type is Spark's by our own rules (a select of columns, literals, casts,
+   * arithmetic, predicates, common aggregates): analysis need not ask DuckDB.
+   */
+  readonly typesKnown?: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   ByteType,
   type DataType,
   DoubleType,
+  isNumeric,
   LongType,
   StringType,
 } from "../../../types/data-types.js";
@@ -20,10 +21,12 @@ import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
 import { asText } from "./strings.js";
 import {
+  always,
   type FamilyTable,
   type FnArg,
   type FnContext,
   type FunctionDef,
+  numericArgs,
   returns,
   sqlOf,
 } from "./types.js";
@@ -33,6 +36,7 @@ function agg(
   minArgs: number,
   maxArgs = minArgs,
   returnType?: FunctionDef["returnType"],
+  exactType?: FunctionDef["exactType"],
 ): FunctionDef {
   return {
     kind: "aggregate",
@@ -40,17 +44,33 @@ function agg(
     maxArgs,
     compile,
     ...(returnType === undefined ? {} : { returnType }),
+    ...(exactType === undefined ? {} : { exactType }),
   };
+}
+
+/** min / max keep their argument's type: exact for a number, string, boolean or date-time. */
+function atomicArg(args: readonly FnArg[]): boolean {
+  const t = args[0]?.type;
+  return (
+    t !== undefined &&
+    (isNumeric(t) ||
+      ["string", "boolean", "date", "timestamp", "timestamp_ntz"].includes(t.typeName))
+  );
 }
 
 const distinct = (ctx: FnContext): string => (ctx.distinct ? "DISTINCT " : "");
 
-function simple(duckName: string, returnType?: FunctionDef["returnType"]): FunctionDef {
+function simple(
+  duckName: string,
+  returnType?: FunctionDef["returnType"],
+  exactType?: FunctionDef["exactType"],
+): FunctionDef {
   return agg(
     (args, ctx) => `${duckName}(${distinct(ctx)}${sqlOf(args, 0)})${ctx.over}`,
     1,
     1,
     returnType,
+    exactType,
   );
 }
 
@@ -73,10 +93,24 @@ function numericInput(args: readonly FnArg[], ctx: FnContext): string {
   return castSql(a.sql, t, DoubleType, false, ctx.ansi, ctx.timeZone);
 }
 
+/**
+ * The sum of an exact decimal result with a narrow form (decimal-narrow.ts): the 64-bit values
+ * and the rest (past 18 digits, or null) summed apart, so the common rows stay 64-bit up to
+ * DuckDB's own 128-bit accumulator. Not for DISTINCT (a value may fall in either part).
+ */
+function splitSum(a: FnArg | undefined, ctx: FnContext): string | undefined {
+  if (a?.narrowSql === undefined || ctx.distinct || ctx.over !== "") return undefined;
+  const narrow = `TRY(${a.narrowSql})`;
+  const fits = `sum(${narrow})`;
+  const rest = `sum(CASE WHEN ${narrow} IS NULL THEN ${a.sql} END)`;
+  return `CASE WHEN ${rest} IS NULL THEN ${fits} WHEN ${fits} IS NULL THEN ${rest} ELSE ${fits} + ${rest} END`;
+}
+
 /** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
 const sum: FunctionDef = agg(
   (args, ctx) => {
-    const inner = `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
+    const inner =
+      splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
     const t = sumType(args[0]?.type);
     if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
     if (t?.typeName === "decimal")
@@ -86,6 +120,7 @@ const sum: FunctionDef = agg(
   1,
   1,
   (args) => sumType(args[0]?.type),
+  numericArgs,
 );
 
 /** Spark's avg of a decimal is exact: `decimal(p + 4, s + 4)`, sum / count rounded HALF_UP. */
@@ -110,6 +145,7 @@ const avg: FunctionDef = agg(
   1,
   1,
   (args) => avgType(args[0]?.type),
+  numericArgs,
 );
 
 const count: FunctionDef = agg(
@@ -129,6 +165,7 @@ const count: FunctionDef = agg(
   1,
   Number.POSITIVE_INFINITY,
   returns(LongType),
+  always,
 );
 
 /** Spark's collect_list (and array_agg): the non-null values, an empty array for none. */
@@ -259,8 +296,8 @@ export const aggregateFunctions = {
   sum,
   avg,
   mean: avg,
-  min: simple("min", (args) => args[0]?.type),
-  max: simple("max", (args) => args[0]?.type),
+  min: simple("min", (args) => args[0]?.type, atomicArg),
+  max: simple("max", (args) => args[0]?.type, atomicArg),
   first: firstLast("first"),
   last: firstLast("last"),
   first_value: firstLast("first"),

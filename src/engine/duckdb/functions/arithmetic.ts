@@ -20,6 +20,7 @@ import {
 } from "../../../types/decimal-precision.js";
 import { raiseSql, text } from "../runtime-errors.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { narrowDecimalSql, narrowOrWide } from "./decimal-narrow.js";
 import {
   huge,
   integralBits,
@@ -94,6 +95,16 @@ export function binaryType(
   return wider(a.type, b.type, ansi);
 }
 
+/** The narrow form of decimal `a op b` (functions/decimal-narrow.ts), when it has one. */
+export function binaryNarrow(op: BinaryOp, args: readonly FnArg[]): string | undefined {
+  const [a, b] = [args[0], args[1]];
+  if (a === undefined || b === undefined) return undefined;
+  if (op !== "+" && op !== "-" && op !== "*") return undefined;
+  const decimals = decimalOperands(a, b);
+  if (decimals === undefined || binaryType(op, a, b)?.typeName !== "decimal") return undefined;
+  return narrowDecimalSql(op, a, b, decimals, decimalResult(op, decimals[0], decimals[1]));
+}
+
 /** The divisor, or null for 0 (ANSI: DIVIDE_BY_ZERO). */
 function divisor(sql: string, mode: ArithmeticMode): string {
   if (mode !== "ansi") return `NULLIF(${sql}, 0)`;
@@ -114,9 +125,32 @@ function decimalSql(
   }
   const result = decimalResult(op, da, db);
   const duck = toDuckDBType(result);
-  // DuckDB's exact 128-bit decimals give + - * as long as the exact result fits 38 digits.
-  if ((op === "+" || op === "-" || op === "*") && exactDecimal(op, da, db).precision <= 38)
+  const exact = exactDecimal(op, da, db).precision;
+  // Within 18 digits DuckDB's 64-bit arithmetic is exact and cannot overflow.
+  if ((op === "+" || op === "-" || op === "*") && exact <= 18)
     return `CAST((${x} ${op} ${y}) AS ${duck})`;
+  const narrow = narrowDecimalSql(op, a, b, operands, result);
+  const wide = wideDecimalSql(op, a, b, operands, mode);
+  return narrow === undefined ? wide : `CAST(${narrowOrWide(narrow, wide)} AS ${duck})`;
+}
+
+/** `a op b` in DuckDB's 128-bit decimals, or the exact UDF past 38 digits. */
+function wideDecimalSql(
+  op: "+" | "-" | "*" | "/" | "%",
+  a: FnArg,
+  b: FnArg,
+  operands: [DecimalType, DecimalType],
+  mode: ArithmeticMode,
+): string {
+  const [da, db] = operands;
+  const [x, y] = [`CAST(${a.sql} AS ${toDuckDBType(da)})`, `CAST(${b.sql} AS ${toDuckDBType(db)})`];
+  const result = decimalResult(op, da, db);
+  const duck = toDuckDBType(result);
+  // DuckDB's exact 128-bit decimals give + - * as long as the exact result fits 38 digits.
+  // Two operands of 18 digits or fewer would be multiplied (added) in 64 bits, with an
+  // overflow error past 18 digits: the first one is widened so the operation is 128-bit.
+  if ((op === "+" || op === "-" || op === "*") && exactDecimal(op, da, db).precision <= 38)
+    return `CAST((CAST(${x} AS DECIMAL(38,${da.scale})) ${op} ${y}) AS ${duck})`;
   const udf = `CAST(tributary_decimal('${op}', CAST(${x} AS VARCHAR), CAST(${y} AS VARCHAR), ${result.precision}, ${result.scale}, ${mode === "ansi"}) AS ${duck})`;
   // A product past 38 digits whose scale Spark keeps whole (decimal(32,4) * decimal(16,2) ->
   // decimal(38,6), TPC-H's charge) is DuckDB's exact DECIMAL(38, s1 + s2) product while it

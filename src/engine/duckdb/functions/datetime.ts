@@ -26,6 +26,7 @@ import {
 import { text } from "../runtime-errors.js";
 import { quoteString } from "../sql-quote.js";
 import {
+  always,
   type FamilyTable,
   type FnArg,
   type FnContext,
@@ -106,14 +107,16 @@ function isDateTime(a: FnArg | undefined): boolean {
   return t === "date" || t === "timestamp" || t === "timestamp_ntz";
 }
 
-const field = (part: string, ofDate = false): FunctionDef =>
-  fn(
+const field = (part: string, ofDate = false): FunctionDef => ({
+  ...fn(
     1,
     1,
     (args, ctx) =>
       `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0])}) AS INTEGER)`,
     IntegerType,
-  );
+  ),
+  exactType: always,
+});
 
 const TRUNC_UNITS: Readonly<Record<string, string>> = {
   year: "year",
@@ -218,6 +221,7 @@ const extractFn = fn(
   },
   IntegerType,
 );
+const extractField: FunctionDef = { ...extractFn, exactType: always };
 
 export const datetimeFunctions = {
   current_date: fn(0, 0, () => "current_date", DateType),
@@ -493,6 +497,6 @@ export const datetimeFunctions = {
   // Spark's dayname / monthname: English three-letter abbreviations (`Thu`, `Feb`).
   dayname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%a')`, StringType),
   monthname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%b')`, StringType),
-  extract: extractFn,
-  date_part: extractFn,
+  extract: extractField,
+  date_part: extractField,
 } satisfies FamilyTable;

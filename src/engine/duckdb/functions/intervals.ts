@@ -60,6 +60,6 @@ export function withIntervals(op: "+" | "-", plain: FunctionDef): FunctionDef {
       }
       return `(${sqlOf(args, baseIndex)} ${op} ${interval})`;
     },
-    returnType: (args) => intervalResultType(args) ?? plain.returnType?.(args),
+    returnType: (args, ctx) => intervalResultType(args) ?? plain.returnType?.(args, ctx),
   };
 }

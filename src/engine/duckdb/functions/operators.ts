@@ -14,6 +14,7 @@ import { castSql } from "../compiler/cast.js";
 import {
   type ArithmeticMode,
   type BinaryOp,
+  binaryNarrow,
   binarySql,
   binaryType,
   modeOf,
@@ -21,7 +22,15 @@ import {
 } from "./arithmetic.js";
 import { withIntervals } from "./intervals.js";
 import { requireSameFieldNames } from "./same-shape.js";
-import { type FamilyTable, type FnArg, type FunctionDef, returns, sqlOf } from "./types.js";
+import {
+  always,
+  type FamilyTable,
+  type FnArg,
+  type FunctionDef,
+  numericArgs,
+  returns,
+  sqlOf,
+} from "./types.js";
 
 const NUMERIC_RANK: Record<string, number> = {
   byte: 1,
@@ -60,6 +69,11 @@ function infix(op: string, returnType?: FunctionDef["returnType"]): FunctionDef 
   };
 }
 
+/** A predicate: a boolean whatever its operands. */
+function predicate(op: string): FunctionDef {
+  return { ...infix(op, bool), exactType: always };
+}
+
 const arithmeticType = (args: readonly FnArg[]): DataType | undefined =>
   widerNumeric(args[0]?.type, args[1]?.type);
 const bool = returns(BooleanType);
@@ -73,7 +87,11 @@ function arithmetic(op: BinaryOp, mode?: ArithmeticMode): FunctionDef {
     minArgs: 2,
     maxArgs: 2,
     compile: (args, ctx) => binarySql(op, args, mode ?? modeOf(ctx)),
-    returnType: (args) => binaryType(op, args[0], args[1]),
+    // Without the session (the catalog's checks), the type without ANSI.
+    returnType: (args, ctx) =>
+      binaryType(op, args[0], args[1], (mode ?? (ctx && modeOf(ctx))) === "ansi"),
+    exactType: numericArgs,
+    narrow: (args) => binaryNarrow(op, args),
   };
 }
 
@@ -94,22 +112,29 @@ export const operatorFunctions = {
     minArgs: 1,
     compile: (args, ctx) => unarySql("-", args[0], modeOf(ctx)),
     returnType: (args) => args[0]?.type,
+
+    exactType: numericArgs,
   },
   positive: {
     minArgs: 1,
     compile: (args) => `(+ ${sqlOf(args, 0)})`,
     returnType: (args) => args[0]?.type,
   },
-  "==": infix("=", bool),
-  "!=": infix("<>", bool),
-  "<": infix("<", bool),
-  "<=": infix("<=", bool),
-  ">": infix(">", bool),
-  ">=": infix(">=", bool),
-  "<=>": infix("IS NOT DISTINCT FROM", bool),
-  and: infix("AND", bool),
-  or: infix("OR", bool),
-  not: { minArgs: 1, compile: (args) => `(NOT ${sqlOf(args, 0)})`, returnType: bool },
+  "==": predicate("="),
+  "!=": predicate("<>"),
+  "<": predicate("<"),
+  "<=": predicate("<="),
+  ">": predicate(">"),
+  ">=": predicate(">="),
+  "<=>": predicate("IS NOT DISTINCT FROM"),
+  and: predicate("AND"),
+  or: predicate("OR"),
+  not: {
+    minArgs: 1,
+    compile: (args) => `(NOT ${sqlOf(args, 0)})`,
+    returnType: bool,
+    exactType: always,
+  },
   "&": infix("&", arithmeticType),
   "|": infix("|", arithmeticType),
   "^": {
@@ -122,8 +147,18 @@ export const operatorFunctions = {
     compile: (args) => `(~ ${sqlOf(args, 0)})`,
     returnType: (args) => args[0]?.type,
   },
-  isnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NULL)`, returnType: bool },
-  isnotnull: { minArgs: 1, compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`, returnType: bool },
+  isnull: {
+    minArgs: 1,
+    compile: (args) => `(${sqlOf(args, 0)} IS NULL)`,
+    returnType: bool,
+    exactType: always,
+  },
+  isnotnull: {
+    minArgs: 1,
+    compile: (args) => `(${sqlOf(args, 0)} IS NOT NULL)`,
+    returnType: bool,
+    exactType: always,
+  },
   isnan: {
     minArgs: 1,
     // A string is cast as Spark does: not a number is null without ANSI, so false here.
@@ -142,6 +177,7 @@ export const operatorFunctions = {
             .map((a) => a.sql)
             .join(", ")}))`,
     returnType: bool,
+    exactType: always,
   },
   when: {
     minArgs: 2,
@@ -158,6 +194,12 @@ export const operatorFunctions = {
       return `${out} END`;
     },
     returnType: (args) => args[1]?.type,
+    // Exact when every branch has the same type; Spark's widening of mixed ones is DESCRIBE's.
+    exactType: (args) => {
+      const values = args.filter((_, i) => i % 2 === 1 || i === args.length - 1);
+      const t = args[1]?.type?.simpleString();
+      return t !== undefined && values.every((a) => a.type?.simpleString() === t);
+    },
   },
 } satisfies FamilyTable;
 

@@ -148,17 +148,21 @@ export const stringFunctions = {
   btrim: trimFn("trim", false),
   ltrim: trimFn("ltrim"),
   rtrim: trimFn("rtrim"),
-  substring: fn(
-    2,
-    3,
-    (args) => {
-      const s = asText(args[0]);
-      const pos = `CASE WHEN ${sqlOf(args, 1)} = 0 THEN 1 ELSE ${sqlOf(args, 1)} END`;
-      if (args.length === 2) return `substring(${s}, ${pos})`;
-      return `CASE WHEN ${sqlOf(args, 2)} < 1 AND ${s} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
-    },
-    str,
-  ),
+  substring: {
+    ...fn(
+      2,
+      3,
+      (args) => {
+        const s = asText(args[0]);
+        const pos = `CASE WHEN ${sqlOf(args, 1)} = 0 THEN 1 ELSE ${sqlOf(args, 1)} END`;
+        if (args.length === 2) return `substring(${s}, ${pos})`;
+        return `CASE WHEN ${sqlOf(args, 2)} < 1 AND ${s} IS NOT NULL AND ${sqlOf(args, 1)} IS NOT NULL THEN '' ELSE substring(${s}, ${pos}, ${sqlOf(args, 2)}) END`;
+      },
+      str,
+    ),
+    // Of a string: a string (of binary Spark gives binary, which DESCRIBE tells).
+    exactType: (args) => args[0]?.type?.typeName === "string",
+  },
   split: fn(
     2,
     3,

@@ -7,7 +7,7 @@ import type {
   SparkFunctionName,
 } from "../../../plan/functions/index.js";
 import type { ExprNode } from "../../../plan/node.js";
-import type { DataType } from "../../../types/data-types.js";
+import { type DataType, isNumeric } from "../../../types/data-types.js";
 
 /** One compiled argument: its SQL, its Spark type when known, and its plan node. */
 export interface FnArg {
@@ -16,6 +16,10 @@ export interface FnArg {
   readonly node: ExprNode;
   /** The bytes of a string cast from binary (see CompiledExpr.bytesSql). */
   readonly bytesSql?: string;
+  /** Its value in 64 bits or an overflow error (see CompiledExpr.narrowSql). */
+  readonly narrowSql?: string;
+  /** Its type is Spark's by our own rules (see CompiledExpr.typeKnown). */
+  readonly typeKnown?: boolean;
 }
 
 export interface FnContext {
@@ -47,7 +51,15 @@ export interface FunctionDef {
   readonly maxArgs?: number;
   compile(args: readonly FnArg[], ctx: FnContext): string;
   /** The result's Spark type, when it can be told from the arguments. */
-  returnType?(args: readonly FnArg[]): DataType | undefined;
+  returnType?(args: readonly FnArg[], ctx?: FnContext): DataType | undefined;
+  /**
+   * Whether `returnType` is exactly the type the compiled SQL gives DuckDB (and Spark's) for
+   * these arguments, checked against DuckDB's DESCRIBE in tests: analysis then takes it
+   * without asking DuckDB. Omit when in doubt: DESCRIBE is then the judge.
+   */
+  exactType?(args: readonly FnArg[]): boolean;
+  /** The result's narrow form (functions/decimal-narrow.ts), when it has one. */
+  narrow?(args: readonly FnArg[]): string | undefined;
   /**
    * Generators (`explode`, `posexplode`) produce rows and possibly several columns: the
    * select items, with Spark's default column names.
@@ -85,6 +97,14 @@ export function same(
 /** A fixed result type. */
 export function returns(t: DataType): FunctionDef["returnType"] {
   return () => t;
+}
+
+/** `exactType` for any arguments. */
+export const always = (): boolean => true;
+
+/** `exactType` when every argument is a number (not a string, interval or date). */
+export function numericArgs(args: readonly FnArg[]): boolean {
+  return args.every((a) => a.type !== undefined && isNumeric(a.type));
 }
 
 /** The type of argument i. */
