@@ -28,6 +28,7 @@ function values(
     ok: ok(col, field),
     sample: col,
     mostly: kwargs.mostly,
+    column: field.name,
   });
 }
 
@@ -75,21 +76,23 @@ const text = (col: Column): Column => col.cast("string");
 
 export const columnValueCompilers = {
   expect_column_values_to_not_be_null: (kw: K["expect_column_values_to_not_be_null"], ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     return mapCheck(ctx, {
       considered: undefined,
       ok: col.isNotNull(),
       sample: col,
       mostly: kw.mostly,
+      column: field.name,
     });
   },
   expect_column_values_to_be_null: (kw: K["expect_column_values_to_be_null"], ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     return mapCheck(ctx, {
       considered: undefined,
       ok: col.isNull(),
       sample: col,
       mostly: kw.mostly,
+      column: field.name,
     });
   },
   expect_column_values_to_be_between: (kw: K["expect_column_values_to_be_between"], ctx) =>
