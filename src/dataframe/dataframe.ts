@@ -178,10 +178,7 @@ export class DataFrame {
    * df.groupingSets([["origin"], ["destination"], []], "origin", "destination").count();
    * ```
    */
-  groupingSets(
-    sets: readonly (readonly ColumnOrName[])[],
-    ...cols: Cols
-  ): GroupedData<DataFrame> {
+  groupingSets(sets: readonly (readonly ColumnOrName[])[], ...cols: Cols): GroupedData<DataFrame> {
     const keys = flat(cols).map(toExpr);
     const ids = new Set(keys.map((k) => JSON.stringify(k)));
     const nodes = sets.map((set) => set.map(toExpr));

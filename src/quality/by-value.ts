@@ -116,8 +116,12 @@ export function groupedAggregate(
   return inner.agg(
     F.first(F.when(whole, F.col(ROWS)), true).alias(ROWS),
     ...aggregates.map((a) => F.first(F.when(whole, F.col(a.name)), true).alias(a.name)),
-    ...counts.map(({ name, count }) =>
-      F.sum(F.when(inSet(count.column).and(count.where), F.col(ROWS))).alias(name),
-    ),
+    ...counts.map(({ name, count }) => {
+      const rows = inSet(count.column).and(count.where);
+      // A set's rows are its column's distinct values (null included, `where` decides).
+      return (count.distinct === true ? F.count_if(rows) : F.sum(F.when(rows, F.col(ROWS)))).alias(
+        name,
+      );
+    }),
   );
 }

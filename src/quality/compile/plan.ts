@@ -31,10 +31,14 @@ export interface RowCheck {
   readonly toJson: (value: unknown) => JsonValue;
 }
 
-/** A count of the rows where `where` (reading only `column`) is true. */
+/**
+ * A count of the rows where `where` (reading only `column`) is true, or with `distinct`, of
+ * the distinct non-null values of `column` where it is true.
+ */
 export interface ValueCount {
   readonly column: string;
   readonly where: Column;
+  readonly distinct?: boolean;
 }
 
 /** Success and GE's result body. */
