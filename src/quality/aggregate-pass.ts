@@ -1,7 +1,8 @@
 /**
  * The first query of a validation: every statistic and count of every expectation in ONE
- * `df.agg(...)` (plus `count(*)`), over the DataFrame with the expectations' window columns
- * added. If the engine refuses that query (a statistic its engine cannot compute on some
+ * aggregate (plus `count(*)`), over the DataFrame with the expectations' window columns
+ * added: a `df.agg(...)`, or a `groupingSets` aggregate when some string columns are checked
+ * per distinct value (see by-value.ts). If the engine refuses that query (a statistic its engine cannot compute on some
  * column), each expectation is retried alone, so only the ones that fail report an
  * exception and the others still get their result.
  */
