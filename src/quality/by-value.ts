@@ -57,12 +57,15 @@ function streams(node: RelationNode): boolean {
   return STREAMING.has(node.kind) && !hasWindow(node) && childrenOf(node).every(streams);
 }
 
-/** Columns worth grouping: strings with a value check beyond a null check (2+ counts). */
+/**
+ * Columns worth grouping: strings with a costly check (a regex, a length). A set repeats the
+ * other aggregates, which costs more than a null, set or distinct check on every row.
+ */
 function candidates(df: DataFrame, counts: Iterable<ValueCount>, strings: Set<string>): string[] {
-  const perColumn = new Map<string, number>();
-  for (const { column } of counts) perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
+  const costly = new Set<string>();
+  for (const { column, costly: c } of counts) if (c === true) costly.add(column);
   if (!streams(df.plan)) return [];
-  return [...perColumn].filter(([c, n]) => n >= 2 && strings.has(c)).map(([c]) => c);
+  return [...costly].filter((c) => strings.has(c));
 }
 
 /**

@@ -26,6 +26,8 @@ export interface MapSpec {
   readonly mostly: number | undefined;
   /** The one column `considered` and `ok` read, when they read no other (see `valueCounts`). */
   readonly column?: string;
+  /** True when `ok` is costly per row (see `ValueCount.costly`). */
+  readonly costly?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function mapCheck(ctx: CompileContext, spec: MapSpec): Compiled {
   const { column } = spec;
   const valueCounts: Record<string, ValueCount> = {};
   if (column !== undefined && spec.derived === undefined) {
-    valueCounts[ctx.name("unexpected")] = { column, where: unexpected };
+    valueCounts[ctx.name("unexpected")] = { column, where: unexpected, costly: spec.costly };
     if (spec.considered !== undefined) {
       valueCounts[ctx.name("considered")] = { column, where: isTrue(spec.considered) };
     }

@@ -39,6 +39,8 @@ export interface ValueCount {
   readonly column: string;
   readonly where: Column;
   readonly distinct?: boolean;
+  /** True when `where` is costly per row (a regex, a length): worth counting per value. */
+  readonly costly?: boolean;
 }
 
 /** Success and GE's result body. */
