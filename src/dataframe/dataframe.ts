@@ -168,6 +168,33 @@ export class DataFrame {
     return new GroupedData(this.plan, flat(cols).map(toExpr), "cube", (p) => this.next(p));
   }
 
+  /**
+   * Aggregates over several groupings in one pass (Spark 4's `groupingSets`): each set's rows,
+   * with the columns outside it null; `cols` are the output key columns (every column a set
+   * names must be among them).
+   *
+   * @example
+   * ```ts
+   * df.groupingSets([["origin"], ["destination"], []], "origin", "destination").count();
+   * ```
+   */
+  groupingSets(sets: readonly (readonly ColumnOrName[])[], ...cols: Cols): GroupedData<DataFrame> {
+    const keys = flat(cols).map(toExpr);
+    const ids = new Set(keys.map((k) => JSON.stringify(k)));
+    const nodes = sets.map((set) => set.map(toExpr));
+    for (const set of nodes) {
+      for (const e of set) {
+        if (!ids.has(JSON.stringify(e))) {
+          throw new IllegalArgumentError(
+            "groupingSets: every column of a grouping set must also be one of the grouping columns.",
+            { hint: "Pass each column named in a set as a grouping column too." },
+          );
+        }
+      }
+    }
+    return new GroupedData(this.plan, keys, "grouping_sets", (p) => this.next(p), nodes);
+  }
+
   /** Aggregates the whole DataFrame: `df.agg(F.max("delay"))`. */
   agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DataFrame {
     return this.groupBy().agg(...exprs);

@@ -33,7 +33,15 @@ export class GroupedData<DF> {
     private readonly grouping: readonly ExprNode[],
     private readonly groupType: GroupType,
     private readonly toFrame: PlanToFrame<DF>,
+    /** The sets of `groupingSets` (empty for the other group types). */
+    private readonly sets: readonly (readonly ExprNode[])[] = [],
   ) {}
+
+  private aggregate(nodes: readonly ExprNode[]): DF {
+    return this.toFrame(
+      AggregateNode.create(this.input, this.groupType, this.grouping, nodes, this.sets),
+    );
+  }
 
   /** Aggregates: Columns, or `{ column: "function" }` as PySpark's dict form. */
   agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DF {
@@ -50,16 +58,14 @@ export class GroupedData<DF> {
     }
     if (nodes.length === 0)
       throw new IllegalArgumentError("agg() needs at least one aggregate expression.");
-    return this.toFrame(AggregateNode.create(this.input, this.groupType, this.grouping, nodes));
+    return this.aggregate(nodes);
   }
 
   /** Rows per group, in a column named `count`. */
   count(): DF {
-    return this.toFrame(
-      AggregateNode.create(this.input, this.groupType, this.grouping, [
-        AliasNode.create(CallNode.create("count", [StarNode.create()]), "count"),
-      ]),
-    );
+    return this.aggregate([
+      AliasNode.create(CallNode.create("count", [StarNode.create()]), "count"),
+    ]);
   }
 
   private shortcut(fn: string, cols: readonly string[]): DF {
@@ -68,14 +74,7 @@ export class GroupedData<DF> {
         `${fn}() needs column names here (Spark would use every numeric column; name them explicitly).`,
       );
     }
-    return this.toFrame(
-      AggregateNode.create(
-        this.input,
-        this.groupType,
-        this.grouping,
-        cols.map((c) => CallNode.create(fn, [ColumnRefNode.create(c)])),
-      ),
-    );
+    return this.aggregate(cols.map((c) => CallNode.create(fn, [ColumnRefNode.create(c)])));
   }
 
   sum(...cols: string[]): DF {

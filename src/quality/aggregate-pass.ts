@@ -1,7 +1,8 @@
 /**
  * The first query of a validation: every statistic and count of every expectation in ONE
- * `df.agg(...)` (plus `count(*)`), over the DataFrame with the expectations' window columns
- * added. If the engine refuses that query (a statistic its engine cannot compute on some
+ * aggregate (plus `count(*)`), over the DataFrame with the expectations' window columns
+ * added: a `df.agg(...)`, or a `groupingSets` aggregate when some string columns are checked
+ * per distinct value (see by-value.ts). If the engine refuses that query (a statistic its engine cannot compute on some
  * column), each expectation is retried alone, so only the ones that fail report an
  * exception and the others still get their result.
  */
@@ -9,7 +10,8 @@ import type { Column } from "../column/column.js";
 import * as F from "../column/functions/index.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { Row } from "../engine/engine.js";
-import type { Compiled, Metrics } from "./compile/plan.js";
+import { groupedAggregate, groupedColumns } from "./by-value.js";
+import type { Compiled, Metrics, ValueCount } from "./compile/plan.js";
 import { toNumber } from "./json-value.js";
 
 /** The row-count alias, shared by every expectation. */
@@ -40,11 +42,13 @@ function identity(column: Column): string {
  */
 export function shared(aggregates: Readonly<Record<string, Column>>): {
   columns: Column[];
+  named: { name: string; column: Column }[];
   aliases: Map<string, string>;
 } {
   const byIdentity = new Map<string, string>();
   const aliases = new Map<string, string>();
   const columns: Column[] = [];
+  const named: { name: string; column: Column }[] = [];
   for (const [name, column] of Object.entries(aggregates)) {
     const id = identity(column);
     const first = byIdentity.get(id);
@@ -54,8 +58,9 @@ export function shared(aggregates: Readonly<Record<string, Column>>): {
     }
     byIdentity.set(id, name);
     columns.push(column.alias(name));
+    named.push({ name, column });
   }
-  return { columns, aliases };
+  return { columns, named, aliases };
 }
 
 /** A column giving each row its position, so window columns cannot lose the row order. */
@@ -74,11 +79,31 @@ export function withDerived(df: DataFrame, compiled: Iterable<Compiled>): DataFr
 
 async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metrics> {
   const aggregates: Record<string, Column> = {};
-  for (const c of compiled) Object.assign(aggregates, c.aggregates);
-  const { columns, aliases } = shared(aggregates);
-  const rows = await withDerived(df, compiled)
-    .agg(F.count(F.lit(1)).alias(ROWS), ...columns)
-    .collect();
+  const counts: Record<string, ValueCount> = {};
+  for (const c of compiled) {
+    Object.assign(aggregates, c.aggregates);
+    Object.assign(counts, c.valueCounts);
+  }
+  const base = withDerived(df, compiled);
+  const grouped = await groupedColumns(df, Object.values(counts));
+  if (grouped.length === 0) {
+    const { columns, aliases } = shared(aggregates);
+    const rows = await base.agg(F.count(F.lit(1)).alias(ROWS), ...columns).collect();
+    return metricsOf(rows[0] ?? {}, aliases);
+  }
+  // Counts over a grouped column come from its distinct values; the rest stay per row.
+  const perValue = Object.entries(counts).filter(([, c]) => grouped.includes(c.column));
+  const perRow = Object.fromEntries(
+    Object.entries(aggregates).filter(([name]) => !perValue.some(([key]) => key === name)),
+  );
+  const { named, aliases } = shared(perRow);
+  const frame = groupedAggregate(
+    base,
+    grouped,
+    named,
+    perValue.map(([name, count]) => ({ name, count })),
+  );
+  const rows = await frame.collect();
   return metricsOf(rows[0] ?? {}, aliases);
 }
 

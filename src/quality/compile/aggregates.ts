@@ -98,12 +98,15 @@ export const aggregateCompilers = {
   expect_column_median_to_be_between: columnStat(F.median, "median", true),
   expect_column_stdev_to_be_between: columnStat(F.stddev_samp, "stdev", true),
   expect_column_unique_value_count_to_be_between: (kw, ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     const key = ctx.name("distinct");
-    return statistic(ctx, kw, { [key]: F.count_distinct(col) }, (m) => m.count(key), "number");
+    return {
+      ...statistic(ctx, kw, { [key]: F.count_distinct(col) }, (m) => m.count(key), "number"),
+      valueCounts: { [key]: { column: field.name, where: col.isNotNull(), distinct: true } },
+    };
   },
   expect_column_proportion_of_unique_values_to_be_between: (kw, ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     const distinct = ctx.name("distinct");
     const nonnull = ctx.name("nonnull");
     const aggs = { [distinct]: F.count_distinct(col), [nonnull]: F.count(col) };
@@ -112,7 +115,13 @@ export const aggregateCompilers = {
       const n = m.count(nonnull);
       return n > 0 ? m.count(distinct) / n : 0;
     };
-    return statistic(ctx, kw, aggs, read, "number");
+    return {
+      ...statistic(ctx, kw, aggs, read, "number"),
+      valueCounts: {
+        [distinct]: { column: field.name, where: col.isNotNull(), distinct: true },
+        [nonnull]: { column: field.name, where: col.isNotNull() },
+      },
+    };
   },
 } satisfies {
   [T in

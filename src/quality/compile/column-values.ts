@@ -21,6 +21,7 @@ function values(
   ctx: CompileContext,
   kwargs: { readonly column: string; readonly mostly?: number },
   ok: (col: Column, field: StructField) => Column,
+  costly = false,
 ): Compiled {
   const { field, col } = column(ctx.schema, kwargs.column);
   return mapCheck(ctx, {
@@ -28,6 +29,8 @@ function values(
     ok: ok(col, field),
     sample: col,
     mostly: kwargs.mostly,
+    column: field.name,
+    costly,
   });
 }
 
@@ -75,21 +78,23 @@ const text = (col: Column): Column => col.cast("string");
 
 export const columnValueCompilers = {
   expect_column_values_to_not_be_null: (kw: K["expect_column_values_to_not_be_null"], ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     return mapCheck(ctx, {
       considered: undefined,
       ok: col.isNotNull(),
       sample: col,
       mostly: kw.mostly,
+      column: field.name,
     });
   },
   expect_column_values_to_be_null: (kw: K["expect_column_values_to_be_null"], ctx) => {
-    const { col } = column(ctx.schema, kw.column);
+    const { field, col } = column(ctx.schema, kw.column);
     return mapCheck(ctx, {
       considered: undefined,
       ok: col.isNull(),
       sample: col,
       mostly: kw.mostly,
+      column: field.name,
     });
   },
   expect_column_values_to_be_between: (kw: K["expect_column_values_to_be_between"], ctx) =>
@@ -101,25 +106,30 @@ export const columnValueCompilers = {
       kw.value_set === null ? F.lit(true) : F.not(inSet(col, kw.value_set)),
     ),
   expect_column_values_to_match_regex: (kw: K["expect_column_values_to_match_regex"], ctx) =>
-    values(ctx, kw, (col) => text(col).rlike(kw.regex)),
+    values(ctx, kw, (col) => text(col).rlike(kw.regex), true),
   expect_column_values_to_not_match_regex: (
     kw: K["expect_column_values_to_not_match_regex"],
     ctx,
-  ) => values(ctx, kw, (col) => F.not(text(col).rlike(kw.regex))),
+  ) => values(ctx, kw, (col) => F.not(text(col).rlike(kw.regex)), true),
   expect_column_value_lengths_to_be_between: (
     kw: K["expect_column_value_lengths_to_be_between"],
     ctx,
-  ) => values(ctx, kw, (col) => betweenPredicate(F.length(text(col)), kw, IntegerType)),
+  ) => values(ctx, kw, (col) => betweenPredicate(F.length(text(col)), kw, IntegerType), true),
   expect_column_values_to_match_strftime_format: (
     kw: K["expect_column_values_to_match_strftime_format"],
     ctx,
   ) =>
-    values(ctx, kw, (col, field) => {
-      if (field.dataType.typeName !== "string") {
-        throw new IllegalArgumentError(
-          `Values passed to expect_column_values_to_match_strftime_format must be of type string; column "${field.name}" is ${field.dataType.simpleString()}.`,
-        );
-      }
-      return strftimeCheck(col, kw.strftime_format);
-    }),
+    values(
+      ctx,
+      kw,
+      (col, field) => {
+        if (field.dataType.typeName !== "string") {
+          throw new IllegalArgumentError(
+            `Values passed to expect_column_values_to_match_strftime_format must be of type string; column "${field.name}" is ${field.dataType.simpleString()}.`,
+          );
+        }
+        return strftimeCheck(col, kw.strftime_format);
+      },
+      true,
+    ),
 } satisfies { [T in keyof K]?: Compiler<T> };

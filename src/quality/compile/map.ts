@@ -12,7 +12,7 @@ import { mapResult, mapSuccess } from "../map-result.js";
 import { sampleLimit } from "../result-format.js";
 import type { JsonValue } from "../results.js";
 import { countWhere, isTrue } from "./columns.js";
-import type { CompileContext, Compiled, Metrics } from "./plan.js";
+import type { CompileContext, Compiled, Metrics, ValueCount } from "./plan.js";
 
 /** A row-level check before compilation. */
 export interface MapSpec {
@@ -24,6 +24,10 @@ export interface MapSpec {
   readonly toJson?: (value: unknown) => JsonValue;
   readonly derived?: Readonly<Record<string, Column>>;
   readonly mostly: number | undefined;
+  /** The one column `considered` and `ok` read, when they read no other (see `valueCounts`). */
+  readonly column?: string;
+  /** True when `ok` is costly per row (see `ValueCount.costly`). */
+  readonly costly?: boolean;
 }
 
 /**
@@ -44,6 +48,14 @@ export function mapCheck(ctx: CompileContext, spec: MapSpec): Compiled {
   if (spec.considered !== undefined) {
     aggregates[ctx.name("considered")] = countWhere(spec.considered);
   }
+  const { column } = spec;
+  const valueCounts: Record<string, ValueCount> = {};
+  if (column !== undefined && spec.derived === undefined) {
+    valueCounts[ctx.name("unexpected")] = { column, where: unexpected, costly: spec.costly };
+    if (spec.considered !== undefined) {
+      valueCounts[ctx.name("considered")] = { column, where: isTrue(spec.considered) };
+    }
+  }
   const counts = (m: Metrics) => ({
     elementCount: m.rowCount,
     nonnullCount: spec.considered === undefined ? undefined : m.count(ctx.name("considered")),
@@ -53,6 +65,7 @@ export function mapCheck(ctx: CompileContext, spec: MapSpec): Compiled {
     readsData: true,
     derived: spec.derived ?? {},
     aggregates,
+    valueCounts,
     rows: { unexpected, sample: spec.sample, toJson: spec.toJson ?? toJsonValue },
     // No more than there are, so the sample query can stop as soon as it has them all.
     samplesWanted: (m) => Math.min(counts(m).unexpectedCount, sampleLimit(ctx.format)),

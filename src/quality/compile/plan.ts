@@ -31,6 +31,18 @@ export interface RowCheck {
   readonly toJson: (value: unknown) => JsonValue;
 }
 
+/**
+ * A count of the rows where `where` (reading only `column`) is true, or with `distinct`, of
+ * the distinct non-null values of `column` where it is true.
+ */
+export interface ValueCount {
+  readonly column: string;
+  readonly where: Column;
+  readonly distinct?: boolean;
+  /** True when `where` is costly per row (a regex, a length): worth counting per value. */
+  readonly costly?: boolean;
+}
+
 /** Success and GE's result body. */
 export interface Outcome {
   readonly success: boolean;
@@ -45,6 +57,11 @@ export interface Compiled {
   readonly derived: Readonly<Record<string, Column>>;
   /** Aggregates of the first pass, by unique name (see `CompileContext.name`). */
   readonly aggregates: Readonly<Record<string, Column>>;
+  /**
+   * Aggregates among `aggregates` that count the rows where a condition on ONE column's
+   * value holds, by key: the pass may evaluate the condition once per distinct value.
+   */
+  readonly valueCounts?: Readonly<Record<string, ValueCount>>;
   readonly rows: RowCheck | undefined;
   /** How many unexpected values the result needs, once the counts are known (0: none). */
   samplesWanted(m: Metrics): number;
