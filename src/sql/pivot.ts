@@ -35,6 +35,43 @@ interface Named {
   readonly alias: string | undefined;
 }
 
+/** A pivot value: one expression per pivot column (a tuple when there are several). */
+interface PivotValue {
+  readonly exprs: readonly ExprNode[];
+  readonly alias: string | undefined;
+}
+
+/** `v [AS x], ...` for one pivot column; `(v1, v2) [AS x], ...` for several. */
+function valueList(ctx: QueryContext, width: number): PivotValue[] {
+  const { c } = ctx;
+  const out: PivotValue[] = [];
+  do {
+    if (width === 1) {
+      const { expr, alias } = namedList1(ctx);
+      out.push({ exprs: [expr], alias });
+      continue;
+    }
+    const open = c.expectOp("(", `Write each value as a tuple of ${width}: (v1, v2).`);
+    const exprs: ExprNode[] = [];
+    do exprs.push(parseExpr(ctx));
+    while (c.acceptOp(","));
+    c.expectOp(")");
+    if (exprs.length !== width)
+      c.failAt(
+        open,
+        "PIVOT_VALUE_DATA_TYPE_MISMATCH",
+        `A PIVOT value has ${exprs.length} parts for ${width} pivot columns.`,
+        `Give each value ${width} parts, in the order of the FOR columns.`,
+      );
+    out.push({ exprs, alias: parseOptionalAlias(ctx) });
+  } while (c.acceptOp(","));
+  return out;
+}
+
+function namedList1(ctx: QueryContext): Named {
+  return { expr: parseExpr(ctx), alias: parseOptionalAlias(ctx) };
+}
+
 function namedList(ctx: QueryContext): Named[] {
   const out: Named[] = [];
   do out.push({ expr: parseExpr(ctx), alias: parseOptionalAlias(ctx) });
@@ -42,14 +79,15 @@ function namedList(ctx: QueryContext): Named[] {
   return out;
 }
 
-/** A pivot value's column name: its alias, else the value cast to a string. */
-function valueName(ctx: QueryContext, v: Named, at: Parameters<typeof refuse>[1]): string {
+/**
+ * A pivot value's column name: its alias, else the value cast to a string (a tuple as
+ * Spark prints a struct: `{q1, 2024}`).
+ */
+function valueName(ctx: QueryContext, v: PivotValue, at: Parameters<typeof refuse>[1]): string {
   if (v.alias !== undefined) return v.alias;
-  const e = v.expr;
-  if (e.kind === "literal") {
-    if (e.value === null) return "null";
-    if (["string", "number", "bigint", "boolean"].includes(typeof e.value)) return String(e.value);
-  }
+  const parts = v.exprs.map((e) => literalName(e));
+  if (parts.every((p) => p !== undefined))
+    return parts.length === 1 ? (parts[0] ?? "") : `{${parts.join(", ")}}`;
   return refuse(
     ctx,
     at,
@@ -58,13 +96,19 @@ function valueName(ctx: QueryContext, v: Named, at: Parameters<typeof refuse>[1]
   );
 }
 
+function literalName(e: ExprNode): string | undefined {
+  if (e.kind !== "literal") return undefined;
+  if (e.value === null) return "null";
+  if (["string", "number", "bigint", "boolean"].includes(typeof e.value)) return String(e.value);
+  return undefined;
+}
+
 /**
  * `agg` over the rows whose pivot column is `value`, null when the group has none: Spark
  * pivots numeric aggregates with PivotFirst, which aggregates per (group, value) first, so
  * a missing pair is null (also for count) and first/last see the value's rows, nulls too.
  */
-function filtered(agg: ExprNode, column: ExprNode, value: ExprNode): ExprNode {
-  const matches = CallNode.create("<=>", [column, value]);
+function filtered(agg: ExprNode, matches: ExprNode): ExprNode {
   const only = (e: ExprNode) =>
     CallNode.create("if", [
       matches,
@@ -98,33 +142,37 @@ export function parsePivot(ctx: QueryContext, input: RelationNode): RelationNode
   c.expectOp("(");
   const aggs = namedList(ctx);
   c.expectWord("FOR");
-  if (c.isOp("("))
-    refuse(
-      ctx,
-      c.peek(),
-      "PIVOT over several columns",
-      "Pivot over one column, e.g. a concat of them.",
-    );
-  const parts = parseMultipartName(ctx, "a pivot column");
-  const column = ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
+  const pivotColumn = () => {
+    const parts = parseMultipartName(ctx, "a pivot column");
+    return ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
+  };
+  const columns: ExprNode[] = [];
+  if (c.acceptOp("(")) {
+    do columns.push(pivotColumn());
+    while (c.acceptOp(","));
+    c.expectOp(")");
+  } else columns.push(pivotColumn());
   c.expectWord("IN");
   c.expectOp("(");
   const at = c.peek();
-  const values = namedList(ctx);
+  const values = valueList(ctx, columns.length);
   c.expectOp(")");
   c.expectOp(")");
   const single = aggs.length === 1;
   const outputs = values.flatMap((v) => {
     const name = valueName(ctx, v, at);
+    const matches = columns
+      .map((col, i) => CallNode.create("<=>", [col, v.exprs[i] ?? LiteralNode.create(null)]))
+      .reduce((a, b) => CallNode.create("and", [a, b]));
     return aggs.map((a) =>
       AliasNode.create(
-        filtered(a.expr, column, v.expr),
+        filtered(a.expr, matches),
         single ? name : `${name}_${a.alias ?? outputName(a.expr)}`,
       ),
     );
   });
   const read = new Set<string>();
-  for (const e of [column, ...aggs.map((a) => a.expr)])
+  for (const e of [...columns, ...aggs.map((a) => a.expr)])
     for (const n of columnNames(e)) read.add(splitAttribute(n).at(-1) ?? n);
   const node = AggregateNode.create(input, "groupby", [], outputs);
   pivots.set(node, read);
