@@ -57,7 +57,7 @@ const semiJoins = (sql: string) => sql.split("SEMI JOIN").length - 1;
 describe("a correlated scalar subquery over a filtered outer relation", () => {
   it("aggregates only the looked-up keys, count over no rows still 0 (null key too)", async () => {
     const { rows, generated } = await run(
-      "SELECT d.dept, (SELECT count(*) FROM emp WHERE emp.dept = d.dept) AS n FROM dept d WHERE d.budget < 900 ORDER BY d.city",
+      "SELECT d.dept, (SELECT count(*) FROM emp WHERE emp.dept = d.dept) AS n FROM dept d WHERE d.city IN ('Lyon', 'Nice', 'Nowhere') ORDER BY d.city",
     );
     expect(rows).toEqual([
       ["ops", 2n],
@@ -69,16 +69,16 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
 
   it("takes the keys from the one joined relation that holds them, filtered by its own conditions (TPC-H q17's shape)", async () => {
     const { rows, generated } = await run(
-      "SELECT e.id FROM emp e, dept d WHERE e.dept = d.dept AND d.city <> 'Paris' AND e.salary < (SELECT 1.1 * avg(salary) FROM emp i WHERE i.dept = d.dept) ORDER BY e.id",
+      "SELECT e.id FROM emp e, dept d WHERE e.dept = d.dept AND d.city LIKE 'L%' AND e.salary < (SELECT 1.1 * avg(salary) FROM emp i WHERE i.dept = d.dept) ORDER BY e.id",
     );
     expect(rows).toEqual([[3], [4]]);
     expect(semiJoins(generated)).toBe(1);
-    expect(generated).toMatch(/SEMI JOIN \(SELECT .* WHERE \("[^"]+"\."city" <> 'Paris'\)/);
+    expect(generated).toMatch(/SEMI JOIN \(SELECT .* WHERE .*"city".*'L%'/);
   });
 
   it("restricts on every key of a multi-column correlation, beside the subquery's own filter", async () => {
     const { rows, generated } = await run(
-      "SELECT e.id FROM emp e WHERE e.salary > 75 AND e.salary = (SELECT max(i.salary) FROM emp i WHERE i.dept = e.dept AND i.mgr = e.mgr AND i.id < 6) ORDER BY e.id",
+      "SELECT e.id FROM emp e WHERE e.mgr IN (1, 3) AND e.salary = (SELECT max(i.salary) FROM emp i WHERE i.dept = e.dept AND i.mgr = e.mgr AND i.id < 6) ORDER BY e.id",
     );
     expect(rows).toEqual([[2], [3], [4], [5]]);
     expect(semiJoins(generated)).toBe(1);
@@ -86,7 +86,7 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
 
   it("keeps an inner column that shares the outer key's name unambiguous", async () => {
     const { rows, generated } = await run(
-      "SELECT id FROM emp e WHERE salary > 85 AND salary >= (SELECT avg(salary) FROM emp WHERE dept = e.dept) ORDER BY id",
+      "SELECT id FROM emp e WHERE (dept = 'eng' OR dept = 'ops') AND salary >= (SELECT avg(salary) FROM emp WHERE dept = e.dept) ORDER BY id",
     );
     expect(rows).toEqual([[1], [4]]);
     expect(semiJoins(generated)).toBe(1);
@@ -94,7 +94,7 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
 
   it("leaves a nondeterministic outer condition out of the key set", async () => {
     const { rows, generated } = await run(
-      "SELECT d.city, (SELECT count_if(salary > 90) FROM emp WHERE emp.dept = d.dept) AS n FROM dept d WHERE rand() >= 0 AND d.budget < 900 ORDER BY d.city",
+      "SELECT d.city, (SELECT count_if(salary > 90) FROM emp WHERE emp.dept = d.dept) AS n FROM dept d WHERE rand() >= 0 AND d.city IN ('Lyon', 'Nice', 'Nowhere') ORDER BY d.city",
     );
     expect(rows).toEqual([
       ["Lyon", 1n],
@@ -107,13 +107,25 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
 
   it("restricts each of two subqueries over the same outer relation", async () => {
     const { rows, generated } = await run(
-      "SELECT d.city, (SELECT sum(salary) FROM emp WHERE emp.dept = d.dept) AS s, (SELECT count(*) FROM emp WHERE emp.dept = d.dept AND salary > 90) AS n FROM dept d WHERE d.budget >= 500 ORDER BY d.city",
+      "SELECT d.city, (SELECT sum(salary) FROM emp WHERE emp.dept = d.dept) AS s, (SELECT count(*) FROM emp WHERE emp.dept = d.dept AND salary > 90) AS n FROM dept d WHERE d.city IN ('Lyon', 'Paris') ORDER BY d.city",
     );
     expect(rows).toEqual([
       ["Lyon", 185n, 1n],
       ["Paris", 220n, 2n],
     ]);
     expect(semiJoins(generated)).toBe(2);
+  });
+
+  it("is left out when only a range restricts the keys (it may keep nearly every row)", async () => {
+    const { rows, generated } = await run(
+      "SELECT d.dept, (SELECT max(salary) FROM emp WHERE emp.dept = d.dept) AS top FROM dept d WHERE d.budget < 900 ORDER BY d.city",
+    );
+    expect(rows).toEqual([
+      ["ops", 95],
+      ["hr", null],
+      [null, null],
+    ]);
+    expect(semiJoins(generated)).toBe(0);
   });
 
   it("is left out when no outer condition restricts the keys", async () => {
