@@ -38,6 +38,17 @@ beforeAll(async () => {
       "dept STRING, city STRING, budget INT",
     )
     .createOrReplaceTempView("dept");
+  spark
+    .createDataFrame(
+      [
+        ["1", "a"],
+        ["07", "b"],
+        ["6", "c"],
+        ["3", "d"],
+      ],
+      "label STRING, tag STRING",
+    )
+    .createOrReplaceTempView("labels");
 });
 
 afterAll(async () => {
@@ -114,6 +125,26 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
       ["Paris", 220n, 2n],
     ]);
     expect(semiJoins(generated)).toBe(2);
+  });
+
+  it("compares keys of different types as the lookup does (string outer key, integer inner key)", async () => {
+    const first = await run(
+      "SELECT t.label, (SELECT max(salary) FROM emp WHERE emp.id = t.label) AS top FROM labels t WHERE t.tag IN ('a', 'b', 'c') ORDER BY t.label",
+    );
+    expect(first.rows).toEqual([
+      ["07", null],
+      ["1", 120],
+      ["6", 70],
+    ]);
+    expect(semiJoins(first.generated)).toBe(1);
+    const second = await run(
+      "SELECT t.label, (SELECT count(*) FROM emp WHERE emp.mgr = t.label) AS n FROM labels t WHERE t.tag <=> 'a' OR t.tag = 'b' ORDER BY t.label",
+    );
+    expect(second.rows).toEqual([
+      ["07", 0n],
+      ["1", 3n],
+    ]);
+    expect(semiJoins(second.generated)).toBe(1);
   });
 
   it("is left out when only a range restricts the keys (it may keep nearly every row)", async () => {
