@@ -7,14 +7,17 @@
  * Any superset of the outer key values gives the same answer (the left join looks up only
  * the outer values, and the restriction keeps every inner row of a looked-up key), so the
  * set comes from the one outer relation that holds every key column, filtered by the outer
- * conditions that read only it. The restriction is left out unless one of those conditions
- * likely keeps few rows (an equality, IN list or pattern against constants): otherwise the
- * set costs a second scan of that relation and a large semi join for little.
+ * conditions that read only it and by the IN / EXISTS semi joins on it alone whose subquery
+ * is a cheap, selective filter of one source. The restriction is left out unless one of
+ * those likely keeps few rows (an equality, IN list or pattern against constants, or such a
+ * semi join): otherwise the set costs a second scan of that relation and a large semi join
+ * for little.
  */
 import { CallNode } from "../plan/expression/call.js";
 import { splitAttribute } from "../plan/expression/name.js";
-import type { ExprNode, RelationNode } from "../plan/node.js";
+import { childrenOf, type ExprNode, type RelationNode } from "../plan/node.js";
 import { FilterNode } from "../plan/relation/filter.js";
+import { JoinNode } from "../plan/relation/join.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import type { StructType } from "../types/data-types.js";
 import { walkExpr } from "./rewrite.js";
@@ -47,6 +50,8 @@ interface Leaf {
 interface Flat {
   readonly leaves: RelationNode[];
   readonly conds: ExprNode[];
+  /** Semi joins (IN, EXISTS) that keep some of the outer rows. */
+  readonly semis: (RelationNode & { kind: "join" })[];
 }
 
 function conjuncts(e: ExprNode | undefined): ExprNode[] {
@@ -83,6 +88,7 @@ function flatten(rel: RelationNode, out: Flat): Flat {
       flatten(rel.left, out);
       return flatten(rel.right, out);
     }
+    if (rel.joinType === "left_semi") out.semis.push(rel);
     if (rel.joinType === "left" || rel.joinType === "left_semi" || rel.joinType === "left_anti") {
       return flatten(rel.left, out);
     }
@@ -152,6 +158,57 @@ function likelySelective(e: ExprNode): boolean {
   return false;
 }
 
+/**
+ * Is the relation a cheap and likely selective filter of one source (`SELECT p_partkey FROM
+ * part WHERE p_name LIKE 'forest%'`)? Such an IN subquery is worth running a second time to
+ * narrow the key set; a join or an aggregate is not.
+ */
+function cheapSelective(rel: RelationNode): boolean {
+  let selective = false;
+  let node = rel;
+  for (;;) {
+    if (node.kind === "filter") {
+      if (conjuncts(node.condition).some(likelySelective)) selective = true;
+      node = node.input;
+    } else if (
+      node.kind === "toDF" ||
+      node.kind === "project" ||
+      node.kind === "subqueryAlias" ||
+      node.kind === "drop"
+    ) {
+      node = node.input;
+    } else return selective && childrenOf(node).length === 0;
+  }
+}
+
+/**
+ * The semi join, when its condition reads only the key leaf and its own right side (each
+ * column certainly one of them) and its right side is cheap and selective: it then keeps
+ * the same keys of that leaf alone.
+ */
+async function restrictsLeaf(
+  semi: RelationNode & { kind: "join" },
+  owner: number,
+  leaves: readonly Leaf[],
+  schemaOf: (plan: RelationNode) => Promise<StructType>,
+): Promise<boolean> {
+  if (semi.condition === undefined || !cheapSelective(semi.right)) return false;
+  const right = new Set((await schemaOf(semi.right)).fieldNames().map((n) => n.toLowerCase()));
+  let fits = true;
+  walkExpr(semi.condition, (n) => {
+    if (n.kind === "call" && (n.name.startsWith(HIDDEN) || NONDETERMINISTIC.has(n.name)))
+      fits = false;
+    if (n.kind === "column") {
+      const parts = splitAttribute(n.name).map((p) => p.toLowerCase());
+      const onRight = parts.length === 1 && right.has(parts[0] ?? "");
+      const onLeaf = ownerOf(n, leaves) === owner;
+      if (onRight === onLeaf || n.planId !== undefined) fits = false;
+    }
+    return fits;
+  });
+  return fits;
+}
+
 /** The position in `leaf` of the column `key` names, when it names one plainly. */
 function columnIndex(key: ExprNode, leaf: Leaf): number | undefined {
   if (key.kind !== "column") return undefined;
@@ -190,8 +247,8 @@ export async function outerKeySet(
   schemaOf: (plan: RelationNode) => Promise<StructType>,
 ): Promise<OuterKeySet | undefined> {
   if (outerKeys.length === 0) return undefined;
-  const flat = flatten(outer, { leaves: [], conds: [] });
-  if (flat.conds.length === 0) return undefined;
+  const flat = flatten(outer, { leaves: [], conds: [], semis: [] });
+  if (flat.conds.length === 0 && flat.semis.length === 0) return undefined;
   const leaves: Leaf[] = [];
   for (const rel of flat.leaves) {
     const names = (await schemaOf(rel)).fieldNames();
@@ -207,14 +264,28 @@ export async function outerKeySet(
   const owners = new Set(outerKeys.map((k) => ownerOf(k, leaves)));
   const [owner] = owners;
   const leaf = owner === undefined || owners.size !== 1 ? undefined : leaves[owner];
-  if (leaf === undefined) return undefined;
+  if (leaf === undefined || owner === undefined) return undefined;
   const positions = outerKeys.map((k) => columnIndex(k, leaf));
+  if (positions.some((p) => p === undefined)) return undefined;
   const own = flat.conds.filter((c) => ownerOf(c, leaves) === owner);
-  if (!own.some(likelySelective) || positions.some((p) => p === undefined)) return undefined;
-  const condition = own.reduce((acc, c) => CallNode.create("and", [acc, c]));
+  const semis: (RelationNode & { kind: "join" })[] = [];
+  for (const semi of flat.semis)
+    if (await restrictsLeaf(semi, owner, leaves, schemaOf)) semis.push(semi);
+  if (!own.some(likelySelective) && semis.length === 0) return undefined;
+  const filtered =
+    own.length === 0
+      ? leaf.rel
+      : FilterNode.create(
+          leaf.rel,
+          own.reduce((acc, c) => CallNode.create("and", [acc, c])),
+        );
+  const restricted = semis.reduce<RelationNode>(
+    (acc, semi) => JoinNode.create(acc, semi.right, "left_semi", semi.condition),
+    filtered,
+  );
   const names = leaf.names.map((_, i) => `${prefix}${i}`);
   return {
-    relation: ToDFNode.create(FilterNode.create(leaf.rel, condition), names),
+    relation: ToDFNode.create(restricted, names),
     columns: positions.map((p) => names[p ?? 0] ?? ""),
   };
 }

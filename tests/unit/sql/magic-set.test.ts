@@ -147,6 +147,34 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
     expect(semiJoins(second.generated)).toBe(1);
   });
 
+  it("narrows the keys by an IN subquery that is a selective filter of one source (TPC-H q20's shape)", async () => {
+    const { rows, generated } = await run(
+      "SELECT e.id FROM emp e WHERE e.dept IN (SELECT d.dept FROM dept d WHERE d.city LIKE 'L%') AND e.salary >= (SELECT avg(i.salary) FROM emp i WHERE i.dept = e.dept) ORDER BY e.id",
+    );
+    expect(rows).toEqual([[4]]);
+    // the IN itself, the restriction to the keys, and the IN again inside the key set
+    expect(semiJoins(generated)).toBe(3);
+  });
+
+  it("narrows the keys of a relation used three times (outer, IN subquery, aggregate)", async () => {
+    const { rows, generated } = await run(
+      "SELECT e.id, (SELECT count(*) FROM emp i WHERE i.mgr = e.id) AS reports FROM emp e WHERE e.id IN (SELECT m.mgr FROM emp m WHERE m.dept = 'ops') ORDER BY e.id",
+    );
+    expect(rows).toEqual([
+      [1, 3n],
+      [3, 1n],
+    ]);
+    expect(semiJoins(generated)).toBe(3);
+  });
+
+  it("does not narrow by an IN subquery without a selective filter", async () => {
+    const { rows, generated } = await run(
+      "SELECT e.id FROM emp e WHERE e.dept IN (SELECT d.dept FROM dept d) AND e.salary >= (SELECT avg(i.salary) FROM emp i WHERE i.dept = e.dept) ORDER BY e.id",
+    );
+    expect(rows).toEqual([[1], [4]]);
+    expect(semiJoins(generated)).toBe(1);
+  });
+
   it("is left out when only a range restricts the keys (it may keep nearly every row)", async () => {
     const { rows, generated } = await run(
       "SELECT d.dept, (SELECT max(salary) FROM emp WHERE emp.dept = d.dept) AS top FROM dept d WHERE d.budget < 900 ORDER BY d.city",
