@@ -168,17 +168,26 @@ function cheapSelective(rel: RelationNode): boolean {
   let node = rel;
   for (;;) {
     if (node.kind === "filter") {
+      if (!deterministic(node.condition)) return false;
       if (conjuncts(node.condition).some(likelySelective)) selective = true;
       node = node.input;
-    } else if (
-      node.kind === "toDF" ||
-      node.kind === "project" ||
-      node.kind === "subqueryAlias" ||
-      node.kind === "drop"
-    ) {
+    } else if (node.kind === "project") {
+      if (!node.exprs.every(deterministic)) return false;
+      node = node.input;
+    } else if (node.kind === "toDF" || node.kind === "subqueryAlias" || node.kind === "drop") {
       node = node.input;
     } else return selective && childrenOf(node).length === 0;
   }
+}
+
+/** Same rows each time it is evaluated (run twice, it must keep the same keys). */
+function deterministic(e: ExprNode): boolean {
+  let same = true;
+  walkExpr(e, (n) => {
+    if (n.kind === "call" && NONDETERMINISTIC.has(n.name)) same = false;
+    return same;
+  });
+  return same;
 }
 
 /**

@@ -167,6 +167,14 @@ describe("a correlated scalar subquery over a filtered outer relation", () => {
     expect(semiJoins(generated)).toBe(3);
   });
 
+  it("does not narrow by an IN subquery that gives other rows each time (rand)", async () => {
+    const { rows, generated } = await run(
+      "SELECT e.id FROM emp e WHERE e.dept IN (SELECT d.dept FROM dept d WHERE d.city LIKE 'L%' AND rand() >= 0) AND e.salary >= (SELECT avg(i.salary) FROM emp i WHERE i.dept = e.dept) ORDER BY e.id",
+    );
+    expect(rows).toEqual([[4]]);
+    expect(semiJoins(generated)).toBe(1);
+  });
+
   it("does not narrow by an IN subquery without a selective filter", async () => {
     const { rows, generated } = await run(
       "SELECT e.id FROM emp e WHERE e.dept IN (SELECT d.dept FROM dept d) AND e.salary >= (SELECT avg(i.salary) FROM emp i WHERE i.dept = e.dept) ORDER BY e.id",
