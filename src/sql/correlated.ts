@@ -19,6 +19,7 @@ import { JoinNode } from "../plan/relation/join.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import type { StructType } from "../types/data-types.js";
 import { isJoinGroup, reorderJoins } from "./join-order.js";
+import { outerKeySet } from "./magic-set.js";
 import { isNaturalJoin, resolveNatural } from "./natural-join.js";
 import { isPivot, resolvePivot } from "./pivot.js";
 import { hasAggregate, unalias, walkExpr } from "./rewrite.js";
@@ -144,6 +145,32 @@ const EMPTY_VALUE: Readonly<Record<string, ExprNode>> = {
   count_if: LiteralNode.create(0n),
 };
 
+/**
+ * The subquery's FROM keeping only rows whose keys some outer row may look up, when the
+ * outer side tells a smaller set of keys than the whole inner table (magic-set.ts).
+ */
+async function restrictToOuterKeys(
+  from: RelationNode,
+  outer: RelationNode,
+  keys: readonly Key[],
+  name: string,
+  schemaOf: (plan: RelationNode) => Promise<StructType>,
+): Promise<RelationNode> {
+  const set = await outerKeySet(
+    outer,
+    keys.map((k) => k.outer),
+    `${name}_m`,
+    schemaOf,
+  );
+  if (set === undefined) return from;
+  const on = and(
+    keys.map((k, i) =>
+      CallNode.create("==", [k.inner, ColumnRefNode.create(set.columns[i] ?? "")]),
+    ),
+  );
+  return JoinNode.create(from, set.relation, "left_semi", on);
+}
+
 async function decorrelate(
   join: RelationNode & { kind: "join" },
   info: ScalarJoin,
@@ -175,7 +202,7 @@ async function decorrelate(
   const keyNames = keys.map((_, i) => `${info.name}_k${i}`);
   const right = info.plan({
     ...spec,
-    from,
+    from: await restrictToOuterKeys(from, join.left, keys, info.name, schemaOf),
     where: and(local),
     items: [
       ...keys.map((k, i) => AliasNode.create(k.inner, keyNames[i] ?? "")),
