@@ -233,6 +233,19 @@ function parseCreate(ctx: QueryContext, mode: CreateMode): CreateTableCommand {
   };
 }
 
+/** Reads `DROP TABLE|VIEW [IF EXISTS]`; whether IF EXISTS was given. */
+function dropHeader(ctx: QueryContext): boolean {
+  const { c } = ctx;
+  c.next();
+  c.next();
+  const ifExists = c.isWord("IF") && c.isWord("EXISTS", 1);
+  if (ifExists) {
+    c.next();
+    c.next();
+  }
+  return ifExists;
+}
+
 /** The rest of a CREATE ... TEMP VIEW statement, after `VIEW`. */
 function parseCreateView(ctx: QueryContext, replace: boolean, global: boolean): CreateViewCommand {
   const { c } = ctx;
@@ -325,24 +338,12 @@ export function parseDdl(ctx: QueryContext): DdlCommand | undefined {
     return parseCreate(ctx, "replace");
   }
   if (c.isWord("DROP") && c.isWord("VIEW", 1)) {
-    c.next();
-    c.next();
-    const ifExists = c.isWord("IF") && c.isWord("EXISTS", 1);
-    if (ifExists) {
-      c.next();
-      c.next();
-    }
+    const ifExists = dropHeader(ctx);
     const parts = parseMultipartName(ctx, "a view name").map((p) => p.name);
     return { kind: "dropView", parts, ifExists };
   }
   if (c.isWord("DROP") && c.isWord("TABLE", 1)) {
-    c.next();
-    c.next();
-    const ifExists = c.isWord("IF") && c.isWord("EXISTS", 1);
-    if (ifExists) {
-      c.next();
-      c.next();
-    }
+    const ifExists = dropHeader(ctx);
     return { kind: "dropTable", target: parseTableTarget(ctx, !ifExists), ifExists };
   }
   if (c.isWord("SHOW") && c.isWord("TABLES", 1)) {

@@ -111,6 +111,11 @@ function divisor(sql: string, mode: ArithmeticMode): string {
   return `CASE WHEN ${sql} = 0 THEN ${raiseSql("DIVIDE_BY_ZERO", text("Division by zero."))} ELSE ${sql} END`;
 }
 
+/** Both operands cast to their decimal types. */
+function castOperands(a: FnArg, b: FnArg, [da, db]: [DecimalType, DecimalType]): [string, string] {
+  return [`CAST(${a.sql} AS ${toDuckDBType(da)})`, `CAST(${b.sql} AS ${toDuckDBType(db)})`];
+}
+
 function decimalSql(
   op: BinaryOp,
   a: FnArg,
@@ -119,7 +124,7 @@ function decimalSql(
   mode: ArithmeticMode,
 ): string {
   const [da, db] = operands;
-  const [x, y] = [`CAST(${a.sql} AS ${toDuckDBType(da)})`, `CAST(${b.sql} AS ${toDuckDBType(db)})`];
+  const [x, y] = castOperands(a, b, operands);
   if (op === "div") {
     return `CAST(tributary_decimal('div', CAST(${x} AS VARCHAR), CAST(${y} AS VARCHAR), 38, 0, ${mode === "ansi"}) AS BIGINT)`;
   }
@@ -143,7 +148,7 @@ function wideDecimalSql(
   mode: ArithmeticMode,
 ): string {
   const [da, db] = operands;
-  const [x, y] = [`CAST(${a.sql} AS ${toDuckDBType(da)})`, `CAST(${b.sql} AS ${toDuckDBType(db)})`];
+  const [x, y] = castOperands(a, b, operands);
   const result = decimalResult(op, da, db);
   const duck = toDuckDBType(result);
   // DuckDB's exact 128-bit decimals give + - * as long as the exact result fits 38 digits.
