@@ -1,6 +1,8 @@
 /** Identifiers and aliases in query text: `t`, `` `my view` ``, `AS x`, `x(a, b)`. */
 
+import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { RESERVED } from "../sql-expr/context.js";
+import { quoteIfNeeded } from "../types/sql-string.js";
 import { keywordOf } from "../types/token-cursor.js";
 import { CLAUSE_WORDS, type QueryContext } from "./context.js";
 
@@ -40,4 +42,11 @@ export function parseMultipartName(ctx: QueryContext, what: string) {
     parts.push(c.identifier(what));
   }
   return parts;
+}
+
+/** A dotted column name (`t.col`) as a column reference, and the parts it was read from. */
+export function parseColumnRef(ctx: QueryContext, what: string) {
+  const parts = parseMultipartName(ctx, what);
+  const ref = ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
+  return { ref, parts };
 }

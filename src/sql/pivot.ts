@@ -20,7 +20,7 @@ import { parseExpr } from "../sql-expr/boolean.js";
 import type { StructType } from "../types/data-types.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
 import { type QueryContext, refuse } from "./context.js";
-import { parseMultipartName, parseOptionalAlias } from "./names.js";
+import { parseColumnRef, parseOptionalAlias } from "./names.js";
 import { columnNames, mapExpr } from "./rewrite.js";
 
 /** The lower-case column names the pivot reads: they are not grouping columns. */
@@ -142,10 +142,7 @@ export function parsePivot(ctx: QueryContext, input: RelationNode): RelationNode
   c.expectOp("(");
   const aggs = namedList(ctx);
   c.expectWord("FOR");
-  const pivotColumn = () => {
-    const parts = parseMultipartName(ctx, "a pivot column");
-    return ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
-  };
+  const pivotColumn = () => parseColumnRef(ctx, "a pivot column").ref;
   const columns: ExprNode[] = [];
   if (c.acceptOp("(")) {
     do columns.push(pivotColumn());

@@ -16,7 +16,7 @@ import { SetOpNode } from "../plan/relation/set-op.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { quoteIfNeeded } from "../types/sql-string.js";
 import { type QueryContext, refuse } from "./context.js";
-import { parseMultipartName, parseOptionalAlias } from "./names.js";
+import { parseColumnRef, parseOptionalAlias } from "./names.js";
 
 interface Listed {
   readonly ref: ColumnRefNode;
@@ -25,21 +25,25 @@ interface Listed {
   readonly name: string;
 }
 
+/** `(v1, v2)` where one value column is expected: several are not supported yet. */
+function refuseSeveralValues(ctx: QueryContext): void {
+  if (ctx.c.isOp("("))
+    refuse(
+      ctx,
+      ctx.c.peek(),
+      "UNPIVOT of several value columns",
+      "Unpivot one value column at a time.",
+    );
+}
+
 function listed(ctx: QueryContext): Listed[] {
   const { c } = ctx;
   c.expectOp("(");
   const out: Listed[] = [];
   do {
-    if (c.isOp("("))
-      refuse(
-        ctx,
-        c.peek(),
-        "UNPIVOT of several value columns",
-        "Unpivot one value column at a time.",
-      );
-    const parts = parseMultipartName(ctx, "a column to unpivot");
+    refuseSeveralValues(ctx);
+    const { ref, parts } = parseColumnRef(ctx, "a column to unpivot");
     const column = parts.at(-1)?.name ?? "";
-    const ref = ColumnRefNode.create(parts.map((p) => quoteIfNeeded(p.name)).join("."));
     out.push({ ref, column, name: parseOptionalAlias(ctx) ?? column });
   } while (c.acceptOp(","));
   c.expectOp(")");
@@ -56,13 +60,7 @@ export function parseUnpivot(ctx: QueryContext, input: RelationNode): RelationNo
     c.next();
   }
   c.expectOp("(");
-  if (c.isOp("("))
-    refuse(
-      ctx,
-      c.peek(),
-      "UNPIVOT of several value columns",
-      "Unpivot one value column at a time.",
-    );
+  refuseSeveralValues(ctx);
   const value = c.identifier("a value column name").name;
   c.expectWord("FOR");
   const name = c.identifier("a name column name").name;

@@ -11,6 +11,7 @@ import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { arrayItemSql } from "../functions/array-index.js";
 import { lookupFunction } from "../functions/registry.js";
+import { withSparkStructs } from "../functions/same-shape.js";
 import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
 import { quoteIdent, quoteString } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
@@ -149,6 +150,7 @@ function compileCall(
     } else args.push({ ...compileExpr(node, scope, ctx), node });
   }
   checkArgTypes(name, args, distinct);
+  const sparkArgs = withSparkStructs(name, args);
   const fnCtx: FnContext = {
     name,
     distinct,
@@ -167,7 +169,11 @@ function compileCall(
       return n;
     },
   };
-  const compiled = typedCall(def.compile(args, fnCtx), def.returnType?.(args, fnCtx), args);
+  const compiled = typedCall(
+    def.compile(sparkArgs, fnCtx),
+    def.returnType?.(sparkArgs, fnCtx),
+    sparkArgs,
+  );
   const narrowSql = over === "" ? def.narrow?.(args) : undefined;
   const typeKnown =
     over === "" &&

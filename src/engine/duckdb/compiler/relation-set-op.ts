@@ -5,9 +5,7 @@
  */
 import { AnalysisError } from "../../../errors.js";
 import type { SetOpNode } from "../../../plan/relation/set-op.js";
-import { ArrayType, type DataType, MapType, StructType } from "../../../types/data-types.js";
-import { renameNested } from "../delta/nested-names.js";
-import { sameFieldNames } from "../functions/same-shape.js";
+import { alignFields } from "../functions/same-shape.js";
 import { quoteIdent } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { type CompiledRelation, pass } from "./relation-types.js";
@@ -69,27 +67,6 @@ function byName(
   return { l, r, columns };
 }
 
-/** A struct type's nesting with every name and leaf type left out: what pairs by position. */
-function shapeOf(t: DataType): string {
-  if (t instanceof StructType)
-    return `struct<${t.fields.map((f) => shapeOf(f.dataType)).join(",")}>`;
-  if (t instanceof ArrayType) return `array<${shapeOf(t.elementType)}>`;
-  if (t instanceof MapType) return `map<${shapeOf(t.keyType)},${shapeOf(t.valueType)}>`;
-  return "_";
-}
-
-/**
- * The right side's value for a union by position: Spark pairs nested struct fields by
- * position and keeps the left's names, where DuckDB would unify structs by name (each side's
- * fields null in the other's rows). Such a struct is rebuilt under the left's names.
- */
-function byPosition(sql: string, left: OutCol | undefined, right: OutCol): string {
-  const [l, r] = [left?.dataType, right.dataType];
-  if (l === undefined || r === undefined || sameFieldNames(l, r) || shapeOf(l) !== shapeOf(r))
-    return sql;
-  return renameNested(sql, l, r);
-}
-
 export function compileSetOp(
   node: SetOpNode,
   left: CompiledRelation,
@@ -109,7 +86,11 @@ export function compileSetOp(
       );
     }
     lList = left.columns.map((c) => quoteIdent(c.sqlName));
-    rList = right.columns.map((c, i) => byPosition(quoteIdent(c.sqlName), left.columns[i], c));
+    // Spark pairs nested struct fields by position, under the left's names (DuckDB would
+    // unify them by name: each side's fields null in the other's rows).
+    rList = right.columns.map((c, i) =>
+      alignFields(quoteIdent(c.sqlName), left.columns[i]?.dataType, c.dataType),
+    );
     columns = left.columns.map((c, i) => withOtherSide(pass(c, node.planId), right.columns[i]));
   }
   const op = `${node.op.toUpperCase()}${node.isAll || node.op === "union" ? " ALL" : ""}`;

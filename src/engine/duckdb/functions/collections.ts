@@ -21,7 +21,6 @@ import { quoteIdent } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { elementAtSql } from "./array-index.js";
 import { comparatorSortSql } from "./array-sort.js";
-import { requireSameFieldNames } from "./same-shape.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -102,21 +101,6 @@ function explode(outer: boolean, withPos: boolean): FunctionDef {
       return [{ name: "pos", sql: pos, type: IntegerType }, col];
     },
   };
-}
-
-/** map()/create_map(): keys, and values, each with one struct shape (Spark's DIFF_TYPES). */
-function mapSameFieldNames(fn: string, args: readonly FnArg[]): undefined {
-  requireSameFieldNames(
-    fn,
-    args.filter((_, i) => i % 2 === 0),
-    ErrorCode["DATATYPE_MISMATCH.CREATE_MAP_KEY_DIFF_TYPES"],
-  );
-  requireSameFieldNames(
-    fn,
-    args.filter((_, i) => i % 2 === 1),
-    ErrorCode["DATATYPE_MISMATCH.CREATE_MAP_VALUE_DIFF_TYPES"],
-  );
-  return undefined;
 }
 
 /** A generator's SQL when it is called inside an expression, where Spark refuses it too. */
@@ -339,10 +323,7 @@ export const collectionFunctions = {
   array: fn(
     0,
     Number.POSITIVE_INFINITY,
-    (args) => {
-      requireSameFieldNames("array", args);
-      return `[${args.map((a) => a.sql).join(", ")}]`;
-    },
+    (args) => `[${args.map((a) => a.sql).join(", ")}]`,
     // An untyped NULL element takes the type of the others (array(NULL, 1) is array<int>).
     (args) =>
       new ArrayType(
@@ -438,7 +419,6 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) => {
-      mapSameFieldNames("create_map", args);
       const keys = args.filter((_, i) => i % 2 === 0).map((a) => a.sql);
       const values = args.filter((_, i) => i % 2 === 1).map((a) => a.sql);
       return `map([${keys.join(", ")}], [${values.join(", ")}])`;
@@ -452,7 +432,6 @@ export const collectionFunctions = {
     0,
     Number.POSITIVE_INFINITY,
     (args) =>
-      mapSameFieldNames("map", args) ??
       `map([${args
         .filter((_, i) => i % 2 === 0)
         .map((a) => a.sql)

@@ -3,17 +3,14 @@
  * `if`.
  */
 import { widerNumeric } from "./operators.js";
-import { requireSameFieldNames } from "./same-shape.js";
 import { type FamilyTable, type FunctionDef, sqlOf } from "./types.js";
 
 /** Spark's `if(cond, a, b)`: a null condition takes `b`. */
 const ifFunction: FunctionDef = {
   minArgs: 3,
   maxArgs: 3,
-  compile: (args) => {
-    requireSameFieldNames("if", [args[1], args[2]]);
-    return `CASE WHEN ${sqlOf(args, 0)} THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 2)} END`;
-  },
+  compile: (args) =>
+    `CASE WHEN ${sqlOf(args, 0)} THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 2)} END`,
   returnType: (args) =>
     widerNumeric(args[1]?.type, args[2]?.type) ?? args[1]?.type ?? args[2]?.type,
 };
@@ -23,10 +20,7 @@ export const conditionalFunctions = {
   coalesce: {
     minArgs: 1,
     maxArgs: Number.POSITIVE_INFINITY,
-    compile: (args) => {
-      requireSameFieldNames("coalesce", args);
-      return `coalesce(${args.map((a) => a.sql).join(", ")})`;
-    },
+    compile: (args) => `coalesce(${args.map((a) => a.sql).join(", ")})`,
     returnType: (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? t ?? a.type,
@@ -42,28 +36,20 @@ export const conditionalFunctions = {
   nvl: {
     minArgs: 2,
     maxArgs: 2,
-    compile: (args) => {
-      requireSameFieldNames("nvl", args);
-      return `coalesce(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`;
-    },
+    compile: (args) => `coalesce(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
     returnType: (args) => args[0]?.type,
   },
   ifnull: {
     minArgs: 2,
     maxArgs: 2,
-    compile: (args) => {
-      requireSameFieldNames("ifnull", args);
-      return `coalesce(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`;
-    },
+    compile: (args) => `coalesce(${sqlOf(args, 0)}, ${sqlOf(args, 1)})`,
     returnType: (args) => args[0]?.type,
   },
   nvl2: {
     minArgs: 3,
     maxArgs: 3,
-    compile: (args) => {
-      requireSameFieldNames("nvl2", [args[1], args[2]]);
-      return `CASE WHEN ${sqlOf(args, 0)} IS NOT NULL THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 2)} END`;
-    },
+    compile: (args) =>
+      `CASE WHEN ${sqlOf(args, 0)} IS NOT NULL THEN ${sqlOf(args, 1)} ELSE ${sqlOf(args, 2)} END`,
     returnType: (args) => args[1]?.type,
   },
   nanvl: {

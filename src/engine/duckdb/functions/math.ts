@@ -22,7 +22,6 @@ import { binaryType, modeOf, pmodSql, unarySql } from "./arithmetic.js";
 import { huge, integralBits, integralDuckType, isIntegralType, wrapSql } from "./integral.js";
 import { widerNumeric } from "./operators.js";
 import { seededRandom } from "./random.js";
-import { requireSameFieldNames } from "./same-shape.js";
 import {
   type FamilyTable,
   type FnArg,
@@ -325,10 +324,7 @@ const table = {
   greatest: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args, ctx) => {
-      requireSameFieldNames("greatest", args);
-      return extreme(">", args, ctx.ansi);
-    },
+    (args, ctx) => extreme(">", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,
@@ -338,10 +334,7 @@ const table = {
   least: fn(
     2,
     Number.POSITIVE_INFINITY,
-    (args, ctx) => {
-      requireSameFieldNames("least", args);
-      return extreme("<", args, ctx.ansi);
-    },
+    (args, ctx) => extreme("<", args, ctx.ansi),
     (args) =>
       args.reduce<ReturnType<typeof widerNumeric>>(
         (t, a) => widerNumeric(t, a.type) ?? a.type,

@@ -21,7 +21,6 @@ import {
   unarySql,
 } from "./arithmetic.js";
 import { withIntervals } from "./intervals.js";
-import { requireSameFieldNames } from "./same-shape.js";
 import {
   always,
   type FamilyTable,
@@ -183,10 +182,6 @@ export const operatorFunctions = {
     minArgs: 2,
     maxArgs: Number.POSITIVE_INFINITY,
     compile: (args) => {
-      requireSameFieldNames(
-        "casewhen",
-        args.filter((_, i) => i % 2 === 1 || (args.length % 2 === 1 && i === args.length - 1)),
-      );
       let out = "CASE";
       for (let i = 0; i + 1 < args.length; i += 2)
         out += ` WHEN ${sqlOf(args, i)} THEN ${sqlOf(args, i + 1)}`;
