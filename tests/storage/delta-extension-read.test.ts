@@ -15,6 +15,8 @@ import { copyGoldenTable, goldenCatalog } from "../interop/golden.js";
 import { extensionDir } from "./helpers.js";
 
 const KEY = "spark.tributary.duckdb.deltaExtension";
+/** The prefix of a table version attached through the extension (see kernelRows). */
+const ATTACHED = "__tributary_delta_";
 let spark: SparkSession;
 
 beforeAll(async () => {
@@ -35,18 +37,23 @@ async function rowsOf(df: DataFrame): Promise<string[]> {
     .sort();
 }
 
-/** The rows by both paths, and whether the extension's scan was used. */
-async function bothWays(read: () => DataFrame): Promise<{ rows: string[]; usedScan: boolean }> {
+/** The rows by both paths, whether the extension's scan was used, and whether attached. */
+async function bothWays(
+  read: () => DataFrame,
+): Promise<{ rows: string[]; usedScan: boolean; attached: boolean }> {
   await spark.conf.set(KEY, "true");
   const withExtension = read();
   const plan = await withExtension.explainString("extended");
   const rows = await rowsOf(withExtension);
   await spark.conf.set(KEY, "false");
   const viaSql = read();
-  expect(await viaSql.explainString("extended")).not.toContain("delta_scan");
+  const sqlPlan = await viaSql.explainString("extended");
+  expect(sqlPlan).not.toContain("delta_scan");
+  expect(sqlPlan).not.toContain(ATTACHED);
   expect(rows).toEqual(await rowsOf(viaSql));
   await spark.conf.set(KEY, "true");
-  return { rows, usedScan: plan.includes("delta_scan") };
+  const attached = plan.includes(ATTACHED);
+  return { rows, usedScan: attached || plan.includes("delta_scan"), attached };
 }
 
 const dvGoldens = goldenCatalog().tables.filter((t) =>
@@ -104,6 +111,8 @@ describe("reading deletion vectors through DuckDB's delta extension", () => {
 
     const all = await bothWays(() => spark.read.format("delta").load(path));
     expect(all.usedScan).toBe(true);
+    // Rows take their partition value from their file: delta_scan, which names each row's file.
+    expect(all.attached).toBe(false);
     const kept = rows.filter((r) => r.id % 7 !== 3 && r.id % 11 !== 5).length + 1;
     expect(all.rows).toHaveLength(kept);
 
@@ -152,5 +161,35 @@ describe("reading deletion vectors through DuckDB's delta extension", () => {
     expect(usedScan).toBe(true);
     expect(read).toHaveLength(150);
     expect(JSON.parse(read[0] ?? "{}")).toEqual({ id: 0, renamed: "a0" });
+  });
+
+  it("reads unpartitioned tables from a pinned attachment, one per version", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "tributary-dvext-")), "t");
+    const rows = Array.from({ length: 300 }, (_, i) => ({ id: i, s: `s${i}` }));
+    await spark
+      .createDataFrame(rows.slice(0, 150), "id INT, s STRING")
+      .write.format("delta")
+      .option("delta.enableDeletionVectors", "true")
+      .save(path);
+    await spark
+      .createDataFrame(rows.slice(150), "id INT, s STRING")
+      .write.format("delta")
+      .mode("append")
+      .save(path);
+    const table = await DeltaTable.forPath(spark, path);
+    await table.delete("id % 5 = 0");
+    // Two files, no partition values to tell apart: the attached table (version 2).
+    const first = await bothWays(() => spark.read.format("delta").load(path));
+    expect(first.attached).toBe(true);
+    expect(first.rows).toHaveLength(240);
+    // A later version is attached again; the earlier one still reads as it was.
+    await table.delete("id % 5 = 1");
+    const second = await bothWays(() => spark.read.format("delta").load(path));
+    expect(second.attached).toBe(true);
+    expect(second.rows).toHaveLength(180);
+    const back = await bothWays(() =>
+      spark.read.format("delta").option("versionAsOf", 2).load(path),
+    );
+    expect(back.rows).toEqual(first.rows);
   });
 });

@@ -158,9 +158,10 @@ async function dataRows(
   ctx: DeltaReadContext,
   scan: Scan,
   withRowIndex: boolean,
+  needsIndex: boolean,
 ): Promise<{ sql: string; files: Scan["files"]; viaExtension?: boolean }> {
   if (!withRowIndex && scan.files.some(hasDeletes)) {
-    const sql = await kernelRows(ctx, scan);
+    const sql = await kernelRows(ctx, scan, needsIndex);
     if (sql !== undefined) return { sql, files: scan.files, viaExtension: true };
   }
   const read = (files: Scan["files"], rowNumbers: boolean) =>
@@ -196,8 +197,16 @@ async function dataRows(
  * - column mapping with renamed nested fields (the files' names are rebuilt from physical ones);
  * - a file list the extension does not report identically (the paths are matched as strings:
  *   a mismatch would drop a file's rows silently, so any doubt means the other path).
+ *
+ * When the read takes every file of the snapshot and no row needs its file's index (no
+ * partition value or path differs between the files), the rows come from the table attached
+ * at that version instead (see attachedTable): `delta_scan` replays the log at every bind.
  */
-async function kernelRows(ctx: DeltaReadContext, scan: Scan): Promise<string | undefined> {
+async function kernelRows(
+  ctx: DeltaReadContext,
+  scan: Scan,
+  needsIndex: boolean,
+): Promise<string | undefined> {
   if (ctx.deltaScan === undefined || !(await ctx.deltaScan())) return undefined;
   if (isObjectStoreLocation(scan.tableLocation)) return undefined;
   const data = scan.columns.filter((c) => !c.isPartition);
@@ -205,20 +214,73 @@ async function kernelRows(ctx: DeltaReadContext, scan: Scan): Promise<string | u
     (c) => JSON.stringify(c.physicalType) !== JSON.stringify(c.field.dataType),
   );
   if (nestedRenamed) return undefined;
-  const table = `delta_scan(${quoteString(scan.tableLocation)}, version := ${scan.version}, filename := true)`;
   const ours = scan.files.map((f) => f.location);
-  const listed = await kernelFiles(ctx, scan, ours);
+  const key = snapshotKey(scan, ours);
+  const listed = await kernelFiles(ctx, scan, key);
   if (listed === undefined) return undefined;
   if (!ours.every((l) => listed.has(l)) || new Set(ours).size !== ours.length) return undefined;
   const index = quoteIdent(INDEX_COLUMN);
+  const columns = data.map((c) => `${quoteIdent(c.field.name)} AS ${quoteIdent(c.physicalName)}`);
+  const everyFile = listed.size === ours.length;
+  if (everyFile && (!needsIndex || ours.length === 1)) {
+    const attached = await attachedTable(ctx, scan, key);
+    if (attached !== undefined)
+      return `SELECT ${[...columns, `0 AS ${index}`].join(", ")} FROM ${attached}`;
+  }
+  const table = `delta_scan(${quoteString(scan.tableLocation)}, version := ${scan.version}, filename := true)`;
   const fileIndex =
     ours.length === 1
       ? "0"
       : `CAST(list_position([${ours.map(quoteString).join(", ")}], "filename") - 1 AS BIGINT)`;
-  const columns = data.map((c) => `${quoteIdent(c.field.name)} AS ${quoteIdent(c.physicalName)}`);
-  const where =
-    listed.size === ours.length ? "" : ` WHERE "filename" IN (${ours.map(quoteString).join(", ")})`;
+  const where = everyFile ? "" : ` WHERE "filename" IN (${ours.map(quoteString).join(", ")})`;
   return `SELECT ${[...columns, `${fileIndex} AS ${index}`].join(", ")} FROM ${table}${where}`;
+}
+
+/**
+ * A table version and its file list, as one key: a table removed and made again at the same
+ * path reuses version numbers, never file names.
+ */
+function snapshotKey(scan: Scan, ours: readonly string[]): string {
+  return createHash("sha1")
+    .update(JSON.stringify([scan.tableLocation, scan.version, [...ours].sort()]))
+    .digest("hex");
+}
+
+/**
+ * Attachments a session keeps (`ATTACH ... (TYPE delta, PIN_SNAPSHOT, VERSION v)`): the
+ * extension replays the log once, at ATTACH, where `delta_scan` replays it at every query's
+ * bind (~4 ms of a 40 ms full read of 3M rows, bench/README.md). They are never detached,
+ * because a query may still be reading one; past the cap, reads use `delta_scan`.
+ */
+const MAX_ATTACHED = 16;
+const attachments = new WeakMap<DuckDBSession, Map<string, Promise<string | undefined>>>();
+
+/** The table attached at the scan's version (quoted), undefined past the cap or on failure. */
+function attachedTable(
+  ctx: DeltaReadContext,
+  scan: Scan,
+  key: string,
+): Promise<string | undefined> {
+  let cache = attachments.get(ctx.db);
+  if (cache === undefined) {
+    cache = new Map();
+    attachments.set(ctx.db, cache);
+  }
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_ATTACHED) return Promise.resolve(undefined);
+  const name = quoteIdent(`__tributary_delta_${key.slice(0, 16)}`);
+  const attached = ctx.db
+    .execute(
+      `ATTACH ${quoteString(scan.tableLocation)} AS ${name} (TYPE delta, PIN_SNAPSHOT, VERSION ${scan.version})`,
+    )
+    .then(
+      () => name,
+      // delta_scan reads the same rows (and reports its own errors): this only costs speed.
+      () => undefined,
+    );
+  cache.set(key, attached);
+  return attached;
 }
 
 /** Per session: the data files the extension lists for a table version and file list. */
@@ -226,17 +288,13 @@ const listedFiles = new WeakMap<DuckDBSession, Map<string, Set<string>>>();
 
 /**
  * The files `delta_list_files` reports for the scan's version, undefined when the extension
- * cannot read the table. Kept per session, keyed by our own file list too: a table removed and
- * made again at the same path reuses version numbers, never file names.
+ * cannot read the table. Kept per session, by snapshotKey.
  */
 async function kernelFiles(
   ctx: DeltaReadContext,
   scan: Scan,
-  ours: readonly string[],
+  key: string,
 ): Promise<Set<string> | undefined> {
-  const key = createHash("sha1")
-    .update(JSON.stringify([scan.tableLocation, scan.version, [...ours].sort()]))
-    .digest("hex");
   let cache = listedFiles.get(ctx.db);
   if (cache === undefined) {
     cache = new Map();
@@ -311,7 +369,22 @@ export async function resolveDelta(
     );
     sql = `SELECT ${list.join(", ") || "NULL AS __no_columns"} WHERE FALSE`;
   } else {
-    const { sql: source, files: ordered, viaExtension } = await dataRows(ctx, scan, withRowIndex);
+    // Whether a row needs its file's index: a partition value or path differs between files.
+    const differs = (value: (f: (typeof files)[number]) => string | null | undefined) =>
+      files.some((f) => value(f) !== value(files[0] ?? f));
+    const needsIndex =
+      files.length > 1 &&
+      (withFile ||
+        scan.columns.some(
+          (c) =>
+            c.isPartition &&
+            differs((f) => f.partitionValues.find((p) => p.name === c.field.name)?.value),
+        ));
+    const {
+      sql: source,
+      files: ordered,
+      viaExtension,
+    } = await dataRows(ctx, scan, withRowIndex, needsIndex);
     // A value per file (partition values, paths): a constant when every file has the same,
     // else joined on the file index (an integer join; DuckDB evaluates a per-row lookup in a
     // constant list, or a CASE, for every row before any filter, which costs more).
