@@ -12,6 +12,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { getLogger } from "../../logging/index.js";
 import type { DuckDBSession } from "./connection.js";
 import { extensionDirectory, type ObjectStoreSettings } from "./object-store.js";
 import { quoteString } from "./sql-quote.js";
@@ -62,10 +63,17 @@ export class DeltaExtension {
     if (directory === undefined || !installed(directory)) return false;
     await this.db.execute(`SET extension_directory = ${quoteString(directory)}`);
     // A build for another DuckDB version (or platform) fails to load: the plain SQL path
-    // reads the same rows, so the failure only costs speed and is not an error.
+    // reads the same rows, so the failure only costs speed and is not an error. It is said
+    // once per session, since a slow read with no reason given is hard to diagnose.
     return this.db.execute("LOAD delta").then(
       () => true,
-      () => false,
+      (e: unknown) => {
+        getLogger("tributary.engine.duckdb").warn(
+          `DuckDB's delta extension in ${directory} did not load, so reads of Delta tables with deletion vectors take the slower join path (same rows). Reinstall it for this DuckDB with \`bash scripts/storage/setup.sh\`, or set ${DELTA_EXTENSION_KEY}=false to keep it out.`,
+          e,
+        );
+        return false;
+      },
     );
   }
 }
