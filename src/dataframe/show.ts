@@ -88,8 +88,12 @@ export function showString(
   const width = o.truncate === true ? 20 : o.truncate === false ? 0 : o.truncate;
   const shown = rows.slice(0, o.numRows);
   const names = schema.fields.map((f) => f.name);
+  // Columns sharing a name are told apart by position (src/engine/rows.ts).
+  const byPosition = new Set(names).size !== names.length;
   const cells = shown.map((r) =>
-    schema.fields.map((f) => truncateCell(formatCell(r[f.name], f.dataType, o.timeZone), width)),
+    schema.fields.map((f, i) =>
+      truncateCell(formatCell(byPosition ? r[i] : r[f.name], f.dataType, o.timeZone), width),
+    ),
   );
   const more = rows.length > o.numRows;
   const footer = more ? `only showing top ${o.numRows} row${o.numRows === 1 ? "" : "s"}\n` : "";

@@ -227,4 +227,40 @@ describe("DataFrame operations: DuckDB == Spark", () => {
     expect(await nullability(engines.duckdb)).toEqual(expected);
     expect(await nullability(engines.spark)).toEqual(expected);
   });
+
+  it("keeps every column of a result whose columns share a name, as PySpark's Row", async () => {
+    // PySpark 4.0.1: row["v"] is the first v ("x"), row[3] the second ("y"); show() prints
+    // both columns. A column named __proto__ is a column like any other.
+    const check = async (spark: SparkSession) => {
+      const a = spark.createDataFrame([{ id: 1, v: "x" }], "id INT, v STRING");
+      const b = spark.createDataFrame([{ id: 1, v: "y" }], "id INT, v STRING");
+      const joined = a.join(b, a.col("id").equalTo(b.col("id")));
+      const [row] = await joined.collect();
+      const [lit] = await spark.sql("SELECT 1 AS x, 2 AS x, '__proto__' AS __proto__").collect();
+      return {
+        columns: await joined.columns,
+        byName: row?.v,
+        byPosition: [row?.[0], row?.[1], row?.[2], row?.[3]],
+        keys: Object.keys(row ?? {}),
+        literal: [
+          lit?.x,
+          lit?.[1],
+          Object.keys(lit ?? {}),
+          Object.getOwnPropertyDescriptor(lit ?? {}, "__proto__")?.value,
+        ],
+        shown: await joined.showString(),
+      };
+    };
+    const expected = {
+      columns: ["id", "v", "id", "v"],
+      byName: "x",
+      byPosition: [1, "x", 1, "y"],
+      keys: ["id", "v"],
+      literal: [1, 2, ["x", "__proto__"], "__proto__"],
+      shown:
+        "+---+---+---+---+\n| id|  v| id|  v|\n+---+---+---+---+\n|  1|  x|  1|  y|\n+---+---+---+---+\n",
+    };
+    expect(await check(engines.duckdb)).toEqual(expected);
+    expect(await check(engines.spark)).toEqual(expected);
+  });
 });

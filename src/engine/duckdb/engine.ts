@@ -38,6 +38,7 @@ import type {
   WriteSpec,
   WrittenFile,
 } from "../engine.js";
+import { plainRowNames, rowOfNames } from "../rows.js";
 import { keepsInputTypes } from "./compiler/keeps-types.js";
 import { compileRelation, finalSql, streamingSourceInBatch } from "./compiler/relation.js";
 import type { CompiledRelation, RelationContext } from "./compiler/relation-types.js";
@@ -70,6 +71,7 @@ export interface DuckDBEngineSettings extends DuckDBSettings {
 
 function rowsToObjects(columns: readonly ResultColumn[], rows: readonly unknown[][]): Row[] {
   const names = columns.map((c) => c.name);
+  if (!plainRowNames(names)) return rows.map((r) => rowOfNames(names, (k) => r[k]));
   return rows.map((r) => {
     const o: Row = {};
     for (let i = 0; i < names.length; i++) o[names[i] ?? ""] = r[i];

@@ -6,6 +6,7 @@
 import { type Data, DataType, DateUnit, TimeUnit } from "apache-arrow";
 import { Decimal } from "../../types/decimal.js";
 import { Timestamp } from "../../types/timestamp.js";
+import { plainRowNames, rowOfNames } from "../rows.js";
 import { cachedDay, decodeUtf8, epochMicros, signedWords } from "./arrow-scalars.js";
 
 export type ColumnDecoder = (data: Data) => unknown[];
@@ -72,32 +73,21 @@ export function columnDecoder(type: DataType): ColumnDecoder | undefined {
   return undefined;
 }
 
-const SAFE_KEY = (name: string): boolean => name !== "__proto__";
-
 /**
  * Builds row objects from columns. With distinct, ordinary names a generated object literal
  * gives every row the same shape (V8 then stores rows compactly and reads them fast); the
- * names are written as JSON string literals, so no column name can inject code.
+ * names are written as JSON string literals, so no column name can inject code. Other names
+ * follow src/engine/rows.ts.
  */
 export function rowMaker(
   names: readonly string[],
 ): (columns: readonly unknown[][], i: number) => Record<string, unknown> {
-  if (new Set(names).size === names.length && names.every(SAFE_KEY)) {
+  if (plainRowNames(names)) {
     const body = `return {${names.map((n, k) => `${JSON.stringify(n)}: c[${k}][i]`).join(", ")}};`;
     return new Function("c", "i", body) as (
       columns: readonly unknown[][],
       i: number,
     ) => Record<string, unknown>;
   }
-  return (columns, i) => {
-    const row: Record<string, unknown> = {};
-    for (let k = 0; k < names.length; k++)
-      Object.defineProperty(row, names[k] as string, {
-        value: columns[k]?.[i],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    return row;
-  };
+  return (columns, i) => rowOfNames(names, (k) => columns[k]?.[i]);
 }
