@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SparkSession } from "../../src/index.js";
 import { compare } from "../parity/lib/compare.js";
-import { encodeValue } from "../parity/lib/encode.js";
+import { encodeValue, rowValues } from "../parity/lib/encode.js";
 import type { OracleResult, OracleRows } from "../parity/lib/oracle.js";
 import { TPCH_TABLES, tpchData, tpchQuery } from "./data.js";
 
@@ -41,7 +41,10 @@ async function run(spark: SparkSession, sql: string, ordered: boolean): Promise<
   const names = schema.fieldNames();
   return {
     schema: schema.fields.map((f) => [f.name, f.dataType.simpleString()] as const),
-    rows: rows.map((r) => schema.fields.map((f, j) => encodeValue(r[names[j] ?? ""], f.dataType))),
+    rows: rows.map((r) => {
+      const values = rowValues(r, names);
+      return schema.fields.map((f, j) => encodeValue(values[j], f.dataType));
+    }),
     ordered,
   };
 }

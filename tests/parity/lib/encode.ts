@@ -110,3 +110,12 @@ export function encodeValue(v: unknown, t: DataType): Encoded {
       return String(v);
   }
 }
+
+/**
+ * A result row's values in column order. Columns sharing a name are read by position, as the
+ * oracle reads PySpark's rows (src/engine/rows.ts keeps each value at its position).
+ */
+export function rowValues(row: Readonly<Record<string, unknown>>, names: readonly string[]) {
+  const byPosition = new Set(names).size !== names.length;
+  return names.map((n, j) => (byPosition ? row[j] : row[n]));
+}

@@ -11,7 +11,7 @@ import { functions as F } from "../../../src/index.js";
 import type { StructType } from "../../../src/types/data-types.js";
 import { Decimal } from "../../../src/types/decimal.js";
 import { Timestamp } from "../../../src/types/timestamp.js";
-import { encodeValue } from "./encode.js";
+import { encodeValue, rowValues } from "./encode.js";
 import {
   type AggCase,
   type CaseRun,
@@ -82,9 +82,10 @@ function errorOf(e: unknown): OracleResult {
 }
 
 function encodeRows(rows: readonly Row[], schema: StructType, names: readonly string[]) {
-  return rows.map((r) =>
-    schema.fields.map((f, j) => encodeValue(r[names[j] ?? f.name], f.dataType)),
-  );
+  return rows.map((r) => {
+    const values = rowValues(r, names);
+    return schema.fields.map((f, j) => encodeValue(values[j], f.dataType));
+  });
 }
 
 function schemaPairs(schema: StructType, rename: boolean): [string, string][] {
@@ -229,7 +230,10 @@ export class TributaryRunner {
           j < keys.length ? f.name : `c${j - keys.length}`,
           f.dataType.simpleString(),
         ]),
-        rows: rows.map((r) => fields.map((f, j) => encodeValue(r[names[j] ?? ""], f.dataType))),
+        rows: rows.map((r) => {
+          const values = rowValues(r, names);
+          return fields.map((f, j) => encodeValue(values[j], f.dataType));
+        }),
         ordered: !isAgg(first),
       });
     });

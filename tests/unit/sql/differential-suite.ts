@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SparkSession } from "../../../src/index.js";
 import { compare } from "../../parity/lib/compare.js";
-import { encodeValue } from "../../parity/lib/encode.js";
+import { encodeValue, rowValues } from "../../parity/lib/encode.js";
 import type { OracleResult } from "../../parity/lib/oracle.js";
 
 const DIR = join(import.meta.dirname, "differential");
@@ -44,9 +44,10 @@ async function run(spark: SparkSession, c: Case): Promise<OracleResult> {
     const names = schema.fieldNames();
     return {
       schema: schema.fields.map((f) => [f.name, f.dataType.simpleString()] as const),
-      rows: rows.map((r) =>
-        schema.fields.map((f, j) => encodeValue(r[names[j] ?? ""], f.dataType)),
-      ),
+      rows: rows.map((r) => {
+        const values = rowValues(r, names);
+        return schema.fields.map((f, j) => encodeValue(values[j], f.dataType));
+      }),
       ordered: c.ordered,
     };
   } catch (e) {
