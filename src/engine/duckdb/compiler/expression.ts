@@ -10,6 +10,7 @@ import { arityText, checkArgTypes, functionSpec } from "../../../plan/functions/
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
 import { arrayItemSql } from "../functions/array-index.js";
+import { withSparkCoercion } from "../functions/coercion.js";
 import { lookupFunction } from "../functions/registry.js";
 import { withSparkStructs } from "../functions/same-shape.js";
 import type { FnArg, FnContext, FunctionDef } from "../functions/types.js";
@@ -150,7 +151,7 @@ function compileCall(
     } else args.push({ ...compileExpr(node, scope, ctx), node });
   }
   checkArgTypes(name, args, distinct);
-  const sparkArgs = withSparkStructs(name, args);
+  const sparkArgs = withSparkCoercion(name, withSparkStructs(name, args), ctx.ansi, ctx.timeZone);
   const fnCtx: FnContext = {
     name,
     distinct,
