@@ -23,7 +23,9 @@ describe("rowMaker", () => {
     const row = make([[{ polluted: true }], [1], [2]], 0);
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(row, "__proto__")?.value).toEqual({ polluted: true });
-    expect(row.a).toBe(2);
+    // As PySpark's Row: the name gives the first value, each position its own.
+    expect(row.a).toBe(1);
+    expect([row[1], row[2]]).toEqual([1, 2]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -5,9 +5,13 @@
  */
 import { AnalysisError } from "../../../errors.js";
 import type { SetOpNode } from "../../../plan/relation/set-op.js";
+import type { DataType } from "../../../types/data-types.js";
+import { widerType } from "../functions/coercion.js";
 import { alignFields } from "../functions/same-shape.js";
 import { quoteIdent } from "../sql-quote.js";
 import { toDuckDBType } from "../type-mapper.js";
+import { castSql } from "./cast.js";
+import type { ExprContext } from "./expression.js";
 import { type CompiledRelation, pass } from "./relation-types.js";
 import type { OutCol } from "./scope.js";
 import { containsVoid } from "./void-type.js";
@@ -71,6 +75,7 @@ export function compileSetOp(
   node: SetOpNode,
   left: CompiledRelation,
   right: CompiledRelation,
+  ctx: Pick<ExprContext, "ansi" | "timeZone">,
 ): CompiledRelation {
   let lList: string[];
   let rList: string[];
@@ -93,8 +98,52 @@ export function compileSetOp(
     );
     columns = left.columns.map((c, i) => withOtherSide(pass(c, node.planId), right.columns[i]));
   }
+  ({ l: lList, r: rList, columns } = widened(node, lList, rList, columns, right, ctx));
   const op = `${node.op.toUpperCase()}${node.isAll || node.op === "union" ? " ALL" : ""}`;
   const lSql = `SELECT ${lList.map((x, i) => `${x} AS ${quoteIdent(columns[i]?.sqlName ?? "")}`).join(", ")} FROM (${left.sql}) AS ${quoteIdent(`l${node.planId}`)}`;
   const rSql = `SELECT ${rList.join(", ")} FROM (${right.sql}) AS ${quoteIdent(`r${node.planId}`)}`;
   return { sql: `(${lSql}) ${op} (${rSql})`, columns };
+}
+
+const ORDINALS = ["first", "second", "third"];
+
+/**
+ * Each column under Spark's wider type of its two sides (WidenSetOperationTypes): DuckDB's
+ * own choice differs (a string and a number, a bigint and a decimal, a float and a decimal).
+ * Nested types keep DuckDB's (their field names are aligned above); two atomic types with no
+ * common type are refused, as Spark refuses them.
+ */
+function widened(
+  node: SetOpNode,
+  l: readonly string[],
+  r: readonly string[],
+  columns: readonly OutCol[],
+  right: CompiledRelation,
+  ctx: Pick<ExprContext, "ansi" | "timeZone">,
+): { l: string[]; r: string[]; columns: OutCol[] } {
+  const out = { l: [...l], r: [...r], columns: [...columns] };
+  for (const [i, col] of columns.entries()) {
+    const rc = node.byName ? right.columns.find((c) => same(c.name, col.name)) : right.columns[i];
+    const a = col.dataType;
+    const b = rc?.dataType;
+    if (a === undefined || b === undefined || a.simpleString() === b.simpleString()) continue;
+    if (!(isAtomic(a) && isAtomic(b))) continue;
+    const to = widerType(a, b, ctx.ansi);
+    if (to === undefined) {
+      const nth = ORDINALS[i] ?? `${i + 1}th`;
+      throw new AnalysisError(
+        "INCOMPATIBLE_COLUMN_TYPE",
+        `[INCOMPATIBLE_COLUMN_TYPE] ${node.op.toUpperCase()} can only be performed on tables with compatible column types. The ${nth} column of the second table is "${b.simpleString().toUpperCase()}" type which is not compatible with "${a.simpleString().toUpperCase()}" at the same column of the first table.`,
+        { hint: "Cast the column on one side to the other side's type." },
+      );
+    }
+    out.l[i] = castSql(out.l[i] ?? "NULL", a, to, false, ctx.ansi, ctx.timeZone);
+    out.r[i] = castSql(out.r[i] ?? "NULL", b, to, false, ctx.ansi, ctx.timeZone);
+    out.columns[i] = { ...col, dataType: to };
+  }
+  return out;
+}
+
+function isAtomic(t: DataType): boolean {
+  return !["array", "map", "struct"].includes(t.typeName);
 }

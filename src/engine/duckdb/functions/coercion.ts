@@ -200,8 +200,10 @@ const COMMON: Readonly<Record<string, { positions: Positions; strings: boolean }
   create_map: { positions: mapEntries, strings: true },
 };
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">=", "<=>"]);
-/** Calls Spark refuses when their values have no common type (IN is left to DuckDB). */
+const EQUALITIES = new Set(["==", "!=", "<=>"]);
+/** Calls Spark refuses when their values have no common type. */
 const REFUSED = new Set([
+  "in",
   "coalesce",
   "nvl",
   "ifnull",
@@ -239,7 +241,8 @@ export function withSparkCoercion(
   if (COMPARISONS.has(fn)) {
     const [left, right] = args;
     if (left?.type === undefined || right?.type === undefined) return args;
-    if (ansi && mixesBooleanAndNumber(left.type, right.type))
+    // Spark compares a boolean with a number only for equality, and only without ANSI.
+    if ((ansi || !EQUALITIES.has(fn)) && mixesBooleanAndNumber(left.type, right.type))
       throw new AnalysisError(
         ErrorCode["DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES"],
         `[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot compare ${left.type.simpleString()} with ${right.type.simpleString()}.`,

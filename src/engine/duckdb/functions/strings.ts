@@ -36,6 +36,13 @@ function fn(
   return { minArgs, maxArgs, compile, ...(returnType === undefined ? {} : { returnType }) };
 }
 
+/** Spark's lpad / rpad: the pad is a space when not given; an empty pad leaves a short text as is. */
+function padSql(name: "lpad" | "rpad", args: readonly FnArg[]): string {
+  const text = asText(args[0]);
+  const pad = args.length === 3 ? sqlOf(args, 2) : "' '";
+  return `CASE WHEN ${pad} = '' AND length(${text}) < ${sqlOf(args, 1)} THEN ${text} ELSE ${name}(${text}, ${nonNegative(sqlOf(args, 1))}, ${pad}) END`;
+}
+
 /** Java replacement text (`$1`, `\$`) -> RE2 replacement text (`\1`, `$`). */
 export function javaReplacement(text: string): string {
   let out = "";
@@ -205,20 +212,8 @@ export const stringFunctions = {
   regexp_like: fn(2, 2, (args) => `regexp_matches(${asText(args[0])}, ${sqlOf(args, 1)})`, bool),
   like: likeFn("LIKE"),
   ilike: likeFn("ILIKE"),
-  lpad: fn(
-    3,
-    3,
-    (args) =>
-      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE lpad(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))}, ${sqlOf(args, 2)}) END`,
-    str,
-  ),
-  rpad: fn(
-    3,
-    3,
-    (args) =>
-      `CASE WHEN ${sqlOf(args, 2)} = '' AND length(${asText(args[0])}) < ${sqlOf(args, 1)} THEN ${asText(args[0])} ELSE rpad(${asText(args[0])}, ${nonNegative(sqlOf(args, 1))}, ${sqlOf(args, 2)}) END`,
-    str,
-  ),
+  lpad: fn(2, 3, (args) => padSql("lpad", args), str),
+  rpad: fn(2, 3, (args) => padSql("rpad", args), str),
   length: fn(
     1,
     1,
