@@ -40,9 +40,11 @@ describe("CSV reads whose blank-line search waits for a failed scan", () => {
       const node = readNode("csv", ws(), { header: "true", inferSchema: "true", mode });
       expect(await schemaOf(engine, node)).toBe("struct<a:int,b:string>");
       const read = await collect(engine, node);
-      expect([mode, ...ends(read.rows), read.metrics.rowsRejected]).toEqual([
+      const { rowsRead, rowsRejected } = read.metrics;
+      expect([mode, ...ends(read.rows), rowsRead, rowsRejected]).toEqual([
         mode,
         ...SPARK_ROWS,
+        25000,
         0,
       ]);
     }
