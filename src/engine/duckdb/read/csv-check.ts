@@ -217,8 +217,9 @@ export function checkFiles(
   o: CsvOptions,
   deferral: BlankLineDeferral | undefined,
 ): { readonly deferred: boolean } | undefined {
-  // One spare record, and the header line of each file, on top of the sample.
-  let records = deferral === undefined ? Number.POSITIVE_INFINITY : deferral.sampleRecords + 1;
+  // Twice the sample (and each file's header line): the sample's lenient scan skips a line
+  // it cannot read (over DuckDB's 2 MB line limit), and the next line takes its place.
+  let records = deferral === undefined ? Number.POSITIVE_INFINITY : 2 * deferral.sampleRecords;
   const header = o.header ? 1 : 0;
   let deferred = false;
   for (const file of files) {
