@@ -119,7 +119,9 @@ export class CsvStrategy implements ReadStrategy {
 
   private fresh = true;
 
-  revise(): ReadStrategy | undefined {
+  revise(error?: unknown): ReadStrategy | undefined {
+    // Only DuckDB's CSV reader fails on a blank line (not an interrupt, not a bad value in SQL).
+    if (error !== undefined && !/\bCSV\b/.test(errorMessage(error))) return undefined;
     const plan = this.p.revise?.();
     return plan === undefined ? undefined : new CsvStrategy(plan);
   }

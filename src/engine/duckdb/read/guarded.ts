@@ -73,10 +73,10 @@ export interface ReadStrategy {
   readonly lenientExact?: boolean;
   /**
    * A strategy over more carefully prepared input, when a check deferred at resolution finds
-   * that the fast plan may misread this input (asked after a failure, or before a streamed
-   * action); undefined when nothing changes.
+   * that the fast plan may misread this input (asked after the failure `error`, or with none
+   * before a streamed action); undefined when nothing changes.
    */
-  revise?(): ReadStrategy | undefined;
+  revise?(error?: unknown): ReadStrategy | undefined;
   /** Frees what the exact plan wrote for one action (it is written again by the next prepass). */
   release?(): Promise<void>;
   /** The malformed record behind a failed statement, when the failure came from this read. */
@@ -194,8 +194,8 @@ export class GuardedSource implements ResolvedSource {
   }
 
   /** Swaps in the strategy a deferred check asks for; true when it did. */
-  private revised(): boolean {
-    const next = this.strategy.revise?.();
+  private revised(error?: unknown): boolean {
+    const next = this.strategy.revise?.(error);
     if (next === undefined) return false;
     this.strategy = next;
     return true;
@@ -205,7 +205,7 @@ export class GuardedSource implements ResolvedSource {
     const s = this.strategy;
     const gone = fileFailure(error, s.scan.files);
     if (gone?.missing === true) throw dataFileError(gone, s.format, error);
-    if (this.revised()) {
+    if (this.revised(error)) {
       // Over the new input, any malformed record left must be listed before the re-run.
       this.dirty = true;
       this.retried = true;
