@@ -530,7 +530,8 @@ export class DuckDBEngine implements Engine {
     const sql = await this.sqlOf(plan);
     const reads = this.readsOf(plan);
     for (let attempt = 1; ; attempt++) {
-      for (const r of reads) await this.sources.get(r)?.before?.(this.db);
+      for (const r of reads)
+        await this.sources.get(r)?.before?.(this.db, { rowsFromResult: false, streams: true });
       let yielded = false;
       try {
         for await (const chunk of this.db.stream(sql)) {

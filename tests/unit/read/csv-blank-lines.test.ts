@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OptionsReader } from "../../../src/config/options-reader.js";
 import type { DuckDBEngine } from "../../../src/engine/duckdb/engine.js";
-import { hasBlankLine, prepareCsv } from "../../../src/engine/duckdb/read/csv-normalize.js";
+import { hasBlankLine } from "../../../src/engine/duckdb/read/csv-check.js";
+import { prepareCsv } from "../../../src/engine/duckdb/read/csv-normalize.js";
 import { parseCsvOptions } from "../../../src/engine/duckdb/read/csv-options.js";
 import { collect, plain, readNode, schemaOf, startEngine, tempDir } from "./helpers.js";
 

@@ -70,6 +70,11 @@ export interface CsvPlan {
   readonly canonicalize?: () => CsvPlan;
   /** Rewrites the scanned files again from the originals (for rewritten files). */
   readonly rewrite?: () => void;
+  /**
+   * The read over rewritten files when the blank-line search deferred at resolution finds
+   * a blank line (csv-check.ts); undefined when it finds none or already ran.
+   */
+  readonly revise?: () => CsvPlan | undefined;
 }
 
 export class CsvStrategy implements ReadStrategy {
@@ -113,6 +118,13 @@ export class CsvStrategy implements ReadStrategy {
   }
 
   private fresh = true;
+
+  revise(error?: unknown): ReadStrategy | undefined {
+    // Only DuckDB's CSV reader fails on a blank line (not an interrupt, not a bad value in SQL).
+    if (error !== undefined && !/\bCSV\b/.test(errorMessage(error))) return undefined;
+    const plan = this.p.revise?.();
+    return plan === undefined ? undefined : new CsvStrategy(plan);
+  }
 
   /** Before each action: rewritten files are rewritten again (resolution just wrote them). */
   async refresh(): Promise<void> {

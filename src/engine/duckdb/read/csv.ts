@@ -11,9 +11,10 @@ import type { ReadNode } from "../../../plan/relation/read.js";
 import { type DataType, StringType } from "../../../types/data-types.js";
 import { NameAllocator, type OutCol } from "../compiler/scope.js";
 import { corruptOnlySql } from "./corrupt-only.js";
+import { blankLineDeferral, hasBlankLineAnywhere } from "./csv-check.js";
 import { type CsvColumn, planColumn, readerFormats } from "./csv-columns.js";
 import { readFirstRecord, safeHeader } from "./csv-header.js";
-import { inferCsvTypes, sampleOffsets } from "./csv-infer.js";
+import { INFER_SAMPLE_ROWS, inferCsvTypes, sampleOffsets } from "./csv-infer.js";
 import { type PreparedCsv, prepareCsv, rewriteFiles } from "./csv-normalize.js";
 import { type CsvOptions, parseCsvOptions } from "./csv-options.js";
 import { readCsvSql } from "./csv-sql.js";
@@ -158,8 +159,20 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     ctx.storage,
   );
   const files = ctx.mirror === undefined ? listed.files : await ctx.mirror.fetch(listed.files);
-  const source = prepareCsv(files, csv, ctx.scratchDir, node.planId, (f) =>
-    readFirstRecord(f, csv.dialect),
+  const deferral = blankLineDeferral(
+    csv,
+    malformed.mode === "DROPMALFORMED",
+    INFER_SAMPLE_ROWS,
+    node.schema?.fields.filter((f) => f.name !== malformed.corruptColumn).length,
+  );
+  const source = prepareCsv(
+    files,
+    csv,
+    ctx.scratchDir,
+    node.planId,
+    (f) => readFirstRecord(f, csv.dialect),
+    false,
+    deferral,
   );
   const { fields, offsets } = await fieldsOf(node, ctx, source, csv, malformed.corruptColumn);
   if (fields.length === 0 && node.schema === undefined) return emptySource();
@@ -203,7 +216,7 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
     malformed,
     scratchDir: ctx.scratchDir,
   };
-  const canonicalize = (): CsvPlan => {
+  const exactPlan = (): CsvPlan => {
     const exact = prepareCsv(files, csv, ctx.scratchDir, node.planId, () => undefined, true);
     return {
       ...plan,
@@ -217,8 +230,17 @@ export async function resolveCsv(node: ReadNode, ctx: ReadContext): Promise<Reso
   const rewrite = (): void => {
     rewriteFiles(files, csv, source.files);
   };
+  // The deferred blank-line search (csv-check.ts), run once, after a failed scan.
+  let searched = !source.blankLinesDeferred;
+  const revise = (): CsvPlan | undefined => {
+    if (searched) return undefined;
+    searched = true;
+    if (!hasBlankLineAnywhere(files, csv)) return undefined;
+    const exact = exactPlan();
+    return { ...exact, rewrite: () => rewriteFiles(files, csv, exact.files) };
+  };
   const strategy = new CsvStrategy(
-    source.normalized ? { ...plan, rewrite } : { ...plan, canonicalize },
+    source.normalized ? { ...plan, rewrite } : { ...plan, canonicalize: exactPlan, revise },
   );
   const view = `__tributary_read_${node.planId}`;
   await GuardedSource.install(ctx.db, view, strategy.fastSql);

@@ -71,6 +71,12 @@ export interface ReadStrategy {
    * exact plan finds a malformed record.
    */
   readonly lenientExact?: boolean;
+  /**
+   * A strategy over more carefully prepared input, when a check deferred at resolution finds
+   * that the fast plan may misread this input (asked after the failure `error`, or with none
+   * before a streamed action); undefined when nothing changes.
+   */
+  revise?(error?: unknown): ReadStrategy | undefined;
   /** Frees what the exact plan wrote for one action (it is written again by the next prepass). */
   release?(): Promise<void>;
   /** The malformed record behind a failed statement, when the failure came from this read. */
@@ -84,7 +90,7 @@ export class GuardedSource implements ResolvedSource {
   private prepassed: Prepass | undefined;
 
   constructor(
-    private readonly strategy: ReadStrategy,
+    private strategy: ReadStrategy,
     private readonly ctx: ReadContext,
     private readonly view: string,
     readonly compiled: ResolvedSource["compiled"],
@@ -109,6 +115,8 @@ export class GuardedSource implements ResolvedSource {
 
   async before(db: DuckDBSession, hint?: ActionHint): Promise<void> {
     this.rowsFromResult = hint?.rowsFromResult === true;
+    // A streamed action cannot re-run once it handed out rows: deferred checks run first.
+    if (hint?.streams === true) this.revised();
     const s = this.strategy;
     await dropTables(db, [
       ...s.scratchTables,
@@ -185,10 +193,24 @@ export class GuardedSource implements ResolvedSource {
     };
   }
 
+  /** Swaps in the strategy a deferred check asks for; true when it did. */
+  private revised(error?: unknown): boolean {
+    const next = this.strategy.revise?.(error);
+    if (next === undefined) return false;
+    this.strategy = next;
+    return true;
+  }
+
   async recover(db: DuckDBSession, error: unknown): Promise<boolean> {
     const s = this.strategy;
     const gone = fileFailure(error, s.scan.files);
     if (gone?.missing === true) throw dataFileError(gone, s.format, error);
+    if (this.revised(error)) {
+      // Over the new input, any malformed record left must be listed before the re-run.
+      this.dirty = true;
+      this.retried = true;
+      return true;
+    }
     const record = await s.diagnose(db, error);
     if (record === undefined) return false;
     if (s.malformed.mode === "FAILFAST" && s.lenientExact !== true)

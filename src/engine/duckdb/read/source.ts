@@ -22,6 +22,8 @@ import type { ObjectMirror } from "./object-mirror.js";
  */
 export interface ActionHint {
   readonly rowsFromResult: boolean;
+  /** Rows are handed out as they come, so a failed action cannot run again. */
+  readonly streams?: boolean;
 }
 
 export interface ResolvedSource {
