@@ -42,6 +42,7 @@ FORMS = {
     "array": "SELECT array({x}, {y}) AS v",
     "case": "SELECT CASE WHEN rand() < 2 THEN {x} ELSE {y} END AS v",
     "union": "SELECT {x} AS v UNION ALL SELECT {y}",
+    "plus": "SELECT {x} + {y} AS v",
 }
 
 

@@ -122,7 +122,8 @@ function keywordPrimary(ctx: ParseContext): ExprNode | undefined {
     c.next();
     return parseInterval(ctx, t);
   }
-  if (next.kind === "string") {
+  // `CASE 'a' WHEN ...` is a simple CASE over a string, not a typed literal.
+  if (next.kind === "string" && word !== "CASE") {
     if (!TYPED_LITERALS.includes(word)) {
       c.failAt(
         t,

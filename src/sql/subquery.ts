@@ -76,17 +76,24 @@ function and(list: readonly ExprNode[]): ExprNode | undefined {
 function joinFor(input: RelationNode, sub: Subquery, negated: boolean): RelationNode {
   if (sub.kind === "in") {
     const value = sub.value;
-    if (value === undefined || (value.kind === "call" && value.name === "struct")) {
-      throw new AnalysisError(
-        "UNSUPPORTED_SQL_SYNTAX",
-        "A multi-column IN (SELECT ...) is not supported by spark.sql yet.",
-        { hint: "Join on the columns instead." },
-      );
-    }
-    const name = `${MARK}_${sub.plan.planId}`;
-    const right = ToDFNode.create(sub.plan, [name]);
-    const eq = CallNode.create("==", [value, ColumnRefNode.create(name)]);
-    // NOT IN drops a row when any comparison is true or unknown (null), as SQL says.
+    if (value === undefined)
+      throw new AnalysisError("UNSUPPORTED_SQL_SYNTAX", "IN (SELECT ...) needs a value.", {
+        hint: "Write x IN (SELECT ...).",
+      });
+    // `(a, b) IN (SELECT x, y ...)` compares the tuple column by column.
+    const values =
+      value.kind === "call" && value.name === "struct"
+        ? value.args.map((a) => (a.kind === "alias" ? a.expr : a))
+        : [value];
+    const names = values.map(
+      (_, i) => `${MARK}_${sub.plan.planId}${values.length > 1 ? `_${i}` : ""}`,
+    );
+    const right = ToDFNode.create(sub.plan, names);
+    const eq =
+      and(values.map((v, i) => CallNode.create("==", [v, ColumnRefNode.create(names[i] ?? "")]))) ??
+      LiteralNode.create(false);
+    // NOT IN drops a row when any comparison is true or unknown (null), as SQL says: for a
+    // tuple, when no column compares false.
     return negated
       ? JoinNode.create(
           input,

@@ -201,6 +201,7 @@ const COMMON: Readonly<Record<string, { positions: Positions; strings: boolean }
 };
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">=", "<=>"]);
 const EQUALITIES = new Set(["==", "!=", "<=>"]);
+const ARITHMETIC = new Set(["+", "-", "*", "/", "%", "mod", "pmod"]);
 /** Calls Spark refuses when their values have no common type. */
 const REFUSED = new Set([
   "in",
@@ -253,6 +254,7 @@ export function withSparkCoercion(
     const to = comparisonType(left.type, right.type, ansi);
     return to === undefined ? args : [cast(left, to), cast(right, to), ...args.slice(2)];
   }
+  if (!ansi && ARITHMETIC.has(fn)) return numbersFromStrings(args, cast);
   const rule = COMMON[fn];
   if (rule === undefined) return args;
   let out = args;
@@ -283,4 +285,21 @@ export function withSparkCoercion(
 
 function mixesBooleanAndNumber(a: DataType, b: DataType): boolean {
   return (a.typeName === "boolean" && isNumeric(b)) || (b.typeName === "boolean" && isNumeric(a));
+}
+
+/**
+ * Without ANSI, Spark reads a string operand of arithmetic as a double (`'1' + 1` is 2.0,
+ * `'x' + 1` null); DuckDB finds no `+` for a string. Operands that are not numbers, strings
+ * or nulls (dates, intervals) are left to the operator.
+ */
+function numbersFromStrings(
+  args: readonly FnArg[],
+  cast: (a: FnArg, to: DataType) => FnArg,
+): readonly FnArg[] {
+  const types = args.map((a) => a.type);
+  if (!types.some((t) => t?.typeName === "string")) return args;
+  const plain = (t: DataType | undefined) =>
+    t !== undefined && (isNumeric(t) || t.typeName === "string" || t.typeName === "null");
+  if (!types.every(plain)) return args;
+  return args.map((a) => cast(a, DoubleType));
 }
