@@ -254,7 +254,7 @@ export function withSparkCoercion(
     const to = comparisonType(left.type, right.type, ansi);
     return to === undefined ? args : [cast(left, to), cast(right, to), ...args.slice(2)];
   }
-  if (!ansi && ARITHMETIC.has(fn)) return numbersFromStrings(args, cast);
+  if (ARITHMETIC.has(fn)) return arithmeticOperands(fn, args, ansi, cast);
   const rule = COMMON[fn];
   if (rule === undefined) return args;
   let out = args;
@@ -288,18 +288,68 @@ function mixesBooleanAndNumber(a: DataType, b: DataType): boolean {
 }
 
 /**
- * Without ANSI, Spark reads a string operand of arithmetic as a double (`'1' + 1` is 2.0,
- * `'x' + 1` null); DuckDB finds no `+` for a string. Operands that are not numbers, strings
- * or nulls (dates, intervals) are left to the operator.
+ * The operands of arithmetic as Spark types them. Without ANSI a string operand is read as a
+ * double (`'1' + 1` is 2.0, `'x' + 1` null: DuckDB finds no `+` for a string); with ANSI as a
+ * bigint beside an integer and a double beside a fraction. A decimal beside a float or double
+ * is a double (DuckDB keeps the float), with ANSI an integer beside a float too; a NULL takes
+ * the other operand's type, and two NULLs are doubles. A timestamp plus a string or a NULL is
+ * refused, as Spark refuses it. Operands that are dates or intervals are left to the operator.
  */
-function numbersFromStrings(
+function arithmeticOperands(
+  fn: string,
   args: readonly FnArg[],
+  ansi: boolean,
   cast: (a: FnArg, to: DataType) => FnArg,
 ): readonly FnArg[] {
-  const types = args.map((a) => a.type);
-  if (!types.some((t) => t?.typeName === "string")) return args;
-  const plain = (t: DataType | undefined) =>
-    t !== undefined && (isNumeric(t) || t.typeName === "string" || t.typeName === "null");
-  if (!types.every(plain)) return args;
-  return args.map((a) => cast(a, DoubleType));
+  const [left, right] = args;
+  const a = left?.type;
+  const b = right?.type;
+  if (left === undefined || right === undefined || a === undefined || b === undefined) return args;
+  const timestamp = (t: DataType) => t.typeName === "timestamp" || t.typeName === "timestamp_ntz";
+  const loose = (t: DataType) => t.typeName === "string" || t.typeName === "null";
+  if (fn === "+" && ((timestamp(a) && loose(b)) || (timestamp(b) && loose(a))))
+    throw new AnalysisError(
+      ErrorCode["DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES"],
+      `[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot add ${a.simpleString()} and ${b.simpleString()}.`,
+      { hint: "Add an interval (INTERVAL 1 DAY) or use timestampadd / date_add." },
+    );
+  const plain = (t: DataType) => isNumeric(t) || loose(t);
+  if (!plain(a) || !plain(b)) return args;
+  // ANSI reads a string as a number only beside a number.
+  if (
+    ansi &&
+    (a.typeName === "string" || b.typeName === "string") &&
+    !(isNumeric(a) || isNumeric(b))
+  )
+    throw new AnalysisError(
+      ErrorCode["DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE"],
+      `[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] The binary operator ${fn} requires numeric operands, not ${a.simpleString()} and ${b.simpleString()}.`,
+      { hint: "Cast the strings to a number type (CAST(s AS DOUBLE)), or turn ANSI mode off." },
+    );
+  const to = operandType(a, b, ansi);
+  return to === undefined ? args : [cast(left, to), cast(right, to), ...args.slice(2)];
+}
+
+/** The one type both numeric, string or null operands are read as; undefined: as they are. */
+function operandType(a: DataType, b: DataType, ansi: boolean): DataType | undefined {
+  const string = (t: DataType) => t.typeName === "string";
+  const nil = (t: DataType) => t.typeName === "null";
+  if (string(a) || string(b)) {
+    if (!ansi) return DoubleType;
+    const other = string(a) ? b : a;
+    return isNumeric(other) ? ansiStringAs(other) : undefined;
+  }
+  if (nil(a) && nil(b)) return DoubleType;
+  if (nil(a)) return b;
+  if (nil(b)) return a;
+  const fraction = (t: DataType) => t.typeName === "float" || t.typeName === "double";
+  if ((a instanceof DecimalType && fraction(b)) || (b instanceof DecimalType && fraction(a)))
+    return DoubleType;
+  if (
+    ansi &&
+    (isIntegral(a) || isIntegral(b)) &&
+    (a.typeName === "float" || b.typeName === "float")
+  )
+    return DoubleType;
+  return undefined;
 }
