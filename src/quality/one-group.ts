@@ -79,6 +79,7 @@ export function oneGroupAggregate(df: DataFrame, spec: OneGroupSpec): DataFrame 
       set.orderBy(colRef(c)).rowsBetween(Window.unboundedPreceding, Window.currentRow),
     );
   }
+  for (const a of spec.aggregates) Object.assign(derived, a.decomposed.derived?.(ctx));
   const frame = Object.keys(derived).length === 0 ? inner : inner.withColumns(derived);
 
   return frame.agg(
