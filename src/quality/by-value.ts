@@ -27,13 +27,6 @@ const PROBE_ROWS = 10_000;
 const MAX_VALUES = 1_000;
 /** At most this many grouped columns: each set repeats the suite's other aggregates. */
 const MAX_COLUMNS = 4;
-/**
- * At most this many combinations of the grouped columns' values in the probe (2.5 rows per
- * combination) to group by them together: the flights' origin-destination pairs are 2,909 in
- * the first 10,000 rows and 3,399 in all 3M; a near-unique combination would make every
- * aggregate state per row.
- */
-const MAX_COMBINED = 4_000;
 
 /** Relations whose first rows come without reading the whole input. */
 const STREAMING = new Set<RelationNode["kind"]>([
@@ -75,69 +68,8 @@ function candidates(df: DataFrame, counts: Iterable<ValueCount>, strings: Set<st
   return [...costly].filter((c) => strings.has(c));
 }
 
-/** Which columns the pass groups by, and whether it can do so in one `GROUP BY`. */
-export interface GroupingPlan {
-  /** String columns whose checks are counted per distinct value (empty: every row). */
-  readonly columns: string[];
-  /**
-   * True when one set grouped by all of `columns` together, plus a set per column of
-   * `byValue`, is small enough (see one-group.ts); false: a set per column (`groupedAggregate`).
-   */
-  readonly together: boolean;
-}
-
-/** Few enough distinct values in the probe (and 10 rows per value) for a set of its own. */
-function few(values: number, rows: number): boolean {
-  return values <= MAX_VALUES && (rows < PROBE_ROWS || values * 10 <= rows);
-}
-
 /**
- * Plans the grouping: probes the first rows once for the distinct values of each candidate
- * column, of their combination, and of each `byValue` column (the holistic aggregates' ones;
- * undefined when some aggregate has no exact merge, so the columns cannot go together).
- *
- * @example
- * ```ts
- * await planGrouping(df, [{ column: "origin", where: F.col("origin").rlike("^[A-Z]{3}$") }], () => []);
- * ```
- */
-export async function planGrouping(
-  df: DataFrame,
-  counts: Iterable<ValueCount>,
-  byValueOf: (columns: readonly string[]) => readonly string[] | undefined,
-): Promise<GroupingPlan> {
-  const schema = await df.schema;
-  const strings = new Set(
-    schema.fields.filter((f) => f.dataType.typeName === "string").map((f) => f.name),
-  );
-  const cols = candidates(df, counts, strings);
-  if (cols.length === 0) return { columns: [], together: false };
-  const byValue = cols.length > MAX_COLUMNS ? undefined : byValueOf(cols);
-  const holistic = (byValue ?? []).filter((c) => !cols.includes(c));
-  const [row] = await df
-    .limit(PROBE_ROWS)
-    .agg(
-      F.count(F.lit(1)).alias("n"),
-      F.count_distinct(F.struct(...cols.map(colRef))).alias("all"),
-      ...cols.map((c, i) => F.count_distinct(colRef(c)).alias(`d${i}`)),
-      ...holistic.map((c, i) => F.count_distinct(colRef(c)).alias(`h${i}`)),
-    )
-    .collect();
-  const rows = toNumber(row?.n) ?? 0;
-  const valuesOf = (alias: string) => toNumber(row?.[alias]) ?? Number.POSITIVE_INFINITY;
-  const columns = cols.filter((_, i) => few(valuesOf(`d${i}`), rows)).slice(0, MAX_COLUMNS);
-  const together =
-    byValue !== undefined &&
-    columns.length === cols.length &&
-    holistic.length === (byValue ?? []).length &&
-    (rows < PROBE_ROWS || valuesOf("all") <= MAX_COMBINED) &&
-    holistic.every((_, i) => few(valuesOf(`h${i}`), rows));
-  return { columns, together };
-}
-
-/**
- * The columns to evaluate per distinct value (empty: evaluate every check per row), each in
- * a set of its own.
+ * The columns to evaluate per distinct value (empty: evaluate every check per row).
  *
  * @example
  * ```ts
@@ -148,7 +80,26 @@ export async function groupedColumns(
   df: DataFrame,
   counts: Iterable<ValueCount>,
 ): Promise<string[]> {
-  return (await planGrouping(df, counts, () => undefined)).columns;
+  const schema = await df.schema;
+  const strings = new Set(
+    schema.fields.filter((f) => f.dataType.typeName === "string").map((f) => f.name),
+  );
+  const cols = candidates(df, counts, strings);
+  if (cols.length === 0) return [];
+  const [row] = await df
+    .limit(PROBE_ROWS)
+    .agg(
+      F.count(F.lit(1)).alias("n"),
+      ...cols.map((c, i) => F.count_distinct(colRef(c)).alias(`d${i}`)),
+    )
+    .collect();
+  const rows = toNumber(row?.n) ?? 0;
+  return cols
+    .filter((_, i) => {
+      const values = toNumber(row?.[`d${i}`]) ?? Number.POSITIVE_INFINITY;
+      return values <= MAX_VALUES && (rows < PROBE_ROWS || values * 10 <= rows);
+    })
+    .slice(0, MAX_COLUMNS);
 }
 
 const GROUPING = "__grouping";
