@@ -10,9 +10,11 @@ import type { Column } from "../column/column.js";
 import * as F from "../column/functions/index.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { Row } from "../engine/engine.js";
-import { groupedAggregate, groupedColumns } from "./by-value.js";
+import { groupedAggregate, planGrouping } from "./by-value.js";
 import type { Compiled, Metrics, ValueCount } from "./compile/plan.js";
 import { toNumber } from "./json-value.js";
+import { decompose } from "./partials.js";
+import { byValueColumns, perSetAggregate } from "./per-set.js";
 
 /** The row-count alias, shared by every expectation. */
 const ROWS = "__rows";
@@ -85,24 +87,42 @@ async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metric
     Object.assign(counts, c.valueCounts);
   }
   const base = withDerived(df, compiled);
-  const grouped = await groupedColumns(df, Object.values(counts));
-  if (grouped.length === 0) {
+  // Counts over a grouped column come from its distinct values; the rest stay per row.
+  const perValue = (columns: readonly string[]) =>
+    Object.entries(counts).filter(([, c]) => columns.includes(c.column));
+  const perRowOf = (columns: readonly string[]) =>
+    Object.fromEntries(
+      Object.entries(aggregates).filter(([name]) => !perValue(columns).some(([k]) => k === name)),
+    );
+  const schema = await base.schema;
+  const decompositions = (columns: readonly string[]) =>
+    shared(perRowOf(columns)).named.map(({ name, column }) => ({
+      name,
+      decomposed: decompose(name, column, schema),
+    }));
+  const exact = (columns: readonly string[]) => {
+    const all = decompositions(columns);
+    const ok = all.flatMap(({ name, decomposed: d }) =>
+      d === undefined ? [] : [{ name, decomposed: d }],
+    );
+    return ok.length === all.length ? ok : undefined;
+  };
+  const plan = await planGrouping(df, Object.values(counts), (columns) => {
+    const merges = exact(columns);
+    return merges === undefined ? undefined : byValueColumns(merges);
+  });
+  if (plan.columns.length === 0) {
     const { columns, aliases } = shared(aggregates);
     const rows = await base.agg(F.count(F.lit(1)).alias(ROWS), ...columns).collect();
     return metricsOf(rows[0] ?? {}, aliases);
   }
-  // Counts over a grouped column come from its distinct values; the rest stay per row.
-  const perValue = Object.entries(counts).filter(([, c]) => grouped.includes(c.column));
-  const perRow = Object.fromEntries(
-    Object.entries(aggregates).filter(([name]) => !perValue.some(([key]) => key === name)),
-  );
-  const { named, aliases } = shared(perRow);
-  const frame = groupedAggregate(
-    base,
-    grouped,
-    named,
-    perValue.map(([name, count]) => ({ name, count })),
-  );
+  const valueCounts = perValue(plan.columns).map(([name, count]) => ({ name, count }));
+  const { named, aliases } = shared(perRowOf(plan.columns));
+  const merges = plan.merged ? exact(plan.columns) : undefined;
+  const frame =
+    merges === undefined
+      ? groupedAggregate(base, plan.columns, named, valueCounts)
+      : perSetAggregate(base, { grouped: plan.columns, aggregates: merges, counts: valueCounts });
   const rows = await frame.collect();
   return metricsOf(rows[0] ?? {}, aliases);
 }
