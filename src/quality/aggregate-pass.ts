@@ -2,7 +2,8 @@
  * The first query of a validation: every statistic and count of every expectation in ONE
  * aggregate (plus `count(*)`), over the DataFrame with the expectations' window columns
  * added: a `df.agg(...)`, or a `groupingSets` aggregate when some string columns are checked
- * per distinct value (see by-value.ts). If the engine refuses that query (a statistic its engine cannot compute on some
+ * per distinct value (by-value.ts; per-set.ts when every statistic merges exactly from
+ * per-group partials, partials.ts). If the engine refuses that query (a statistic its engine cannot compute on some
  * column), each expectation is retried alone, so only the ones that fail report an
  * exception and the others still get their result.
  */
@@ -13,7 +14,7 @@ import type { Row } from "../engine/engine.js";
 import { groupedAggregate, planGrouping } from "./by-value.js";
 import type { Compiled, Metrics, ValueCount } from "./compile/plan.js";
 import { toNumber } from "./json-value.js";
-import { decompose } from "./partials.js";
+import { decomposeAll } from "./partials.js";
 import { byValueColumns, perSetAggregate } from "./per-set.js";
 
 /** The row-count alias, shared by every expectation. */
@@ -95,21 +96,11 @@ async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metric
       Object.entries(aggregates).filter(([name]) => !perValue(columns).some(([k]) => k === name)),
     );
   const schema = await base.schema;
-  const decompositions = (columns: readonly string[]) =>
-    shared(perRowOf(columns)).named.map(({ name, column }) => ({
-      name,
-      decomposed: decompose(name, column, schema),
-    }));
-  const exact = (columns: readonly string[]) => {
-    const all = decompositions(columns);
-    const ok = all.flatMap(({ name, decomposed: d }) =>
-      d === undefined ? [] : [{ name, decomposed: d }],
-    );
-    return ok.length === all.length ? ok : undefined;
-  };
+  const merges = (columns: readonly string[]) =>
+    decomposeAll(shared(perRowOf(columns)).named, schema);
   const plan = await planGrouping(df, Object.values(counts), (columns) => {
-    const merges = exact(columns);
-    return merges === undefined ? undefined : byValueColumns(merges);
+    const m = merges(columns);
+    return m === undefined ? undefined : byValueColumns(m);
   });
   if (plan.columns.length === 0) {
     const { columns, aliases } = shared(aggregates);
@@ -118,11 +109,11 @@ async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metric
   }
   const valueCounts = perValue(plan.columns).map(([name, count]) => ({ name, count }));
   const { named, aliases } = shared(perRowOf(plan.columns));
-  const merges = plan.merged ? exact(plan.columns) : undefined;
+  const merged = plan.merged ? merges(plan.columns) : undefined;
   const frame =
-    merges === undefined
+    merged === undefined
       ? groupedAggregate(base, plan.columns, named, valueCounts)
-      : perSetAggregate(base, { grouped: plan.columns, aggregates: merges, counts: valueCounts });
+      : perSetAggregate(base, { grouped: plan.columns, aggregates: merged, counts: valueCounts });
   const rows = await frame.collect();
   return metricsOf(rows[0] ?? {}, aliases);
 }

@@ -22,7 +22,7 @@ import { quoteIdentifier } from "../types/sql-string.js";
 
 /** What a merge reads in the outer aggregate. */
 export interface MergeContext {
-  /** True on the rows of the set grouped by the string columns, where the partials live. */
+  /** True on the rows of the first string column's set (every row once): the partials' home. */
   readonly main: Column;
   /** A partial or derived column by the name it was declared under. */
   ref(name: string): Column;
@@ -203,4 +203,25 @@ function numeric(
   }
   if (call.name === "median") return median(field, x);
   return undefined;
+}
+
+/**
+ * Every aggregate's decomposition, or undefined when one of them has no exact merge.
+ *
+ * @example
+ * ```ts
+ * decomposeAll([{ name: "__q1_min", column: F.min(F.col("distance")) }], schema);
+ * ```
+ */
+export function decomposeAll(
+  named: readonly { readonly name: string; readonly column: Column }[],
+  schema: StructType,
+): { name: string; decomposed: Decomposed }[] | undefined {
+  const all: { name: string; decomposed: Decomposed }[] = [];
+  for (const { name, column } of named) {
+    const decomposed = decompose(name, column, schema);
+    if (decomposed === undefined) return undefined;
+    all.push({ name, decomposed });
+  }
+  return all;
 }
