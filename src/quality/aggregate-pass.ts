@@ -2,7 +2,8 @@
  * The first query of a validation: every statistic and count of every expectation in ONE
  * aggregate (plus `count(*)`), over the DataFrame with the expectations' window columns
  * added: a `df.agg(...)`, or a `groupingSets` aggregate when some string columns are checked
- * per distinct value (see by-value.ts). If the engine refuses that query (a statistic its engine cannot compute on some
+ * per distinct value (by-value.ts; per-set.ts when every statistic merges exactly from
+ * per-group partials, partials.ts). If the engine refuses that query (a statistic its engine cannot compute on some
  * column), each expectation is retried alone, so only the ones that fail report an
  * exception and the others still get their result.
  */
@@ -10,9 +11,11 @@ import type { Column } from "../column/column.js";
 import * as F from "../column/functions/index.js";
 import type { DataFrame } from "../dataframe/dataframe.js";
 import type { Row } from "../engine/engine.js";
-import { groupedAggregate, groupedColumns } from "./by-value.js";
+import { groupedAggregate, planGrouping } from "./by-value.js";
 import type { Compiled, Metrics, ValueCount } from "./compile/plan.js";
 import { toNumber } from "./json-value.js";
+import { decomposeAll } from "./partials.js";
+import { byValueColumns, perSetAggregate } from "./per-set.js";
 
 /** The row-count alias, shared by every expectation. */
 const ROWS = "__rows";
@@ -85,24 +88,32 @@ async function run(df: DataFrame, compiled: readonly Compiled[]): Promise<Metric
     Object.assign(counts, c.valueCounts);
   }
   const base = withDerived(df, compiled);
-  const grouped = await groupedColumns(df, Object.values(counts));
-  if (grouped.length === 0) {
+  // Counts over a grouped column come from its distinct values; the rest stay per row.
+  const perValue = (columns: readonly string[]) =>
+    Object.entries(counts).filter(([, c]) => columns.includes(c.column));
+  const perRowOf = (columns: readonly string[]) =>
+    Object.fromEntries(
+      Object.entries(aggregates).filter(([name]) => !perValue(columns).some(([k]) => k === name)),
+    );
+  const schema = await base.schema;
+  const merges = (columns: readonly string[]) =>
+    decomposeAll(shared(perRowOf(columns)).named, schema);
+  const plan = await planGrouping(df, Object.values(counts), (columns) => {
+    const m = merges(columns);
+    return m === undefined ? undefined : byValueColumns(m);
+  });
+  if (plan.columns.length === 0) {
     const { columns, aliases } = shared(aggregates);
     const rows = await base.agg(F.count(F.lit(1)).alias(ROWS), ...columns).collect();
     return metricsOf(rows[0] ?? {}, aliases);
   }
-  // Counts over a grouped column come from its distinct values; the rest stay per row.
-  const perValue = Object.entries(counts).filter(([, c]) => grouped.includes(c.column));
-  const perRow = Object.fromEntries(
-    Object.entries(aggregates).filter(([name]) => !perValue.some(([key]) => key === name)),
-  );
-  const { named, aliases } = shared(perRow);
-  const frame = groupedAggregate(
-    base,
-    grouped,
-    named,
-    perValue.map(([name, count]) => ({ name, count })),
-  );
+  const valueCounts = perValue(plan.columns).map(([name, count]) => ({ name, count }));
+  const { named, aliases } = shared(perRowOf(plan.columns));
+  const merged = plan.merged ? merges(plan.columns) : undefined;
+  const frame =
+    merged === undefined
+      ? groupedAggregate(base, plan.columns, named, valueCounts)
+      : perSetAggregate(base, { grouped: plan.columns, aggregates: merged, counts: valueCounts });
   const rows = await frame.collect();
   return metricsOf(rows[0] ?? {}, aliases);
 }

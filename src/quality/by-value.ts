@@ -5,11 +5,13 @@
  * then a tiny aggregate over those rows that weights each check by the value's row count.
  * Still one scan; on the flights suite the aggregate query drops from 2.2x to 1.9x the CPU
  * of a scan parsing the same columns (regexes and lengths ran on 3M rows, now on 229 values).
+ * When every other aggregate merges exactly from per-group partials, per-set.ts drops the
+ * empty set instead (`GroupingPlan.merged`).
  *
  * Every set also computes the suite's other aggregates per value (SQL cannot skip them in one
  * set: that repetition is most of what remains), so a column qualifies only when a bounded
- * probe of the first rows shows few distinct values: a unique column would make every
- * aggregate state per row. The probe runs only over a plan whose first rows are cheap: reads,
+ * probe of the first rows shows few distinct values (the holistic aggregates' columns too):
+ * a unique column would make every aggregate state per row. The probe runs only over a plan whose first rows are cheap: reads,
  * filters and projections without a window (not a join, sort, aggregate or limit).
  */
 import type { Column } from "../column/column.js";
@@ -68,8 +70,67 @@ function candidates(df: DataFrame, counts: Iterable<ValueCount>, strings: Set<st
   return [...costly].filter((c) => strings.has(c));
 }
 
+/** Which columns the pass groups by, and whether their sets can merge the statistics. */
+export interface GroupingPlan {
+  /** String columns whose checks are counted per distinct value (empty: every row). */
+  readonly columns: string[];
+  /**
+   * True when every statistic merges from the first column's set and each holistic one's
+   * column has few values (per-set.ts); false: the empty set computes them (`groupedAggregate`).
+   */
+  readonly merged: boolean;
+}
+
+/** Few enough distinct values in the probe (and 10 rows per value) for a set of its own. */
+function few(values: number, rows: number): boolean {
+  return values <= MAX_VALUES && (rows < PROBE_ROWS || values * 10 <= rows);
+}
+
 /**
- * The columns to evaluate per distinct value (empty: evaluate every check per row).
+ * Plans the grouping: probes the first rows once for the distinct values of each candidate
+ * column and of each `byValue` column (the holistic aggregates' ones;
+ * undefined when some aggregate has no exact merge).
+ *
+ * @example
+ * ```ts
+ * await planGrouping(df, [{ column: "origin", where: F.col("origin").rlike("^[A-Z]{3}$") }], () => []);
+ * ```
+ */
+export async function planGrouping(
+  df: DataFrame,
+  counts: Iterable<ValueCount>,
+  byValueOf: (columns: readonly string[]) => readonly string[] | undefined,
+): Promise<GroupingPlan> {
+  const schema = await df.schema;
+  const strings = new Set(
+    schema.fields.filter((f) => f.dataType.typeName === "string").map((f) => f.name),
+  );
+  const cols = candidates(df, counts, strings);
+  if (cols.length === 0) return { columns: [], merged: false };
+  const byValue = cols.length > MAX_COLUMNS ? undefined : byValueOf(cols);
+  const holistic = (byValue ?? []).filter((c) => !cols.includes(c));
+  const [row] = await df
+    .limit(PROBE_ROWS)
+    .agg(
+      F.count(F.lit(1)).alias("n"),
+      ...cols.map((c, i) => F.count_distinct(colRef(c)).alias(`d${i}`)),
+      ...holistic.map((c, i) => F.count_distinct(colRef(c)).alias(`h${i}`)),
+    )
+    .collect();
+  const rows = toNumber(row?.n) ?? 0;
+  const valuesOf = (alias: string) => toNumber(row?.[alias]) ?? Number.POSITIVE_INFINITY;
+  const columns = cols.filter((_, i) => few(valuesOf(`d${i}`), rows)).slice(0, MAX_COLUMNS);
+  const merged =
+    byValue !== undefined &&
+    columns.length === cols.length &&
+    holistic.length === byValue.length &&
+    holistic.every((_, i) => few(valuesOf(`h${i}`), rows));
+  return { columns, merged };
+}
+
+/**
+ * The columns to evaluate per distinct value (empty: evaluate every check per row), each in
+ * a set of its own.
  *
  * @example
  * ```ts
@@ -80,26 +141,7 @@ export async function groupedColumns(
   df: DataFrame,
   counts: Iterable<ValueCount>,
 ): Promise<string[]> {
-  const schema = await df.schema;
-  const strings = new Set(
-    schema.fields.filter((f) => f.dataType.typeName === "string").map((f) => f.name),
-  );
-  const cols = candidates(df, counts, strings);
-  if (cols.length === 0) return [];
-  const [row] = await df
-    .limit(PROBE_ROWS)
-    .agg(
-      F.count(F.lit(1)).alias("n"),
-      ...cols.map((c, i) => F.count_distinct(colRef(c)).alias(`d${i}`)),
-    )
-    .collect();
-  const rows = toNumber(row?.n) ?? 0;
-  return cols
-    .filter((_, i) => {
-      const values = toNumber(row?.[`d${i}`]) ?? Number.POSITIVE_INFINITY;
-      return values <= MAX_VALUES && (rows < PROBE_ROWS || values * 10 <= rows);
-    })
-    .slice(0, MAX_COLUMNS);
+  return (await planGrouping(df, counts, () => undefined)).columns;
 }
 
 const GROUPING = "__grouping";

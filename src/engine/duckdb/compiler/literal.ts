@@ -26,7 +26,8 @@ function numberSql(v: number, t: DataType): string {
   if (Number.isNaN(v)) return `CAST('NaN' AS ${toDuckDBType(t)})`;
   if (!Number.isFinite(v))
     return `CAST('${v > 0 ? "Infinity" : "-Infinity"}' AS ${toDuckDBType(t)})`;
-  if (t.typeName === "integer") return String(v);
+  // DuckDB reads `-2147483648` as the negation of a BIGINT, so the smallest int needs a cast.
+  if (t.typeName === "integer" && v > -2147483648) return String(v);
   // String(-0) is "0": the sign of a negative zero must reach the engine.
   if (Object.is(v, -0)) return `CAST('-0.0' AS ${toDuckDBType(t)})`;
   return `CAST(${quoteString(String(v))} AS ${toDuckDBType(t)})`;

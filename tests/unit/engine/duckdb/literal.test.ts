@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { literalSql } from "../../../../src/engine/duckdb/compiler/literal.js";
-import { DoubleType, TimestampType } from "../../../../src/types/data-types.js";
+import { functions as F } from "../../../../src/index.js";
+import { DoubleType, IntegerType, TimestampType } from "../../../../src/types/data-types.js";
 import { Timestamp } from "../../../../src/types/timestamp.js";
 import { useSpark } from "../../../helpers/session.js";
 
@@ -19,6 +20,23 @@ describe("DuckDB literals", () => {
       .selectExpr("d")
       .collect();
     expect(Object.is(row?.d, -0)).toBe(true);
+  });
+
+  it("keeps the smallest int an int (DuckDB reads -2147483648 as a BIGINT)", async () => {
+    expect(literalSql(-2147483648, IntegerType)).toBe("CAST('-2147483648' AS INTEGER)");
+    // PySpark 4.0.1: struct<one:int,c:string>; the string column makes DuckDB describe the
+    // select, which said bigint.
+    const id = F.col("id");
+    const df = spark()
+      .range(3)
+      .select(
+        F.when(id.eq(1), F.lit(-2147483648)).cast("int").alias("one"),
+        F.concat(F.lit("K"), id.cast("string")).alias("c"),
+      );
+    expect((await df.schema).simpleString()).toBe("struct<one:int,c:string>");
+    expect(await df.selectExpr("typeof(one)").limit(1).collect()).toEqual([
+      { "typeof(one)": "int" },
+    ]);
   });
 
   it("keeps microseconds and four-digit years of timestamps", async () => {
