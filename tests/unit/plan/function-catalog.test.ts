@@ -149,10 +149,23 @@ describe("catalog names on the DuckDB engine", () => {
   });
 
   it("refuses an arity Spark takes but the engine does not, as unsupported", async () => {
-    // PySpark: lpad('ab', 5) = '   ab' (Spark pads with spaces by default).
+    // PySpark: struct() is an empty struct, which DuckDB cannot make.
     const df = spark().createDataFrame([{ s: "ab" }], "s STRING");
-    await expect(df.select(F.expr("lpad(s, 5)")).collect()).rejects.toBeInstanceOf(
+    await expect(df.select(F.expr("struct()")).collect()).rejects.toBeInstanceOf(
       UnsupportedOperationError,
     );
+  });
+
+  it("fills in Spark's defaults: lpad/rpad pad with spaces, regexp_extract takes group 1", async () => {
+    // PySpark 4.0.1: lpad('ab', 5) = '   ab', rpad('ab', 4) = 'ab  ',
+    // regexp_extract('a12b', '(\\d+)') = '12', regexp_extract('a12b', '[a-z](\\d)(\\d)') = '1'.
+    const df = spark().createDataFrame([{ s: "ab", t: "a12b" }], "s STRING, t STRING");
+    const out = df.select(
+      F.expr("lpad(s, 5)").alias("l"),
+      F.expr("rpad(s, 4)").alias("r"),
+      F.expr("regexp_extract(t, '(\\\\d+)')").alias("x"),
+      F.expr("regexp_extract(t, '[a-z](\\\\d)(\\\\d)')").alias("y"),
+    );
+    expect(await out.collect()).toEqual([{ l: "   ab", r: "ab  ", x: "12", y: "1" }]);
   });
 });

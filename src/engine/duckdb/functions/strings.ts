@@ -194,10 +194,12 @@ export const stringFunctions = {
     },
     str,
   ),
+  // Spark's group index defaults to 1.
   regexp_extract: fn(
+    2,
     3,
-    3,
-    (args) => `regexp_extract(${asText(args[0])}, ${sqlOf(args, 1)}, ${sqlOf(args, 2)})`,
+    (args) =>
+      `regexp_extract(${asText(args[0])}, ${sqlOf(args, 1)}, ${args.length === 3 ? sqlOf(args, 2) : "1"})`,
     str,
   ),
   regexp_extract_all: fn(
