@@ -251,12 +251,20 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
         parts.push(
           `ORDER BY ${node.orderBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
         );
-      if (node.frame !== undefined) parts.push(frameText(node.frame));
+      if (node.frame !== undefined) parts.push(frameText(node.frame, (e) => compileExpr(e, scope, ctx).sql));
       const over = ` OVER (${parts.join(" ")})`;
       if (node.fn.kind !== "call")
         throw new AnalysisError(
           "INVALID_WINDOW_FUNCTION",
           "Only function calls can be used over a window.",
+        );
+      if (node.fn.distinct)
+        throw new AnalysisError(
+          "DISTINCT_WINDOW_FUNCTION_UNSUPPORTED",
+          `Distinct window functions are not supported: \`${node.fn.name}(DISTINCT ...)\` over a window.`,
+          {
+            hint: "Aggregate the distinct values first (e.g. size(collect_set(x)) over the window).",
+          },
         );
       const def = lookupFunction(node.fn.name);
       if (def.kind !== "aggregate" && def.kind !== "window") {

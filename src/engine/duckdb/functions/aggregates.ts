@@ -238,11 +238,14 @@ function centralMoment(x: string, ctx: FnContext, order: 3 | 4): string {
  * finite values and the NaN comes from here.
  */
 function finiteStat(duckName: string): FunctionDef {
+  // A sample statistic of one value is null in Spark even when that value is NaN or infinite.
+  const sample = duckName.endsWith("_samp");
   return agg(
     (args, ctx) => {
       const x = `CAST(${sqlOf(args, 0)} AS DOUBLE)`;
       const finite = `CASE WHEN isfinite(${x}) THEN ${x} END`;
-      return `CASE WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
+      const single = sample ? `WHEN count(${distinct(ctx)}${x})${ctx.over} < 2 THEN NULL ` : "";
+      return `CASE ${single}WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
     },
     1,
     1,

@@ -51,6 +51,13 @@ function bound(
           },
         },
       };
+    case "value": {
+      // Spark's parser writes `x PRECEDING` as the negated offset, as rangeBetween(-x, ...).
+      const value = compileExpression(b.expr);
+      return {
+        boundary: { case: "value", value: b.preceding ? call("negative", [value]) : value },
+      };
+    }
   }
 }
 
