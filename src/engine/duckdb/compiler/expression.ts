@@ -6,6 +6,7 @@
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
 import type { LambdaNode } from "../../../plan/expression/lambda.js";
 import { frameText } from "../../../plan/expression/window.js";
+import { checkWindow } from "./window-rules.js";
 import { arityText, checkArgTypes, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
@@ -258,14 +259,7 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
           "INVALID_WINDOW_FUNCTION",
           "Only function calls can be used over a window.",
         );
-      if (node.fn.distinct)
-        throw new AnalysisError(
-          "DISTINCT_WINDOW_FUNCTION_UNSUPPORTED",
-          `Distinct window functions are not supported: \`${node.fn.name}(DISTINCT ...)\` over a window.`,
-          {
-            hint: "Aggregate the distinct values first (e.g. size(collect_set(x)) over the window).",
-          },
-        );
+      checkWindow(node, node.fn);
       const def = lookupFunction(node.fn.name);
       if (def.kind !== "aggregate" && def.kind !== "window") {
         throw new AnalysisError(

@@ -17,6 +17,7 @@ import { boundedDecimal } from "../../../types/decimal-precision.js";
 import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { nativeDecimalAvg } from "./decimal-avg.js";
+import { decimalSumSql } from "./decimal-sum.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
 import { asText } from "./strings.js";
@@ -113,8 +114,7 @@ const sum: FunctionDef = agg(
       splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
     const t = sumType(args[0]?.type);
     if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
-    if (t?.typeName === "decimal")
-      return `${ctx.ansi ? "CAST" : "TRY_CAST"}(${inner} AS ${toDuckDBType(t)})`;
+    if (t?.typeName === "decimal") return decimalSumSql(inner, t, ctx.ansi);
     return inner;
   },
   1,
@@ -136,7 +136,7 @@ const avg: FunctionDef = agg(
     if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
     const sum = `sum(${distinct(ctx)}${x})${ctx.over}`;
     const n = `count(${distinct(ctx)}${x})${ctx.over}`;
-    const udf = `CAST(tributary_decimal('/', CAST(${sum} AS VARCHAR), CAST(${n} AS VARCHAR), ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
+    const udf = `CAST(tributary_decimal('/', CAST(${sum} AS VARCHAR), CAST(${n} AS VARCHAR), ${t.precision}, ${t.scale}, ${ctx.ansi ? "TRUE" : "FALSE"}) AS ${toDuckDBType(t)})`;
     const input = args[0]?.type;
     return (
       (input?.typeName === "decimal" ? nativeDecimalAvg(input, t, sum, n, udf) : undefined) ?? udf
@@ -346,13 +346,20 @@ export const aggregateFunctions = {
     2,
     returns(DoubleType),
   ),
-  median: simple("median", returns(DoubleType)),
+  // Spark's percentile works on doubles (a decimal's median is a double, not a decimal).
+  median: agg(
+    (args, ctx) => `median(${distinct(ctx)}CAST(${sqlOf(args, 0)} AS DOUBLE))${ctx.over}`,
+    1,
+    1,
+    returns(DoubleType),
+  ),
   // The most frequent value (ties: any of them, as Spark's own choice depends on hashing).
   mode: simple("mode", (args) => args[0]?.type),
   percentile_approx: approxPercentile,
   approx_percentile: approxPercentile,
   percentile: agg(
-    (args, ctx) => `quantile_cont(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    (args, ctx) =>
+      `quantile_cont(${distinct(ctx)}CAST(${sqlOf(args, 0)} AS DOUBLE), ${sqlOf(args, 1)})${ctx.over}`,
     2,
     2,
     returns(DoubleType),
