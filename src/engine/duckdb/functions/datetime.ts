@@ -15,7 +15,7 @@ import {
   TimestampType,
 } from "../../../types/data-types.js";
 import { type CastMode, checked, invalidInput } from "../compiler/cast-mode.js";
-import { wallClock } from "../compiler/wall-clock.js";
+import { instantSql, wallClock } from "../compiler/wall-clock.js";
 import {
   formatSql,
   fromUnixtimeSql,
@@ -72,13 +72,21 @@ function parsed(
   return checked(ansiMode(ctx), value, a.sql, errorClass, message);
 }
 
-/** An argument as a TIMESTAMPTZ (strings parsed leniently, dates at midnight in the session zone). */
-export function asTimestamp(a: FnArg | undefined): string {
+/**
+ * An argument as a TIMESTAMPTZ: strings cast as Spark casts them (null when malformed, an
+ * error under ANSI), dates at midnight and timestamp_ntz values in the session zone.
+ */
+export function asTimestamp(a: FnArg | undefined, ctx: { readonly ansi: boolean; readonly timeZone: string | undefined }): string {
   if (a === undefined) throw new RangeError("argument missing");
   const t = a.type?.typeName;
   if (t === "timestamp") return a.sql;
-  if (t === "string") return parseTimestampSql(a.sql, undefined);
-  if (t === "date" || t === "timestamp_ntz") return `CAST(${a.sql} AS TIMESTAMPTZ)`;
+  if (t === "string") {
+    const value = parseTimestampSql(a.sql, undefined, ctx.timeZone);
+    const message = invalidInput(a.sql, StringType, TimestampType);
+    return ctx.ansi ? checked("ansi", value, a.sql, "CAST_INVALID_INPUT", message) : value;
+  }
+  if (t === "date" || t === "timestamp_ntz")
+    return instantSql(`CAST(${a.sql} AS TIMESTAMP)`, ctx.timeZone);
   if (
     t === "integer" ||
     t === "long" ||
@@ -99,7 +107,7 @@ export function asDate(a: FnArg | undefined, timeZone?: string): string {
   if (t === "date") return a.sql;
   if (t === "string") return parseDateSql(a.sql, undefined);
   if (t === "timestamp_ntz") return `CAST(${a.sql} AS DATE)`;
-  return `CAST(${wallClock(asTimestamp(a), timeZone)} AS DATE)`;
+  return `CAST(${wallClock(asTimestamp(a, { ansi: false, timeZone }), timeZone)} AS DATE)`;
 }
 
 function isDateTime(a: FnArg | undefined): boolean {
@@ -112,7 +120,7 @@ const field = (part: string, ofDate = false): FunctionDef => ({
     1,
     1,
     (args, ctx) =>
-      `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0])}) AS INTEGER)`,
+      `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0], ctx)}) AS INTEGER)`,
     IntegerType,
   ),
   exactType: always,
@@ -217,7 +225,7 @@ const extractFn = fn(
         hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
       });
     const plus = duck === "dayofweek" ? " + 1" : "";
-    return `CAST(${duck}(${asTimestamp(args[1])})${plus} AS INTEGER)`;
+    return `CAST(${duck}(${asTimestamp(args[1], ctx)})${plus} AS INTEGER)`;
   },
   IntegerType,
 );
@@ -239,13 +247,13 @@ export const datetimeFunctions = {
   dayofweek: fn(
     1,
     1,
-    (args) => `CAST(dayofweek(${asTimestamp(args[0])}) + 1 AS INTEGER)`,
+    (args, ctx) => `CAST(dayofweek(${asTimestamp(args[0], ctx)}) + 1 AS INTEGER)`,
     IntegerType,
   ),
   weekday: fn(
     1,
     1,
-    (args) => `CAST((dayofweek(${asTimestamp(args[0])}) + 6) % 7 AS INTEGER)`,
+    (args, ctx) => `CAST((dayofweek(${asTimestamp(args[0], ctx)}) + 6) % 7 AS INTEGER)`,
     IntegerType,
   ),
   dayofyear: field("dayofyear"),
@@ -293,7 +301,7 @@ export const datetimeFunctions = {
     3,
     (args, ctx) => {
       const roundOff = args.length === 3 ? ctx.literalString(2).toLowerCase() === "true" : true;
-      return monthsBetween(asTimestamp(args[0]), asTimestamp(args[1]), roundOff);
+      return monthsBetween(asTimestamp(args[0], ctx), asTimestamp(args[1], ctx), roundOff);
     },
     DoubleType,
   ),
@@ -323,7 +331,7 @@ export const datetimeFunctions = {
       ]);
       return unit === undefined
         ? "CAST(NULL AS TIMESTAMPTZ)"
-        : `date_trunc(${quoteString(unit)}, ${asTimestamp(args[1])})`;
+        : `date_trunc(${quoteString(unit)}, ${asTimestamp(args[1], ctx)})`;
     },
     TimestampType,
   ),
@@ -371,13 +379,16 @@ export const datetimeFunctions = {
   make_timestamp: fn(
     6,
     7,
-    (args) => {
+    (args, ctx) => {
       const parts = args
         .slice(0, 5)
         .map((a) => `CAST(${a.sql} AS BIGINT)`)
         .join(", ");
-      const ts = `try(make_timestamptz(${parts}, CAST(${sqlOf(args, 5)} AS DOUBLE)${args.length === 7 ? `, ${sqlOf(args, 6)}` : ""}))`;
-      return ts;
+      const seconds = `CAST(${sqlOf(args, 5)} AS DOUBLE)`;
+      if (args.length === 7)
+        return `try(make_timestamptz(${parts}, ${seconds}, ${sqlOf(args, 6)}))`;
+      // Wall-clock fields in the session zone: a repeated (DST) hour is its earlier instant.
+      return instantSql(`try(make_timestamp(${parts}, ${seconds}))`, ctx.timeZone);
     },
     TimestampType,
   ),
@@ -407,19 +418,19 @@ export const datetimeFunctions = {
       if (args.length === 2 && !isDateTime(a))
         return parsed(
           ctx,
-          parseTimestampSql(textOf(a), ctx.literalString(1)),
+          parseTimestampSql(textOf(a), ctx.literalString(1), ctx.timeZone),
           a,
           "CANNOT_PARSE_TIMESTAMP",
           TimestampType,
         );
-      return parsed(ctx, asTimestamp(a), a, "CAST_INVALID_INPUT", TimestampType);
+      return parsed(ctx, asTimestamp(a, ctx), a, "CAST_INVALID_INPUT", TimestampType);
     },
     TimestampType,
   ),
   date_format: fn(
     2,
     2,
-    (args, ctx) => formatSql(asTimestamp(args[0]), ctx.literalString(1)),
+    (args, ctx) => formatSql(asTimestamp(args[0], ctx), ctx.literalString(1)),
     StringType,
   ),
   unix_timestamp: fn(
@@ -428,10 +439,13 @@ export const datetimeFunctions = {
     (args, ctx) => {
       if (args.length === 0) return "CAST(epoch(current_timestamp) AS BIGINT)";
       const a = args[0];
-      if (a?.type?.typeName === "string")
-        return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
+      if (a?.type?.typeName === "string") {
+        const pattern = args.length === 2 ? ctx.literalString(1) : undefined;
+        const seconds = unixTimestampSql(a.sql, pattern, ctx.timeZone);
+        return parsed(ctx, seconds, a, "CANNOT_PARSE_TIMESTAMP", LongType);
+      }
       // Spark divides the microseconds like Java, toward zero (unix_seconds floors).
-      return `(epoch_us(${asTimestamp(a)}) // 1000000)`;
+      return `(epoch_us(${asTimestamp(a, ctx)}) // 1000000)`;
     },
     LongType,
   ),
@@ -463,11 +477,11 @@ export const datetimeFunctions = {
   unix_seconds: fn(
     1,
     1,
-    (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1_000_000),
+    (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1_000_000),
     LongType,
   ),
-  unix_millis: fn(1, 1, (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1000), LongType),
-  unix_micros: fn(1, 1, (args) => `epoch_us(${asTimestamp(args[0])})`, LongType),
+  unix_millis: fn(1, 1, (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1000), LongType),
+  unix_micros: fn(1, 1, (args, ctx) => `epoch_us(${asTimestamp(args[0], ctx)})`, LongType),
   unix_date: fn(
     1,
     1,
@@ -485,18 +499,18 @@ export const datetimeFunctions = {
   to_utc_timestamp: fn(
     2,
     2,
-    (args) => `timezone(${sqlOf(args, 1)}, timezone('UTC', ${asTimestamp(args[0])}))`,
+    (args, ctx) => `timezone(${sqlOf(args, 1)}, timezone('UTC', ${asTimestamp(args[0], ctx)}))`,
     TimestampType,
   ),
   from_utc_timestamp: fn(
     2,
     2,
-    (args) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0])}))`,
+    (args, ctx) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0], ctx)}))`,
     TimestampType,
   ),
   // Spark's dayname / monthname: English three-letter abbreviations (`Thu`, `Feb`).
-  dayname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%a')`, StringType),
-  monthname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%b')`, StringType),
+  dayname: fn(1, 1, (args, ctx) => `strftime(${asTimestamp(args[0], ctx)}, '%a')`, StringType),
+  monthname: fn(1, 1, (args, ctx) => `strftime(${asTimestamp(args[0], ctx)}, '%b')`, StringType),
   extract: extractField,
   date_part: extractField,
 } satisfies FamilyTable;
