@@ -20,6 +20,7 @@ import { nativeDecimalAvg } from "./decimal-avg.js";
 import { decimalSumSql } from "./decimal-sum.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
+import { regressionFunctions } from "./regression.js";
 import { asText } from "./strings.js";
 import {
   always,
@@ -374,6 +375,7 @@ export const aggregateFunctions = {
     2,
     returns(LongType),
   ),
+  ...regressionFunctions,
   max_by: extremumBy("ASC"),
   min_by: extremumBy("DESC"),
   // DuckDB's own count_if is faster than a FILTER clause (measured 6% of a 20-check quality
