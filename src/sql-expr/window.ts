@@ -47,9 +47,10 @@ function wholeOffset(e: ExprNode): number | undefined {
 
 /** A fractional number or an interval literal (`make_interval` of literals, see interval.ts). */
 function isValueOffset(e: ExprNode): boolean {
-  if (e.kind === "literal")
-    return typeof e.value === "number" || e.value instanceof Decimal;
-  return e.kind === "call" && e.name === "make_interval" && e.args.every((a) => a.kind === "literal");
+  if (e.kind === "literal") return typeof e.value === "number" || e.value instanceof Decimal;
+  return (
+    e.kind === "call" && e.name === "make_interval" && e.args.every((a) => a.kind === "literal")
+  );
 }
 
 function parseBound(ctx: ParseContext): FrameBound {

@@ -4,8 +4,8 @@
  * trimmed. Integers keep the whole part of `1.9` unless ANSI is on.
  */
 import { BooleanType, type DataType, StringType } from "../../../types/data-types.js";
-import { integralDuckType, isIntegralType } from "../functions/integral.js";
 import { defaultTimestampSql } from "../datetime/default-cast.js";
+import { integralDuckType, isIntegralType } from "../functions/integral.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { type CastMode, checked, invalidInput, outOfRange } from "./cast-mode.js";
 

@@ -6,6 +6,7 @@
  * fails where Spark fails instead of answering.
  */
 import { AnalysisError } from "../../../errors.js";
+import type { CallNode } from "../../../plan/expression/call.js";
 import { type FrameBound, frameText, type WindowNode } from "../../../plan/expression/window.js";
 import type { ExprNode } from "../../../plan/node.js";
 
@@ -32,6 +33,18 @@ function requiredFrame(name: string): string | undefined {
 
 const isOffset = (b: FrameBound): boolean => b.type === "offset" || b.type === "value";
 const noText = (): string => "?";
+
+/** nth_value's offset is a positive literal (ntile's bucket count DuckDB checks itself). */
+function checkOffset(name: string, fn: CallNode): void {
+  const offset = fn.args[1];
+  if (name !== "nth_value" || offset?.kind !== "literal") return;
+  const v = offset.value;
+  if ((typeof v === "number" || typeof v === "bigint") && Number(v) <= 0)
+    throw new AnalysisError(
+      "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE",
+      `The offset of nth_value must be between (0, 9223372036854775807] (current value = ${String(v)}).`,
+    );
+}
 
 function checkFunction(name: string, node: WindowNode): void {
   if (!ORDERED.has(name)) return;
@@ -69,7 +82,11 @@ function checkFrame(node: WindowNode): void {
         `A range window frame (${text}) cannot be used in an unordered window specification.`,
       );
   }
-  if (frame.frameType === "range" && node.orderBy.length > 1 && (isOffset(lower) || isOffset(upper)))
+  if (
+    frame.frameType === "range" &&
+    node.orderBy.length > 1 &&
+    (isOffset(lower) || isOffset(upper))
+  )
     throw new AnalysisError(
       "DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER",
       `A range window frame with value boundaries (${text}) cannot be used in a window specification with multiple order by expressions.`,
@@ -97,6 +114,7 @@ export function checkWindow(node: WindowNode, fn: ExprNode): void {
           hint: "Aggregate the distinct values first (e.g. size(collect_set(x)) over the window).",
         },
       );
+    checkOffset(fn.name.toLowerCase(), fn);
     checkFunction(fn.name.toLowerCase(), node);
   }
   checkFrame(node);

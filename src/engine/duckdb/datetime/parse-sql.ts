@@ -23,11 +23,7 @@ const RE2_SPECIAL = /[\\.^$|?*+()[\]{}]/g;
  * patternParseSql("s", "dd/MM/yyyy HH:mm"); // CASE WHEN regexp_full_match(s, ...) ...
  * ```
  */
-export function patternParseSql(
-  textSql: string,
-  pattern: string,
-  timeZone?: string,
-): string {
+export function patternParseSql(textSql: string, pattern: string, timeZone?: string): string {
   const variants = parseVariants(pattern);
   return bindUnlessColumn(textSql, "dt_text", (text) => {
     const sql = variants.map((parts) => variantSql(text, parts, timeZone));
@@ -35,11 +31,7 @@ export function patternParseSql(
   });
 }
 
-function variantSql(
-  text: string,
-  parts: readonly ParsePart[],
-  timeZone?: string,
-): string {
+function variantSql(text: string, parts: readonly ParsePart[], timeZone?: string): string {
   const regex = `(?i)^${parts
     .map((p) =>
       p.rule === undefined ? p.token.text.replace(RE2_SPECIAL, "\\$&") : `(${p.rule.regex})`,

@@ -84,11 +84,7 @@ export function parseDateSql(textSql: string, pattern: string | undefined): stri
  * unixTimestampSql("'1970-01-01 00:01:40'"); // 100 in UTC
  * ```
  */
-export function unixTimestampSql(
-  textSql: string,
-  pattern?: string,
-  timeZone?: string,
-): string {
+export function unixTimestampSql(textSql: string, pattern?: string, timeZone?: string): string {
   const parsed = patternParseSql(textSql, pattern ?? DEFAULT_PATTERN, timeZone);
   return `CAST(epoch(date_trunc('second', ${parsed})) AS BIGINT)`;
 }

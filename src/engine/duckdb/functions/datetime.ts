@@ -76,7 +76,10 @@ function parsed(
  * An argument as a TIMESTAMPTZ: strings cast as Spark casts them (null when malformed, an
  * error under ANSI), dates at midnight and timestamp_ntz values in the session zone.
  */
-export function asTimestamp(a: FnArg | undefined, ctx: { readonly ansi: boolean; readonly timeZone: string | undefined }): string {
+export function asTimestamp(
+  a: FnArg | undefined,
+  ctx: { readonly ansi: boolean; readonly timeZone: string | undefined },
+): string {
   if (a === undefined) throw new RangeError("argument missing");
   const t = a.type?.typeName;
   if (t === "timestamp") return a.sql;
@@ -480,7 +483,12 @@ export const datetimeFunctions = {
     (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1_000_000),
     LongType,
   ),
-  unix_millis: fn(1, 1, (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1000), LongType),
+  unix_millis: fn(
+    1,
+    1,
+    (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1000),
+    LongType,
+  ),
   unix_micros: fn(1, 1, (args, ctx) => `epoch_us(${asTimestamp(args[0], ctx)})`, LongType),
   unix_date: fn(
     1,

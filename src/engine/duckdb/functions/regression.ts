@@ -42,9 +42,15 @@ function compile(kind: Kind, args: readonly FnArg[], ctx: FnContext): string {
         `WHEN ${varY} = 0 THEN NULL WHEN ${varX} = 0 THEN 1.0 ELSE ${cov} * ${cov} / (${varX} * ${varY})`,
       );
     case "sxx":
-      return edges(nonFinite(x), `ELSE var_pop(CASE WHEN isfinite(${x}) THEN ${x} END)${over} * ${n}`);
+      return edges(
+        nonFinite(x),
+        `ELSE var_pop(CASE WHEN isfinite(${x}) THEN ${x} END)${over} * ${n}`,
+      );
     case "syy":
-      return edges(nonFinite(y), `ELSE var_pop(CASE WHEN isfinite(${y}) THEN ${y} END)${over} * ${n}`);
+      return edges(
+        nonFinite(y),
+        `ELSE var_pop(CASE WHEN isfinite(${y}) THEN ${y} END)${over} * ${n}`,
+      );
     case "sxy":
       return edges(anyNonFinite, `ELSE ${cov} * ${n}`);
   }
