@@ -8,6 +8,7 @@ import { AnalysisError } from "../../../errors.js";
 import {
   type DataType,
   DateType,
+  DecimalType,
   DoubleType,
   IntegerType,
   LongType,
@@ -195,43 +196,51 @@ function floorDiv(sql: string, divisor: number): string {
   return `((${sql} - ((${sql} % ${divisor} + ${divisor}) % ${divisor})) // ${divisor})`;
 }
 
-/** Spark's `extract(field FROM x)` and `date_part(field, x)`: one field as an integer. */
-const extractFn = fn(
-  2,
-  2,
-  (args, ctx) => {
-    const part = ctx.literalString(0).toLowerCase();
-    const map: Readonly<Record<string, string>> = {
-      year: "year",
-      years: "year",
-      y: "year",
-      month: "month",
-      months: "month",
-      mon: "month",
-      day: "day",
-      days: "day",
-      d: "day",
-      hour: "hour",
-      hours: "hour",
-      h: "hour",
-      minute: "minute",
-      minutes: "minute",
-      m: "minute",
-      quarter: "quarter",
-      week: "weekofyear",
-      dayofweek: "dayofweek",
-      doy: "dayofyear",
-    };
-    const duck = map[part];
-    if (duck === undefined)
-      throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
-        hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
-      });
-    const plus = duck === "dayofweek" ? " + 1" : "";
-    return `CAST(${duck}(${asTimestamp(args[1], ctx)})${plus} AS INTEGER)`;
-  },
-  IntegerType,
+/** Spark's field names (and synonyms) of `extract` / `date_part`, as DuckDB SQL of a TIMESTAMPTZ. */
+type FieldSql = (ts: string) => string;
+const FIELD_LIST: readonly (readonly [readonly string[], FieldSql])[] = [
+  [["year", "y", "years", "yr", "yrs"], (t) => `year(${t})`],
+  [["yearofweek"], (t) => `isoyear(${t})`],
+  [["quarter", "qtr"], (t) => `quarter(${t})`],
+  [["month", "mon", "mons", "months"], (t) => `month(${t})`],
+  [["week", "w", "weeks"], (t) => `weekofyear(${t})`],
+  [["day", "d", "days"], (t) => `day(${t})`],
+  [["dayofweek", "dow"], (t) => `dayofweek(${t}) + 1`],
+  [["dayofweek_iso", "dow_iso"], (t) => `isodow(${t})`],
+  [["doy"], (t) => `dayofyear(${t})`],
+  [["hour", "h", "hours", "hr", "hrs"], (t) => `hour(${t})`],
+  [["minute", "m", "min", "mins", "minutes"], (t) => `minute(${t})`],
+];
+const EXTRACT_FIELDS: Readonly<Record<string, FieldSql>> = Object.fromEntries(
+  FIELD_LIST.flatMap(([names, sql]) => names.map((n) => [n, sql] as const)),
 );
+const SECOND_FIELDS = new Set(["second", "s", "sec", "seconds", "secs"]);
+const SECONDS_TYPE = new DecimalType(8, 6);
+
+/**
+ * Spark's `extract(field FROM x)` and `date_part(field, x)`: one field as an integer, the
+ * seconds as a decimal(8, 6) with their microseconds.
+ */
+const extractFn: FunctionDef = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: (args, ctx) => {
+    const part = ctx.literalString(0).toLowerCase();
+    const ts = asTimestamp(args[1], ctx);
+    if (SECOND_FIELDS.has(part))
+      return `CAST(CAST(microsecond(${ts}) AS DECIMAL(8,0)) * CAST('0.000001' AS DECIMAL(7,6)) AS DECIMAL(8,6))`;
+    const field = EXTRACT_FIELDS[part];
+    if (field === undefined)
+      throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
+        hint: "Use YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE or SECOND.",
+      });
+    return `CAST(${field(ts)} AS INTEGER)`;
+  },
+  returnType: (_args, ctx) =>
+    ctx !== undefined && SECOND_FIELDS.has(ctx.literalString(0).toLowerCase())
+      ? SECONDS_TYPE
+      : IntegerType,
+};
 const extractField: FunctionDef = { ...extractFn, exactType: always };
 
 export const datetimeFunctions = {
