@@ -78,6 +78,8 @@ const NULL_SKIPPING: Readonly<Record<string, readonly number[] | "all">> = {
   sum: "all",
   avg: "all",
   mean: "all",
+  try_sum: "all",
+  try_avg: "all",
   min: "all",
   max: "all",
   count: "all",

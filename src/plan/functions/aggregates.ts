@@ -7,6 +7,8 @@ export const aggregatesSpecs = {
   // A double, or for a decimal(p, s) a decimal(p + 4, s + 4).
   avg: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"]),
   mean: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"]),
+  try_sum: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"], "expression"),
+  try_avg: aggregate(1, 1, "derived", ["numeric_or_ansi_interval"], "expression"),
   min: aggregate(1, 1, "input", ["any"]),
   max: aggregate(1, 1, "input", ["any"]),
   first: aggregate(1, 2, "input", ["any", "any"]),

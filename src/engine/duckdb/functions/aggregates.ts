@@ -108,21 +108,30 @@ function splitSum(a: FnArg | undefined, ctx: FnContext): string | undefined {
   return `CASE WHEN ${rest} IS NULL THEN ${fits} WHEN ${fits} IS NULL THEN ${rest} ELSE ${fits} + ${rest} END`;
 }
 
-/** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
-const sum: FunctionDef = agg(
-  (args, ctx) => {
-    const inner =
-      splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
-    const t = sumType(args[0]?.type);
-    if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
-    if (t?.typeName === "decimal") return decimalSumSql(inner, t, ctx.ansi);
-    return inner;
-  },
-  1,
-  1,
-  (args) => sumType(args[0]?.type),
-  numericArgs,
-);
+/**
+ * Integer sums wrap like Java's long without ANSI; decimal sums past their type are null.
+ * try_sum gives null past either type, in both modes (DuckDB sums integers in 128 bits).
+ */
+function sumOf(onOverflow: "mode" | "null"): FunctionDef {
+  return agg(
+    (args, ctx) => {
+      const inner =
+        splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
+      const t = sumType(args[0]?.type);
+      const ansi = onOverflow === "mode" && ctx.ansi;
+      if (t === LongType && onOverflow === "null")
+        return `CASE WHEN ${inner} BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(${inner} AS BIGINT) END`;
+      if (t === LongType) return ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
+      if (t?.typeName === "decimal") return decimalSumSql(inner, t, ansi);
+      return inner;
+    },
+    1,
+    1,
+    (args) => sumType(args[0]?.type),
+    numericArgs,
+  );
+}
+const sum = sumOf("mode");
 
 /** Spark's avg of a decimal is exact: `decimal(p + 4, s + 4)`, sum / count rounded HALF_UP. */
 function avgType(t: DataType | undefined): DataType {
@@ -300,6 +309,9 @@ export const aggregateFunctions = {
   sum,
   avg,
   mean: avg,
+  try_sum: sumOf("null"),
+  // try_avg's only overflow is a decimal average past its type: null, as without ANSI.
+  try_avg: { ...avg, compile: (args, ctx) => avg.compile(args, { ...ctx, ansi: false }) },
   min: simple("min", (args) => args[0]?.type, atomicArg),
   max: simple("max", (args) => args[0]?.type, atomicArg),
   first: firstLast("first"),
