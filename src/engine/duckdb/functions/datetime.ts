@@ -50,6 +50,12 @@ function fn(
   };
 }
 
+/** A NULL unit (`date_trunc(NULL, ts)`, also cast to a type): Spark answers null, not an error. */
+function isNullLiteral(a: FnArg | undefined): boolean {
+  const node = a?.node.kind === "cast" ? a.node.expr : a?.node;
+  return node?.kind === "literal" && node.value === null;
+}
+
 const ansiMode = (ctx: FnContext): CastMode => (ctx.ansi ? "ansi" : "legacy");
 
 const textOf = (a: FnArg | undefined): string =>
@@ -329,6 +335,7 @@ export const datetimeFunctions = {
     2,
     2,
     (args, ctx) => {
+      if (isNullLiteral(args[0])) return "CAST(NULL AS TIMESTAMPTZ)";
       const unit = truncUnit(ctx.literalString(0), [
         "year",
         "quarter",
@@ -351,6 +358,7 @@ export const datetimeFunctions = {
     2,
     2,
     (args, ctx) => {
+      if (isNullLiteral(args[1])) return "CAST(NULL AS DATE)";
       const unit = truncUnit(ctx.literalString(1), ["year", "quarter", "month", "week"]);
       return unit === undefined
         ? "CAST(NULL AS DATE)"
