@@ -125,6 +125,7 @@ function isDateTime(a: FnArg | undefined): boolean {
   return t === "date" || t === "timestamp" || t === "timestamp_ntz";
 }
 
+/** A field of a date or timestamp; `ofDate`: Spark's function takes a DATE (`year('2024-01-02')` casts the text to a date). */
 const field = (part: string, ofDate = false): FunctionDef => ({
   ...fn(
     1,
@@ -256,26 +257,26 @@ export const datetimeFunctions = {
   now: fn(0, 0, () => "current_timestamp", TimestampType),
   localtimestamp: fn(0, 0, () => "CAST(current_localtimestamp() AS TIMESTAMP)"),
   current_timezone: fn(0, 0, () => "current_setting('TimeZone')", StringType),
-  year: field("year"),
-  quarter: field("quarter"),
-  month: field("month"),
-  dayofmonth: field("day"),
-  day: field("day"),
+  year: field("year", true),
+  quarter: field("quarter", true),
+  month: field("month", true),
+  dayofmonth: field("day", true),
+  day: field("day", true),
   // Spark: 1 = Sunday ... 7 = Saturday; DuckDB's dayofweek is 0 = Sunday.
   dayofweek: fn(
     1,
     1,
-    (args, ctx) => `CAST(dayofweek(${asTimestamp(args[0], ctx)}) + 1 AS INTEGER)`,
+    (args, ctx) => `CAST(dayofweek(${asDate(args[0], ctx.timeZone)}) + 1 AS INTEGER)`,
     IntegerType,
   ),
   weekday: fn(
     1,
     1,
-    (args, ctx) => `CAST((dayofweek(${asTimestamp(args[0], ctx)}) + 6) % 7 AS INTEGER)`,
+    (args, ctx) => `CAST((dayofweek(${asDate(args[0], ctx.timeZone)}) + 6) % 7 AS INTEGER)`,
     IntegerType,
   ),
-  dayofyear: field("dayofyear"),
-  weekofyear: field("weekofyear"),
+  dayofyear: field("dayofyear", true),
+  weekofyear: field("weekofyear", true),
   hour: field("hour"),
   minute: field("minute"),
   second: field("second"),
