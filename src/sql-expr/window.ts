@@ -1,7 +1,8 @@
 /**
  * `fn(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE frame)` and sort items
- * (`expr [ASC|DESC] [NULLS FIRST|LAST]`). Frame offsets must be numeric literals:
- * `n PRECEDING` is the offset -n, `n FOLLOWING` the offset n.
+ * (`expr [ASC|DESC] [NULLS FIRST|LAST]`). Frame offsets are literals: a whole number
+ * `n PRECEDING` is the offset -n, `n FOLLOWING` the offset n; a decimal, double or
+ * interval offset (RANGE over decimals, dates, timestamps) stays an expression.
  */
 import { SortOrderNode } from "../plan/expression/sort-order.js";
 import { type FrameBound, type WindowFrame, WindowNode } from "../plan/expression/window.js";
@@ -36,12 +37,20 @@ function exprList(ctx: ParseContext): ExprNode[] {
   return list;
 }
 
-function offsetOf(e: ExprNode): number | undefined {
+function wholeOffset(e: ExprNode): number | undefined {
   if (e.kind !== "literal") return undefined;
   const v = e.value;
-  if (typeof v === "number") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return v;
   if (typeof v === "bigint") return Number(v);
-  return v instanceof Decimal ? v.toNumber() : undefined;
+  return undefined;
+}
+
+/** A fractional number or an interval literal (`make_interval` of literals, see interval.ts). */
+function isValueOffset(e: ExprNode): boolean {
+  if (e.kind === "literal") return typeof e.value === "number" || e.value instanceof Decimal;
+  return (
+    e.kind === "call" && e.name === "make_interval" && e.args.every((a) => a.kind === "literal")
+  );
 }
 
 function parseBound(ctx: ParseContext): FrameBound {
@@ -56,18 +65,20 @@ function parseBound(ctx: ParseContext): FrameBound {
     return { type: "currentRow" };
   }
   const start = c.peek();
-  const value = offsetOf(parseExpr(ctx));
-  if (value === undefined) {
+  const expr = parseExpr(ctx);
+  const value = wholeOffset(expr);
+  if (value === undefined && !isValueOffset(expr)) {
     unsupported(
       ctx,
       start,
-      "A frame bound that is not a number",
-      "Use a number of rows, e.g. ROWS BETWEEN 3 PRECEDING AND CURRENT ROW.",
+      "A frame bound that is not a literal number or interval",
+      "Use a number of rows, e.g. ROWS BETWEEN 3 PRECEDING AND CURRENT ROW, or RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW.",
     );
   }
-  if (c.acceptWord("PRECEDING")) return { type: "offset", value: -value };
-  c.expectWord("FOLLOWING", "Write n PRECEDING or n FOLLOWING.");
-  return { type: "offset", value };
+  const preceding = c.acceptWord("PRECEDING");
+  if (!preceding) c.expectWord("FOLLOWING", "Write n PRECEDING or n FOLLOWING.");
+  if (value === undefined) return { type: "value", expr, preceding };
+  return { type: "offset", value: preceding ? -value : value };
 }
 
 function parseFrame(ctx: ParseContext): WindowFrame | undefined {

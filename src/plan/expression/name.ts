@@ -162,7 +162,7 @@ export function exprToString(node: ExprNode): string {
         spec.push(`PARTITION BY ${node.partitionBy.map(exprToString).join(", ")}`);
       if (node.orderBy.length > 0)
         spec.push(`ORDER BY ${node.orderBy.map(exprToString).join(", ")}`);
-      if (node.frame !== undefined) spec.push(frameText(node.frame));
+      if (node.frame !== undefined) spec.push(frameText(node.frame, exprToString));
       return `${exprToString(node.fn)} OVER (${spec.join(" ")})`;
     }
     case "extract": {

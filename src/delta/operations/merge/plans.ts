@@ -14,6 +14,7 @@
 import { AliasNode } from "../../../plan/expression/alias.js";
 import { CastNode } from "../../../plan/expression/cast.js";
 import { ColumnRefNode } from "../../../plan/expression/column-ref.js";
+import { SortOrderNode } from "../../../plan/expression/sort-order.js";
 import { StarNode } from "../../../plan/expression/star.js";
 import { WindowNode } from "../../../plan/expression/window.js";
 import type { ExprNode, RelationNode } from "../../../plan/node.js";
@@ -65,7 +66,16 @@ export function targetRelation(
   const scan = scanFiles(snapshot, files, extra !== "present", extra === "position");
   const column =
     extra === "rowId"
-      ? AliasNode.create(WindowNode.create(call("row_number"), [colRef(FILE_COLUMN)], []), ROW)
+      ? AliasNode.create(
+          // Ordered by the partition key itself: any order numbers the rows apart, and Spark
+          // (whose rules the compiler keeps) refuses row_number over an unordered window.
+          WindowNode.create(
+            call("row_number"),
+            [colRef(FILE_COLUMN)],
+            [SortOrderNode.create(colRef(FILE_COLUMN), "asc")],
+          ),
+          ROW,
+        )
       : AliasNode.create(lit(true), TARGET_PRESENT);
   const plan = WithColumnsNode.create(scan, [column]);
   return alias === undefined ? plan : SubqueryAliasNode.create(plan, alias);

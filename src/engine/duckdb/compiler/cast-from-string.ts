@@ -4,6 +4,7 @@
  * trimmed. Integers keep the whole part of `1.9` unless ANSI is on.
  */
 import { BooleanType, type DataType, StringType } from "../../../types/data-types.js";
+import { defaultTimestampSql } from "../datetime/default-cast.js";
 import { integralDuckType, isIntegralType } from "../functions/integral.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { type CastMode, checked, invalidInput, outOfRange } from "./cast-mode.js";
@@ -69,18 +70,29 @@ function toDate(sql: string, to: DataType, mode: CastMode): string {
   return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, to));
 }
 
-function toOther(sql: string, to: DataType, mode: CastMode): string {
+function toOther(sql: string, to: DataType, mode: CastMode, timeZone?: string): string {
   const t = trimmed(sql);
   const guard =
     to.typeName === "timestamp" || to.typeName === "timestamp_ntz"
       ? matches(t, DATE_START)
       : "TRUE";
-  const value = `CASE WHEN ${guard} THEN TRY_CAST(${t} AS ${toDuckDBType(to)}) END`;
+  // A timestamp reads every shape Spark's cast takes (`2024-05-05 10:00:00 +02:00` too),
+  // zone-less text as the session's wall clock: the same SQL as to_timestamp(text).
+  const read =
+    to.typeName === "timestamp"
+      ? defaultTimestampSql(t, timeZone)
+      : `TRY_CAST(${t} AS ${toDuckDBType(to)})`;
+  const value = `CASE WHEN ${guard} THEN ${read} END`;
   return checked(mode, value, sql, "CAST_INVALID_INPUT", invalidInput(sql, StringType, to));
 }
 
 /** The SQL of `CAST(sql AS to)` for a string `sql`. */
-export function castFromString(sql: string, to: DataType, mode: CastMode): string {
+export function castFromString(
+  sql: string,
+  to: DataType,
+  mode: CastMode,
+  timeZone?: string,
+): string {
   if (isIntegralType(to)) return toIntegral(sql, to, mode);
   switch (to.typeName) {
     case "float":
@@ -95,6 +107,6 @@ export function castFromString(sql: string, to: DataType, mode: CastMode): strin
     case "binary":
       return `encode(${sql})`;
     default:
-      return toOther(sql, to, mode);
+      return toOther(sql, to, mode, timeZone);
   }
 }

@@ -148,7 +148,7 @@ export function castSql(
     );
   }
   if (to.typeName === "string") return castToString(sql, from, mode);
-  if (from.typeName === "string") return castFromString(sql, to, mode);
+  if (from.typeName === "string") return castFromString(sql, to, mode, timeZone);
   if (isTimestamp(from)) {
     const out = timestampSource(sql, from, to, mode, timeZone);
     if (out !== undefined) return out;

@@ -5,7 +5,6 @@
  */
 import { AnalysisError, UnsupportedOperationError } from "../../../errors.js";
 import type { LambdaNode } from "../../../plan/expression/lambda.js";
-import { frameText } from "../../../plan/expression/window.js";
 import { arityText, checkArgTypes, functionSpec } from "../../../plan/functions/index.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
 import type { DataType } from "../../../types/data-types.js";
@@ -21,6 +20,8 @@ import { lambdaParamTypes } from "./lambda-params.js";
 import { literalSql } from "./literal.js";
 import { resolveAttribute, type Scope } from "./scope.js";
 import { containsVoid } from "./void-type.js";
+import { checkWindow } from "./window-rules.js";
+import { overSql } from "./window-sql.js";
 
 export interface ExprContext {
   readonly timeZone: string;
@@ -243,22 +244,13 @@ export function compileExpr(node: ExprNode, scope: Scope, ctx: ExprContext): Com
       };
     }
     case "window": {
-      const parts: string[] = [];
-      if (node.partitionBy.length > 0)
-        parts.push(
-          `PARTITION BY ${node.partitionBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
-        );
-      if (node.orderBy.length > 0)
-        parts.push(
-          `ORDER BY ${node.orderBy.map((e) => compileExpr(e, scope, ctx).sql).join(", ")}`,
-        );
-      if (node.frame !== undefined) parts.push(frameText(node.frame));
-      const over = ` OVER (${parts.join(" ")})`;
+      const over = overSql(node, (e) => compileExpr(e, scope, ctx).sql);
       if (node.fn.kind !== "call")
         throw new AnalysisError(
           "INVALID_WINDOW_FUNCTION",
           "Only function calls can be used over a window.",
         );
+      checkWindow(node, node.fn);
       const def = lookupFunction(node.fn.name);
       if (def.kind !== "aggregate" && def.kind !== "window") {
         throw new AnalysisError(

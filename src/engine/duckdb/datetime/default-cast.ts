@@ -4,6 +4,7 @@
  * reject. DuckDB's own casts differ: they refuse surrounding spaces, `2024-03` and
  * `UTC` after the time, and throw on unknown zones.
  */
+import { instantSql, isUtc } from "../compiler/wall-clock.js";
 import { quoteString } from "../sql-quote.js";
 import { bindSql, bindUnlessColumn } from "./bind.js";
 
@@ -23,6 +24,9 @@ const TIMESTAMP_GROUPS = ["y", "mo", "d", "h", "mi", "s", "f", "z"];
  */
 const COMMON_TIMESTAMP_RE =
   "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T](?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,6})?(?:Z|[+-](?:0[0-9]|1[0-7]):[0-5][0-9])?)?$";
+/** COMMON_TIMESTAMP_RE without a zone: wall-clock time in the session zone. */
+const COMMON_LOCAL_RE =
+  "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T](?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,6})?)?$";
 const COMMON_DATE_RE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /**
@@ -53,17 +57,18 @@ const or = (value: string, fallback: string): string =>
  * defaultTimestampSql("s"); // '2024-03-05T07:08:09Z' -> 2024-03-05 07:08:09+00
  * ```
  */
-export function defaultTimestampSql(textSql: string): string {
-  return bindUnlessColumn(
-    textSql,
-    "dt_text",
-    (t) =>
-      `CASE WHEN regexp_full_match(${t}, ${quoteString(COMMON_TIMESTAMP_RE)}) THEN TRY_CAST(${t} AS TIMESTAMPTZ) ELSE ${generalTimestampSql(t)} END`,
-  );
+export function defaultTimestampSql(textSql: string, timeZone?: string): string {
+  return bindUnlessColumn(textSql, "dt_text", (t) => {
+    const common = `CASE WHEN regexp_full_match(${t}, ${quoteString(COMMON_TIMESTAMP_RE)}) THEN TRY_CAST(${t} AS TIMESTAMPTZ) ELSE ${generalTimestampSql(t, timeZone)} END`;
+    if (timeZone === undefined || isUtc(timeZone)) return common;
+    // Zone-less text is wall-clock time, read as Spark reads a repeated (DST) hour.
+    const naive = instantSql(`TRY_CAST(${t} AS TIMESTAMP)`, timeZone);
+    return `CASE WHEN regexp_full_match(${t}, ${quoteString(COMMON_LOCAL_RE)}) THEN ${naive} ELSE ${common} END`;
+  });
 }
 
 /** Every shape Spark takes: the fields are captured, then read by strptime. */
-function generalTimestampSql(text: string): string {
+function generalTimestampSql(text: string, timeZone?: string): string {
   const names = TIMESTAMP_GROUPS.map(quoteString).join(", ");
   const struct = `regexp_extract(${text}, ${quoteString(TIMESTAMP_RE)}, [${names}])`;
   return bindSql(struct, "dt_m", (m) => {
@@ -88,7 +93,7 @@ function generalTimestampSql(text: string): string {
     // With %Z, DuckDB builds the value through ICU, which rolls 30 February over to
     // 1 March, so the local part must parse on its own first.
     const value = (local: string): string =>
-      `CASE WHEN ${m}.z = '' THEN CAST(${local} AS TIMESTAMPTZ) WHEN ${local} IS NOT NULL THEN ${bindSql(zone, "dt_zone", zoned)} END`;
+      `CASE WHEN ${m}.z = '' THEN ${instantSql(local, timeZone)} WHEN ${local} IS NOT NULL THEN ${bindSql(zone, "dt_zone", zoned)} END`;
     const naive = `try_strptime(${local}, ${quoteString(localFormat)})`;
     // The year is never empty in a match, so an empty year means no match.
     return `CASE WHEN ${m}.y <> '' THEN ${bindSql(naive, "dt_local", value)} END`;

@@ -7,6 +7,7 @@
  * - otherwise on a canonical text built from the captured fields, one per `|`, each
  *   rewritten to what its specifier reads, with Spark's defaults added (year 1970, AM).
  */
+import { instantSql } from "../compiler/wall-clock.js";
 import { quoteString } from "../sql-quote.js";
 import { bindSql, bindUnlessColumn } from "./bind.js";
 import { type ParsePart, parseVariants } from "./pattern.js";
@@ -22,15 +23,15 @@ const RE2_SPECIAL = /[\\.^$|?*+()[\]{}]/g;
  * patternParseSql("s", "dd/MM/yyyy HH:mm"); // CASE WHEN regexp_full_match(s, ...) ...
  * ```
  */
-export function patternParseSql(textSql: string, pattern: string): string {
+export function patternParseSql(textSql: string, pattern: string, timeZone?: string): string {
   const variants = parseVariants(pattern);
   return bindUnlessColumn(textSql, "dt_text", (text) => {
-    const sql = variants.map((parts) => variantSql(text, parts));
+    const sql = variants.map((parts) => variantSql(text, parts, timeZone));
     return sql.length === 1 ? (sql[0] ?? "NULL") : `coalesce(${sql.join(", ")})`;
   });
 }
 
-function variantSql(text: string, parts: readonly ParsePart[]): string {
+function variantSql(text: string, parts: readonly ParsePart[], timeZone?: string): string {
   const regex = `(?i)^${parts
     .map((p) =>
       p.rule === undefined ? p.token.text.replace(RE2_SPECIAL, "\\$&") : `(${p.rule.regex})`,
@@ -56,7 +57,9 @@ function variantSql(text: string, parts: readonly ParsePart[]): string {
     const format = parts
       .map((p) => (p.rule === undefined ? p.token.text.replaceAll("%", "%%") : p.rule.spec))
       .join("");
-    return `CASE WHEN ${guard} THEN CAST(try_strptime(${text}, ${quoteString(format)}) AS TIMESTAMPTZ) END`;
+    const read = `try_strptime(${text}, ${quoteString(format)})`;
+    const zoned = parts.some((p) => p.rule?.zone === true);
+    return `CASE WHEN ${guard} THEN ${zoned ? `CAST(${read} AS TIMESTAMPTZ)` : instantSql(read, timeZone)} END`;
   }
   const groups = parts.flatMap((p, i) => (p.rule === undefined ? [] : [`g${i}`]));
   const [firstGroup] = groups;
@@ -80,7 +83,10 @@ function variantSql(text: string, parts: readonly ParsePart[]): string {
       : "";
     // No field matches an empty text, so an empty capture means the text did not match.
     const matched = firstGroup === undefined ? guard : `${m}.${firstGroup} <> ''`;
-    return `CASE WHEN ${matched}${valid} THEN CAST(${parse(fields)} AS TIMESTAMPTZ) END`;
+    const value = fields.some((f) => f.zone)
+      ? `CAST(${parse(fields)} AS TIMESTAMPTZ)`
+      : instantSql(parse(fields), timeZone);
+    return `CASE WHEN ${matched}${valid} THEN ${value} END`;
   };
   if (firstGroup === undefined) return canonical("");
   const names = groups.map(quoteString).join(", ");

@@ -50,8 +50,14 @@ export function formatSql(tsSql: string, pattern: string): string {
  * parseTimestampSql('"s"', "dd/MM/yyyy HH:mm"); // '05/03/2024 07:08' -> 2024-03-05 07:08 (session zone)
  * ```
  */
-export function parseTimestampSql(textSql: string, pattern: string | undefined): string {
-  return pattern === undefined ? defaultTimestampSql(textSql) : patternParseSql(textSql, pattern);
+export function parseTimestampSql(
+  textSql: string,
+  pattern: string | undefined,
+  timeZone?: string,
+): string {
+  return pattern === undefined
+    ? defaultTimestampSql(textSql, timeZone)
+    : patternParseSql(textSql, pattern, timeZone);
 }
 
 /**
@@ -65,7 +71,8 @@ export function parseTimestampSql(textSql: string, pattern: string | undefined):
  */
 export function parseDateSql(textSql: string, pattern: string | undefined): string {
   if (pattern === undefined) return defaultDateSql(textSql);
-  return `CAST(${patternParseSql(textSql, pattern)} AS DATE)`;
+  // The date of a repeated wall-clock hour is the same either way: no zone needed.
+  return `CAST(${patternParseSql(textSql, pattern, "UTC")} AS DATE)`;
 }
 
 /**
@@ -77,8 +84,9 @@ export function parseDateSql(textSql: string, pattern: string | undefined): stri
  * unixTimestampSql("'1970-01-01 00:01:40'"); // 100 in UTC
  * ```
  */
-export function unixTimestampSql(textSql: string, pattern: string = DEFAULT_PATTERN): string {
-  return `CAST(epoch(date_trunc('second', ${patternParseSql(textSql, pattern)})) AS BIGINT)`;
+export function unixTimestampSql(textSql: string, pattern?: string, timeZone?: string): string {
+  const parsed = patternParseSql(textSql, pattern ?? DEFAULT_PATTERN, timeZone);
+  return `CAST(epoch(date_trunc('second', ${parsed})) AS BIGINT)`;
 }
 
 /**

@@ -17,8 +17,10 @@ import { boundedDecimal } from "../../../types/decimal-precision.js";
 import { castSql } from "../compiler/cast.js";
 import { toDuckDBType } from "../type-mapper.js";
 import { nativeDecimalAvg } from "./decimal-avg.js";
+import { decimalSumSql } from "./decimal-sum.js";
 import { wrapSql } from "./integral.js";
 import { isIntegral } from "./operators.js";
+import { regressionFunctions } from "./regression.js";
 import { asText } from "./strings.js";
 import {
   always,
@@ -106,22 +108,30 @@ function splitSum(a: FnArg | undefined, ctx: FnContext): string | undefined {
   return `CASE WHEN ${rest} IS NULL THEN ${fits} WHEN ${fits} IS NULL THEN ${rest} ELSE ${fits} + ${rest} END`;
 }
 
-/** Integer sums wrap like Java's long without ANSI; decimal sums past their type are null. */
-const sum: FunctionDef = agg(
-  (args, ctx) => {
-    const inner =
-      splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
-    const t = sumType(args[0]?.type);
-    if (t === LongType) return ctx.ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
-    if (t?.typeName === "decimal")
-      return `${ctx.ansi ? "CAST" : "TRY_CAST"}(${inner} AS ${toDuckDBType(t)})`;
-    return inner;
-  },
-  1,
-  1,
-  (args) => sumType(args[0]?.type),
-  numericArgs,
-);
+/**
+ * Integer sums wrap like Java's long without ANSI; decimal sums past their type are null.
+ * try_sum gives null past either type, in both modes (DuckDB sums integers in 128 bits).
+ */
+function sumOf(onOverflow: "mode" | "null"): FunctionDef {
+  return agg(
+    (args, ctx) => {
+      const inner =
+        splitSum(args[0], ctx) ?? `sum(${distinct(ctx)}${numericInput(args, ctx)})${ctx.over}`;
+      const t = sumType(args[0]?.type);
+      const ansi = onOverflow === "mode" && ctx.ansi;
+      if (t === LongType && onOverflow === "null")
+        return `CASE WHEN ${inner} BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(${inner} AS BIGINT) END`;
+      if (t === LongType) return ansi ? `CAST(${inner} AS BIGINT)` : wrapSql(inner, 64, "BIGINT");
+      if (t?.typeName === "decimal") return decimalSumSql(inner, t, ansi);
+      return inner;
+    },
+    1,
+    1,
+    (args) => sumType(args[0]?.type),
+    numericArgs,
+  );
+}
+const sum = sumOf("mode");
 
 /** Spark's avg of a decimal is exact: `decimal(p + 4, s + 4)`, sum / count rounded HALF_UP. */
 function avgType(t: DataType | undefined): DataType {
@@ -136,7 +146,7 @@ const avg: FunctionDef = agg(
     if (t.typeName !== "decimal") return `avg(${distinct(ctx)}CAST(${x} AS DOUBLE))${ctx.over}`;
     const sum = `sum(${distinct(ctx)}${x})${ctx.over}`;
     const n = `count(${distinct(ctx)}${x})${ctx.over}`;
-    const udf = `CAST(tributary_decimal('/', CAST(${sum} AS VARCHAR), CAST(${n} AS VARCHAR), ${t.precision}, ${t.scale}, FALSE) AS ${toDuckDBType(t)})`;
+    const udf = `CAST(tributary_decimal('/', CAST(${sum} AS VARCHAR), CAST(${n} AS VARCHAR), ${t.precision}, ${t.scale}, ${ctx.ansi ? "TRUE" : "FALSE"}) AS ${toDuckDBType(t)})`;
     const input = args[0]?.type;
     return (
       (input?.typeName === "decimal" ? nativeDecimalAvg(input, t, sum, n, udf) : undefined) ?? udf
@@ -238,11 +248,14 @@ function centralMoment(x: string, ctx: FnContext, order: 3 | 4): string {
  * finite values and the NaN comes from here.
  */
 function finiteStat(duckName: string): FunctionDef {
+  // A sample statistic of one value is null in Spark even when that value is NaN or infinite.
+  const sample = duckName.endsWith("_samp");
   return agg(
     (args, ctx) => {
       const x = `CAST(${sqlOf(args, 0)} AS DOUBLE)`;
       const finite = `CASE WHEN isfinite(${x}) THEN ${x} END`;
-      return `CASE WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
+      const single = sample ? `WHEN count(${distinct(ctx)}${x})${ctx.over} < 2 THEN NULL ` : "";
+      return `CASE ${single}WHEN bool_or(NOT isfinite(${x}))${ctx.over} THEN CAST('NaN' AS DOUBLE) ELSE ${duckName}(${distinct(ctx)}${finite})${ctx.over} END`;
     },
     1,
     1,
@@ -296,6 +309,9 @@ export const aggregateFunctions = {
   sum,
   avg,
   mean: avg,
+  try_sum: sumOf("null"),
+  // try_avg's only overflow is a decimal average past its type: null, as without ANSI.
+  try_avg: { ...avg, compile: (args, ctx) => avg.compile(args, { ...ctx, ansi: false }) },
   min: simple("min", (args) => args[0]?.type, atomicArg),
   max: simple("max", (args) => args[0]?.type, atomicArg),
   first: firstLast("first"),
@@ -343,13 +359,20 @@ export const aggregateFunctions = {
     2,
     returns(DoubleType),
   ),
-  median: simple("median", returns(DoubleType)),
+  // Spark's percentile works on doubles (a decimal's median is a double, not a decimal).
+  median: agg(
+    (args, ctx) => `median(${distinct(ctx)}CAST(${sqlOf(args, 0)} AS DOUBLE))${ctx.over}`,
+    1,
+    1,
+    returns(DoubleType),
+  ),
   // The most frequent value (ties: any of them, as Spark's own choice depends on hashing).
   mode: simple("mode", (args) => args[0]?.type),
   percentile_approx: approxPercentile,
   approx_percentile: approxPercentile,
   percentile: agg(
-    (args, ctx) => `quantile_cont(${sqlOf(args, 0)}, ${sqlOf(args, 1)})${ctx.over}`,
+    (args, ctx) =>
+      `quantile_cont(${distinct(ctx)}CAST(${sqlOf(args, 0)} AS DOUBLE), ${sqlOf(args, 1)})${ctx.over}`,
     2,
     2,
     returns(DoubleType),
@@ -364,6 +387,7 @@ export const aggregateFunctions = {
     2,
     returns(LongType),
   ),
+  ...regressionFunctions,
   max_by: extremumBy("ASC"),
   min_by: extremumBy("DESC"),
   // DuckDB's own count_if is faster than a FILTER clause (measured 6% of a 20-check quality

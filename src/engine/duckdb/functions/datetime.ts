@@ -8,6 +8,7 @@ import { AnalysisError } from "../../../errors.js";
 import {
   type DataType,
   DateType,
+  DecimalType,
   DoubleType,
   IntegerType,
   LongType,
@@ -15,7 +16,7 @@ import {
   TimestampType,
 } from "../../../types/data-types.js";
 import { type CastMode, checked, invalidInput } from "../compiler/cast-mode.js";
-import { wallClock } from "../compiler/wall-clock.js";
+import { instantSql, wallClock } from "../compiler/wall-clock.js";
 import {
   formatSql,
   fromUnixtimeSql,
@@ -49,6 +50,12 @@ function fn(
   };
 }
 
+/** A NULL unit (`date_trunc(NULL, ts)`, also cast to a type): Spark answers null, not an error. */
+function isNullLiteral(a: FnArg | undefined): boolean {
+  const node = a?.node.kind === "cast" ? a.node.expr : a?.node;
+  return node?.kind === "literal" && node.value === null;
+}
+
 const ansiMode = (ctx: FnContext): CastMode => (ctx.ansi ? "ansi" : "legacy");
 
 const textOf = (a: FnArg | undefined): string =>
@@ -72,13 +79,24 @@ function parsed(
   return checked(ansiMode(ctx), value, a.sql, errorClass, message);
 }
 
-/** An argument as a TIMESTAMPTZ (strings parsed leniently, dates at midnight in the session zone). */
-export function asTimestamp(a: FnArg | undefined): string {
+/**
+ * An argument as a TIMESTAMPTZ: strings cast as Spark casts them (null when malformed, an
+ * error under ANSI), dates at midnight and timestamp_ntz values in the session zone.
+ */
+export function asTimestamp(
+  a: FnArg | undefined,
+  ctx: { readonly ansi: boolean; readonly timeZone: string | undefined },
+): string {
   if (a === undefined) throw new RangeError("argument missing");
   const t = a.type?.typeName;
   if (t === "timestamp") return a.sql;
-  if (t === "string") return parseTimestampSql(a.sql, undefined);
-  if (t === "date" || t === "timestamp_ntz") return `CAST(${a.sql} AS TIMESTAMPTZ)`;
+  if (t === "string") {
+    const value = parseTimestampSql(a.sql, undefined, ctx.timeZone);
+    const message = invalidInput(a.sql, StringType, TimestampType);
+    return ctx.ansi ? checked("ansi", value, a.sql, "CAST_INVALID_INPUT", message) : value;
+  }
+  if (t === "date" || t === "timestamp_ntz")
+    return instantSql(`CAST(${a.sql} AS TIMESTAMP)`, ctx.timeZone);
   if (
     t === "integer" ||
     t === "long" ||
@@ -99,7 +117,7 @@ export function asDate(a: FnArg | undefined, timeZone?: string): string {
   if (t === "date") return a.sql;
   if (t === "string") return parseDateSql(a.sql, undefined);
   if (t === "timestamp_ntz") return `CAST(${a.sql} AS DATE)`;
-  return `CAST(${wallClock(asTimestamp(a), timeZone)} AS DATE)`;
+  return `CAST(${wallClock(asTimestamp(a, { ansi: false, timeZone }), timeZone)} AS DATE)`;
 }
 
 function isDateTime(a: FnArg | undefined): boolean {
@@ -107,12 +125,13 @@ function isDateTime(a: FnArg | undefined): boolean {
   return t === "date" || t === "timestamp" || t === "timestamp_ntz";
 }
 
+/** A field of a date or timestamp; `ofDate`: Spark's function takes a DATE (`year('2024-01-02')` casts the text to a date). */
 const field = (part: string, ofDate = false): FunctionDef => ({
   ...fn(
     1,
     1,
     (args, ctx) =>
-      `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0])}) AS INTEGER)`,
+      `CAST(${part}(${ofDate ? asDate(args[0], ctx.timeZone) : asTimestamp(args[0], ctx)}) AS INTEGER)`,
     IntegerType,
   ),
   exactType: always,
@@ -184,43 +203,51 @@ function floorDiv(sql: string, divisor: number): string {
   return `((${sql} - ((${sql} % ${divisor} + ${divisor}) % ${divisor})) // ${divisor})`;
 }
 
-/** Spark's `extract(field FROM x)` and `date_part(field, x)`: one field as an integer. */
-const extractFn = fn(
-  2,
-  2,
-  (args, ctx) => {
-    const part = ctx.literalString(0).toLowerCase();
-    const map: Readonly<Record<string, string>> = {
-      year: "year",
-      years: "year",
-      y: "year",
-      month: "month",
-      months: "month",
-      mon: "month",
-      day: "day",
-      days: "day",
-      d: "day",
-      hour: "hour",
-      hours: "hour",
-      h: "hour",
-      minute: "minute",
-      minutes: "minute",
-      m: "minute",
-      quarter: "quarter",
-      week: "weekofyear",
-      dayofweek: "dayofweek",
-      doy: "dayofyear",
-    };
-    const duck = map[part];
-    if (duck === undefined)
-      throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
-        hint: "Use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR or MINUTE.",
-      });
-    const plus = duck === "dayofweek" ? " + 1" : "";
-    return `CAST(${duck}(${asTimestamp(args[1])})${plus} AS INTEGER)`;
-  },
-  IntegerType,
+/** Spark's field names (and synonyms) of `extract` / `date_part`, as DuckDB SQL of a TIMESTAMPTZ. */
+type FieldSql = (ts: string) => string;
+const FIELD_LIST: readonly (readonly [readonly string[], FieldSql])[] = [
+  [["year", "y", "years", "yr", "yrs"], (t) => `year(${t})`],
+  [["yearofweek"], (t) => `isoyear(${t})`],
+  [["quarter", "qtr"], (t) => `quarter(${t})`],
+  [["month", "mon", "mons", "months"], (t) => `month(${t})`],
+  [["week", "w", "weeks"], (t) => `weekofyear(${t})`],
+  [["day", "d", "days"], (t) => `day(${t})`],
+  [["dayofweek", "dow"], (t) => `dayofweek(${t}) + 1`],
+  [["dayofweek_iso", "dow_iso"], (t) => `isodow(${t})`],
+  [["doy"], (t) => `dayofyear(${t})`],
+  [["hour", "h", "hours", "hr", "hrs"], (t) => `hour(${t})`],
+  [["minute", "m", "min", "mins", "minutes"], (t) => `minute(${t})`],
+];
+const EXTRACT_FIELDS: Readonly<Record<string, FieldSql>> = Object.fromEntries(
+  FIELD_LIST.flatMap(([names, sql]) => names.map((n) => [n, sql] as const)),
 );
+const SECOND_FIELDS = new Set(["second", "s", "sec", "seconds", "secs"]);
+const SECONDS_TYPE = new DecimalType(8, 6);
+
+/**
+ * Spark's `extract(field FROM x)` and `date_part(field, x)`: one field as an integer, the
+ * seconds as a decimal(8, 6) with their microseconds.
+ */
+const extractFn: FunctionDef = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: (args, ctx) => {
+    const part = ctx.literalString(0).toLowerCase();
+    const ts = asTimestamp(args[1], ctx);
+    if (SECOND_FIELDS.has(part))
+      return `CAST(CAST(microsecond(${ts}) AS DECIMAL(8,0)) * CAST('0.000001' AS DECIMAL(7,6)) AS DECIMAL(8,6))`;
+    const field = EXTRACT_FIELDS[part];
+    if (field === undefined)
+      throw new AnalysisError("INVALID_EXTRACT_FIELD", `Cannot extract '${part}'.`, {
+        hint: "Use YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE or SECOND.",
+      });
+    return `CAST(${field(ts)} AS INTEGER)`;
+  },
+  returnType: (_args, ctx) =>
+    ctx !== undefined && SECOND_FIELDS.has(ctx.literalString(0).toLowerCase())
+      ? SECONDS_TYPE
+      : IntegerType,
+};
 const extractField: FunctionDef = { ...extractFn, exactType: always };
 
 export const datetimeFunctions = {
@@ -230,26 +257,26 @@ export const datetimeFunctions = {
   now: fn(0, 0, () => "current_timestamp", TimestampType),
   localtimestamp: fn(0, 0, () => "CAST(current_localtimestamp() AS TIMESTAMP)"),
   current_timezone: fn(0, 0, () => "current_setting('TimeZone')", StringType),
-  year: field("year"),
-  quarter: field("quarter"),
-  month: field("month"),
-  dayofmonth: field("day"),
-  day: field("day"),
+  year: field("year", true),
+  quarter: field("quarter", true),
+  month: field("month", true),
+  dayofmonth: field("day", true),
+  day: field("day", true),
   // Spark: 1 = Sunday ... 7 = Saturday; DuckDB's dayofweek is 0 = Sunday.
   dayofweek: fn(
     1,
     1,
-    (args) => `CAST(dayofweek(${asTimestamp(args[0])}) + 1 AS INTEGER)`,
+    (args, ctx) => `CAST(dayofweek(${asDate(args[0], ctx.timeZone)}) + 1 AS INTEGER)`,
     IntegerType,
   ),
   weekday: fn(
     1,
     1,
-    (args) => `CAST((dayofweek(${asTimestamp(args[0])}) + 6) % 7 AS INTEGER)`,
+    (args, ctx) => `CAST((dayofweek(${asDate(args[0], ctx.timeZone)}) + 6) % 7 AS INTEGER)`,
     IntegerType,
   ),
-  dayofyear: field("dayofyear"),
-  weekofyear: field("weekofyear"),
+  dayofyear: field("dayofyear", true),
+  weekofyear: field("weekofyear", true),
   hour: field("hour"),
   minute: field("minute"),
   second: field("second"),
@@ -293,7 +320,7 @@ export const datetimeFunctions = {
     3,
     (args, ctx) => {
       const roundOff = args.length === 3 ? ctx.literalString(2).toLowerCase() === "true" : true;
-      return monthsBetween(asTimestamp(args[0]), asTimestamp(args[1]), roundOff);
+      return monthsBetween(asTimestamp(args[0], ctx), asTimestamp(args[1], ctx), roundOff);
     },
     DoubleType,
   ),
@@ -309,6 +336,7 @@ export const datetimeFunctions = {
     2,
     2,
     (args, ctx) => {
+      if (isNullLiteral(args[0])) return "CAST(NULL AS TIMESTAMPTZ)";
       const unit = truncUnit(ctx.literalString(0), [
         "year",
         "quarter",
@@ -323,7 +351,7 @@ export const datetimeFunctions = {
       ]);
       return unit === undefined
         ? "CAST(NULL AS TIMESTAMPTZ)"
-        : `date_trunc(${quoteString(unit)}, ${asTimestamp(args[1])})`;
+        : `date_trunc(${quoteString(unit)}, ${asTimestamp(args[1], ctx)})`;
     },
     TimestampType,
   ),
@@ -331,6 +359,7 @@ export const datetimeFunctions = {
     2,
     2,
     (args, ctx) => {
+      if (isNullLiteral(args[1])) return "CAST(NULL AS DATE)";
       const unit = truncUnit(ctx.literalString(1), ["year", "quarter", "month", "week"]);
       return unit === undefined
         ? "CAST(NULL AS DATE)"
@@ -371,13 +400,16 @@ export const datetimeFunctions = {
   make_timestamp: fn(
     6,
     7,
-    (args) => {
+    (args, ctx) => {
       const parts = args
         .slice(0, 5)
         .map((a) => `CAST(${a.sql} AS BIGINT)`)
         .join(", ");
-      const ts = `try(make_timestamptz(${parts}, CAST(${sqlOf(args, 5)} AS DOUBLE)${args.length === 7 ? `, ${sqlOf(args, 6)}` : ""}))`;
-      return ts;
+      const seconds = `CAST(${sqlOf(args, 5)} AS DOUBLE)`;
+      if (args.length === 7)
+        return `try(make_timestamptz(${parts}, ${seconds}, ${sqlOf(args, 6)}))`;
+      // Wall-clock fields in the session zone: a repeated (DST) hour is its earlier instant.
+      return instantSql(`try(make_timestamp(${parts}, ${seconds}))`, ctx.timeZone);
     },
     TimestampType,
   ),
@@ -407,19 +439,19 @@ export const datetimeFunctions = {
       if (args.length === 2 && !isDateTime(a))
         return parsed(
           ctx,
-          parseTimestampSql(textOf(a), ctx.literalString(1)),
+          parseTimestampSql(textOf(a), ctx.literalString(1), ctx.timeZone),
           a,
           "CANNOT_PARSE_TIMESTAMP",
           TimestampType,
         );
-      return parsed(ctx, asTimestamp(a), a, "CAST_INVALID_INPUT", TimestampType);
+      return parsed(ctx, asTimestamp(a, ctx), a, "CAST_INVALID_INPUT", TimestampType);
     },
     TimestampType,
   ),
   date_format: fn(
     2,
     2,
-    (args, ctx) => formatSql(asTimestamp(args[0]), ctx.literalString(1)),
+    (args, ctx) => formatSql(asTimestamp(args[0], ctx), ctx.literalString(1)),
     StringType,
   ),
   unix_timestamp: fn(
@@ -428,10 +460,13 @@ export const datetimeFunctions = {
     (args, ctx) => {
       if (args.length === 0) return "CAST(epoch(current_timestamp) AS BIGINT)";
       const a = args[0];
-      if (a?.type?.typeName === "string")
-        return unixTimestampSql(a.sql, args.length === 2 ? ctx.literalString(1) : undefined);
+      if (a?.type?.typeName === "string") {
+        const pattern = args.length === 2 ? ctx.literalString(1) : undefined;
+        const seconds = unixTimestampSql(a.sql, pattern, ctx.timeZone);
+        return parsed(ctx, seconds, a, "CANNOT_PARSE_TIMESTAMP", LongType);
+      }
       // Spark divides the microseconds like Java, toward zero (unix_seconds floors).
-      return `(epoch_us(${asTimestamp(a)}) // 1000000)`;
+      return `(epoch_us(${asTimestamp(a, ctx)}) // 1000000)`;
     },
     LongType,
   ),
@@ -463,11 +498,16 @@ export const datetimeFunctions = {
   unix_seconds: fn(
     1,
     1,
-    (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1_000_000),
+    (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1_000_000),
     LongType,
   ),
-  unix_millis: fn(1, 1, (args) => floorDiv(`epoch_us(${asTimestamp(args[0])})`, 1000), LongType),
-  unix_micros: fn(1, 1, (args) => `epoch_us(${asTimestamp(args[0])})`, LongType),
+  unix_millis: fn(
+    1,
+    1,
+    (args, ctx) => floorDiv(`epoch_us(${asTimestamp(args[0], ctx)})`, 1000),
+    LongType,
+  ),
+  unix_micros: fn(1, 1, (args, ctx) => `epoch_us(${asTimestamp(args[0], ctx)})`, LongType),
   unix_date: fn(
     1,
     1,
@@ -485,18 +525,18 @@ export const datetimeFunctions = {
   to_utc_timestamp: fn(
     2,
     2,
-    (args) => `timezone(${sqlOf(args, 1)}, timezone('UTC', ${asTimestamp(args[0])}))`,
+    (args, ctx) => `timezone(${sqlOf(args, 1)}, timezone('UTC', ${asTimestamp(args[0], ctx)}))`,
     TimestampType,
   ),
   from_utc_timestamp: fn(
     2,
     2,
-    (args) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0])}))`,
+    (args, ctx) => `timezone('UTC', timezone(${sqlOf(args, 1)}, ${asTimestamp(args[0], ctx)}))`,
     TimestampType,
   ),
   // Spark's dayname / monthname: English three-letter abbreviations (`Thu`, `Feb`).
-  dayname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%a')`, StringType),
-  monthname: fn(1, 1, (args) => `strftime(${asTimestamp(args[0])}, '%b')`, StringType),
+  dayname: fn(1, 1, (args, ctx) => `strftime(${asTimestamp(args[0], ctx)}, '%a')`, StringType),
+  monthname: fn(1, 1, (args, ctx) => `strftime(${asTimestamp(args[0], ctx)}, '%b')`, StringType),
   extract: extractField,
   date_part: extractField,
 } satisfies FamilyTable;

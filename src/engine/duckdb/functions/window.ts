@@ -1,6 +1,7 @@
 /** Ranking and offset functions; they only make sense with `.over(window)`. */
 import { DoubleType, IntegerType } from "../../../types/data-types.js";
-import type { FamilyTable, FunctionDef } from "./types.js";
+import { castSql } from "../compiler/cast.js";
+import type { FamilyTable, FnArg, FnContext, FunctionDef } from "./types.js";
 import { returns, sqlOf } from "./types.js";
 
 function win(
@@ -18,12 +19,24 @@ function win(
   };
 }
 
+/**
+ * The default of lag / lead in the input's type, cast as Spark casts it (`lag(i, 1, 1.5)`
+ * of an int defaults to 1: truncated, where DuckDB's own cast would round to 2).
+ */
+function defaultSql(args: readonly FnArg[], ctx: FnContext): string {
+  const [input, dflt] = [args[0]?.type, args[2]?.type];
+  const sql = sqlOf(args, 2);
+  if (input === undefined || dflt === undefined || dflt.typeName === "null") return sql;
+  if (input.simpleString() === dflt.simpleString()) return sql;
+  return castSql(sql, dflt, input, false, ctx.ansi, ctx.timeZone);
+}
+
 /** `lag` / `lead`(x, offset, default, ignoreNulls): Spark's fourth argument is IGNORE NULLS. */
 function offsetFn(name: "lag" | "lead"): FunctionDef {
   return win(
     (args, ctx) => {
       const offset = args.length > 1 ? String(ctx.literalInt(1)) : "1";
-      const dflt = args.length > 2 ? sqlOf(args, 2) : "NULL";
+      const dflt = args.length > 2 ? defaultSql(args, ctx) : "NULL";
       const ignoreNulls = args.length > 3 && ctx.literalString(3).toLowerCase() === "true";
       return `${name}(${sqlOf(args, 0)}, ${offset}, ${dflt}${ignoreNulls ? " IGNORE NULLS" : ""})${ctx.over}`;
     },

@@ -3,6 +3,7 @@
  * (as PySpark's Connect client sends them); the few names tributary spells differently are
  * mapped here.
  */
+
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import type { FrameBound } from "../../../plan/expression/window.js";
 import { assertNever, type ExprNode } from "../../../plan/node.js";
@@ -16,6 +17,7 @@ import {
   type ExpressionSchema,
 } from "../../../proto/gen/spark/connect/expressions_pb.js";
 import { toProtoDataType } from "../type-mapper.js";
+import { frameInterval } from "./frame-interval.js";
 import { sparkFunctionName } from "./function-names.js";
 import { literalInit } from "./literals.js";
 
@@ -51,6 +53,36 @@ function bound(
           },
         },
       };
+    case "value": {
+      const interval = frameInterval(b.expr, b.preceding);
+      if (interval?.case === "days") {
+        const days: ExpressionInit = {
+          exprType: {
+            case: "literal",
+            value: { literalType: { case: "string", value: String(interval.value) } },
+          },
+        };
+        const asDays: ExpressionInit = {
+          exprType: {
+            case: "cast",
+            value: { expr: days, castToType: { case: "typeStr", value: "interval day" } },
+          },
+        };
+        return { boundary: { case: "value", value: asDays } };
+      }
+      if (interval !== undefined)
+        return {
+          boundary: {
+            case: "value",
+            value: { exprType: { case: "literal", value: { literalType: interval } } },
+          },
+        };
+      // Spark's parser writes `x PRECEDING` as the negated offset, as rangeBetween(-x, ...).
+      const value = compileExpression(b.expr);
+      return {
+        boundary: { case: "value", value: b.preceding ? call("negative", [value]) : value },
+      };
+    }
   }
 }
 

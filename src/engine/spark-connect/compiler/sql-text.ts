@@ -65,7 +65,7 @@ export function exprSql(e: ExprNode): string {
       if (e.partitionBy.length > 0)
         spec.push(`PARTITION BY ${e.partitionBy.map(exprSql).join(", ")}`);
       if (e.orderBy.length > 0) spec.push(`ORDER BY ${e.orderBy.map(exprSql).join(", ")}`);
-      if (e.frame !== undefined) spec.push(frameText(e.frame));
+      if (e.frame !== undefined) spec.push(frameText(e.frame, exprSql));
       return `${exprSql(e.fn)} OVER (${spec.join(" ")})`;
     }
     case "extract":
