@@ -22,6 +22,7 @@ import { declaredNullability } from "../plan/declared-nullability.js";
 import { AliasNode } from "../plan/expression/alias.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
+import { checkStatistic, DEFAULT_STATISTICS, DESCRIBE_STATISTICS } from "../plan/lower/summary.js";
 import { childrenOf as childrenOfRelation, type RelationNode } from "../plan/node.js";
 import { DeduplicateNode } from "../plan/relation/deduplicate.js";
 import { DropNode } from "../plan/relation/drop.js";
@@ -34,6 +35,7 @@ import type { ReadNode } from "../plan/relation/read.js";
 import { SampleNode } from "../plan/relation/sample.js";
 import { SetOpNode } from "../plan/relation/set-op.js";
 import { SortNode } from "../plan/relation/sort.js";
+import { StatSummaryNode } from "../plan/relation/stat-summary.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
@@ -308,6 +310,41 @@ export class DataFrame {
 
   dropna(how: "any" | "all" = "any", thresh?: number, subset?: readonly string[]): DataFrame {
     return this.na.drop(how, thresh, subset);
+  }
+
+  /**
+   * Basic statistics (count, mean, stddev, min, max) of the given columns, or of every numeric
+   * and string column: a `summary` column, then one string column per input column, as Spark.
+   *
+   * @example
+   * ```ts
+   * await df.describe("delay", "origin").show();
+   * ```
+   */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    const names = cols.flat();
+    return this.next(
+      StatSummaryNode.create(
+        this.plan,
+        DESCRIBE_STATISTICS,
+        names.length === 0 ? undefined : names,
+      ),
+    );
+  }
+
+  /**
+   * Statistics of every numeric and string column: by default count, mean, stddev, min, 25%,
+   * 50%, 75%, max; also `count_distinct`, `approx_count_distinct` and any percentile ("33%").
+   *
+   * @example
+   * ```ts
+   * await df.summary("count", "min", "33%", "max").show();
+   * ```
+   */
+  summary(...statistics: string[]): DataFrame {
+    const chosen = statistics.length === 0 ? DEFAULT_STATISTICS : statistics;
+    for (const s of chosen) checkStatistic(s);
+    return this.next(StatSummaryNode.create(this.plan, chosen));
   }
 
   /** A column of this DataFrame, pinned to it (disambiguates self-joins). */

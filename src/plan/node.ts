@@ -30,6 +30,7 @@ import type { SampleNode } from "./relation/sample.js";
 import type { SetOpNode } from "./relation/set-op.js";
 import type { SortNode } from "./relation/sort.js";
 import type { SqlNode } from "./relation/sql.js";
+import type { StatSummaryNode } from "./relation/stat-summary.js";
 import type { SubqueryAliasNode } from "./relation/subquery-alias.js";
 import type { ToDFNode } from "./relation/to-df.js";
 import type { WithColumnsNode } from "./relation/with-columns.js";
@@ -69,7 +70,8 @@ export type RelationNode =
   | NaFillNode
   | NaDropNode
   | ToDFNode
-  | SampleNode;
+  | SampleNode
+  | StatSummaryNode;
 
 export type ExprKind = ExprNode["kind"];
 export type RelationKind = RelationNode["kind"];

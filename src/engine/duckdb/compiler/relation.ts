@@ -26,6 +26,7 @@ import {
   compileSubqueryAlias,
 } from "./relation-simple.js";
 import { compileLocalRelation, compileRange } from "./relation-source.js";
+import { compileStatSummary } from "./relation-summary.js";
 import type { CompiledRelation, RelationContext } from "./relation-types.js";
 
 type Handler<K extends RelationNode["kind"]> = (
@@ -72,6 +73,7 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   naDrop: (node, inputs) => compileNaDrop(node, first(inputs)),
   toDF: (node, inputs) => compileToDF(node, first(inputs)),
   sample: (node, inputs) => compileSample(node, first(inputs)),
+  statSummary: (node, inputs, ctx) => compileStatSummary(node, first(inputs), ctx),
 };
 
 /** Spark's error for a batch action on a plan with a readStream source. */

@@ -190,6 +190,13 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       ...(n.seed === undefined ? {} : { seed: BigInt(Math.trunc(n.seed)) }),
     },
   }),
+  statSummary: (n) =>
+    n.columns === undefined
+      ? {
+          case: "summary",
+          value: { input: compileRelation(n.input), statistics: [...n.statistics] },
+        }
+      : { case: "describe", value: { input: compileRelation(n.input), cols: [...n.columns] } },
 };
 
 /** The Spark Connect relation of a plan (pure: no connection needed). */
