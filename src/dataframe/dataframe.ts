@@ -51,6 +51,7 @@ import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
 import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
 import { showString } from "./show.js";
+import { DataFrameStatFunctions } from "./stat-functions.js";
 import { DataFrameWriter } from "./writer.js";
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
@@ -345,6 +346,47 @@ export class DataFrame {
     const chosen = statistics.length === 0 ? DEFAULT_STATISTICS : statistics;
     for (const s of chosen) checkStatistic(s);
     return this.next(StatSummaryNode.create(this.plan, chosen));
+  }
+
+  /** Statistics: `await df.stat.corr("a", "b")`, `approxQuantile`, `crosstab`, `cov`. */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
+  /** Pearson's correlation of two numeric columns: `await df.corr("distance", "delay")`. */
+  async corr(col1: string, col2: string, method = "pearson"): Promise<number> {
+    return this.stat.corr(col1, col2, method);
+  }
+
+  /** The sample covariance of two numeric columns. */
+  async cov(col1: string, col2: string): Promise<number> {
+    return this.stat.cov(col1, col2);
+  }
+
+  /** A contingency table of two columns (see {@link DataFrameStatFunctions.crosstab}). */
+  async crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return this.stat.crosstab(col1, col2);
+  }
+
+  /** Quantiles of numeric columns: `await df.approxQuantile("delay", [0.5, 0.9], 0)`. */
+  approxQuantile(
+    col: string,
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[]>;
+  approxQuantile(
+    cols: readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[][]>;
+  approxQuantile(
+    cols: string | readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[] | number[][]> {
+    return typeof cols === "string"
+      ? this.stat.approxQuantile(cols, probabilities, relativeError)
+      : this.stat.approxQuantile(cols, probabilities, relativeError);
   }
 
   /** A column of this DataFrame, pinned to it (disambiguates self-joins). */
