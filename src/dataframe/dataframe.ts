@@ -21,17 +21,20 @@ import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import { declaredNullability } from "../plan/declared-nullability.js";
 import { AliasNode } from "../plan/expression/alias.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { LiteralNode } from "../plan/expression/literal.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
 import { checkStatistic, DEFAULT_STATISTICS, DESCRIBE_STATISTICS } from "../plan/lower/summary.js";
 import { childrenOf as childrenOfRelation, type RelationNode } from "../plan/node.js";
 import { DeduplicateNode } from "../plan/relation/deduplicate.js";
 import { DropNode } from "../plan/relation/drop.js";
 import { FilterNode } from "../plan/relation/filter.js";
+import { HintNode } from "../plan/relation/hint.js";
 import { JoinNode } from "../plan/relation/join.js";
 import { LimitNode } from "../plan/relation/limit.js";
 import { OffsetNode } from "../plan/relation/offset.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import type { ReadNode } from "../plan/relation/read.js";
+import { RepartitionNode } from "../plan/relation/repartition.js";
 import { SampleNode } from "../plan/relation/sample.js";
 import { SetOpNode } from "../plan/relation/set-op.js";
 import { SortNode } from "../plan/relation/sort.js";
@@ -60,6 +63,17 @@ function flat(cols: Cols): ColumnOrName[] {
   return cols.flatMap((c) =>
     Array.isArray(c) ? [...(c as readonly ColumnOrName[])] : [c as ColumnOrName],
   );
+}
+
+/** Spark's check on a partition count. */
+function positivePartitions(n: number): number {
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new IllegalArgumentError(
+      `requirement failed: Number of partitions (${n}) must be positive.`,
+      { hint: "Pass a positive whole number of partitions." },
+    );
+  }
+  return n;
 }
 
 function sortKey(c: ColumnOrName): SortOrderNode {
@@ -277,6 +291,73 @@ export class DataFrame {
   /** Rows of this DataFrame not in `other`, keeping duplicates (SQL EXCEPT ALL). */
   exceptAll(other: DataFrame): DataFrame {
     return this.next(SetOpNode.create(this.plan, other.plan, "except", { isAll: true }));
+  }
+
+  /**
+   * Spreads the rows over `numPartitions` partitions, by a hash of `cols` when given. Rows are
+   * unchanged; on the embedded engine only a write sees it (`repartition(1)` writes one file).
+   *
+   * @example
+   * ```ts
+   * df.repartition(8); df.repartition(8, "day"); df.repartition("day");
+   * ```
+   */
+  repartition(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    if (typeof numPartitions === "number") {
+      const n = positivePartitions(numPartitions);
+      return this.next(
+        cols.length === 0
+          ? RepartitionNode.create(this.plan, "roundRobin", n)
+          : RepartitionNode.create(this.plan, "hash", n, cols.map(toExpr)),
+      );
+    }
+    const all = numPartitions === undefined ? cols : [numPartitions, ...cols];
+    return this.next(RepartitionNode.create(this.plan, "hash", undefined, all.map(toExpr)));
+  }
+
+  /** Partitions by ranges of the sort keys (ascending unless a Column says otherwise). */
+  repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    const n = typeof numPartitions === "number" ? positivePartitions(numPartitions) : undefined;
+    const keys = typeof numPartitions === "number" ? cols : [numPartitions, ...cols];
+    if (keys.length === 0) {
+      throw new IllegalArgumentError(
+        "[CANNOT_BE_EMPTY] At least one partition-by expression must be specified.",
+        { hint: "Name the column(s) to range-partition by." },
+      );
+    }
+    return this.next(RepartitionNode.create(this.plan, "range", n, keys.map(sortKey)));
+  }
+
+  /**
+   * Merges into at most `numPartitions` partitions without a shuffle. Rows are unchanged;
+   * `coalesce(1)` before a write gives one file (per partition directory), as in Spark.
+   */
+  coalesce(numPartitions: number): DataFrame {
+    return this.next(
+      RepartitionNode.create(this.plan, "coalesce", positivePartitions(numPartitions)),
+    );
+  }
+
+  /**
+   * Sorts each partition on its own (Spark's `sortWithinPartitions`); the embedded engine
+   * has one partition, so its rows come out fully sorted.
+   */
+  sortWithinPartitions(...cols: Cols): DataFrame {
+    return this.next(SortNode.create(this.plan, flat(cols).map(sortKey), false));
+  }
+
+  /**
+   * Advice to the planner (`"broadcast"`, `"merge"`, `"coalesce"`, `"rebalance"`...): Spark
+   * uses it, the embedded engine plans on its own; rows are unchanged.
+   *
+   * @example
+   * ```ts
+   * people.join(depts.hint("broadcast"), "dept");
+   * ```
+   */
+  hint(name: string, ...parameters: (Column | string | number | boolean)[]): DataFrame {
+    const params = parameters.map((p) => (p instanceof Column ? p.expr : LiteralNode.create(p)));
+    return this.next(HintNode.create(this.plan, name, params));
   }
 
   /** Applies a function `(df) => df`: chains custom transformations as the seed does. */

@@ -17,6 +17,7 @@ import type { AggregateNode } from "./relation/aggregate.js";
 import type { DeduplicateNode } from "./relation/deduplicate.js";
 import type { DropNode } from "./relation/drop.js";
 import type { FilterNode } from "./relation/filter.js";
+import type { HintNode } from "./relation/hint.js";
 import type { JoinNode } from "./relation/join.js";
 import type { LimitNode } from "./relation/limit.js";
 import type { LocalRelationNode } from "./relation/local-relation.js";
@@ -26,6 +27,7 @@ import type { OffsetNode } from "./relation/offset.js";
 import type { ProjectNode } from "./relation/project.js";
 import type { RangeNode } from "./relation/range.js";
 import type { ReadNode } from "./relation/read.js";
+import type { RepartitionNode } from "./relation/repartition.js";
 import type { SampleNode } from "./relation/sample.js";
 import type { SetOpNode } from "./relation/set-op.js";
 import type { SortNode } from "./relation/sort.js";
@@ -71,7 +73,9 @@ export type RelationNode =
   | NaDropNode
   | ToDFNode
   | SampleNode
-  | StatSummaryNode;
+  | StatSummaryNode
+  | RepartitionNode
+  | HintNode;
 
 export type ExprKind = ExprNode["kind"];
 export type RelationKind = RelationNode["kind"];

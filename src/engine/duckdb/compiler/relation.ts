@@ -21,6 +21,7 @@ import {
   compileFilter,
   compileLimit,
   compileOffset,
+  compilePassThrough,
   compileSample,
   compileSort,
   compileSubqueryAlias,
@@ -74,6 +75,8 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   toDF: (node, inputs) => compileToDF(node, first(inputs)),
   sample: (node, inputs) => compileSample(node, first(inputs)),
   statSummary: (node, inputs, ctx) => compileStatSummary(node, first(inputs), ctx),
+  repartition: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
+  hint: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
 };
 
 /** Spark's error for a batch action on a plan with a readStream source. */

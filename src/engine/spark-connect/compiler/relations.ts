@@ -129,7 +129,11 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   }),
   sort: (n) => ({
     case: "sort",
-    value: { input: compileRelation(n.input), order: n.orders.map(sortOrder), isGlobal: true },
+    value: {
+      input: compileRelation(n.input),
+      order: n.orders.map(sortOrder),
+      isGlobal: n.global,
+    },
   }),
   limit: (n) => ({ case: "limit", value: { input: compileRelation(n.input), limit: n.limit } }),
   offset: (n) => ({ case: "offset", value: { input: compileRelation(n.input), offset: n.offset } }),
@@ -188,6 +192,32 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       upperBound: n.fraction,
       withReplacement: n.withReplacement,
       ...(n.seed === undefined ? {} : { seed: BigInt(Math.trunc(n.seed)) }),
+    },
+  }),
+  repartition: (n) =>
+    n.mode === "roundRobin" || n.mode === "coalesce"
+      ? {
+          case: "repartition",
+          value: {
+            input: compileRelation(n.input),
+            numPartitions: n.numPartitions ?? 1,
+            shuffle: n.mode === "roundRobin",
+          },
+        }
+      : {
+          case: "repartitionByExpression",
+          value: {
+            input: compileRelation(n.input),
+            partitionExprs: n.partitionExprs.map(compileExpression),
+            ...(n.numPartitions === undefined ? {} : { numPartitions: n.numPartitions }),
+          },
+        },
+  hint: (n) => ({
+    case: "hint",
+    value: {
+      input: compileRelation(n.input),
+      name: n.name,
+      parameters: n.parameters.map(compileExpression),
     },
   }),
   statSummary: (n) =>
