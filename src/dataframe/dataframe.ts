@@ -55,6 +55,7 @@ import { parseJoinType } from "./join-type.js";
 import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
 import { showString } from "./show.js";
 import { DataFrameStatFunctions } from "./stat-functions.js";
+import { StorageLevel, setStorageLevel, storageLevelOf } from "./storage-level.js";
 import { DataFrameWriter } from "./writer.js";
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
@@ -602,6 +603,65 @@ export class DataFrame {
     };
     visit(this.plan);
     return out;
+  }
+
+  // ---------------------------------------------------------------- caching
+
+  /**
+   * Marks this DataFrame cached (`MEMORY_AND_DISK_DESER`, as Spark) and returns it. Results
+   * do not change: the embedded engine recomputes the plan on every action (so `rand()`
+   * values are not frozen; {@link localCheckpoint} freezes them), and Spark Connect's
+   * persist call is not sent. `storageLevel` and `is_cached` report the mark.
+   *
+   * @example
+   * ```ts
+   * const hot = df.cache();
+   * hot.is_cached; // true
+   * ```
+   */
+  cache(): DataFrame {
+    return this.persist(StorageLevel.MEMORY_AND_DISK_DESER);
+  }
+
+  /** {@link cache} with a chosen level (default `MEMORY_AND_DISK_DESER`). */
+  persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): DataFrame {
+    setStorageLevel(this.plan, level);
+    return this;
+  }
+
+  /** Removes the {@link cache} mark. */
+  unpersist(_blocking = false): DataFrame {
+    setStorageLevel(this.plan, undefined);
+    return this;
+  }
+
+  /** The level {@link cache} / {@link persist} set (`NONE` otherwise). */
+  get storageLevel(): StorageLevel {
+    return storageLevelOf(this.plan);
+  }
+
+  get is_cached(): boolean {
+    return !this.storageLevel.equals(StorageLevel.NONE);
+  }
+
+  /**
+   * Runs the plan once and returns a DataFrame over its rows, held in memory: later actions
+   * do not recompute it (`rand()` values stay as they were). Spark truncates the lineage the
+   * same way; here the rows live in this process, so use it on data that fits in memory.
+   *
+   * @example
+   * ```ts
+   * const frozen = await df.withColumn("r", F.rand()).localCheckpoint();
+   * ```
+   */
+  async localCheckpoint(): Promise<DataFrame> {
+    const [schema, rows] = await Promise.all([this.schema, this.collect()]);
+    return this.sparkSession.createDataFrame(rows, schema);
+  }
+
+  /** {@link localCheckpoint}: no checkpoint directory is written (rows stay in memory). */
+  async checkpoint(): Promise<DataFrame> {
+    return this.localCheckpoint();
   }
 
   /** Registers this DataFrame as a temporary view for `spark.sql`. */

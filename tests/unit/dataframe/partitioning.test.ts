@@ -102,7 +102,7 @@ describe("partitioning methods on Spark Connect", () => {
     }
     const range = rel(df.repartitionByRange("x"));
     if (range?.case !== "repartitionByExpression") throw new Error(String(range?.case));
-    expect(range.value.partitionExprs[0]?.exprType.case).toBe("sortOrder");
+    expect(range.value.partitionExprs?.[0]?.exprType?.case).toBe("sortOrder");
     expect(range.value.numPartitions).toBeUndefined();
     const hint = rel(df.hint("broadcast"));
     expect(hint?.case === "hint" ? hint.value.name : undefined).toBe("broadcast");
