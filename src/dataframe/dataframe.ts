@@ -41,6 +41,7 @@ import { SortNode } from "../plan/relation/sort.js";
 import { StatSummaryNode } from "../plan/relation/stat-summary.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
+import { UnpivotNode } from "../plan/relation/unpivot.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import type { SparkSession } from "../session/session.js";
@@ -359,6 +360,44 @@ export class DataFrame {
   hint(name: string, ...parameters: (Column | string | number | boolean)[]): DataFrame {
     const params = parameters.map((p) => (p instanceof Column ? p.expr : LiteralNode.create(p)));
     return this.next(HintNode.create(this.plan, name, params));
+  }
+
+  /**
+   * Turns columns into rows: per input row, one row per value column with the `ids`, the
+   * column's name (in `variableColumnName`) and its value (in `valueColumnName`, of the
+   * values' common type). `values` undefined takes every column that is not an id.
+   *
+   * @example
+   * ```ts
+   * df.unpivot("name", ["q1", "q2"], "quarter", "sales");
+   * ```
+   */
+  unpivot(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    const list = (c: ColumnOrName | readonly ColumnOrName[]) => flat([c]).map(toExpr);
+    return this.next(
+      UnpivotNode.create(
+        this.plan,
+        list(ids),
+        values === undefined ? undefined : list(values),
+        variableColumnName,
+        valueColumnName,
+      ),
+    );
+  }
+
+  /** Alias of {@link unpivot}. */
+  melt(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
   /** Applies a function `(df) => df`: chains custom transformations as the seed does. */

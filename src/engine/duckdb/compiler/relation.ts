@@ -29,6 +29,7 @@ import {
 import { compileLocalRelation, compileRange } from "./relation-source.js";
 import { compileStatSummary } from "./relation-summary.js";
 import type { CompiledRelation, RelationContext } from "./relation-types.js";
+import { compileUnpivot } from "./relation-unpivot.js";
 
 type Handler<K extends RelationNode["kind"]> = (
   node: Extract<RelationNode, { kind: K }>,
@@ -77,6 +78,7 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   statSummary: (node, inputs, ctx) => compileStatSummary(node, first(inputs), ctx),
   repartition: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
   hint: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
+  unpivot: (node, inputs, ctx) => compileUnpivot(node, first(inputs), ctx),
 };
 
 /** Spark's error for a batch action on a plan with a readStream source. */

@@ -220,6 +220,16 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       parameters: n.parameters.map(compileExpression),
     },
   }),
+  unpivot: (n) => ({
+    case: "unpivot",
+    value: {
+      input: compileRelation(n.input),
+      ids: n.ids.map(compileExpression),
+      ...(n.values === undefined ? {} : { values: { values: n.values.map(compileExpression) } }),
+      variableColumnName: n.variableColumnName,
+      valueColumnName: n.valueColumnName,
+    },
+  }),
   statSummary: (n) =>
     n.columns === undefined
       ? {
