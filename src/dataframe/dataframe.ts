@@ -54,6 +54,7 @@ import { treeString } from "../types/tree-string.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
 import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
+import { randomSplit } from "./random-split.js";
 import { showString } from "./show.js";
 import { DataFrameStatFunctions } from "./stat-functions.js";
 import { StorageLevel, setStorageLevel, storageLevelOf } from "./storage-level.js";
@@ -416,6 +417,23 @@ export class DataFrame {
   /** A random sample of about `fraction` of the rows. */
   sample(fraction: number, seed?: number): DataFrame {
     return this.next(SampleNode.create(this.plan, fraction, false, seed));
+  }
+
+  /**
+   * Splits the rows at random by `weights` (normalized to sum 1) as Spark does: the same seed
+   * gives Spark's rows for a one-partition input. Async, as it reads the schema (Spark sorts
+   * each partition by every orderable column first).
+   *
+   * @example
+   * ```ts
+   * const [train, test] = await df.randomSplit([0.8, 0.2], 42);
+   * ```
+   */
+  async randomSplit(
+    weights: readonly number[],
+    seed: number = Math.floor(Math.random() * 2 ** 31),
+  ): Promise<DataFrame[]> {
+    return randomSplit(this, weights, seed);
   }
 
   /** Null handling: `df.na.fill(...)`, `df.na.drop(...)`. */
