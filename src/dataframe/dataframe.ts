@@ -53,7 +53,7 @@ import { StructField, StructType } from "../types/data-types.js";
 import { treeString } from "../types/tree-string.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
-import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
+import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from "./na-functions.js";
 import { randomSplit } from "./random-split.js";
 import { showString } from "./show.js";
 import { DataFrameStatFunctions } from "./stat-functions.js";
@@ -526,6 +526,19 @@ export class DataFrame {
     return typeof cols === "string"
       ? this.stat.approxQuantile(cols, probabilities, relativeError)
       : this.stat.approxQuantile(cols, probabilities, relativeError);
+  }
+
+  /** Replaces values (see {@link DataFrameNaFunctions.replace}): `df.replace("a", "A")`. */
+  replace(
+    toReplace:
+      | ReplaceValue
+      | readonly ReplaceValue[]
+      | ReadonlyMap<ReplaceValue, ReplaceValue | null>
+      | Readonly<Record<string, ReplaceValue | null>>,
+    value?: ReplaceValue | null | readonly (ReplaceValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame {
+    return this.na.replace(toReplace, value, subset);
   }
 
   /** A column of this DataFrame, pinned to it (disambiguates self-joins). */

@@ -23,6 +23,7 @@ import type { LimitNode } from "./relation/limit.js";
 import type { LocalRelationNode } from "./relation/local-relation.js";
 import type { NaDropNode } from "./relation/na-drop.js";
 import type { NaFillNode } from "./relation/na-fill.js";
+import type { NaReplaceNode } from "./relation/na-replace.js";
 import type { OffsetNode } from "./relation/offset.js";
 import type { ProjectNode } from "./relation/project.js";
 import type { RangeNode } from "./relation/range.js";
@@ -77,7 +78,8 @@ export type RelationNode =
   | StatSummaryNode
   | RepartitionNode
   | HintNode
-  | UnpivotNode;
+  | UnpivotNode
+  | NaReplaceNode;
 
 export type ExprKind = ExprNode["kind"];
 export type RelationKind = RelationNode["kind"];

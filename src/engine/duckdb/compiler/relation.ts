@@ -7,7 +7,7 @@ import type { RelationNode } from "../../../plan/node.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileAggregate } from "./relation-aggregate.js";
 import { compileJoin } from "./relation-join.js";
-import { compileNaDrop, compileNaFill } from "./relation-na.js";
+import { compileNaDrop, compileNaFill, compileNaReplace } from "./relation-na.js";
 import {
   compileDrop,
   compileProject,
@@ -73,6 +73,7 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   subqueryAlias: (node, inputs) => compileSubqueryAlias(node, first(inputs)),
   naFill: (node, inputs) => compileNaFill(node, first(inputs)),
   naDrop: (node, inputs) => compileNaDrop(node, first(inputs)),
+  naReplace: (node, inputs) => compileNaReplace(node, first(inputs)),
   toDF: (node, inputs) => compileToDF(node, first(inputs)),
   sample: (node, inputs) => compileSample(node, first(inputs)),
   statSummary: (node, inputs, ctx) => compileStatSummary(node, first(inputs), ctx),

@@ -19,6 +19,7 @@ export function isSinglePartition(plan: RelationNode): boolean {
     case "subqueryAlias":
     case "naFill":
     case "naDrop":
+    case "naReplace":
     case "sample":
     case "hint":
       return isSinglePartition(plan.input);

@@ -220,6 +220,17 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       parameters: n.parameters.map(compileExpression),
     },
   }),
+  naReplace: (n) => ({
+    case: "replace",
+    value: {
+      input: compileRelation(n.input),
+      cols: [...(n.columns ?? [])],
+      replacements: n.replacements.map(([from, to]) => ({
+        oldValue: literalInit(from.value, from.dataType),
+        newValue: literalInit(to.value, to.dataType),
+      })),
+    },
+  }),
   unpivot: (n) => ({
     case: "unpivot",
     value: {
