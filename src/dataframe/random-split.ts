@@ -21,16 +21,23 @@ function orderable(t: DataType): boolean {
   return true;
 }
 
+/** A double as Java prints it, for the simple values weights are ("1.0", "0.25"). */
+function javaDouble(w: number): string {
+  return Number.isInteger(w) ? `${w}.0` : String(w);
+}
+
+/** PySpark's and Spark's checks, with their messages. */
 function checkWeights(weights: readonly number[]): number {
-  if (weights.some((w) => !(w >= 0))) {
+  const negative = weights.find((w) => !(w >= 0));
+  if (negative !== undefined) {
     throw new IllegalArgumentError(
-      `requirement failed: Weights must be nonnegative, but got [${weights.join(", ")}]`,
+      `[VALUE_NOT_POSITIVE] Value for \`weights\` must be positive, got '${javaDouble(negative)}'.`,
     );
   }
   const sum = weights.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) {
     throw new IllegalArgumentError(
-      `requirement failed: Sum of weights must be positive, but got [${weights.join(", ")}]`,
+      `requirement failed: Sum of weights must be positive, but got [${weights.map(javaDouble).join(",")}]`,
     );
   }
   return sum;

@@ -31,6 +31,11 @@ describe("randomSplit", () => {
     await expect(spark().range(3).randomSplit([1, -1])).rejects.toBeInstanceOf(
       IllegalArgumentError,
     );
-    await expect(spark().range(3).randomSplit([0, 0])).rejects.toThrow(/Sum of weights/);
+    await expect(spark().range(3).randomSplit([1, -1])).rejects.toThrow(
+      "[VALUE_NOT_POSITIVE] Value for `weights` must be positive, got '-1.0'.",
+    );
+    await expect(spark().range(3).randomSplit([0, 0])).rejects.toThrow(
+      "requirement failed: Sum of weights must be positive, but got [0.0,0.0]",
+    );
   });
 });
