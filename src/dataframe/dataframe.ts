@@ -41,6 +41,7 @@ import { SortNode } from "../plan/relation/sort.js";
 import { StatSummaryNode } from "../plan/relation/stat-summary.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
+import { ToJsonNode } from "../plan/relation/to-json.js";
 import { UnpivotNode } from "../plan/relation/unpivot.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
@@ -539,6 +540,19 @@ export class DataFrame {
     subset?: string | readonly string[],
   ): DataFrame {
     return this.na.replace(toReplace, value, subset);
+  }
+
+  /**
+   * Each row as a JSON object in one string column `value` (Scala's `Dataset.toJSON`; PySpark
+   * gives the same strings as an RDD): null fields left out, as Spark's JSON writer.
+   *
+   * @example
+   * ```ts
+   * const lines = (await df.toJSON().collect()).map((r) => r.value);
+   * ```
+   */
+  toJSON(): DataFrame {
+    return this.next(ToJsonNode.create(this.plan));
   }
 
   /** A column of this DataFrame, pinned to it (disambiguates self-joins). */

@@ -36,6 +36,7 @@ import type { SqlNode } from "./relation/sql.js";
 import type { StatSummaryNode } from "./relation/stat-summary.js";
 import type { SubqueryAliasNode } from "./relation/subquery-alias.js";
 import type { ToDFNode } from "./relation/to-df.js";
+import type { ToJsonNode } from "./relation/to-json.js";
 import type { UnpivotNode } from "./relation/unpivot.js";
 import type { WithColumnsNode } from "./relation/with-columns.js";
 import type { WithColumnsRenamedNode } from "./relation/with-columns-renamed.js";
@@ -79,7 +80,8 @@ export type RelationNode =
   | RepartitionNode
   | HintNode
   | UnpivotNode
-  | NaReplaceNode;
+  | NaReplaceNode
+  | ToJsonNode;
 
 export type ExprKind = ExprNode["kind"];
 export type RelationKind = RelationNode["kind"];

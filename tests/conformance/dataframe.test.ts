@@ -181,6 +181,7 @@ const CASES: readonly Case[] = [
   ["repartition", (s) => people(s).repartition(3, "dept").repartition(2)],
   ["repartitionByRange and coalesce", (s) => people(s).repartitionByRange(2, "id").coalesce(1)],
   ["hint", (s) => people(s).join(depts(s).hint("broadcast"), "dept")],
+  ["toJSON", (s) => people(s).toJSON()],
   [
     "sortWithinPartitions",
     (s) => people(s).coalesce(1).sortWithinPartitions(F.col("id").desc()),

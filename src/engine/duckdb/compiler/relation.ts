@@ -28,6 +28,7 @@ import {
 } from "./relation-simple.js";
 import { compileLocalRelation, compileRange } from "./relation-source.js";
 import { compileStatSummary } from "./relation-summary.js";
+import { compileToJson } from "./relation-to-json.js";
 import type { CompiledRelation, RelationContext } from "./relation-types.js";
 import { compileUnpivot } from "./relation-unpivot.js";
 
@@ -80,6 +81,7 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   repartition: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
   hint: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
   unpivot: (node, inputs, ctx) => compileUnpivot(node, first(inputs), ctx),
+  toJson: (node, inputs) => compileToJson(node, first(inputs)),
 };
 
 /** Spark's error for a batch action on a plan with a readStream source. */

@@ -4,6 +4,9 @@
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { UnsupportedOperationError } from "../../../errors.js";
+import { AliasNode } from "../../../plan/expression/alias.js";
+import { CallNode } from "../../../plan/expression/call.js";
+import { StarNode } from "../../../plan/expression/star.js";
 import type { RelationNode } from "../../../plan/node.js";
 import type { JoinNode } from "../../../plan/relation/join.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
@@ -229,6 +232,21 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
         oldValue: literalInit(from.value, from.dataType),
         newValue: literalInit(to.value, to.dataType),
       })),
+    },
+  }),
+  // Spark Connect has no ToJSON relation: PySpark's own client sends this projection.
+  toJson: (n) => ({
+    case: "project",
+    value: {
+      input: compileRelation(n.input),
+      expressions: [
+        compileExpression(
+          AliasNode.create(
+            CallNode.create("to_json", [CallNode.create("struct", [StarNode.create()])]),
+            "value",
+          ),
+        ),
+      ],
     },
   }),
   unpivot: (n) => ({
