@@ -508,6 +508,11 @@ export class DataFrame {
     return this.stat.crosstab(col1, col2);
   }
 
+  /** Possibly frequent values of columns (see {@link DataFrameStatFunctions.freqItems}). */
+  async freqItems(cols: readonly string[], support?: number): Promise<DataFrame> {
+    return this.stat.freqItems(cols, support);
+  }
+
   /** Quantiles of numeric columns: `await df.approxQuantile("delay", [0.5, 0.9], 0)`. */
   approxQuantile(
     col: string,

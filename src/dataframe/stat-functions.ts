@@ -22,6 +22,7 @@ import {
 } from "../types/data-types.js";
 import { quoteIdentifier } from "../types/sql-string.js";
 import type { DataFrame } from "./dataframe.js";
+import { freqItems } from "./freq-items.js";
 
 function ref(name: string): Column {
   return F.col(quoteIdentifier(name));
@@ -177,5 +178,14 @@ export class DataFrameStatFunctions {
       }),
     );
     return typeof cols === "string" ? (out[0] ?? []) : out;
+  }
+
+  /**
+   * Values that may be frequent: each column's values in more than `support` of the rows
+   * (default 1%), possibly with false positives, as Spark's one-pass algorithm; one array
+   * column `<col>_freqItems` per column, in one row.
+   */
+  async freqItems(cols: readonly string[], support?: number): Promise<DataFrame> {
+    return freqItems(this.df, cols, support);
   }
 }

@@ -235,4 +235,30 @@ describe("df.stat", () => {
     expect([2, 3, 4]).toContain(x?.[0]);
     expect([1.0, 2.5, 4.0]).toContain(y?.[0]);
   });
+
+  it("freqItems keeps Spark's candidates, false positives included, for each support", async () => {
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 100; i++) rows.push([i % 3, `v${i % 7}`, i % 2]);
+    rows.push([7, "rare", null]);
+    const df = spark().createDataFrame(rows, "a int, b string, c double");
+    const sorted = (x: unknown) => [...(x as unknown[])].map((v) => v ?? -1).sort();
+    const expected: [number, unknown[], unknown[], unknown[]][] = [
+      [0.01, [0, 1, 2, 7], ["rare", "v0", "v1", "v2", "v3", "v4", "v5", "v6"], [-1, 0, 1]],
+      [0.2, [0, 1, 2, 7], ["rare", "v0", "v1", "v5", "v6"], [-1, 0, 1]],
+      [0.3, [0, 1, 2], ["rare"], [-1, 0, 1]],
+      [0.5, [0, 7], ["rare", "v1"], [0, 1]],
+    ];
+    for (const [support, a, b, c] of expected) {
+      const items = await df.freqItems(["a", "b", "c"], support);
+      const row = (await items.collect())[0] ?? {};
+      expect([sorted(row.a_freqItems), sorted(row.b_freqItems), sorted(row.c_freqItems)]).toEqual([
+        a,
+        b,
+        c,
+      ]);
+    }
+    expect((await (await df.stat.freqItems(["a"])).schema).simpleString()).toBe(
+      "struct<a_freqItems:array<int>>",
+    );
+  });
 });
