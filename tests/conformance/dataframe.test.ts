@@ -220,6 +220,9 @@ describe("DataFrame operations: DuckDB == Spark", () => {
         quantiles: await df.approxQuantile(["id", "salary"], [0, 0.5, 1], 0),
         columns: await table.columns,
         table: sortedRows(await table.collect()),
+        frequent: (await (await df.freqItems(["dept", "salary"], 0.3)).collect()).map((r) =>
+          Object.values(r).map((items) => [...(items as unknown[])].map(String).sort()),
+        ),
       };
     };
     const [duck, spark] = await Promise.all([stats(engines.duckdb), stats(engines.spark)]);
