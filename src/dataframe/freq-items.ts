@@ -54,8 +54,10 @@ class FreqItemCounter {
 export async function freqItems(
   df: DataFrame,
   cols: readonly string[],
-  support = 0.01,
+  requested?: number,
 ): Promise<DataFrame> {
+  // PySpark's `if not support: support = 0.01`: 0 means the default too.
+  const support = requested === undefined || requested === 0 ? 0.01 : requested;
   if (!(support >= 1e-4 && support <= 1)) {
     throw new IllegalArgumentError(
       `requirement failed: Support (${support}) must be greater than 1e-4.`,
