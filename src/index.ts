@@ -16,6 +16,8 @@ export { DataFrame } from "./dataframe/dataframe.js";
 export { GroupedData } from "./dataframe/grouped-data.js";
 export { DataFrameNaFunctions } from "./dataframe/na-functions.js";
 export { DataFrameReader } from "./dataframe/reader.js";
+export { DataFrameStatFunctions } from "./dataframe/stat-functions.js";
+export { StorageLevel } from "./dataframe/storage-level.js";
 export { DataFrameWriter } from "./dataframe/writer.js";
 export {
   type Assignments,

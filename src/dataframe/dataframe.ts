@@ -21,21 +21,28 @@ import { AnalysisError, IllegalArgumentError } from "../errors.js";
 import { declaredNullability } from "../plan/declared-nullability.js";
 import { AliasNode } from "../plan/expression/alias.js";
 import { ColumnRefNode } from "../plan/expression/column-ref.js";
+import { LiteralNode } from "../plan/expression/literal.js";
 import { SortOrderNode } from "../plan/expression/sort-order.js";
+import { checkStatistic, DEFAULT_STATISTICS, DESCRIBE_STATISTICS } from "../plan/lower/summary.js";
 import { childrenOf as childrenOfRelation, type RelationNode } from "../plan/node.js";
 import { DeduplicateNode } from "../plan/relation/deduplicate.js";
 import { DropNode } from "../plan/relation/drop.js";
 import { FilterNode } from "../plan/relation/filter.js";
+import { HintNode } from "../plan/relation/hint.js";
 import { JoinNode } from "../plan/relation/join.js";
 import { LimitNode } from "../plan/relation/limit.js";
 import { OffsetNode } from "../plan/relation/offset.js";
 import { ProjectNode } from "../plan/relation/project.js";
 import type { ReadNode } from "../plan/relation/read.js";
+import { RepartitionNode } from "../plan/relation/repartition.js";
 import { SampleNode } from "../plan/relation/sample.js";
 import { SetOpNode } from "../plan/relation/set-op.js";
 import { SortNode } from "../plan/relation/sort.js";
+import { StatSummaryNode } from "../plan/relation/stat-summary.js";
 import { SubqueryAliasNode } from "../plan/relation/subquery-alias.js";
 import { ToDFNode } from "../plan/relation/to-df.js";
+import { ToJsonNode } from "../plan/relation/to-json.js";
+import { UnpivotNode } from "../plan/relation/unpivot.js";
 import { WithColumnsNode } from "../plan/relation/with-columns.js";
 import { WithColumnsRenamedNode } from "../plan/relation/with-columns-renamed.js";
 import type { SparkSession } from "../session/session.js";
@@ -47,8 +54,11 @@ import { StructField, StructType } from "../types/data-types.js";
 import { treeString } from "../types/tree-string.js";
 import { GroupedData } from "./grouped-data.js";
 import { parseJoinType } from "./join-type.js";
-import { DataFrameNaFunctions, type FillValue } from "./na-functions.js";
+import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from "./na-functions.js";
+import { randomSplit } from "./random-split.js";
 import { showString } from "./show.js";
+import { DataFrameStatFunctions } from "./stat-functions.js";
+import { StorageLevel, setStorageLevel, storageLevelOf } from "./storage-level.js";
 import { DataFrameWriter } from "./writer.js";
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
@@ -57,6 +67,17 @@ function flat(cols: Cols): ColumnOrName[] {
   return cols.flatMap((c) =>
     Array.isArray(c) ? [...(c as readonly ColumnOrName[])] : [c as ColumnOrName],
   );
+}
+
+/** Spark's check on a partition count. */
+function positivePartitions(n: number): number {
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new IllegalArgumentError(
+      `requirement failed: Number of partitions (${n}) must be positive.`,
+      { hint: "Pass a positive whole number of partitions." },
+    );
+  }
+  return n;
 }
 
 function sortKey(c: ColumnOrName): SortOrderNode {
@@ -276,6 +297,111 @@ export class DataFrame {
     return this.next(SetOpNode.create(this.plan, other.plan, "except", { isAll: true }));
   }
 
+  /**
+   * Spreads the rows over `numPartitions` partitions, by a hash of `cols` when given. Rows are
+   * unchanged; on the embedded engine only a write sees it (`repartition(1)` writes one file).
+   *
+   * @example
+   * ```ts
+   * df.repartition(8); df.repartition(8, "day"); df.repartition("day");
+   * ```
+   */
+  repartition(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    if (typeof numPartitions === "number") {
+      const n = positivePartitions(numPartitions);
+      return this.next(
+        cols.length === 0
+          ? RepartitionNode.create(this.plan, "roundRobin", n)
+          : RepartitionNode.create(this.plan, "hash", n, cols.map(toExpr)),
+      );
+    }
+    const all = numPartitions === undefined ? cols : [numPartitions, ...cols];
+    return this.next(RepartitionNode.create(this.plan, "hash", undefined, all.map(toExpr)));
+  }
+
+  /** Partitions by ranges of the sort keys (ascending unless a Column says otherwise). */
+  repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    const n = typeof numPartitions === "number" ? positivePartitions(numPartitions) : undefined;
+    const keys = typeof numPartitions === "number" ? cols : [numPartitions, ...cols];
+    if (keys.length === 0) {
+      throw new IllegalArgumentError(
+        "[CANNOT_BE_EMPTY] At least one partition-by expression must be specified.",
+        { hint: "Name the column(s) to range-partition by." },
+      );
+    }
+    return this.next(RepartitionNode.create(this.plan, "range", n, keys.map(sortKey)));
+  }
+
+  /**
+   * Merges into at most `numPartitions` partitions without a shuffle. Rows are unchanged;
+   * `coalesce(1)` before a write gives one file (per partition directory), as in Spark.
+   */
+  coalesce(numPartitions: number): DataFrame {
+    return this.next(
+      RepartitionNode.create(this.plan, "coalesce", positivePartitions(numPartitions)),
+    );
+  }
+
+  /**
+   * Sorts each partition on its own (Spark's `sortWithinPartitions`); the embedded engine
+   * has one partition, so its rows come out fully sorted.
+   */
+  sortWithinPartitions(...cols: Cols): DataFrame {
+    return this.next(SortNode.create(this.plan, flat(cols).map(sortKey), false));
+  }
+
+  /**
+   * Advice to the planner (`"broadcast"`, `"merge"`, `"coalesce"`, `"rebalance"`...): Spark
+   * uses it, the embedded engine plans on its own; rows are unchanged.
+   *
+   * @example
+   * ```ts
+   * people.join(depts.hint("broadcast"), "dept");
+   * ```
+   */
+  hint(name: string, ...parameters: (Column | string | number | boolean)[]): DataFrame {
+    const params = parameters.map((p) => (p instanceof Column ? p.expr : LiteralNode.create(p)));
+    return this.next(HintNode.create(this.plan, name, params));
+  }
+
+  /**
+   * Turns columns into rows: per input row, one row per value column with the `ids`, the
+   * column's name (in `variableColumnName`) and its value (in `valueColumnName`, of the
+   * values' common type). `values` undefined takes every column that is not an id.
+   *
+   * @example
+   * ```ts
+   * df.unpivot("name", ["q1", "q2"], "quarter", "sales");
+   * ```
+   */
+  unpivot(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    const list = (c: ColumnOrName | readonly ColumnOrName[]) => flat([c]).map(toExpr);
+    return this.next(
+      UnpivotNode.create(
+        this.plan,
+        list(ids),
+        values === undefined ? undefined : list(values),
+        variableColumnName,
+        valueColumnName,
+      ),
+    );
+  }
+
+  /** Alias of {@link unpivot}. */
+  melt(
+    ids: ColumnOrName | readonly ColumnOrName[],
+    values: ColumnOrName | readonly ColumnOrName[] | undefined,
+    variableColumnName: string,
+    valueColumnName: string,
+  ): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
   /** Applies a function `(df) => df`: chains custom transformations as the seed does. */
   transform<A extends unknown[]>(
     fn: (df: DataFrame, ...args: A) => DataFrame,
@@ -294,6 +420,23 @@ export class DataFrame {
     return this.next(SampleNode.create(this.plan, fraction, false, seed));
   }
 
+  /**
+   * Splits the rows at random by `weights` (normalized to sum 1) as Spark does: the same seed
+   * gives Spark's rows for a one-partition input. Async, as it reads the schema (Spark sorts
+   * each partition by every orderable column first).
+   *
+   * @example
+   * ```ts
+   * const [train, test] = await df.randomSplit([0.8, 0.2], 42);
+   * ```
+   */
+  async randomSplit(
+    weights: readonly number[],
+    seed: number = Math.floor(Math.random() * 2 ** 31),
+  ): Promise<DataFrame[]> {
+    return randomSplit(this, weights, seed);
+  }
+
   /** Null handling: `df.na.fill(...)`, `df.na.drop(...)`. */
   get na(): DataFrameNaFunctions<DataFrame> {
     return new DataFrameNaFunctions(this.plan, (p) => this.next(p));
@@ -308,6 +451,113 @@ export class DataFrame {
 
   dropna(how: "any" | "all" = "any", thresh?: number, subset?: readonly string[]): DataFrame {
     return this.na.drop(how, thresh, subset);
+  }
+
+  /**
+   * Basic statistics (count, mean, stddev, min, max) of the given columns, or of every numeric
+   * and string column: a `summary` column, then one string column per input column, as Spark.
+   *
+   * @example
+   * ```ts
+   * await df.describe("delay", "origin").show();
+   * ```
+   */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    const names = cols.flat();
+    return this.next(
+      StatSummaryNode.create(
+        this.plan,
+        DESCRIBE_STATISTICS,
+        names.length === 0 ? undefined : names,
+      ),
+    );
+  }
+
+  /**
+   * Statistics of every numeric and string column: by default count, mean, stddev, min, 25%,
+   * 50%, 75%, max; also `count_distinct`, `approx_count_distinct` and any percentile ("33%").
+   *
+   * @example
+   * ```ts
+   * await df.summary("count", "min", "33%", "max").show();
+   * ```
+   */
+  summary(...statistics: string[]): DataFrame {
+    const chosen = statistics.length === 0 ? DEFAULT_STATISTICS : statistics;
+    for (const s of chosen) checkStatistic(s);
+    return this.next(StatSummaryNode.create(this.plan, chosen));
+  }
+
+  /** Statistics: `await df.stat.corr("a", "b")`, `approxQuantile`, `crosstab`, `cov`. */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
+  /** Pearson's correlation of two numeric columns: `await df.corr("distance", "delay")`. */
+  async corr(col1: string, col2: string, method = "pearson"): Promise<number> {
+    return this.stat.corr(col1, col2, method);
+  }
+
+  /** The sample covariance of two numeric columns. */
+  async cov(col1: string, col2: string): Promise<number> {
+    return this.stat.cov(col1, col2);
+  }
+
+  /** A contingency table of two columns (see {@link DataFrameStatFunctions.crosstab}). */
+  async crosstab(col1: string, col2: string): Promise<DataFrame> {
+    return this.stat.crosstab(col1, col2);
+  }
+
+  /** Possibly frequent values of columns (see {@link DataFrameStatFunctions.freqItems}). */
+  async freqItems(cols: readonly string[], support?: number): Promise<DataFrame> {
+    return this.stat.freqItems(cols, support);
+  }
+
+  /** Quantiles of numeric columns: `await df.approxQuantile("delay", [0.5, 0.9], 0)`. */
+  approxQuantile(
+    col: string,
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[]>;
+  approxQuantile(
+    cols: readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[][]>;
+  approxQuantile(
+    cols: string | readonly string[],
+    probabilities: readonly number[],
+    relativeError: number,
+  ): Promise<number[] | number[][]> {
+    return typeof cols === "string"
+      ? this.stat.approxQuantile(cols, probabilities, relativeError)
+      : this.stat.approxQuantile(cols, probabilities, relativeError);
+  }
+
+  /** Replaces values (see {@link DataFrameNaFunctions.replace}): `df.replace("a", "A")`. */
+  replace(
+    toReplace:
+      | ReplaceValue
+      | readonly ReplaceValue[]
+      | ReadonlyMap<ReplaceValue, ReplaceValue | null>
+      | Readonly<Record<string, ReplaceValue | null>>,
+    value?: ReplaceValue | null | readonly (ReplaceValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame {
+    return this.na.replace(toReplace, value, subset);
+  }
+
+  /**
+   * Each row as a JSON object in one string column `value` (Scala's `Dataset.toJSON`; PySpark
+   * gives the same strings as an RDD): null fields left out, as Spark's JSON writer.
+   *
+   * @example
+   * ```ts
+   * const lines = (await df.toJSON().collect()).map((r) => r.value);
+   * ```
+   */
+  toJSON(): DataFrame {
+    return this.next(ToJsonNode.create(this.plan));
   }
 
   /** A column of this DataFrame, pinned to it (disambiguates self-joins). */
@@ -442,6 +692,65 @@ export class DataFrame {
     };
     visit(this.plan);
     return out;
+  }
+
+  // ---------------------------------------------------------------- caching
+
+  /**
+   * Marks this DataFrame cached (`MEMORY_AND_DISK_DESER`, as Spark) and returns it. Results
+   * do not change: the embedded engine recomputes the plan on every action (so `rand()`
+   * values are not frozen; {@link localCheckpoint} freezes them), and Spark Connect's
+   * persist call is not sent. `storageLevel` and `is_cached` report the mark.
+   *
+   * @example
+   * ```ts
+   * const hot = df.cache();
+   * hot.is_cached; // true
+   * ```
+   */
+  cache(): DataFrame {
+    return this.persist(StorageLevel.MEMORY_AND_DISK_DESER);
+  }
+
+  /** {@link cache} with a chosen level (default `MEMORY_AND_DISK_DESER`). */
+  persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): DataFrame {
+    setStorageLevel(this.plan, level);
+    return this;
+  }
+
+  /** Removes the {@link cache} mark. */
+  unpersist(_blocking = false): DataFrame {
+    setStorageLevel(this.plan, undefined);
+    return this;
+  }
+
+  /** The level {@link cache} / {@link persist} set (`NONE` otherwise). */
+  get storageLevel(): StorageLevel {
+    return storageLevelOf(this.plan);
+  }
+
+  get is_cached(): boolean {
+    return !this.storageLevel.equals(StorageLevel.NONE);
+  }
+
+  /**
+   * Runs the plan once and returns a DataFrame over its rows, held in memory: later actions
+   * do not recompute it (`rand()` values stay as they were). Spark truncates the lineage the
+   * same way; here the rows live in this process, so use it on data that fits in memory.
+   *
+   * @example
+   * ```ts
+   * const frozen = await df.withColumn("r", F.rand()).localCheckpoint();
+   * ```
+   */
+  async localCheckpoint(): Promise<DataFrame> {
+    const [schema, rows] = await Promise.all([this.schema, this.collect()]);
+    return this.sparkSession.createDataFrame(rows, schema);
+  }
+
+  /** {@link localCheckpoint}: no checkpoint directory is written (rows stay in memory). */
+  async checkpoint(): Promise<DataFrame> {
+    return this.localCheckpoint();
   }
 
   /** Registers this DataFrame as a temporary view for `spark.sql`. */

@@ -17,21 +17,27 @@ import type { AggregateNode } from "./relation/aggregate.js";
 import type { DeduplicateNode } from "./relation/deduplicate.js";
 import type { DropNode } from "./relation/drop.js";
 import type { FilterNode } from "./relation/filter.js";
+import type { HintNode } from "./relation/hint.js";
 import type { JoinNode } from "./relation/join.js";
 import type { LimitNode } from "./relation/limit.js";
 import type { LocalRelationNode } from "./relation/local-relation.js";
 import type { NaDropNode } from "./relation/na-drop.js";
 import type { NaFillNode } from "./relation/na-fill.js";
+import type { NaReplaceNode } from "./relation/na-replace.js";
 import type { OffsetNode } from "./relation/offset.js";
 import type { ProjectNode } from "./relation/project.js";
 import type { RangeNode } from "./relation/range.js";
 import type { ReadNode } from "./relation/read.js";
+import type { RepartitionNode } from "./relation/repartition.js";
 import type { SampleNode } from "./relation/sample.js";
 import type { SetOpNode } from "./relation/set-op.js";
 import type { SortNode } from "./relation/sort.js";
 import type { SqlNode } from "./relation/sql.js";
+import type { StatSummaryNode } from "./relation/stat-summary.js";
 import type { SubqueryAliasNode } from "./relation/subquery-alias.js";
 import type { ToDFNode } from "./relation/to-df.js";
+import type { ToJsonNode } from "./relation/to-json.js";
+import type { UnpivotNode } from "./relation/unpivot.js";
 import type { WithColumnsNode } from "./relation/with-columns.js";
 import type { WithColumnsRenamedNode } from "./relation/with-columns-renamed.js";
 
@@ -69,7 +75,13 @@ export type RelationNode =
   | NaFillNode
   | NaDropNode
   | ToDFNode
-  | SampleNode;
+  | SampleNode
+  | StatSummaryNode
+  | RepartitionNode
+  | HintNode
+  | UnpivotNode
+  | NaReplaceNode
+  | ToJsonNode;
 
 export type ExprKind = ExprNode["kind"];
 export type RelationKind = RelationNode["kind"];

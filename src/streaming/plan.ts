@@ -87,6 +87,7 @@ const STATEFUL: Readonly<Partial<Record<RelationNode["kind"], string>>> = {
   limit: "limit on a streaming DataFrame needs state across micro-batches",
   offset: "offset on a streaming DataFrame needs state across micro-batches",
   sample: "sample on a streaming DataFrame is not supported",
+  statSummary: "describe / summary on a streaming DataFrame needs state across micro-batches",
 };
 
 /**

@@ -163,6 +163,30 @@ const CASES: readonly Case[] = [
   ["range", (s) => s.range(0, 10, 3)],
   ["rollup", (s) => people(s).rollup("dept").agg(F.count("*").alias("n"))],
   ["dropDuplicates subset count", (s) => people(s).dropDuplicates(["dept"]).groupBy().count()],
+  ["describe", (s) => people(s).describe(), true],
+  ["describe columns", (s) => people(s).describe("salary", "name"), true],
+  ["summary", (s) => people(s).summary(), true],
+  [
+    "summary chosen statistics",
+    (s) => people(s).summary("count_distinct", "approx_count_distinct", "33%", "MAX"),
+    true,
+  ],
+  ["unpivot", (s) => people(s).unpivot("name", ["id", "salary"], "k", "v"), true],
+  [
+    "melt all others",
+    (s) => people(s).select("id", "name", "dept").melt("id", undefined, "k", "v"),
+  ],
+  ["replace", (s) => people(s).replace("eng", "ENG").replace([100, 80], [1, 2], ["salary"])],
+  ["na.replace mapping", (s) => people(s).na.replace({ eng: "E", ops: null })],
+  ["repartition", (s) => people(s).repartition(3, "dept").repartition(2)],
+  ["repartitionByRange and coalesce", (s) => people(s).repartitionByRange(2, "id").coalesce(1)],
+  ["hint", (s) => people(s).join(depts(s).hint("broadcast"), "dept")],
+  ["toJSON", (s) => people(s).toJSON()],
+  [
+    "sortWithinPartitions",
+    (s) => people(s).coalesce(1).sortWithinPartitions(F.col("id").desc()),
+    true,
+  ],
 ];
 
 describe("DataFrame operations: DuckDB == Spark", () => {
@@ -185,6 +209,35 @@ describe("DataFrame operations: DuckDB == Spark", () => {
       expect(await compiledForms(engines, build)).toMatchSnapshot();
     },
   );
+
+  it("statistics agree: corr, cov, approxQuantile, crosstab", async () => {
+    const stats = async (s: SparkSession) => {
+      const df = people(s);
+      const table = await df.crosstab("dept", "id");
+      return {
+        corr: await df.corr("id", "salary"),
+        cov: await df.stat.cov("id", "salary"),
+        quantiles: await df.approxQuantile(["id", "salary"], [0, 0.5, 1], 0),
+        columns: await table.columns,
+        table: sortedRows(await table.collect()),
+        frequent: (await (await df.freqItems(["dept", "salary"], 0.3)).collect()).map((r) =>
+          Object.values(r).map((items) => [...(items as unknown[])].map(String).sort()),
+        ),
+      };
+    };
+    const [duck, spark] = await Promise.all([stats(engines.duckdb), stats(engines.spark)]);
+    expect(duck.corr).toBeCloseTo(spark.corr, 12);
+    expect(duck.cov).toBeCloseTo(spark.cov, 12);
+    expect({ ...duck, corr: 0, cov: 0 }).toEqual({ ...spark, corr: 0, cov: 0 });
+  });
+
+  it("randomSplit parts hold every row once on both engines", async () => {
+    for (const s of [engines.duckdb, engines.spark]) {
+      const parts = await people(s).randomSplit([1, 2], 7);
+      const ids = (await Promise.all(parts.map((p) => p.collect()))).flat().map((r) => r.id);
+      expect([...ids].sort()).toEqual([1, 2, 3, 4]);
+    }
+  });
 
   it("schemas agree on types", async () => {
     const d = await people(engines.duckdb).select(

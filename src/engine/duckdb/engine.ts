@@ -56,6 +56,7 @@ import { describeRelation } from "./read/describe.js";
 import { type ResolvedSource, resolveRead } from "./read/index.js";
 import { quoteIdent, quoteString } from "./sql-quote.js";
 import { writeFiles } from "./write/index.js";
+import { isSinglePartition } from "./write/single-partition.js";
 
 export interface DuckDBEngineSettings extends DuckDBSettings {
   /** `spark.sql.ansi.enabled`: casts fail instead of giving null. */
@@ -571,7 +572,15 @@ export class DuckDBEngine implements Engine {
         await this.objects.prepare([spec.path]);
         const { value, metrics } = await this.withSources(
           plan,
-          () => writeFiles(this.db, compiled, spec, this.scratchDir, this.storage),
+          () =>
+            writeFiles(
+              this.db,
+              compiled,
+              spec,
+              this.scratchDir,
+              this.storage,
+              isSinglePartition(plan),
+            ),
           (v) => v.rowsWritten,
         );
         return { ...value, readMetrics: metrics };
@@ -590,7 +599,13 @@ export class DuckDBEngine implements Engine {
       await this.objects.prepare([tablePath]);
       const { value, metrics } = await this.withSources(
         plan,
-        () => writeDataFiles(this.db, compiled, tablePath, options),
+        () =>
+          writeDataFiles(
+            this.db,
+            compiled,
+            tablePath,
+            isSinglePartition(plan) ? { ...options, singleFile: true } : options,
+          ),
         (files) => files.reduce((n, f) => n + f.rows, 0),
       );
       return { files: value, readMetrics: metrics };

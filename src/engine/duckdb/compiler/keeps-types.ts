@@ -17,6 +17,8 @@ export function keepsInputTypes(node: RelationNode): boolean {
     case "drop":
     case "toDF":
     case "withColumnsRenamed":
+    case "repartition":
+    case "hint":
       return true;
     case "join":
       // A full join's USING key is coalesce(left, right): DuckDB picks the common type.

@@ -1,13 +1,15 @@
 /**
  * `na.fill` and `na.drop` with Spark's rules: a fill value applies only to columns of a
  * matching type (numbers to numeric columns, strings to string columns, booleans to boolean
- * columns) and is cast to the column's type; `na.drop` treats NaN as missing, like Spark.
+ * columns) and is cast to the column's type; `na.drop` treats NaN as missing, like Spark;
+ * `na.replace` replaces values in the columns of the old values' kind.
  */
 import { AnalysisError, IllegalArgumentError } from "../../../errors.js";
 import type { LiteralNode } from "../../../plan/expression/literal.js";
 import type { NaDropNode } from "../../../plan/relation/na-drop.js";
 import type { NaFillNode } from "../../../plan/relation/na-fill.js";
-import { type DataType, isNumeric } from "../../../types/data-types.js";
+import type { NaReplaceNode } from "../../../plan/relation/na-replace.js";
+import { type DataType, isNumeric, LongType } from "../../../types/data-types.js";
 import { toDuckDBType as sqlType } from "../type-mapper.js";
 import { literalSql } from "./literal.js";
 import { passAll, selectFrom } from "./relation-project.js";
@@ -79,4 +81,50 @@ export function compileNaDrop(node: NaDropNode, input: CompiledRelation): Compil
   });
   const where = present.length === 0 ? "" : ` WHERE (${present.join(" + ")}) >= ${min}`;
   return selectFrom(passAll(scope, node.planId), input, node.planId, where);
+}
+
+function sameKind(value: LiteralNode, t: DataType): boolean {
+  const v = value.value;
+  if (typeof v === "number" || typeof v === "bigint") return isNumeric(t);
+  return fits(value, t);
+}
+
+/** A number as Spark casts it to an integral column: truncated, where DuckDB would round. */
+function targetSql(value: LiteralNode, t: DataType): string {
+  const v = value.value;
+  const integral = ["byte", "short", "integer", "long"].includes(t.typeName);
+  const n = integral && typeof v === "number" ? Math.trunc(v) : v;
+  const source = typeof n === "number" && n !== v ? LongType : value.dataType;
+  return `CAST(${literalSql(n, source)} AS ${sqlType(t)})`;
+}
+
+/**
+ * `na.replace`: a CASE per column of the old values' kind; numbers compare as doubles (Spark
+ * converts both sides to double), so 1 replaces 1 and 1.0 alike.
+ */
+export function compileNaReplace(node: NaReplaceNode, input: CompiledRelation): CompiledRelation {
+  const scope = scopeOf(input.columns, inputAlias(node.planId));
+  const first = node.replacements[0]?.[0];
+  const targets = new Set(
+    (node.columns === undefined
+      ? input.columns
+      : node.columns.map((n) => requireColumn(n, input.columns))
+    ).filter((c) => first !== undefined && sameKind(first, typed(c))),
+  );
+  const items = passAll(scope, node.planId).map((item, i) => {
+    const col = input.columns[i];
+    if (col === undefined || !targets.has(col)) return item;
+    const t = typed(col);
+    const numeric = isNumeric(t);
+    const ref = numeric ? `CAST(${item.sql} AS DOUBLE)` : item.sql;
+    const branches = node.replacements.map(([from, to]) => {
+      const key = numeric
+        ? `CAST(${literalSql(from.value, from.dataType)} AS DOUBLE)`
+        : literalSql(from.value, from.dataType);
+      const value = to.value === null ? `CAST(NULL AS ${sqlType(t)})` : targetSql(to, t);
+      return ` WHEN ${ref} = ${key} THEN ${value}`;
+    });
+    return { sql: `CASE${branches.join("")} ELSE ${item.sql} END`, col: item.col };
+  });
+  return selectFrom(items, input, node.planId);
 }

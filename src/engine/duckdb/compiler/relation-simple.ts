@@ -1,10 +1,12 @@
-/** Relations that keep their input's columns: filter, sort, limit, offset, distinct, alias, sample. */
+/** Relations that keep their input's columns: filter, sort, limit, offset, distinct, alias, sample, repartition, hint. */
 import { AnalysisError, IllegalArgumentError } from "../../../errors.js";
 import { SortOrderNode } from "../../../plan/expression/sort-order.js";
 import type { DeduplicateNode } from "../../../plan/relation/deduplicate.js";
 import type { FilterNode } from "../../../plan/relation/filter.js";
+import type { HintNode } from "../../../plan/relation/hint.js";
 import type { LimitNode } from "../../../plan/relation/limit.js";
 import type { OffsetNode } from "../../../plan/relation/offset.js";
+import type { RepartitionNode } from "../../../plan/relation/repartition.js";
 import type { SampleNode } from "../../../plan/relation/sample.js";
 import type { SortNode } from "../../../plan/relation/sort.js";
 import type { SubqueryAliasNode } from "../../../plan/relation/subquery-alias.js";
@@ -103,4 +105,20 @@ export function compileSample(node: SampleNode, input: CompiledRelation): Compil
   const seed = node.seed === undefined ? "" : `, ${Math.trunc(node.seed)}`;
   const pct = Math.min(100, node.fraction * 100);
   return keep(node.planId, input, ` USING SAMPLE ${pct}% (bernoulli${seed})`);
+}
+
+/**
+ * `repartition` / `coalesce` / `hint`: DuckDB plans its own parallelism, so the rows pass
+ * through unchanged; the expressions are still resolved, so a wrong column fails as in Spark.
+ * (A write of `coalesce(1)` / `repartition(1)` gives one file: see write/format-options.ts.)
+ */
+export function compilePassThrough(
+  node: RepartitionNode | HintNode,
+  input: CompiledRelation,
+  ctx: ExprContext,
+): CompiledRelation {
+  const scope = scopeOf(input.columns, inputAlias(node.planId));
+  const exprs = node.kind === "hint" ? node.parameters : node.partitionExprs;
+  for (const e of exprs) compileExpr(e, scope, ctx);
+  return keep(node.planId, input, "");
 }

@@ -7,7 +7,7 @@ import type { RelationNode } from "../../../plan/node.js";
 import { quoteIdent } from "../sql-quote.js";
 import { compileAggregate } from "./relation-aggregate.js";
 import { compileJoin } from "./relation-join.js";
-import { compileNaDrop, compileNaFill } from "./relation-na.js";
+import { compileNaDrop, compileNaFill, compileNaReplace } from "./relation-na.js";
 import {
   compileDrop,
   compileProject,
@@ -21,12 +21,16 @@ import {
   compileFilter,
   compileLimit,
   compileOffset,
+  compilePassThrough,
   compileSample,
   compileSort,
   compileSubqueryAlias,
 } from "./relation-simple.js";
 import { compileLocalRelation, compileRange } from "./relation-source.js";
+import { compileStatSummary } from "./relation-summary.js";
+import { compileToJson } from "./relation-to-json.js";
 import type { CompiledRelation, RelationContext } from "./relation-types.js";
+import { compileUnpivot } from "./relation-unpivot.js";
 
 type Handler<K extends RelationNode["kind"]> = (
   node: Extract<RelationNode, { kind: K }>,
@@ -70,8 +74,14 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   subqueryAlias: (node, inputs) => compileSubqueryAlias(node, first(inputs)),
   naFill: (node, inputs) => compileNaFill(node, first(inputs)),
   naDrop: (node, inputs) => compileNaDrop(node, first(inputs)),
+  naReplace: (node, inputs) => compileNaReplace(node, first(inputs)),
   toDF: (node, inputs) => compileToDF(node, first(inputs)),
   sample: (node, inputs) => compileSample(node, first(inputs)),
+  statSummary: (node, inputs, ctx) => compileStatSummary(node, first(inputs), ctx),
+  repartition: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
+  hint: (node, inputs, ctx) => compilePassThrough(node, first(inputs), ctx),
+  unpivot: (node, inputs, ctx) => compileUnpivot(node, first(inputs), ctx),
+  toJson: (node, inputs) => compileToJson(node, first(inputs)),
 };
 
 /** Spark's error for a batch action on a plan with a readStream source. */

@@ -45,6 +45,7 @@ export function copyOptions(
   format: string,
   raw: Readonly<Record<string, string>>,
   partitionBy: readonly string[],
+  singleFile = false,
 ): string {
   const o = new OptionsReader(raw);
   const parts: string[] = [];
@@ -57,7 +58,7 @@ export function copyOptions(
     );
     const maxRecords = o.int("maxRecordsPerFile", 0);
     if (maxRecords > 0) parts.push(`ROW_GROUP_SIZE ${maxRecords}`, "ROW_GROUPS_PER_FILE 1");
-    if (partitionBy.length === 0) parts.push("PER_THREAD_OUTPUT true");
+    if (partitionBy.length === 0 && !singleFile) parts.push("PER_THREAD_OUTPUT true");
   } else if (format === "csv") {
     // Rows arrive as finished lines (csv-line.ts): COPY must write them untouched.
     parts.push("FORMAT csv", `HEADER ${o.bool("header", false)}`);

@@ -201,12 +201,13 @@ async function copyToStaging(
   spec: WriteSpec,
   partitionBy: readonly string[],
   staging: string,
+  singleFile: boolean,
 ): Promise<Staged> {
   const format = spec.format.toLowerCase();
   const extension = FILE_EXTENSIONS[format] ?? "";
-  const options = copyOptions(format, spec.options, partitionBy);
+  const options = copyOptions(format, spec.options, partitionBy, singleFile);
   const into =
-    partitionBy.length === 0 && format !== "parquet"
+    partitionBy.length === 0 && (format !== "parquet" || singleFile)
       ? join(staging, `part-00000-${randomUUID()}${extension}`)
       : staging;
   const text = format === "parquet" ? undefined : textFormats(spec.options, partitionBy);
@@ -322,7 +323,8 @@ const NOTHING_WRITTEN: FilesWritten = {
 
 /**
  * Writes the relation as files under `spec.path` following Spark's save modes. An
- * object-store target goes through `storage` (see {@link writeToObjectStore}).
+ * object-store target goes through `storage` (see {@link writeToObjectStore}). `singleFile`
+ * (rows Spark would hold in one partition) writes one file per partition directory.
  */
 export async function writeFiles(
   db: DuckDBSession,
@@ -330,11 +332,12 @@ export async function writeFiles(
   spec: WriteSpec,
   scratchDir: string,
   storage?: Storage,
+  singleFile = false,
 ): Promise<FilesWritten> {
   checkFormat(spec);
   refuseVoidColumns(compiled, spec.format.toLowerCase());
   if (isObjectStoreLocation(spec.path) && storage !== undefined)
-    return writeToObjectStore(db, compiled, spec, scratchDir, storage);
+    return writeToObjectStore(db, compiled, spec, scratchDir, storage, singleFile);
   const target = resolve(spec.path);
   if (existsSync(target) && !statSync(target).isDirectory()) throw isAFile(spec.path);
   const exists = hasData(target);
@@ -345,7 +348,7 @@ export async function writeFiles(
   const staging = join(target, `.tributary-staging-${randomUUID()}`);
   mkdirSync(staging, { recursive: true });
   try {
-    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging);
+    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging, singleFile);
     if (exists && spec.mode === "overwrite") {
       for (const name of readdirSync(target)) {
         const full = join(target, name);
@@ -412,6 +415,7 @@ async function writeToObjectStore(
   spec: WriteSpec,
   scratchDir: string,
   storage: Storage,
+  singleFile: boolean,
 ): Promise<FilesWritten> {
   const target = spec.path.replace(/\/+$/, "");
   if ((await storage.stat(target)) !== undefined) throw isAFile(spec.path);
@@ -424,7 +428,7 @@ async function writeToObjectStore(
   const staging = join(scratchDir, `write-${randomUUID()}`);
   mkdirSync(staging, { recursive: true });
   try {
-    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging);
+    const staged = await copyToStaging(db, compiled, spec, partitionBy, staging, singleFile);
     const final: WrittenFile[] = [];
     for (const f of staged.files) {
       const destination = joinLocation(target, relative(staging, f.path).split(sep).join("/"));

@@ -4,6 +4,9 @@
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { UnsupportedOperationError } from "../../../errors.js";
+import { AliasNode } from "../../../plan/expression/alias.js";
+import { CallNode } from "../../../plan/expression/call.js";
+import { StarNode } from "../../../plan/expression/star.js";
 import type { RelationNode } from "../../../plan/node.js";
 import type { JoinNode } from "../../../plan/relation/join.js";
 import type { ReadNode } from "../../../plan/relation/read.js";
@@ -129,7 +132,11 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
   }),
   sort: (n) => ({
     case: "sort",
-    value: { input: compileRelation(n.input), order: n.orders.map(sortOrder), isGlobal: true },
+    value: {
+      input: compileRelation(n.input),
+      order: n.orders.map(sortOrder),
+      isGlobal: n.global,
+    },
   }),
   limit: (n) => ({ case: "limit", value: { input: compileRelation(n.input), limit: n.limit } }),
   offset: (n) => ({ case: "offset", value: { input: compileRelation(n.input), offset: n.offset } }),
@@ -190,6 +197,75 @@ const handlers: { [K in RelationNode["kind"]]: Handler<K> } = {
       ...(n.seed === undefined ? {} : { seed: BigInt(Math.trunc(n.seed)) }),
     },
   }),
+  repartition: (n) =>
+    n.mode === "roundRobin" || n.mode === "coalesce"
+      ? {
+          case: "repartition",
+          value: {
+            input: compileRelation(n.input),
+            numPartitions: n.numPartitions ?? 1,
+            shuffle: n.mode === "roundRobin",
+          },
+        }
+      : {
+          case: "repartitionByExpression",
+          value: {
+            input: compileRelation(n.input),
+            partitionExprs: n.partitionExprs.map(compileExpression),
+            ...(n.numPartitions === undefined ? {} : { numPartitions: n.numPartitions }),
+          },
+        },
+  hint: (n) => ({
+    case: "hint",
+    value: {
+      input: compileRelation(n.input),
+      name: n.name,
+      parameters: n.parameters.map(compileExpression),
+    },
+  }),
+  naReplace: (n) => ({
+    case: "replace",
+    value: {
+      input: compileRelation(n.input),
+      cols: [...(n.columns ?? [])],
+      replacements: n.replacements.map(([from, to]) => ({
+        oldValue: literalInit(from.value, from.dataType),
+        newValue: literalInit(to.value, to.dataType),
+      })),
+    },
+  }),
+  // Spark Connect has no ToJSON relation: PySpark's own client sends this projection.
+  toJson: (n) => ({
+    case: "project",
+    value: {
+      input: compileRelation(n.input),
+      expressions: [
+        compileExpression(
+          AliasNode.create(
+            CallNode.create("to_json", [CallNode.create("struct", [StarNode.create()])]),
+            "value",
+          ),
+        ),
+      ],
+    },
+  }),
+  unpivot: (n) => ({
+    case: "unpivot",
+    value: {
+      input: compileRelation(n.input),
+      ids: n.ids.map(compileExpression),
+      ...(n.values === undefined ? {} : { values: { values: n.values.map(compileExpression) } }),
+      variableColumnName: n.variableColumnName,
+      valueColumnName: n.valueColumnName,
+    },
+  }),
+  statSummary: (n) =>
+    n.columns === undefined
+      ? {
+          case: "summary",
+          value: { input: compileRelation(n.input), statistics: [...n.statistics] },
+        }
+      : { case: "describe", value: { input: compileRelation(n.input), cols: [...n.columns] } },
 };
 
 /** The Spark Connect relation of a plan (pure: no connection needed). */
