@@ -25,6 +25,7 @@ import {
   TimestampType,
 } from "../../../types/data-types.js";
 import { castSql } from "../compiler/cast.js";
+import { isIntegralType as isIntegral } from "./integral.js";
 import type { FnArg } from "./types.js";
 
 const RANK: Readonly<Record<string, number>> = {
@@ -43,13 +44,12 @@ const INTEGRAL_DIGITS: Readonly<Record<string, number>> = {
   long: 20,
 };
 
-const isIntegral = (t: DataType): boolean => t.typeName in INTEGRAL_DIGITS;
 const isFraction = (t: DataType): boolean => t.typeName === "float" || t.typeName === "double";
 const isDatetime = (t: DataType): boolean =>
   t.typeName === "date" || t.typeName === "timestamp" || t.typeName === "timestamp_ntz";
 
 /** Spark's wider decimal: room for both integer parts first, then as much scale as fits. */
-function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
+export function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
   const scale = Math.max(a.scale, b.scale);
   const whole = Math.min(38, Math.max(a.precision - a.scale, b.precision - b.scale));
   return new DecimalType(Math.min(38, whole + scale), Math.min(scale, 38 - whole));
@@ -202,21 +202,6 @@ const COMMON: Readonly<Record<string, { positions: Positions; strings: boolean }
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">=", "<=>"]);
 const EQUALITIES = new Set(["==", "!=", "<=>"]);
 const ARITHMETIC = new Set(["+", "-", "*", "/", "%", "mod", "pmod"]);
-/** Calls Spark refuses when their values have no common type. */
-const REFUSED = new Set([
-  "in",
-  "coalesce",
-  "nvl",
-  "ifnull",
-  "array",
-  "greatest",
-  "least",
-  "if",
-  "nvl2",
-  "when",
-  "map",
-  "create_map",
-]);
 
 /**
  * A call's arguments cast as Spark coerces them: the values of COMMON's calls to their wider
@@ -248,7 +233,7 @@ export function withSparkCoercion(
         ErrorCode["DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES"],
         `[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot compare ${left.type.simpleString()} with ${right.type.simpleString()}.`,
         {
-          hint: "Cast one side to the other's type (ANSI mode does not mix booleans and numbers).",
+          hint: "Cast one side to the other's type (CAST(flag AS INT)): Spark compares a boolean with a number only by = or <=>, and only without ANSI.",
         },
       );
     const to = comparisonType(left.type, right.type, ansi);
@@ -265,14 +250,12 @@ export function withSparkCoercion(
     const first = types[0]?.simpleString();
     if (types.every((t) => t.simpleString() === first)) continue;
     const to = widerOfAll(types, ansi, rule.strings);
-    if (to === undefined) {
-      if (!REFUSED.has(fn)) continue;
+    if (to === undefined)
       throw new AnalysisError(
         ErrorCode["DATATYPE_MISMATCH.DATA_DIFF_TYPES"],
         `[DATATYPE_MISMATCH.DATA_DIFF_TYPES] Input to \`${fn}\` should all be the same type, but it's (${types.map((t) => t.simpleString()).join(", ")}).`,
         { hint: "Cast the values to one type (cast(x AS STRING), for example)." },
       );
-    }
     const next = [...out];
     for (const i of group) {
       const a = next[i];
@@ -342,14 +325,9 @@ function operandType(a: DataType, b: DataType, ansi: boolean): DataType | undefi
   if (nil(a) && nil(b)) return DoubleType;
   if (nil(a)) return b;
   if (nil(b)) return a;
-  const fraction = (t: DataType) => t.typeName === "float" || t.typeName === "double";
-  if ((a instanceof DecimalType && fraction(b)) || (b instanceof DecimalType && fraction(a)))
-    return DoubleType;
-  if (
-    ansi &&
-    (isIntegral(a) || isIntegral(b)) &&
-    (a.typeName === "float" || b.typeName === "float")
-  )
-    return DoubleType;
+  // A decimal beside a float or double, and with ANSI an integer beside a float, make a double
+  // (DuckDB keeps the float); beside a double DuckDB already gives one.
+  const wider = widerNumber(a, b, ansi);
+  if (wider === DoubleType && a !== DoubleType && b !== DoubleType) return DoubleType;
   return undefined;
 }

@@ -20,6 +20,7 @@ import {
   modeOf,
   unarySql,
 } from "./arithmetic.js";
+import { widerDecimal } from "./coercion.js";
 import { withIntervals } from "./intervals.js";
 import {
   always,
@@ -51,11 +52,7 @@ export function widerNumeric(
   const ra = NUMERIC_RANK[a.typeName] ?? 0;
   const rb = NUMERIC_RANK[b.typeName] ?? 0;
   // Spark's wider decimal (greatest, least, coalesce): room for both, no carry digit.
-  if (a.typeName === "decimal" && b.typeName === "decimal") {
-    const scale = Math.max(a.scale, b.scale);
-    const whole = Math.max(a.precision - a.scale, b.precision - b.scale);
-    return new DecimalType(Math.min(38, whole + scale), Math.min(scale, 38 - Math.min(38, whole)));
-  }
+  if (a instanceof DecimalType && b instanceof DecimalType) return widerDecimal(a, b);
   return ra >= rb ? a : b;
 }
 
